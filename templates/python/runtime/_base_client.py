@@ -1,0 +1,508 @@
+"""The clients generated SDK clients extend: ``SyncAPIClient`` and
+``AsyncAPIClient``.
+
+Every decision (request building, auth selection, retry table and delays,
+error mapping, response parsing, paging) lives in the pure helpers of the
+other modules and in ``BaseClient``; the two subclasses only hold the send
+loop, which differs by ``await``.
+
+Public methods, the same in both (async ones are coroutines):
+
+- ``request(options, cast_to)`` → ``cast_to`` (``APIResponse`` in raw mode)
+- ``request_page(options, item_type, paginator)`` → ``SyncPage`` / ``AsyncPage``
+- ``request_stream(options, item_type)`` → ``Stream`` / ``AsyncStream``
+- ``request_login(options, provider)`` → the login body, tokens stored
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import inspect
+import json
+import platform
+import random
+import threading
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import (
+    Any,
+    Self,
+    TypeVar,
+    cast,
+)
+
+import httpx
+
+from ._auth import AuthProvider, LoginTokenAuth, TokenRequest, select_auth
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    make_status_error,
+)
+from ._pagination import AsyncPage, Paginator, SyncPage, parse_page
+from ._request import PreparedRequest, RequestOptions, build_attempt, prepare_request
+from ._response import (
+    APIResponse,
+    consume_raw_response_flag,
+    decode_json,
+    parse_response,
+)
+from ._retry import RetryPolicy, retry_delay, should_retry_status
+from ._streaming import AsyncStream, Stream
+from ._types import Security, Timeout
+from ._url import join_url, resolve_server_url
+from ._utils import read_json_or_text
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "BaseClient",
+    "SyncAPIClient",
+    "default_user_agent",
+    "resolve_server_url",
+]
+
+T = TypeVar("T")
+_C = TypeVar("_C", bound="SyncAPIClient")
+_AC = TypeVar("_AC", bound="AsyncAPIClient")
+
+DEFAULT_TIMEOUT = 60.0
+
+Hook = Callable[[Any], object]
+"""``on_request`` hooks take an ``httpx.Request``, ``on_response`` hooks an
+``httpx.Response``; async clients await hooks that return awaitables."""
+
+
+def default_user_agent(sdk_name: str, version: str) -> str:
+    """``"<sdk-name>/<version> python/<python-version>"``."""
+    return f"{sdk_name}/{version} python/{platform.python_version()}"
+
+
+def _connection_error(exc: httpx.RequestError, request: httpx.Request) -> APIError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(request=request, message=str(exc) or "")
+
+
+class BaseClient:
+    """Configuration and the decisions shared by the sync and async clients."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        timeout: Timeout,
+        max_retries: int | None,
+        retry_policy: RetryPolicy | None,
+        default_headers: Mapping[str, str] | None,
+        user_agent: str | None,
+        auth: Mapping[str, AuthProvider] | None,
+        default_security: Security,
+        on_request: Sequence[Hook],
+        on_response: Sequence[Hook],
+        clock: Callable[[], float],
+        rand: Callable[[], float],
+    ) -> None:
+        policy = retry_policy or RetryPolicy()
+        if max_retries is not None:
+            policy = dataclasses.replace(policy, max_retries=max_retries)
+        self.base_url = base_url
+        self.timeout = timeout
+        self.retry_policy = policy
+        self.default_headers: dict[str, str] = dict(default_headers or {})
+        self.user_agent = user_agent
+        self.auth: dict[str, AuthProvider] = dict(auth or {})
+        self.default_security = default_security
+        self.on_request: list[Hook] = list(on_request)
+        self.on_response: list[Hook] = list(on_response)
+        self._clock = clock
+        self._rand = rand
+
+    @property
+    def max_retries(self) -> int:
+        return self.retry_policy.max_retries
+
+    def _base_headers(self) -> httpx.Headers:
+        headers = httpx.Headers()
+        if self.user_agent:
+            headers["User-Agent"] = self.user_agent
+        headers.update(self.default_headers)
+        return headers
+
+    def _prepare(
+        self, options: RequestOptions, accept: str = "application/json"
+    ) -> PreparedRequest:
+        return prepare_request(
+            options,
+            base_url=self.base_url,
+            default_headers=self._base_headers(),
+            default_timeout=self.timeout,
+            default_max_retries=self.retry_policy.max_retries,
+            providers=select_auth(options.security, self.default_security, self.auth),
+            accept=accept,
+        )
+
+    def _build_token_request(
+        self,
+        http_client: httpx.Client | httpx.AsyncClient,
+        token: TokenRequest,
+        prepared: PreparedRequest,
+    ) -> httpx.Request:
+        url = token.url
+        if not url.startswith(("http://", "https://")):
+            url = join_url(self.base_url, url)
+        headers = self._base_headers()
+        headers.update(token.headers)
+        body: bytes | None = None
+        if token.json is not None:
+            body = json.dumps(dict(token.json), separators=(",", ":")).encode()
+            headers["Content-Type"] = "application/json"
+        return http_client.build_request(
+            token.method,
+            url,
+            headers=headers,
+            data=dict(token.form) if token.form is not None else None,
+            content=body,
+            timeout=prepared.timeout,
+        )
+
+    def _accept_token(self, provider: AuthProvider, response: httpx.Response) -> None:
+        if response.is_error:
+            raise make_status_error(response)
+        provider.accept_token(read_json_or_text(response), self._clock())
+
+    def _should_reauth(self, prepared: PreparedRequest, error: APIError) -> bool:
+        """After a 401: drop cached tokens; True when a retry can help."""
+        if not isinstance(error, APIStatusError) or error.status_code != 401:
+            return False
+        return any([provider.invalidate() for provider in prepared.providers])
+
+    def _retry_delay(
+        self, prepared: PreparedRequest, error: APIError, retries_done: int
+    ) -> float | None:
+        """Seconds to wait before retrying, or ``None`` to raise ``error``."""
+        if retries_done >= prepared.max_retries:
+            return None
+        headers: httpx.Headers | None = None
+        if isinstance(error, APIStatusError):
+            if not should_retry_status(error.status_code, error.headers):
+                return None
+            headers = error.headers
+        elif not isinstance(error, APIConnectionError):
+            return None
+        return retry_delay(
+            self.retry_policy,
+            retries_done,
+            headers,
+            now=self._clock(),
+            jitter=self._rand(),
+        )
+
+    @staticmethod
+    def _result(response: httpx.Response, parse: Callable[[], T], raw: bool) -> T:
+        if raw:
+            return cast(T, APIResponse(response, parse))
+        return parse()
+
+
+class SyncAPIClient(BaseClient):
+    """Blocking client over ``httpx.Client``."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        user_agent: str | None = None,
+        auth: Mapping[str, AuthProvider] | None = None,
+        default_security: Security = None,
+        on_request: Sequence[Hook] = (),
+        on_response: Sequence[Hook] = (),
+        http_client: httpx.Client | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            default_headers=default_headers,
+            user_agent=user_agent,
+            auth=auth,
+            default_security=default_security,
+            on_request=on_request,
+            on_response=on_response,
+            clock=clock,
+            rand=rand,
+        )
+        self._owns_http_client = http_client is None
+        self._http = http_client or httpx.Client(follow_redirects=True)
+        self._sleep = sleep
+        self._auth_lock = threading.Lock()
+
+    def request(self, options: RequestOptions, cast_to: type[T]) -> T:
+        raw = consume_raw_response_flag()
+        prepared = self._prepare(options)
+        response = self._send(prepared, stream=False)
+        return self._result(
+            response,
+            lambda: parse_response(response, cast_to, prepared.envelope),
+            raw,
+        )
+
+    def request_page(
+        self, options: RequestOptions, item_type: type[T], paginator: Paginator
+    ) -> SyncPage[T]:
+        raw = consume_raw_response_flag()
+        response = self._send(self._prepare(options), stream=False)
+
+        def parse() -> SyncPage[T]:
+            body = decode_json(response)
+            items, next_options = parse_page(
+                paginator, options, response, body, item_type
+            )
+            return SyncPage(
+                items=items,
+                body=body,
+                response=response,
+                next_options=next_options,
+                fetch=lambda o: self.request_page(o, item_type, paginator),
+            )
+
+        return self._result(response, parse, raw)
+
+    def request_stream(self, options: RequestOptions, item_type: type[T]) -> Stream[T]:
+        raw = consume_raw_response_flag()
+        prepared = self._prepare(options, accept="text/event-stream")
+        response = self._send(prepared, stream=True)
+        return self._result(response, lambda: Stream(response, item_type), raw)
+
+    def request_login(
+        self, options: RequestOptions, provider: LoginTokenAuth
+    ) -> object:
+        """Call a login operation and store its tokens in ``provider``."""
+        body = self.request(options, object)
+        provider.update_from_body(body, self._clock())
+        return body
+
+    def _send(self, prepared: PreparedRequest, *, stream: bool) -> httpx.Response:
+        retries_done = 0
+        reauthed = False
+        while True:
+            try:
+                return self._attempt(prepared, stream)
+            except APIError as error:
+                if not reauthed and self._should_reauth(prepared, error):
+                    reauthed = True
+                    continue
+                delay = self._retry_delay(prepared, error, retries_done)
+                if delay is None:
+                    raise
+                retries_done += 1
+                self._sleep(delay)
+
+    def _attempt(self, prepared: PreparedRequest, stream: bool) -> httpx.Response:
+        self._ensure_tokens(prepared)
+        response = self._exchange(build_attempt(self._http, prepared), stream)
+        if response.is_error:
+            response.read()
+            response.close()
+            raise make_status_error(response)
+        return response
+
+    def _exchange(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        for hook in self.on_request:
+            hook(request)
+        try:
+            response = self._http.send(request, stream=stream)
+        except httpx.RequestError as exc:
+            raise _connection_error(exc, request) from exc
+        for hook in self.on_response:
+            hook(response)
+        return response
+
+    def _ensure_tokens(self, prepared: PreparedRequest) -> None:
+        for provider in prepared.providers:
+            if provider.token_request(self._clock()) is None:
+                continue
+            with self._auth_lock:
+                token = provider.token_request(self._clock())
+                if token is None:
+                    continue
+                request = self._build_token_request(self._http, token, prepared)
+                self._accept_token(provider, self._exchange(request, stream=False))
+
+    def close(self) -> None:
+        """Close the HTTP client if this client created it."""
+        if self._owns_http_client:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+async def _call_hook(hook: Hook, value: object) -> None:
+    result = hook(value)
+    if inspect.isawaitable(result):
+        await result
+
+
+class AsyncAPIClient(BaseClient):
+    """Asyncio client over ``httpx.AsyncClient``."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        user_agent: str | None = None,
+        auth: Mapping[str, AuthProvider] | None = None,
+        default_security: Security = None,
+        on_request: Sequence[Hook] = (),
+        on_response: Sequence[Hook] = (),
+        http_client: httpx.AsyncClient | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.time,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            default_headers=default_headers,
+            user_agent=user_agent,
+            auth=auth,
+            default_security=default_security,
+            on_request=on_request,
+            on_response=on_response,
+            clock=clock,
+            rand=rand,
+        )
+        self._owns_http_client = http_client is None
+        self._http = http_client or httpx.AsyncClient(follow_redirects=True)
+        self._sleep = sleep
+        self._auth_lock: asyncio.Lock | None = None
+
+    async def request(self, options: RequestOptions, cast_to: type[T]) -> T:
+        raw = consume_raw_response_flag()
+        prepared = self._prepare(options)
+        response = await self._send(prepared, stream=False)
+        return self._result(
+            response,
+            lambda: parse_response(response, cast_to, prepared.envelope),
+            raw,
+        )
+
+    async def request_page(
+        self, options: RequestOptions, item_type: type[T], paginator: Paginator
+    ) -> AsyncPage[T]:
+        raw = consume_raw_response_flag()
+        response = await self._send(self._prepare(options), stream=False)
+
+        def parse() -> AsyncPage[T]:
+            body = decode_json(response)
+            items, next_options = parse_page(
+                paginator, options, response, body, item_type
+            )
+            return AsyncPage(
+                items=items,
+                body=body,
+                response=response,
+                next_options=next_options,
+                fetch=lambda o: self.request_page(o, item_type, paginator),
+            )
+
+        return self._result(response, parse, raw)
+
+    async def request_stream(
+        self, options: RequestOptions, item_type: type[T]
+    ) -> AsyncStream[T]:
+        raw = consume_raw_response_flag()
+        prepared = self._prepare(options, accept="text/event-stream")
+        response = await self._send(prepared, stream=True)
+        return self._result(response, lambda: AsyncStream(response, item_type), raw)
+
+    async def request_login(
+        self, options: RequestOptions, provider: LoginTokenAuth
+    ) -> object:
+        """Call a login operation and store its tokens in ``provider``."""
+        body = await self.request(options, object)
+        provider.update_from_body(body, self._clock())
+        return body
+
+    async def _send(self, prepared: PreparedRequest, *, stream: bool) -> httpx.Response:
+        retries_done = 0
+        reauthed = False
+        while True:
+            try:
+                return await self._attempt(prepared, stream)
+            except APIError as error:
+                if not reauthed and self._should_reauth(prepared, error):
+                    reauthed = True
+                    continue
+                delay = self._retry_delay(prepared, error, retries_done)
+                if delay is None:
+                    raise
+                retries_done += 1
+                await self._sleep(delay)
+
+    async def _attempt(self, prepared: PreparedRequest, stream: bool) -> httpx.Response:
+        await self._ensure_tokens(prepared)
+        request = build_attempt(self._http, prepared)
+        response = await self._exchange(request, stream)
+        if response.is_error:
+            await response.aread()
+            await response.aclose()
+            raise make_status_error(response)
+        return response
+
+    async def _exchange(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        for hook in self.on_request:
+            await _call_hook(hook, request)
+        try:
+            response = await self._http.send(request, stream=stream)
+        except httpx.RequestError as exc:
+            raise _connection_error(exc, request) from exc
+        for hook in self.on_response:
+            await _call_hook(hook, response)
+        return response
+
+    async def _ensure_tokens(self, prepared: PreparedRequest) -> None:
+        for provider in prepared.providers:
+            if provider.token_request(self._clock()) is None:
+                continue
+            if self._auth_lock is None:
+                self._auth_lock = asyncio.Lock()
+            async with self._auth_lock:
+                token = provider.token_request(self._clock())
+                if token is None:
+                    continue
+                request = self._build_token_request(self._http, token, prepared)
+                response = await self._exchange(request, stream=False)
+                self._accept_token(provider, response)
+
+    async def close(self) -> None:
+        """Close the HTTP client if this client created it."""
+        if self._owns_http_client:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()

@@ -1,0 +1,3 @@
+"""zsdk-generator: one OpenAPI document in, idiomatic SDKs out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,46 @@
+"""Problems as values: a severity, where it is (file, line, JSON pointer) and one sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    message: str
+    pointer: str = ""
+    file: str = ""
+    line: int = 0
+    column: int = 0
+
+    def located(self, file: str, line: int, column: int, pointer: str | None = None) -> Diagnostic:
+        return replace(
+            self,
+            file=file,
+            line=line,
+            column=column,
+            pointer=self.pointer if pointer is None else pointer,
+        )
+
+    def format(self) -> str:
+        where = self.file or "<input>"
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        pointer = f"{self.pointer or '/'}: " if self.pointer is not None else ""
+        return f"{where}: {self.severity}: {pointer}{self.message}"
+
+
+class SpecError(Exception):
+    """A problem that stops the pipeline; carries the diagnostic to print."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def error(message: str, pointer: str = "", file: str = "", line: int = 0, column: int = 0) -> SpecError:
+    return SpecError(Diagnostic("error", message, pointer, file, line, column))

@@ -1,0 +1,144 @@
+"""Pagination and envelope: read from `x-zsdk-*` extensions or detected from common shapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..diagnostics import error
+from .model import Pagination, TypeRef
+from .shapes import Resolver, field_at, find_field, is_array, properties
+
+_ITEM_FIELDS = ("data", "items", "results", "records", "entries", "values", "list", "objects", "elements")
+_CURSOR_PARAMS = ("cursor", "page_token", "pageToken", "after", "next_token", "nextToken", "page_cursor",
+                  "continuation_token", "continuationToken", "starting_token", "marker")  # fmt: skip
+_NEXT_CURSOR_FIELDS = ("next_cursor", "nextCursor", "next_page_token", "nextPageToken", "next_token", "nextToken",
+                       "next_marker", "nextMarker", "continuation_token", "next", "cursor", "after")  # fmt: skip
+_META_PREFIXES: tuple[tuple[str, ...], ...] = ((), ("meta", "pagination"), ("meta",), ("pagination",),
+                                               ("response_metadata",), ("paging",), ("page_info",), ("links",))  # fmt: skip
+_PER_PAGE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "limit", "size")
+_LIMIT_PARAMS = ("limit", "page_size", "pageSize", "max_results", "count", "size")
+_ENVELOPE_COMPANIONS = frozenset({"meta", "links", "success", "pagination", "request_id", "included", "jsonapi"})
+
+
+def _path(value: Any, where: str) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise error("expected a dotted field path (a string)", where)
+    return tuple(p for p in value.split(".") if p)
+
+
+def envelope(spec_value: Any, schema: Any, resolve: Resolver, where: str) -> tuple[str, ...] | None:
+    """Path of the payload to unwrap from a response body, or None."""
+    if spec_value is False:
+        return None
+    if spec_value is not None and spec_value is not True:
+        return _path(spec_value, where)
+    props = properties(schema, resolve)
+    if "data" in props and len(props) > 1 and set(props) - {"data"} <= _ENVELOPE_COMPANIONS:
+        return ("data",)
+    if spec_value is True and "data" in props:
+        return ("data",)
+    return None
+
+
+def _items_path(schema: Any, resolve: Resolver, resource_words: list[str]) -> tuple[str, ...] | None:
+    if is_array(schema, resolve):
+        return ()
+    props = properties(schema, resolve)
+    arrays = [name for name, sub in props.items() if is_array(sub, resolve)]
+    for name in _ITEM_FIELDS + ("_".join(resource_words), "".join(resource_words)):
+        if name in arrays:
+            return (name,)
+    if len(arrays) == 1:
+        return (arrays[0],)
+    data = props.get("data")
+    if data is not None and not is_array(data, resolve):
+        inner = _items_path(data, resolve, resource_words)
+        if inner:
+            return ("data",) + inner
+    return None
+
+
+def pagination(
+    spec_value: Any,
+    method: str,
+    query_params: dict[str, Any],
+    response_schema: Any,
+    response_headers: dict[str, Any],
+    resolve: Resolver,
+    item_type: Any,
+    resource_words: list[str],
+    where: str,
+) -> Pagination | None:
+    """How an operation pages; `item_type(items_path)` gives the TypeRef of one item."""
+    if spec_value is False or response_schema is None:
+        return None
+    if isinstance(spec_value, dict):
+        return _declared(spec_value, response_schema, resolve, item_type, resource_words, where)
+    if spec_value is not None:
+        raise error("x-zsdk-pagination must be a mapping or false", where)
+    if method != "get":
+        return None
+    items = _items_path(response_schema, resolve, resource_words)
+    if items is None:
+        return None
+    names = set(query_params)
+    meta = lambda *fields: find_field(response_schema, fields, resolve, _META_PREFIXES)  # noqa: E731
+    item: TypeRef = item_type(items)
+    if "exclusiveStartKey" in names and meta("nextKey", "next_key", "lastEvaluatedKey"):
+        return Pagination("cursor", items, item, cursor_param="exclusiveStartKey",
+                          next_cursor=meta("nextKey", "next_key", "lastEvaluatedKey"))  # fmt: skip
+    if "starting_after" in names and meta("has_more"):
+        return Pagination("cursor", items, item, cursor_param="starting_after", cursor_item_field="id",
+                          has_more=meta("has_more"))  # fmt: skip
+    cursor_param = next((p for p in _CURSOR_PARAMS if p in names), None)
+    if cursor_param:
+        next_field = meta(*_NEXT_CURSOR_FIELDS)
+        if next_field is not None:
+            return Pagination("cursor", items, item, cursor_param=cursor_param, next_cursor=next_field,
+                              has_more=meta("has_more", "hasMore"))  # fmt: skip
+    if "offset" in names:
+        limit = next((p for p in _LIMIT_PARAMS if p in names), None)
+        return Pagination("offset", items, item, offset_param="offset", limit_param=limit,
+                          total=meta("total", "total_count", "totalCount", "count"))  # fmt: skip
+    page_param = next((p for p in ("page", "page_number", "pageNumber") if p in names), None)
+    if page_param:
+        per_page = next((p for p in _PER_PAGE_PARAMS if p in names), None)
+        if any(h.lower() == "link" for h in response_headers):
+            return Pagination("link", items, item, page_param=page_param, per_page_param=per_page)
+        return Pagination("page", items, item, page_param=page_param, per_page_param=per_page,
+                          total_pages=meta("total_pages", "totalPages", "page_count", "pageCount", "last_page"),
+                          has_next=meta("has_next", "hasNext", "has_next_page", "hasNextPage", "has_more"))  # fmt: skip
+    return None
+
+
+def _declared(
+    spec: dict[str, Any], schema: Any, resolve: Resolver, item_type: Any, resource_words: list[str], where: str
+) -> Pagination:
+    style = spec.get("style")
+    if style not in ("cursor", "offset", "page", "link"):
+        raise error(f"x-zsdk-pagination style must be cursor, offset, page or link, not {style!r}", where)
+    items = _path(spec.get("items"), where + "/items")
+    if items is None:
+        items = _items_path(schema, resolve, resource_words)
+        if items is None:
+            raise error("x-zsdk-pagination: no array field in the response; set `items`", where)
+    elif items and field_at(schema, items, resolve) is None:
+        raise error(f"x-zsdk-pagination items field {'.'.join(items)!r} is not in the response schema", where)
+    p = lambda key: _path(spec.get(key), f"{where}/{key}")  # noqa: E731
+    s = lambda key: spec.get(key) if isinstance(spec.get(key), str) else None  # noqa: E731
+    if style == "cursor" and not s("cursor_param"):
+        raise error("x-zsdk-pagination style cursor needs `cursor_param`", where)
+    if style == "cursor" and not (spec.get("next_cursor") or spec.get("cursor_item_field")):
+        raise error("x-zsdk-pagination style cursor needs `next_cursor` or `cursor_item_field`", where)
+    return Pagination(
+        style, items, item_type(items),
+        cursor_param=s("cursor_param"), next_cursor=p("next_cursor"), cursor_item_field=s("cursor_item_field"),
+        has_more=p("has_more"),
+        offset_param=s("offset_param") or ("offset" if style == "offset" else None),
+        limit_param=s("limit_param") or ("limit" if style == "offset" else None), total=p("total"),
+        page_param=s("page_param") or ("page" if style in ("page", "link") else None),
+        per_page_param=s("per_page_param"), total_pages=p("total_pages"), has_next=p("has_next"),
+    )  # fmt: skip
+

@@ -1,0 +1,297 @@
+"""One OpenAPI operation → an `Operation` (without its method name, which needs its resource)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..diagnostics import Diagnostic, error
+from ..spec.pointer import escape
+from . import detect
+from .model import Header, Operation, Parameter, RequestBody, Response, TypeRef
+from .naming import pascal, snake, words
+from .schemas import SchemaConverter
+from .shapes import field_at, flatten
+
+_JSON = ("application/json", "application/problem+json", "text/json")
+_BINARY_TYPES = ("application/octet-stream", "application/pdf", "application/zip")
+_BINARY_PREFIXES = ("image/", "audio/", "video/", "font/")
+_IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+_DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+
+
+def media_kind(media: str, schema: Any) -> str:
+    media = media.split(";")[0].strip().lower()
+    if media in _JSON or media.endswith("+json") or media == "*/*" and not _is_binary_schema(schema):
+        return "json"
+    if media == "text/event-stream":
+        return "sse"
+    if media == "multipart/form-data" or media.startswith("multipart/"):
+        return "multipart"
+    if media == "application/x-www-form-urlencoded":
+        return "form"
+    if media.startswith("text/") and not _is_binary_schema(schema):
+        return "text"
+    return "binary" if media in _BINARY_TYPES or media.startswith(_BINARY_PREFIXES) or _is_binary_schema(schema) else (
+        "json" if media.endswith("json") else "binary"
+    )
+
+
+def _is_binary_schema(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") == "string" and schema.get("format") in ("binary", "byte")
+
+
+def _pick_media(content: dict[str, Any]) -> tuple[str, Any] | None:
+    """The media type an SDK speaks: JSON first, then SSE, multipart, form, binary, text."""
+    if not isinstance(content, dict) or not content:
+        return None
+    ranked = sorted(
+        ((media, obj) for media, obj in content.items() if isinstance(obj, dict)),
+        key=lambda item: ("json", "sse", "multipart", "form", "binary", "text").index(
+            media_kind(item[0], item[1].get("schema"))
+        ),
+    )
+    return ranked[0] if ranked else None
+
+
+class OperationBuilder:
+    def __init__(self, data: dict[str, Any], schemas: SchemaConverter, diagnostics: list[Diagnostic]):
+        self.data = data
+        self.schemas = schemas
+        self.diagnostics = diagnostics
+        security = data.get("security")
+        if isinstance(security, list):
+            self.default_security = _security(security)
+        else:  # no document-wide requirement: any declared scheme may be used
+            schemes = (data.get("components") or {}).get("securitySchemes") or {}
+            self.default_security = tuple((str(name),) for name in schemes)
+        self.root_envelope = data.get("x-zsdk-envelope")
+
+    def _deref(self, node: Any, pointer: str) -> tuple[Any, str]:
+        seen = 0
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 20:
+            ref = node["$ref"]
+            node = self.schemas.resolve(ref, pointer)
+            pointer = ref[1:]
+            seen += 1
+        return node, pointer
+
+    def build(self, path: str, method: str, item: dict[str, Any], op: dict[str, Any], resource_words: list[str]) -> Operation:
+        pointer = f"/paths/{escape(path)}/{method}"
+        op_id = op.get("operationId") if isinstance(op.get("operationId"), str) and op.get("operationId") else None
+        op_id = op_id or synth_operation_id(method, path)
+        hint = pascal(op_id) or "Operation"
+        params, idem_header = self._params(item, op, pointer, hint)
+        body = self._body(op.get("requestBody"), pointer + "/requestBody", hint)
+        successes, errors, raw_success = self._responses(op.get("responses"), pointer + "/responses", hint)
+        result = successes[0] if successes else None
+        security_spec = op.get("security")
+        security = _security(security_spec) if isinstance(security_spec, list) else self.default_security
+        idempotent = op.get("x-zsdk-idempotent")
+        if not isinstance(idempotent, bool):
+            idempotent = method in ("post", "patch") or idem_header is not None
+        result_type = result.type if result else None
+        envelope = pagination = None
+        if result is not None and result.kind == "json" and raw_success is not None:
+            schema, headers = raw_success
+            query = {p.name: p for p in params if p.location == "query"}
+            pagination = detect.pagination(
+                op.get("x-zsdk-pagination"), method, query, schema, headers, self._resolve,
+                lambda items: self._item_type(result_type, schema, items, hint), resource_words,
+                pointer + "/x-zsdk-pagination",
+            )  # fmt: skip
+            if pagination is None:
+                declared = op.get("x-zsdk-envelope", result_envelope_decl(raw_success, self.root_envelope))
+                envelope = detect.envelope(declared, schema, self._resolve, pointer + "/x-zsdk-envelope")
+                if envelope:
+                    inner = field_at(schema, envelope, self._resolve)
+                    if inner is None:
+                        raise error(f"x-zsdk-envelope field {'.'.join(envelope)!r} is not in the response", pointer)
+                    result_type = self.schemas.type_of(inner, pointer, hint + "Data")
+        return Operation(
+            id=op_id, name="", http_method=method.upper(), path=path,
+            summary=str(op.get("summary") or ""), description=str(op.get("description") or ""),
+            deprecated=bool(op.get("deprecated")),
+            tags=tuple(str(t) for t in op.get("tags") or () if isinstance(t, (str, int))),
+            params=params, body=body, responses=successes, errors=errors, result=result, result_type=result_type,
+            security=security, public=not security, pagination=pagination, envelope=envelope,
+            idempotent=idempotent, idempotency_header=idem_header or ("Idempotency-Key" if idempotent else None),
+            streaming="sse" if result is not None and result.kind == "sse" else None, source=pointer,
+        )  # fmt: skip
+
+    def _resolve(self, ref: str) -> Any:
+        return self.schemas.resolve(ref, "")
+
+    def _item_type(self, result_type: TypeRef | None, schema: Any, items: tuple[str, ...], hint: str) -> TypeRef:
+        node = schema if not items else field_at(schema, items, self._resolve)
+        flat = flatten(node, self._resolve)
+        array_type = self.schemas.type_of(node, "", hint + "Items") if node is not None else TypeRef("any")
+        if array_type.kind == "array" and array_type.item is not None:
+            return array_type.item
+        return self.schemas.type_of(flat.get("items"), "", hint + "Item")
+
+    # ------------------------------------------------------------------ parameters
+
+    def _params(self, item: dict[str, Any], op: dict[str, Any], pointer: str, hint: str) -> tuple[tuple[Parameter, ...], str | None]:
+        merged: dict[tuple[str, str], tuple[Any, str]] = {}
+        for base, source in ((f"{pointer.rsplit('/', 1)[0]}/parameters", item), (f"{pointer}/parameters", op)):
+            for i, raw in enumerate(source.get("parameters") or []):
+                param, where = self._deref(raw, f"{base}/{i}")
+                if not isinstance(param, dict) or not isinstance(param.get("name"), str):
+                    raise error("parameter has no name", where)
+                location = param.get("in")
+                if location not in ("path", "query", "header", "cookie"):
+                    self.diagnostics.append(Diagnostic(
+                        "warning", f"parameter {param['name']!r} has an unknown location {location!r}; it is skipped", where
+                    ))  # fmt: skip
+                    continue
+                merged[(param["name"], location)] = (param, where)
+        params: list[Parameter] = []
+        idem_header: str | None = None
+        for (name, location), (param, where) in merged.items():
+            if location == "header" and name.lower() == "idempotency-key":
+                idem_header = name
+                continue
+            if location == "header" and name.lower() in _IGNORED_HEADERS:
+                continue
+            schema = param.get("schema")
+            if schema is None and isinstance(param.get("content"), dict) and param["content"]:
+                media, media_obj = next(iter(param["content"].items()))
+                schema = media_obj.get("schema") if isinstance(media_obj, dict) else None
+            param_type = self.schemas.type_of(schema, where + "/schema", hint + pascal(name))
+            style = param.get("style") if isinstance(param.get("style"), str) else _DEFAULT_STYLE[location]
+            explode = param.get("explode")
+            params.append(
+                Parameter(
+                    name=name, location=location, type=param_type,
+                    required=bool(param.get("required")) or location == "path",
+                    description=str(param.get("description") or ""), deprecated=bool(param.get("deprecated")),
+                    style=style, explode=explode if isinstance(explode, bool) else style == "form",
+                    default=(schema or {}).get("default") if isinstance(schema, dict) else None,
+                    has_default=isinstance(schema, dict) and "default" in schema,
+                    ident=param.get("x-zsdk-name") if isinstance(param.get("x-zsdk-name"), str) else None,
+                )  # fmt: skip
+            )
+        order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        params.sort(key=lambda p: order[p.location])
+        return tuple(params), idem_header
+
+    # ------------------------------------------------------------------ bodies and responses
+
+    def _body(self, raw: Any, pointer: str, hint: str) -> RequestBody | None:
+        if raw is None:
+            return None
+        body, where = self._deref(raw, pointer)
+        if not isinstance(body, dict):
+            raise error("requestBody must be an object", where)
+        picked = _pick_media(body.get("content") or {})
+        if picked is None:
+            return None
+        media, media_obj = picked
+        schema = media_obj.get("schema")
+        kind = media_kind(media, schema)
+        if kind == "sse":
+            kind = "text"
+        body_type = self.schemas.type_of(schema, f"{where}/content/{escape(media)}/schema", hint + "Request")
+        file_fields: tuple[str, ...] = ()
+        if kind == "multipart":
+            props = flatten(schema, self._resolve).get("properties") or {}
+            file_fields = tuple(
+                name for name, sub in props.items()
+                if _is_binary_schema(flatten(sub, self._resolve))
+                or _is_binary_schema(flatten(flatten(sub, self._resolve).get("items"), self._resolve))
+            )  # fmt: skip
+        if kind == "binary":
+            body_type = TypeRef("string", format="binary")
+        return RequestBody(
+            kind=kind, media_type=media, type=body_type, required=bool(body.get("required")),  # type: ignore[arg-type]
+            description=str(body.get("description") or ""), file_fields=file_fields,
+        )  # fmt: skip
+
+    def _responses(
+        self, raw: Any, pointer: str, hint: str
+    ) -> tuple[tuple[Response, ...], tuple[Response, ...], tuple[Any, dict[str, Any]] | None]:
+        if not isinstance(raw, dict):
+            return (), (), None
+        successes: list[Response] = []
+        errors: list[Response] = []
+        raw_success: tuple[Any, dict[str, Any]] | None = None
+        statuses = sorted(raw, key=_status_rank)
+        has_success = any(str(s)[:1] in "123" for s in statuses)
+        for status in statuses:
+            code = str(status)
+            response, where = self._deref(raw[status], f"{pointer}/{escape(code)}")
+            if not isinstance(response, dict):
+                continue
+            success = code[:1] in "123" or (code == "default" and not has_success)
+            name = hint + ("Response" if success and not successes else pascal(code) + ("Response" if success else "Error"))
+            picked = _pick_media(response.get("content") or {})
+            headers = self._headers(response.get("headers"), where + "/headers", name)
+            if picked is None:
+                entry = Response(code, "empty", description=str(response.get("description") or ""), headers=headers)
+                schema = None
+            else:
+                media, media_obj = picked
+                schema = media_obj.get("schema")
+                kind = media_kind(media, schema)
+                if kind in ("multipart", "form"):
+                    kind = "json"
+                if kind == "binary":
+                    rtype = TypeRef("string", format="binary")
+                elif kind == "text":
+                    rtype = TypeRef("string")
+                else:
+                    rtype = self.schemas.type_of(schema, f"{where}/content/{escape(media)}/schema", name)
+                entry = Response(code, kind, media, rtype, str(response.get("description") or ""), headers)  # type: ignore[arg-type]
+            if success:
+                if not successes:
+                    raw_success = (schema, response.get("headers") or {})
+                successes.append(entry)
+            else:
+                errors.append(entry)
+        return tuple(successes), tuple(errors), raw_success
+
+    def _headers(self, raw: Any, pointer: str, hint: str) -> tuple[Header, ...]:
+        if not isinstance(raw, dict):
+            return ()
+        out = []
+        for name, header in raw.items():
+            header, where = self._deref(header, f"{pointer}/{escape(str(name))}")
+            if isinstance(header, dict):
+                out.append(
+                    Header(str(name), self.schemas.type_of(header.get("schema"), where + "/schema", hint + pascal(str(name))),
+                           str(header.get("description") or ""))  # fmt: skip
+                )
+        return tuple(out)
+
+
+def result_envelope_decl(raw_success: tuple[Any, dict[str, Any]], root: Any) -> Any:
+    schema, _ = raw_success
+    if isinstance(schema, dict) and "x-zsdk-envelope" in schema:
+        return schema["x-zsdk-envelope"]
+    return root
+
+
+def _status_rank(status: Any) -> tuple[int, str]:
+    code = str(status)
+    preferred = {"200": 0, "201": 1, "202": 2, "2XX": 3, "204": 4}
+    return (preferred.get(code.upper(), 5 if code[:1] in "123" else 6 if code != "default" else 7), code)
+
+
+def _security(spec: list[Any]) -> tuple[tuple[str, ...], ...]:
+    alternatives: list[tuple[str, ...]] = []
+    for requirement in spec:
+        if isinstance(requirement, dict):
+            alternatives.append(tuple(str(k) for k in requirement))
+    if alternatives and all(not alt for alt in alternatives):
+        return ()
+    return tuple(alternatives)
+
+
+def synth_operation_id(method: str, path: str) -> str:
+    parts = [method]
+    for segment in path.strip("/").split("/"):
+        if segment.startswith("{") and segment.endswith("}"):
+            parts.extend(["by"] + words(segment[1:-1]))
+        elif segment:
+            parts.extend(words(segment))
+    return snake("_".join(parts))

@@ -1,0 +1,1 @@
+"""Reading a spec: load (+ bundle), upgrade to the internal 3.1 dialect, validate."""

@@ -1,0 +1,65 @@
+"""Finding the `$ref`s of a document — and only the real ones.
+
+A `$ref` inside an `x-` extension, an `example`, `examples`, `default`,
+`enum`, `const` or an Example object's `value` is data, not a reference. Keys
+of name maps (`properties`, `paths`, `components/schemas`, …) are names, so a
+property called `example` or `default` is still walked.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator
+
+# Keywords whose values are data (never references).
+DATA_KEYS = frozenset({"example", "default", "enum", "const", "value", "x-example"})
+# Keywords whose (mapping) values are maps from names to objects.
+NAME_MAP_KEYS = frozenset(
+    {
+        "properties", "patternProperties", "definitions", "$defs", "dependentSchemas",
+        "schemas", "responses", "parameters", "requestBodies", "headers", "securitySchemes",
+        "securityDefinitions", "links", "callbacks", "pathItems", "paths", "webhooks",
+        "content", "encoding", "variables",
+    }
+)  # fmt: skip
+
+RefSite = tuple[tuple[str, ...], str]
+
+
+def iter_refs(root: Any, swagger2: bool = False) -> Iterator[RefSite]:
+    """Yield (path to the object holding `$ref`, the ref string) in document order."""
+    stack: list[tuple[Any, tuple[str, ...], bool]] = [(root, (), False)]
+    while stack:
+        node, path, names = stack.pop()
+        if isinstance(node, dict):
+            if names:
+                children = [(v, path + (k,), False) for k, v in node.items()]
+            else:
+                ref = node.get("$ref")
+                if isinstance(ref, str):
+                    yield path, ref
+                children = []
+                for key, value in node.items():
+                    if not isinstance(value, (dict, list)) or key in DATA_KEYS or key.startswith("x-"):
+                        continue
+                    if key == "examples":
+                        if swagger2 or not isinstance(value, dict):
+                            continue
+                        for name, example in value.items():
+                            if isinstance(example, dict) and isinstance(example.get("$ref"), str):
+                                yield path + (key, name), example["$ref"]
+                        continue
+                    children.append((value, path + (key,), key in NAME_MAP_KEYS and isinstance(value, dict)))
+            stack.extend(reversed(children))
+        elif isinstance(node, list):
+            stack.extend(reversed([(v, path + (str(i),), False) for i, v in enumerate(node)]))
+
+
+def rewrite_refs(root: Any, rewrite: Callable[[tuple[str, ...], str], str], swagger2: bool = False) -> None:
+    """Replace every real `$ref` string in place with `rewrite(path, ref)`."""
+    from .pointer import get
+
+    for path, ref in list(iter_refs(root, swagger2)):
+        holder = get(root, path)
+        new = rewrite(path, ref)
+        if new != ref:
+            holder["$ref"] = new

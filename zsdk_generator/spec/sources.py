@@ -1,0 +1,75 @@
+"""The files a document came from, and how to turn an internal JSON pointer into file:line:col.
+
+Bundling copies pieces of other files into the root document and upgrading
+moves pieces (Swagger `definitions` → `components/schemas`). Each such move
+records a rule "internal prefix ← (file, file prefix)"; `locate` applies the
+longest matching rule, then asks that file's position index.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from ..diagnostics import Diagnostic
+from .pointer import Parts, join, split
+from .positions import PositionIndex
+
+
+@dataclass
+class SourceFile:
+    path: str  # as shown in messages (relative to the working directory when possible)
+    abspath: str
+    text: str
+    is_json: bool
+    _index: PositionIndex | None = None
+
+    def locate(self, parts: Parts) -> tuple[int, int, int]:
+        if self._index is None:
+            self._index = PositionIndex(self.text, self.is_json)
+        return self._index.locate(parts)
+
+
+def display_path(path: str) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("../../..") else rel
+
+
+@dataclass
+class Sources:
+    root: SourceFile
+    files: dict[str, SourceFile] = field(default_factory=dict)
+    # (internal prefix, file, prefix inside that file); later rules win over earlier ones.
+    rules: list[tuple[Parts, SourceFile, Parts]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.files.setdefault(self.root.abspath, self.root)
+
+    def map(self, internal: Parts, file: SourceFile, original: Parts) -> None:
+        self.rules.append((internal, file, original))
+
+    def origin(self, parts: Parts) -> tuple[SourceFile, Parts]:
+        """The file and in-file path an internal path came from."""
+        best: tuple[int, SourceFile, Parts] | None = None
+        for prefix, file, original in reversed(self.rules):
+            n = len(prefix)
+            if parts[:n] == prefix and (best is None or n > best[0]):
+                best = (n, file, original + parts[n:])
+        if best is None:
+            return self.root, parts
+        return best[1], best[2]
+
+    def locate(self, diagnostic: Diagnostic) -> Diagnostic:
+        """Fill in file, line and column (and the in-file pointer) of a diagnostic."""
+        if diagnostic.line:
+            return diagnostic
+        try:
+            parts = split(diagnostic.pointer)
+        except ValueError:
+            parts = ()
+        file, in_file = self.origin(parts)
+        line, column, _ = file.locate(in_file)
+        return diagnostic.located(file.path, line, column, join(in_file))
