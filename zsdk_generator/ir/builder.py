@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..diagnostics import Diagnostic, SpecError, error
@@ -9,7 +10,7 @@ from ..spec.load import Document
 from ..spec.pointer import escape
 from ..spec.walk import HTTP_METHODS
 from .model import Api, LoginFlow, OAuthFlow, Operation, Parameter, SecurityScheme, Server, ServerVariable
-from .naming import words
+from .naming import snake, words
 from .operations import OperationBuilder
 from .resources import MethodNames, build_tree, name_operations, resource_path
 from .schemas import SchemaConverter
@@ -23,6 +24,7 @@ def build_api(document: Document, method_names: MethodNames = "crud") -> tuple[A
     operations = OperationBuilder(data, schemas, diagnostics)
     groups: dict[tuple[str, ...], list[tuple[Operation, object]]] = {}
     raw_ops: dict[str, dict[str, Any]] = {}
+    has_ids: dict[tuple[str, ...], list[bool]] = {}
     paths = data.get("paths") or {}
     if not isinstance(paths, dict):
         raise error("paths must be a mapping", "/paths")
@@ -39,16 +41,20 @@ def build_api(document: Document, method_names: MethodNames = "crud") -> tuple[A
             tags = tuple(str(t) for t in op.get("tags") or () if isinstance(t, (str, int)))
             resource = resource_path(str(path), tags, op.get("x-zsdk-resource"))
             built = operations.build(str(path), method, item, op, words(resource[-1]))
+            if built.id in raw_ops:  # a duplicate operationId (reported by the checks)
+                n = 2
+                while f"{built.id}_{n}" in raw_ops:
+                    n += 1
+                built = replace(built, id=f"{built.id}_{n}")
             groups.setdefault(resource, []).append((built, op.get("x-zsdk-name")))
+            has_ids.setdefault(resource, []).append(bool(op.get("operationId")))
             raw_ops[built.id] = op
-    named = {path: name_operations(ops, path, method_names) for path, ops in groups.items()}
+    named = {path: name_operations(ops, path, method_names, has_ids[path]) for path, ops in groups.items()}
     tag_docs = {
         str(t.get("name")): str(t.get("description") or "")
         for t in data.get("tags") or []
         if isinstance(t, dict) and t.get("name") is not None
     }
-    from .naming import snake
-
     descriptions = {snake(name): text for name, text in tag_docs.items()}
     all_ops = [op for ops in named.values() for op in ops]
     info = data.get("info") if isinstance(data.get("info"), dict) else {}

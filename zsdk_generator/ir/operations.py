@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..diagnostics import Diagnostic, error
@@ -58,6 +59,7 @@ class OperationBuilder:
         self.data = data
         self.schemas = schemas
         self.diagnostics = diagnostics
+        self.schemes = set((data.get("components") or {}).get("securitySchemes") or {})
         security = data.get("security")
         if isinstance(security, list):
             self.default_security = _security(security)
@@ -79,6 +81,7 @@ class OperationBuilder:
         pointer = f"/paths/{escape(path)}/{method}"
         op_id = op.get("operationId") if isinstance(op.get("operationId"), str) and op.get("operationId") else None
         op_id = op_id or synth_operation_id(method, path)
+        self._path = path.split("#")[0]
         hint = pascal(op_id) or "Operation"
         params, idem_header = self._params(item, op, pointer, hint)
         body = self._body(op.get("requestBody"), pointer + "/requestBody", hint)
@@ -86,6 +89,7 @@ class OperationBuilder:
         result = successes[0] if successes else None
         security_spec = op.get("security")
         security = _security(security_spec) if isinstance(security_spec, list) else self.default_security
+        security = tuple(alt for alt in security if all(name in self.schemes for name in alt))
         idempotent = op.get("x-zsdk-idempotent")
         if not isinstance(idempotent, bool):
             idempotent = method in ("post", "patch") or idem_header is not None
@@ -171,6 +175,11 @@ class OperationBuilder:
                     ident=param.get("x-zsdk-name") if isinstance(param.get("x-zsdk-name"), str) else None,
                 )  # fmt: skip
             )
+        declared = {p.name for p in params if p.location == "path"}
+        for name in re.findall(r"\{([^{}]+)\}", self._path):
+            if name not in declared:  # reported by the checks; the URL still needs it
+                params.append(Parameter(name=name, location="path", type=TypeRef("string"), required=True))
+                declared.add(name)
         order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
         params.sort(key=lambda p: order[p.location])
         return tuple(params), idem_header

@@ -45,9 +45,19 @@ def resource_path(path: str, tags: tuple[str, ...], override: object) -> tuple[s
     return ("root",)
 
 
-def _crud_role(op: Operation) -> tuple[str, str] | None:
+# The first word of an operationId that agrees with a CRUD role (`executeSql` on POST /sql is not `create`).
+_CRUD_VERBS = {
+    "list": {"list", "get", "all", "search", "find", "fetch", "index", "query", "read", "browse"},
+    "create": {"create", "add", "new", "post", "insert", "make", "put", "register", "upsert"},
+    "get": {"get", "retrieve", "read", "fetch", "show", "find", "describe", "view", "lookup"},
+    "update": {"update", "edit", "patch", "modify", "put", "replace", "set", "post", "change", "save", "upsert"},
+    "delete": {"delete", "remove", "destroy", "del", "drop", "purge", "erase"},
+}
+
+
+def _crud_role(op: Operation, has_operation_id: bool, resource_words: list[str]) -> tuple[str, str] | None:
     """(role, collection path) of an operation shaped like CRUD, else None."""
-    segments = _segments(op.path)
+    segments = _segments(op.path.split("#")[0])
     if not segments:
         return None
     method = op.http_method
@@ -57,13 +67,24 @@ def _crud_role(op: Operation) -> tuple[str, str] | None:
     else:
         collection = "/" + "/".join(segments)
         role = {"GET": "list", "POST": "create"}.get(method)
-    return (role, collection) if role else None
+    if role is None:
+        return None
+    if role == "list" and op.pagination is None and (op.result_type is None or op.result_type.kind != "array"):
+        return None
+    if has_operation_id:
+        verb = strip_resource_words(words(op.id), resource_words)[:1]
+        if not verb or verb[0] not in _CRUD_VERBS[role]:
+            return None
+    return role, collection
 
 
 def name_operations(
-    ops: list[tuple[Operation, object]], resource: tuple[str, ...], style: MethodNames
+    ops: list[tuple[Operation, object]], resource: tuple[str, ...], style: MethodNames, has_ids: list[bool]
 ) -> list[Operation]:
-    """Give each operation of one resource its method name. `ops` pairs an Operation with its x-zsdk-name."""
+    """Give each operation of one resource its method name.
+
+    `ops` pairs an Operation with its x-zsdk-name; `has_ids` says which had an operationId in the spec.
+    """
     resource_words = words(resource[-1]) if resource else []
     names: list[str | None] = [None] * len(ops)
     full = [snake(op.id) or "call" for op, _ in ops]
@@ -71,7 +92,7 @@ def name_operations(
         if isinstance(override, str) and snake(override):
             names[i] = snake(override)
     if style == "crud":
-        roles = [_crud_role(op) for op, _ in ops]
+        roles = [_crud_role(op, has_id, resource_words) for (op, _), has_id in zip(ops, has_ids)]
         collections = [r[1] for r in roles if r]
         if collections:
             main = min(collections, key=lambda c: (len(_segments(c)), collections.index(c)))

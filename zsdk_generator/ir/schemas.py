@@ -162,8 +162,9 @@ class SchemaConverter:
                 return self._hoist(schema, pointer, hint)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
-            if len(all_of) == 1 and not schema.get("properties") and not schema.get("discriminator"):
-                return self.type_of(all_of[0], pointer + "/allOf/0", hint)
+            shaped = _shaped_parts(all_of)
+            if len(shaped) == 1 and not schema.get("properties") and not schema.get("discriminator"):
+                return self.type_of(all_of[shaped[0]], f"{pointer}/allOf/{shaped[0]}", hint)
             return self._hoist(schema, pointer, hint)
         for key in ("oneOf", "anyOf"):
             options = schema.get(key)
@@ -243,7 +244,7 @@ class SchemaConverter:
         if schema.get("properties") or schema.get("discriminator"):
             return True
         all_of = schema.get("allOf")
-        if isinstance(all_of, list) and len(all_of) > 1:
+        if isinstance(all_of, list) and len(_shaped_parts(all_of)) > 1:
             return True
         return schema.get("type") == "object" and "additionalProperties" not in schema and "$ref" not in schema
 
@@ -418,6 +419,11 @@ def _format(schema: dict[str, Any]) -> str | None:
     if "contentMediaType" in schema and schema.get("type") == "string":
         return "binary"
     return None
+
+
+def _shaped_parts(parts: list[Any]) -> list[int]:
+    """Indexes of allOf members that constrain the shape (not just a description)."""
+    return [i for i, p in enumerate(parts) if isinstance(p, dict) and _has_shape(p)] or list(range(len(parts)))
 
 
 def _example(schema: dict[str, Any]) -> Any:

@@ -19,6 +19,7 @@ from .walk import HTTP_METHODS, document_schemas, sub_schemas
 
 _NULL = {"type": "null"}
 # Keys that describe a schema's use rather than its shape: they stay outside an `anyOf` wrapper.
+_BARE_NULLABLE = {"nullable", "description", "title", "default", "example"}
 _ANNOTATIONS = ("title", "description", "default", "example", "examples", "deprecated", "readOnly", "writeOnly")
 
 
@@ -78,6 +79,13 @@ def _normalize_one(schema: dict[str, Any], legacy: bool) -> None:
         schema["discriminator"] = {"propertyName": discriminator}
     nullable = schema.pop("nullable", None)
     x_nullable = schema.pop("x-nullable", None)
+    parts = schema.get("allOf")
+    if isinstance(parts, list):
+        # `allOf: [{$ref: X}, {nullable: true}]` means "X or null", not "X and anything".
+        bare = [p for p in parts if isinstance(p, dict) and p.get("nullable") is True and not set(p) - _BARE_NULLABLE]
+        if bare:
+            schema["allOf"] = [p for p in parts if not any(p is b for b in bare)]
+            nullable = True
     if nullable is True or x_nullable is True:
         _make_nullable(schema)
 

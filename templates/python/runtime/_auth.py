@@ -18,7 +18,7 @@ import httpx
 
 from ._exceptions import APIError
 from ._types import Security
-from ._utils import get_path
+from ._utils import MISSING, get_path
 
 __all__ = [
     "ApiKeyAuth",
@@ -142,8 +142,16 @@ class BasicAuth(AuthProvider):
             parts.headers["Authorization"] = _basic(self.username, self.password or "")
 
 
+def _field(body: object, path: str) -> object:
+    """``get_path``, falling back to inside a ``data`` envelope."""
+    value = get_path(body, path)
+    if value is MISSING and isinstance(body, Mapping) and "data" in body:
+        value = get_path(body["data"], path)
+    return value
+
+
 def _expiry(body: object, field_name: str, now: float) -> float | None:
-    value = get_path(body, field_name)
+    value = _field(body, field_name)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return now + float(value)
     if isinstance(value, str):
@@ -208,7 +216,7 @@ class OAuth2ClientCredentials(AuthProvider):
         return TokenRequest("POST", self.token_url, form=form, headers=headers)
 
     def accept_token(self, body: object, now: float) -> None:
-        token = get_path(body, "access_token")
+        token = _field(body, "access_token")
         if not isinstance(token, str) or not token:
             raise APIError("Token response has no access_token", body=body)
         self.access_token = token
@@ -233,7 +241,8 @@ class OAuth2ClientCredentials(AuthProvider):
 class LoginTokenAuth(AuthProvider):
     """A token obtained by a login operation, refreshed before it expires.
 
-    Field names are dotted paths into the login/refresh response body.  The
+    Field names are dotted paths into the raw login/refresh response body
+    (tried inside a ``data`` envelope too when absent at the top).  The
     refresh call is ``refresh_method refresh_path`` with the JSON body
     ``{refresh_param: refresh_token}``.
     """
@@ -293,13 +302,11 @@ class LoginTokenAuth(AuthProvider):
 
     def update_from_body(self, body: object, now: float) -> None:
         """Store the tokens found in a login or refresh response body."""
-        token = get_path(body, self.token_field)
+        token = _field(body, self.token_field)
         if not isinstance(token, str) or not token:
             raise APIError(f"Login response has no {self.token_field!r}", body=body)
         refresh = (
-            get_path(body, self.refresh_token_field)
-            if self.refresh_token_field
-            else None
+            _field(body, self.refresh_token_field) if self.refresh_token_field else None
         )
         self.access_token = token
         if isinstance(refresh, str) and refresh:
@@ -312,13 +319,13 @@ class LoginTokenAuth(AuthProvider):
         return bool(self.access_token) or self._can_refresh()
 
     def token_request(self, now: float) -> TokenRequest | None:
-        if not self.needs_refresh(now) or not self._can_refresh():
+        path, token = self.refresh_path, self.refresh_token
+        if not self.needs_refresh(now) or path is None or not token:
             return None
-        assert self.refresh_path is not None and self.refresh_token is not None
         return TokenRequest(
             self.refresh_method,
-            self.refresh_path,
-            json={self.refresh_param: self.refresh_token},
+            path,
+            json={self.refresh_param: token},
             headers={"Accept": "application/json"},
         )
 

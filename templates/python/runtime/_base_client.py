@@ -25,12 +25,7 @@ import random
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import (
-    Any,
-    Self,
-    TypeVar,
-    cast,
-)
+from typing import Self, TypeVar, cast
 
 import httpx
 
@@ -60,20 +55,24 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "AsyncAPIClient",
     "BaseClient",
+    "RequestHook",
+    "ResponseHook",
     "SyncAPIClient",
     "default_user_agent",
     "resolve_server_url",
 ]
 
 T = TypeVar("T")
-_C = TypeVar("_C", bound="SyncAPIClient")
-_AC = TypeVar("_AC", bound="AsyncAPIClient")
+_V = TypeVar("_V")
 
 DEFAULT_TIMEOUT = 60.0
 
-Hook = Callable[[Any], object]
-"""``on_request`` hooks take an ``httpx.Request``, ``on_response`` hooks an
-``httpx.Response``; async clients await hooks that return awaitables."""
+RequestHook = Callable[[httpx.Request], object]
+"""Called with every request sent (token requests too), after credentials
+are applied; may mutate it.  Async clients await an awaitable result."""
+
+ResponseHook = Callable[[httpx.Response], object]
+"""Called with every response received, before it is checked or parsed."""
 
 
 def default_user_agent(sdk_name: str, version: str) -> str:
@@ -101,8 +100,8 @@ class BaseClient:
         user_agent: str | None,
         auth: Mapping[str, AuthProvider] | None,
         default_security: Security,
-        on_request: Sequence[Hook],
-        on_response: Sequence[Hook],
+        on_request: Sequence[RequestHook],
+        on_response: Sequence[ResponseHook],
         clock: Callable[[], float],
         rand: Callable[[], float],
     ) -> None:
@@ -116,8 +115,8 @@ class BaseClient:
         self.user_agent = user_agent
         self.auth: dict[str, AuthProvider] = dict(auth or {})
         self.default_security = default_security
-        self.on_request: list[Hook] = list(on_request)
-        self.on_response: list[Hook] = list(on_response)
+        self.on_request: list[RequestHook] = list(on_request)
+        self.on_response: list[ResponseHook] = list(on_response)
         self._clock = clock
         self._rand = rand
 
@@ -178,7 +177,8 @@ class BaseClient:
         """After a 401: drop cached tokens; True when a retry can help."""
         if not isinstance(error, APIStatusError) or error.status_code != 401:
             return False
-        return any([provider.invalidate() for provider in prepared.providers])
+        refreshable = [provider.invalidate() for provider in prepared.providers]
+        return any(refreshable)
 
     def _retry_delay(
         self, prepared: PreparedRequest, error: APIError, retries_done: int
@@ -222,8 +222,8 @@ class SyncAPIClient(BaseClient):
         user_agent: str | None = None,
         auth: Mapping[str, AuthProvider] | None = None,
         default_security: Security = None,
-        on_request: Sequence[Hook] = (),
-        on_response: Sequence[Hook] = (),
+        on_request: Sequence[RequestHook] = (),
+        on_response: Sequence[ResponseHook] = (),
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
@@ -288,8 +288,11 @@ class SyncAPIClient(BaseClient):
     def request_login(
         self, options: RequestOptions, provider: LoginTokenAuth
     ) -> object:
-        """Call a login operation and store its tokens in ``provider``."""
-        body = self.request(options, object)
+        """Call a login operation and store its tokens in ``provider``.
+
+        Returns the raw (not envelope-unwrapped) JSON body.
+        """
+        body = self.request(dataclasses.replace(options, envelope=None), object)
         provider.update_from_body(body, self._clock())
         return body
 
@@ -325,8 +328,8 @@ class SyncAPIClient(BaseClient):
             response = self._http.send(request, stream=stream)
         except httpx.RequestError as exc:
             raise _connection_error(exc, request) from exc
-        for hook in self.on_response:
-            hook(response)
+        for response_hook in self.on_response:
+            response_hook(response)
         return response
 
     def _ensure_tokens(self, prepared: PreparedRequest) -> None:
@@ -352,7 +355,7 @@ class SyncAPIClient(BaseClient):
         self.close()
 
 
-async def _call_hook(hook: Hook, value: object) -> None:
+async def _call_hook(hook: Callable[[_V], object], value: _V) -> None:
     result = hook(value)
     if inspect.isawaitable(result):
         await result
@@ -372,8 +375,8 @@ class AsyncAPIClient(BaseClient):
         user_agent: str | None = None,
         auth: Mapping[str, AuthProvider] | None = None,
         default_security: Security = None,
-        on_request: Sequence[Hook] = (),
-        on_response: Sequence[Hook] = (),
+        on_request: Sequence[RequestHook] = (),
+        on_response: Sequence[ResponseHook] = (),
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.time,
@@ -440,8 +443,11 @@ class AsyncAPIClient(BaseClient):
     async def request_login(
         self, options: RequestOptions, provider: LoginTokenAuth
     ) -> object:
-        """Call a login operation and store its tokens in ``provider``."""
-        body = await self.request(options, object)
+        """Call a login operation and store its tokens in ``provider``.
+
+        Returns the raw (not envelope-unwrapped) JSON body.
+        """
+        body = await self.request(dataclasses.replace(options, envelope=None), object)
         provider.update_from_body(body, self._clock())
         return body
 
@@ -478,8 +484,8 @@ class AsyncAPIClient(BaseClient):
             response = await self._http.send(request, stream=stream)
         except httpx.RequestError as exc:
             raise _connection_error(exc, request) from exc
-        for hook in self.on_response:
-            await _call_hook(hook, response)
+        for response_hook in self.on_response:
+            await _call_hook(response_hook, response)
         return response
 
     async def _ensure_tokens(self, prepared: PreparedRequest) -> None:

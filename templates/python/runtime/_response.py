@@ -15,9 +15,8 @@ from __future__ import annotations
 import contextvars
 import functools
 import json
-import sys
 from collections.abc import Awaitable, Callable
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 import pydantic
@@ -26,11 +25,6 @@ from ._exceptions import APIResponseValidationError, request_id_from
 from ._files import BinaryResponse
 from ._models import validate_as
 from ._utils import MISSING, get_path, is_json_content_type
-
-if sys.version_info >= (3, 10):
-    from typing import ParamSpec
-else:  # pragma: no cover
-    from typing_extensions import ParamSpec
 
 __all__ = [
     "APIResponse",

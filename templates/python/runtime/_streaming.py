@@ -13,7 +13,6 @@ import json
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import (
-    Any,
     Generic,
     Self,
     TypeVar,
@@ -28,8 +27,6 @@ from ._models import validate_as
 __all__ = ["AsyncStream", "SSEDecoder", "ServerSentEvent", "Stream", "decode_event"]
 
 T = TypeVar("T")
-_S = TypeVar("_S", bound="Stream[Any]")
-_AS = TypeVar("_AS", bound="AsyncStream[Any]")
 
 
 @dataclass(frozen=True)

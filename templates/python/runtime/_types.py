@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from typing import IO, Literal, Optional, TypeVar, Union
+from typing import IO, Literal, TypeVar
 
 import httpx
 
@@ -39,13 +39,6 @@ class NotGiven:
     the runtime always tests for it with ``isinstance(x, NotGiven)``.
     """
 
-    _instance: NotGiven | None = None
-
-    def __new__(cls) -> NotGiven:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
     def __bool__(self) -> Literal[False]:
         return False
 
@@ -61,13 +54,6 @@ NOT_GIVEN = NotGiven()
 
 class Omit:
     """The type of ``omit``: remove a value the client would send by default."""
-
-    _instance: Omit | None = None
-
-    def __new__(cls) -> Omit:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
 
     def __bool__(self) -> Literal[False]:
         return False
@@ -96,23 +82,23 @@ Query = Mapping[str, object]
 Body = Mapping[str, object]
 """Extra JSON body fields for one call."""
 
-Timeout = Union[float, httpx.Timeout, None]
+Timeout = float | httpx.Timeout | None
 """Seconds (float), a full ``httpx.Timeout``, or ``None`` for no timeout."""
 
-Security = Optional[Sequence[Sequence[str]]]
+Security = Sequence[Sequence[str]] | None
 """Security alternatives: each inner list names schemes that are all applied.
 
 ``[]`` means the operation is public (no credentials), ``None`` means the
 client's default requirement applies.
 """
 
-FileContent = Union[IO[bytes], bytes, os.PathLike[str]]
+FileContent = IO[bytes] | bytes | os.PathLike[str]
 
-FileTypes = Union[
-    FileContent,
-    tuple[str | None, FileContent],
-    tuple[str | None, FileContent, str | None],
-]
+FileTypes = (
+    FileContent
+    | tuple[str | None, FileContent]
+    | tuple[str | None, FileContent, str | None]
+)
 """A file to upload: content, ``(filename, content)`` or
 ``(filename, content, content_type)``; content is bytes, a binary file
 object or a path."""

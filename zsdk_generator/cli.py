@@ -1,0 +1,127 @@
+"""The `zsdk-generator` command line."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from . import __version__
+from .diagnostics import Diagnostic
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def _print(diagnostics: list[Diagnostic], stream: Any = None) -> None:
+    for d in diagnostics:
+        click.echo(d.format(), file=stream)
+
+
+def _missing(path: str) -> bool:
+    import os
+
+    return not os.path.exists(path)
+
+
+def _usage_error(message: str) -> None:
+    click.echo(f"zsdk-generator: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="zsdk-generator")
+def cli() -> None:
+    """Generate idiomatic SDKs from one OpenAPI document."""
+
+
+@cli.command()
+@click.argument("spec")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 if there are any).")
+def validate(spec: str, strict: bool) -> None:
+    """Check SPEC: openapi-spec-validator plus our own semantic checks.
+
+    One line per finding (FILE:LINE:COL: error|warning: /json/pointer: message),
+    then a summary. Exit 0 with only warnings, 1 with errors (or warnings under
+    --strict), 2 for usage errors.
+    """
+    from .pipeline import run
+
+    if _missing(spec):
+        _usage_error(f"{spec}: file not found")
+    result = run(spec, full_validation=True)
+    _print(result.diagnostics)
+    errors = len(result.errors)
+    warnings = len(result.diagnostics) - errors
+    summary = f"{spec}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if result.api is not None:
+        summary += f"; {len(result.api.all_operations())} operations, {len(result.api.models)} models"
+    click.echo(summary)
+    sys.exit(EXIT_FINDINGS if errors or (strict and warnings) else EXIT_OK)
+
+
+@cli.command()
+@click.argument("spec")
+@click.option(
+    "--method-names",
+    type=click.Choice(["crud", "operation_id"]),
+    default="crud",
+    show_default=True,
+    help="Name methods list/create/get/update/delete where they fit, or always from the operationId.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the JSON here.")
+def ir(spec: str, method_names: str, output: str | None) -> None:
+    """Print the language-neutral IR of SPEC as JSON (warnings go to stderr)."""
+    from .ir.serialize import to_json
+    from .pipeline import run
+
+    if _missing(spec):
+        _usage_error(f"{spec}: file not found")
+    result = run(spec, method_names=method_names)  # type: ignore[arg-type]
+    _print(result.diagnostics, sys.stderr)
+    if result.api is None:
+        sys.exit(EXIT_FINDINGS)
+    text = to_json(result.api)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+@cli.command()
+def languages() -> None:
+    """List the installed language targets."""
+    from .targets.registry import available_targets
+
+    targets = available_targets()
+    if not targets:
+        click.echo("no language targets are installed yet")
+        return
+    for name, description in targets:
+        click.echo(f"{name:12} {description}")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except Exception as exc:  # never a traceback for the user
+        click.echo(f"zsdk-generator: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""openapi-spec-validator's findings, as warnings located in the source files.
+
+It is slow (seconds on the largest specs) and strict about things generation
+copes with (the OpenAI spec fails `uniqueItems`), so it runs only under
+`zsdk-generator validate`, never on the generate path, and what it finds is a
+warning: whether a spec can be generated is decided by our own checks and the
+IR builder.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any, Iterator
+
+from ..diagnostics import Diagnostic
+from .pointer import get, join
+
+_MAX_MESSAGE = 240
+
+
+def _validator_class(data: dict[str, Any]) -> Any:
+    import openapi_spec_validator as osv
+
+    if "swagger" in data:
+        return osv.OpenAPIV2SpecValidator
+    version = str(data.get("openapi", ""))
+    return osv.OpenAPIV30SpecValidator if version.startswith("3.0") else osv.OpenAPIV31SpecValidator
+
+
+def spec_validator_findings(data: dict[str, Any]) -> list[Diagnostic]:
+    """Run openapi-spec-validator on the (bundled, not yet upgraded) document."""
+    try:
+        validator = _validator_class(data)(data)
+        errors = list(validator.iter_errors())
+    except Exception as exc:  # the validator's own failures must not stop ours
+        return [Diagnostic("warning", f"openapi-spec-validator stopped early: {type(exc).__name__}: {_short(str(exc))}", "")]
+    finder = _NodeFinder(data)
+    out = []
+    for err in errors:
+        path = tuple(str(p) for p in getattr(err, "absolute_path", deque()) or ())
+        where = finder.find(path, getattr(err, "instance", None))
+        out.append(Diagnostic("warning", "openapi-spec-validator: " + _short(str(getattr(err, "message", err))), where))
+    return out
+
+
+def _short(text: str) -> str:
+    text = text.strip().splitlines()[0] if text.strip() else "invalid"
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+
+
+class _NodeFinder:
+    """Turns a validator error path into a document pointer.
+
+    Errors from the document-level schema carry paths from the root; errors
+    raised while checking one schema carry paths relative to that schema. For
+    those we look for the place in the document whose path ends with the
+    relative path and holds the failing value.
+    """
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self._index: dict[str, list[tuple[str, ...]]] | None = None
+
+    def find(self, path: tuple[str, ...], instance: Any) -> str:
+        try:
+            if get(self.data, path) is instance or (path and get(self.data, path) == instance):
+                return join(path)
+        except KeyError:
+            pass
+        if not path:
+            return ""
+        head, last = path[:-1], path[-1]
+        for parent in self._parents_of(last):
+            if parent[len(parent) - len(head) :] == head:
+                try:
+                    if get(self.data, parent + (last,)) == instance:
+                        return join(parent + (last,))
+                except KeyError:
+                    continue
+        return ""
+
+    def _parents_of(self, key: str) -> list[tuple[str, ...]]:
+        """Paths of the containers that have a child named `key`, in document order."""
+        if self._index is None:
+            self._index = {}
+            for path, node in _walk(self.data, ()):
+                keys = node.keys() if isinstance(node, dict) else (str(i) for i in range(len(node)))
+                for child in keys:
+                    self._index.setdefault(str(child), []).append(path)
+        return self._index.get(key, [])
+
+
+def _walk(node: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
+    stack = [(node, path)]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            yield path, node
+            children = [(v, path + (str(k),)) for k, v in node.items() if isinstance(v, (dict, list))]
+        elif isinstance(node, list):
+            yield path, node
+            children = [(v, path + (str(i),)) for i, v in enumerate(node) if isinstance(v, (dict, list))]
+        else:
+            continue
+        stack.extend(reversed(children))
