@@ -12,7 +12,7 @@ Severity = Literal["error", "warning"]
 class Diagnostic:
     severity: Severity
     message: str
-    pointer: str = ""
+    pointer: str | None = ""  # None: the problem is with the file itself, not a node in it
     file: str = ""
     line: int = 0
     column: int = 0
@@ -42,5 +42,5 @@ class SpecError(Exception):
         self.diagnostic = diagnostic
 
 
-def error(message: str, pointer: str = "", file: str = "", line: int = 0, column: int = 0) -> SpecError:
+def error(message: str, pointer: str | None = "", file: str = "", line: int = 0, column: int = 0) -> SpecError:
     return SpecError(Diagnostic("error", message, pointer, file, line, column))

@@ -20,7 +20,7 @@ from ..diagnostics import SpecError, error
 from .parse import parse_source, read_source
 from .pointer import Parts, get, join, split
 from .refs import iter_refs
-from .sources import SourceFile, Sources
+from .sources import SourceFile, Sources, display_path
 
 # Quick test for "could there be a non-local $ref at all?" so the common single-file case skips the walk.
 _EXTERNAL_REF = re.compile(r"""["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"',}]""")
@@ -50,7 +50,10 @@ def load_document(path: str) -> Document:
     assert isinstance(data, dict)
     sources = Sources(source)
     if _EXTERNAL_REF.search(source.text):
-        _Bundler(data, sources).run()
+        try:
+            _Bundler(data, sources).run()
+        except SpecError as exc:
+            raise SpecError(sources.locate(exc.diagnostic)) from None
     return Document(data, sources)
 
 
@@ -107,7 +110,7 @@ class _Bundler:
         source = self.sources.files.get(path)
         if source is None:
             if not os.path.exists(path):
-                raise error(f"$ref points to a file that does not exist: {path}", join(site))
+                raise error(f"$ref points to a file that does not exist: {display_path(path)}", join(site))
             try:
                 source = read_source(path)
                 self.loaded[path] = parse_source(source, require_mapping=False)

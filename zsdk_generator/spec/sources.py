@@ -31,11 +31,12 @@ class SourceFile:
 
 
 def display_path(path: str) -> str:
+    """Relative to the working directory when the file is under it, else as given."""
     try:
         rel = os.path.relpath(path)
     except ValueError:
         return path
-    return path if rel.startswith("../../..") else rel
+    return path if rel.startswith("..") else rel
 
 
 @dataclass
@@ -64,7 +65,7 @@ class Sources:
 
     def locate(self, diagnostic: Diagnostic) -> Diagnostic:
         """Fill in file, line and column (and the in-file pointer) of a diagnostic."""
-        if diagnostic.line:
+        if diagnostic.line or diagnostic.pointer is None:
             return diagnostic
         try:
             parts = split(diagnostic.pointer)

@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pyrt_support import Handler, Harness  # noqa: E402
+from pyrt_support import Handler, Harness
 
 
 @pytest.fixture(params=["sync", "async"])

@@ -23,11 +23,18 @@ RUNTIME_DIR = Path(__file__).resolve().parents[3] / "templates" / "python" / "ru
 PACKAGE = "sdkrt"
 
 
-def _install_runtime() -> Path:
-    root = Path(tempfile.mkdtemp(prefix="pyrt-"))
-    package = root / PACKAGE
+def make_package(root: Path, name: str = PACKAGE) -> Path:
+    """Copy the runtime (plus ``sample_sdk.py``) into ``root/name``."""
+    package = root / name
     shutil.copytree(RUNTIME_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
     (package / "__init__.py").write_text("")
+    shutil.copy(Path(__file__).with_name("sample_sdk.py"), package / "sample_sdk.py")
+    return package
+
+
+def _install_runtime() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="pyrt-"))
+    make_package(root)
     sys.path.insert(0, str(root))
     atexit.register(shutil.rmtree, root, True)
     return root
@@ -35,7 +42,7 @@ def _install_runtime() -> Path:
 
 RUNTIME_ROOT = _install_runtime()
 
-from sdkrt._base_client import AsyncAPIClient, SyncAPIClient  # noqa: E402
+from sdkrt._base_client import AsyncAPIClient, SyncAPIClient
 
 BASE_URL = "https://api.example.com/v1"
 

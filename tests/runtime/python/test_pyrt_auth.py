@@ -9,7 +9,6 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
-from pyrt_support import json_response, sequence
 from sdkrt._auth import (
     ApiKeyAuth,
     AuthProvider,
@@ -23,6 +22,8 @@ from sdkrt._env import env_value, first_given
 from sdkrt._exceptions import APIError, AuthenticationError, InternalServerError
 from sdkrt._request import RequestOptions
 
+from pyrt_support import json_response, sequence
+
 OK = json_response(200, {"ok": True})
 
 
@@ -31,7 +32,11 @@ def get(security: Any = None) -> RequestOptions:
 
 
 def test_api_key_in_header(harness: Any) -> None:
-    h = harness(sequence(OK), auth={"key": ApiKeyAuth("X-API-Key", "header", "sk_1")}, default_security=[["key"]])
+    h = harness(
+        sequence(OK),
+        auth={"key": ApiKeyAuth("X-API-Key", "header", "sk_1")},
+        default_security=[["key"]],
+    )
     h.call("request", get(), dict)
     assert h.requests[0].headers["X-API-Key"] == "sk_1"
 
@@ -44,32 +49,54 @@ def test_api_key_with_prefix(harness: Any) -> None:
 
 
 def test_api_key_in_query(harness: Any) -> None:
-    h = harness(sequence(OK), auth={"key": ApiKeyAuth("api_key", "query", "sk 2")}, default_security=[["key"]])
+    h = harness(
+        sequence(OK),
+        auth={"key": ApiKeyAuth("api_key", "query", "sk 2")},
+        default_security=[["key"]],
+    )
     h.call("request", RequestOptions(method="GET", path="/x", query={"a": 1}), dict)
     assert h.requests[0].url.params.multi_items() == [("a", "1"), ("api_key", "sk 2")]
 
 
 def test_api_key_in_cookie(harness: Any) -> None:
-    h = harness(sequence(OK), auth={"key": ApiKeyAuth("session", "cookie", "c00kie")}, default_security=[["key"]])
-    h.call("request", RequestOptions(method="GET", path="/x", cookies={"theme": "dark"}), dict)
+    h = harness(
+        sequence(OK),
+        auth={"key": ApiKeyAuth("session", "cookie", "c00kie")},
+        default_security=[["key"]],
+    )
+    h.call(
+        "request",
+        RequestOptions(method="GET", path="/x", cookies={"theme": "dark"}),
+        dict,
+    )
     assert h.requests[0].headers["Cookie"] == "theme=dark; session=c00kie"
 
 
 def test_bearer(harness: Any) -> None:
-    h = harness(sequence(OK), auth={"bearer": BearerAuth("tok")}, default_security=[["bearer"]])
+    h = harness(
+        sequence(OK), auth={"bearer": BearerAuth("tok")}, default_security=[["bearer"]]
+    )
     h.call("request", get(), dict)
     assert h.requests[0].headers["Authorization"] == "Bearer tok"
 
 
 def test_basic(harness: Any) -> None:
-    h = harness(sequence(OK), auth={"basic": BasicAuth("aladdin", "opensesame")}, default_security=[["basic"]])
+    h = harness(
+        sequence(OK),
+        auth={"basic": BasicAuth("aladdin", "opensesame")},
+        default_security=[["basic"]],
+    )
     h.call("request", get(), dict)
     expected = "Basic " + base64.b64encode(b"aladdin:opensesame").decode()
     assert h.requests[0].headers["Authorization"] == expected
 
 
 def test_public_operation_sends_no_credentials(harness: Any) -> None:
-    auth = {"key": ApiKeyAuth("X-API-Key", "header", "sk"), "q": ApiKeyAuth("k", "query", "v"), "c": ApiKeyAuth("s", "cookie", "v")}
+    auth = {
+        "key": ApiKeyAuth("X-API-Key", "header", "sk"),
+        "q": ApiKeyAuth("k", "query", "v"),
+        "c": ApiKeyAuth("s", "cookie", "v"),
+    }
     h = harness(sequence(OK), auth=auth, default_security=[["key", "q", "c"]])
     h.call("request", get(security=[]), dict)
     request = h.requests[0]
@@ -88,7 +115,11 @@ def test_operation_security_overrides_default(harness: Any) -> None:
 
 
 def test_missing_credentials_send_nothing(harness: Any) -> None:
-    h = harness(sequence(json_response(401, {"message": "no key"})), auth={"key": ApiKeyAuth("X-API-Key", "header", None)}, default_security=[["key"]])
+    h = harness(
+        sequence(json_response(401, {"message": "no key"})),
+        auth={"key": ApiKeyAuth("X-API-Key", "header", None)},
+        default_security=[["key"]],
+    )
     with pytest.raises(AuthenticationError) as info:
         h.call("request", get(), dict)
     assert "X-API-Key" not in h.requests[0].headers
@@ -147,7 +178,10 @@ class TokenServer:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/oauth/token"):
             self.tokens += 1
-            body: dict[str, Any] = {"access_token": f"t{self.tokens}", "token_type": "bearer"}
+            body: dict[str, Any] = {
+                "access_token": f"t{self.tokens}",
+                "token_type": "bearer",
+            }
             if self.expires_in is not None:
                 body["expires_in"] = self.expires_in
             return httpx.Response(200, json=body)
@@ -157,13 +191,21 @@ class TokenServer:
 
 
 def oauth(**kwargs: Any) -> OAuth2ClientCredentials:
-    return OAuth2ClientCredentials("https://auth.example.com/oauth/token", "cid", "secret", ["read", "write"], **kwargs)
+    return OAuth2ClientCredentials(
+        "https://auth.example.com/oauth/token",
+        "cid",
+        "secret",
+        ["read", "write"],
+        **kwargs,
+    )
 
 
 def test_oauth2_fetches_once_caches_and_refreshes(harness: Any) -> None:
     server = TokenServer(expires_in=3600)
     clock = Clock()
-    h = harness(server, auth={"oauth": oauth()}, default_security=[["oauth"]], clock=clock)
+    h = harness(
+        server, auth={"oauth": oauth()}, default_security=[["oauth"]], clock=clock
+    )
     assert h.call("request", get(), dict) == {"auth": "Bearer t1"}
     token_request = h.requests[0]
     assert token_request.method == "POST"
@@ -185,12 +227,17 @@ def test_oauth2_fetches_once_caches_and_refreshes(harness: Any) -> None:
 
 def test_oauth2_basic_client_auth_and_relative_token_url(harness: Any) -> None:
     server = TokenServer()
-    provider = OAuth2ClientCredentials("/oauth/token", "cid", "secret", client_auth="basic")
+    provider = OAuth2ClientCredentials(
+        "/oauth/token", "cid", "secret", client_auth="basic"
+    )
     h = harness(server, auth={"oauth": provider}, default_security=[["oauth"]])
     h.call("request", get(), dict)
     token_request = h.requests[0]
     assert str(token_request.url) == "https://api.example.com/v1/oauth/token"
-    assert token_request.headers["Authorization"] == "Basic " + base64.b64encode(b"cid:secret").decode()
+    assert (
+        token_request.headers["Authorization"]
+        == "Basic " + base64.b64encode(b"cid:secret").decode()
+    )
     assert "client_secret" not in token_request.content.decode()
 
 
@@ -221,7 +268,9 @@ def test_oauth2_reauth_once_on_401(harness: Any) -> None:
 
 def test_oauth2_token_endpoint_error(harness: Any) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(401, json={"error": "invalid_client", "error_description": "bad secret"})
+        return httpx.Response(
+            401, json={"error": "invalid_client", "error_description": "bad secret"}
+        )
 
     h = harness(handler, auth={"oauth": oauth()}, default_security=[["oauth"]])
     with pytest.raises(AuthenticationError) as info:
@@ -246,7 +295,11 @@ def test_oauth2_token_endpoint_5xx_is_retried(harness: Any) -> None:
 
 
 def test_oauth2_without_credentials_sends_nothing(harness: Any) -> None:
-    h = harness(sequence(OK), auth={"oauth": OAuth2ClientCredentials("/t", None, None)}, default_security=[["oauth"]])
+    h = harness(
+        sequence(OK),
+        auth={"oauth": OAuth2ClientCredentials("/t", None, None)},
+        default_security=[["oauth"]],
+    )
     h.call("request", get(), dict)
     assert len(h.requests) == 1
     assert "Authorization" not in h.requests[0].headers
@@ -260,11 +313,29 @@ class LoginServer:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/auth/login"):
             self.logins.append(json.loads(request.content))
-            return httpx.Response(200, json={"data": {"access_token": "a1", "refresh_token": "r1", "expires_in": 900}})
+            return httpx.Response(
+                200,
+                json={
+                    "data": {
+                        "access_token": "a1",
+                        "refresh_token": "r1",
+                        "expires_in": 900,
+                    }
+                },
+            )
         if request.url.path.endswith("/auth/refresh"):
             self.refreshes.append(json.loads(request.content))
             n = len(self.refreshes) + 1
-            return httpx.Response(200, json={"data": {"access_token": f"a{n}", "refresh_token": f"r{n}", "expires_in": 900}})
+            return httpx.Response(
+                200,
+                json={
+                    "data": {
+                        "access_token": f"a{n}",
+                        "refresh_token": f"r{n}",
+                        "expires_in": 900,
+                    }
+                },
+            )
         return httpx.Response(200, json={"auth": request.headers.get("Authorization")})
 
 
@@ -282,17 +353,33 @@ def test_login_then_refresh_before_expiry(harness: Any) -> None:
     server = LoginServer()
     clock = Clock(0.0)
     provider = login_provider()
-    h = harness(server, auth={"bearerAuth": provider}, default_security=[["bearerAuth"]], clock=clock)
+    h = harness(
+        server,
+        auth={"bearerAuth": provider},
+        default_security=[["bearerAuth"]],
+        clock=clock,
+    )
 
     # before login: no credentials are sent
     assert h.call("request", get(), dict) == {"auth": None}
 
-    login = RequestOptions(method="POST", path="/auth/login", json_body={"email": "a@b.c", "password": "pw"}, security=[])
+    login = RequestOptions(
+        method="POST",
+        path="/auth/login",
+        json_body={"email": "a@b.c", "password": "pw"},
+        security=[],
+    )
     body = h.call("request_login", login, provider)
-    assert body == {"data": {"access_token": "a1", "refresh_token": "r1", "expires_in": 900}}
+    assert body == {
+        "data": {"access_token": "a1", "refresh_token": "r1", "expires_in": 900}
+    }
     assert server.logins == [{"email": "a@b.c", "password": "pw"}]
     assert "Authorization" not in h.requests[-1].headers
-    assert (provider.access_token, provider.refresh_token, provider.expires_at) == ("a1", "r1", 900.0)
+    assert (provider.access_token, provider.refresh_token, provider.expires_at) == (
+        "a1",
+        "r1",
+        900.0,
+    )
 
     assert h.call("request", get(), dict) == {"auth": "Bearer a1"}
     assert not provider.needs_refresh(100.0)
@@ -323,21 +410,29 @@ def test_login_token_refresh_on_401(harness: Any) -> None:
 
     provider = login_provider()
     provider.set_tokens("a1", refresh_token="r1", expires_in=None, now=0.0)
-    h = harness(handler, auth={"bearerAuth": provider}, default_security=[["bearerAuth"]])
+    h = harness(
+        handler, auth={"bearerAuth": provider}, default_security=[["bearerAuth"]]
+    )
     assert h.call("request", get(), dict) == {"auth": "Bearer a2"}
     assert server.refreshes == [{"refresh_token": "r1"}]
 
 
 def test_login_token_without_refresh_raises_401(harness: Any) -> None:
     provider = LoginTokenAuth(access_token="a1")
-    h = harness(sequence(json_response(401, {"message": "expired"})), auth={"b": provider}, default_security=[["b"]])
+    h = harness(
+        sequence(json_response(401, {"message": "expired"})),
+        auth={"b": provider},
+        default_security=[["b"]],
+    )
     with pytest.raises(AuthenticationError):
         h.call("request", get(), dict)
     assert len(h.requests) == 1
 
 
 def test_login_token_apikey_style_header() -> None:
-    provider = LoginTokenAuth(access_token="tok", header_name="X-Auth-Token", prefix=None)
+    provider = LoginTokenAuth(
+        access_token="tok", header_name="X-Auth-Token", prefix=None
+    )
     from sdkrt._auth import RequestParts
 
     parts = RequestParts(headers=httpx.Headers())
@@ -355,6 +450,12 @@ def test_refresh_failure_surfaces_error(harness: Any) -> None:
 
     provider = login_provider()
     provider.set_tokens("a1", refresh_token="r1", expires_in=10, now=0.0)
-    h = harness(handler, auth={"b": provider}, default_security=[["b"]], clock=Clock(100.0), max_retries=1)
+    h = harness(
+        handler,
+        auth={"b": provider},
+        default_security=[["b"]],
+        clock=Clock(100.0),
+        max_retries=1,
+    )
     with pytest.raises(InternalServerError):
         h.call("request", get(), dict)

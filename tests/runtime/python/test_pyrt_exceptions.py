@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-from pyrt_support import json_response, sequence
 from sdkrt._exceptions import (
     APIConnectionError,
     APIError,
@@ -25,6 +24,8 @@ from sdkrt._exceptions import (
     make_status_error,
 )
 from sdkrt._request import RequestOptions
+
+from pyrt_support import json_response, sequence
 
 GET = RequestOptions(method="GET", path="/things")
 
@@ -61,20 +62,49 @@ def test_connection_error_hierarchy() -> None:
 
 
 ENVELOPES: list[tuple[Any, str | None, str | None]] = [
-    ({"error": {"message": "Pet not found", "code": "not_found"}}, "Pet not found", "not_found"),
-    ({"error": {"message": "Bad key", "type": "invalid_request_error"}}, "Bad key", "invalid_request_error"),
-    ({"error": "Something broke"}, "Something broke", None),
-    ({"error": "invalid_client", "error_description": "Unknown client"}, "Unknown client", "invalid_client"),
     (
-        {"errors": [{"code": "too_short", "message": "name is too short", "field": "name"}, {"code": "bad", "message": "age must be positive", "field": "age"}]},
+        {"error": {"message": "Pet not found", "code": "not_found"}},
+        "Pet not found",
+        "not_found",
+    ),
+    (
+        {"error": {"message": "Bad key", "type": "invalid_request_error"}},
+        "Bad key",
+        "invalid_request_error",
+    ),
+    ({"error": "Something broke"}, "Something broke", None),
+    (
+        {"error": "invalid_client", "error_description": "Unknown client"},
+        "Unknown client",
+        "invalid_client",
+    ),
+    (
+        {
+            "errors": [
+                {"code": "too_short", "message": "name is too short", "field": "name"},
+                {"code": "bad", "message": "age must be positive", "field": "age"},
+            ]
+        },
         "name is too short; age must be positive",
         "too_short",
     ),
     ({"errors": ["first", "second"]}, "first; second", None),
     ({"message": "Rate limited", "code": 1042}, "Rate limited", "1042"),
     ({"detail": "Not authenticated"}, "Not authenticated", None),
-    ({"detail": [{"loc": ["body", "name"], "msg": "field required", "type": "missing"}]}, "field required", None),
-    ({"success": False, "error": {"code": "QUOTA", "message": "Quota exceeded"}}, "Quota exceeded", "QUOTA"),
+    (
+        {
+            "detail": [
+                {"loc": ["body", "name"], "msg": "field required", "type": "missing"}
+            ]
+        },
+        "field required",
+        None,
+    ),
+    (
+        {"success": False, "error": {"code": "QUOTA", "message": "Quota exceeded"}},
+        "Quota exceeded",
+        "QUOTA",
+    ),
     ({"type": "about:blank", "title": "Conflict", "status": 409}, "Conflict", None),
     ({"unrelated": True}, None, None),
     ("plain text", None, None),
@@ -84,19 +114,25 @@ ENVELOPES: list[tuple[Any, str | None, str | None]] = [
 
 
 @pytest.mark.parametrize(("body", "message", "code"), ENVELOPES)
-def test_extract_error_envelopes(body: Any, message: str | None, code: str | None) -> None:
+def test_extract_error_envelopes(
+    body: Any, message: str | None, code: str | None
+) -> None:
     assert extract_error(body) == (message, code)
 
 
 @pytest.mark.parametrize(("body", "message", "code"), ENVELOPES)
-def test_make_status_error_for_every_envelope(body: Any, message: str | None, code: str | None) -> None:
+def test_make_status_error_for_every_envelope(
+    body: Any, message: str | None, code: str | None
+) -> None:
     request = httpx.Request("GET", "https://x.test/pets/1")
     if isinstance(body, str):
         response = httpx.Response(404, text=body, request=request)
     elif body is None:
         response = httpx.Response(404, request=request)
     else:
-        response = httpx.Response(404, json=body, request=request, headers={"x-request-id": "req_123"})
+        response = httpx.Response(
+            404, json=body, request=request, headers={"x-request-id": "req_123"}
+        )
     error = make_status_error(response)
     assert isinstance(error, NotFoundError)
     assert error.status_code == 404
@@ -111,15 +147,21 @@ def test_make_status_error_for_every_envelope(body: Any, message: str | None, co
 
 def test_request_id_header_variants() -> None:
     request = httpx.Request("GET", "https://x.test/")
-    one = make_status_error(httpx.Response(500, request=request, headers={"X-Request-Id": "a"}))
-    two = make_status_error(httpx.Response(500, request=request, headers={"request-id": "b"}))
+    one = make_status_error(
+        httpx.Response(500, request=request, headers={"X-Request-Id": "a"})
+    )
+    two = make_status_error(
+        httpx.Response(500, request=request, headers={"request-id": "b"})
+    )
     none = make_status_error(httpx.Response(500, request=request))
     assert (one.request_id, two.request_id, none.request_id) == ("a", "b", None)
 
 
 def test_text_body_is_kept_raw() -> None:
     request = httpx.Request("GET", "https://x.test/")
-    error = make_status_error(httpx.Response(502, text="<html>Bad gateway</html>", request=request))
+    error = make_status_error(
+        httpx.Response(502, text="<html>Bad gateway</html>", request=request)
+    )
     assert isinstance(error, InternalServerError)
     assert error.body == "<html>Bad gateway</html>"
     assert error.message == "Error code: 502"
@@ -127,11 +169,29 @@ def test_text_body_is_kept_raw() -> None:
 
 @pytest.mark.parametrize(
     ("status", "cls"),
-    [(400, BadRequestError), (401, AuthenticationError), (403, PermissionDeniedError), (404, NotFoundError), (409, ConflictError), (422, UnprocessableEntityError), (429, RateLimitError), (500, InternalServerError), (503, InternalServerError)],
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (409, ConflictError),
+        (422, UnprocessableEntityError),
+        (429, RateLimitError),
+        (500, InternalServerError),
+        (503, InternalServerError),
+    ],
 )
-def test_client_raises_typed_errors(harness: Any, status: int, cls: type[APIStatusError]) -> None:
+def test_client_raises_typed_errors(
+    harness: Any, status: int, cls: type[APIStatusError]
+) -> None:
     body = {"error": {"message": f"failed with {status}", "code": "E"}}
-    h = harness(sequence(json_response(status, body, {"x-request-id": "req_9", "x-should-retry": "false"})))
+    h = harness(
+        sequence(
+            json_response(
+                status, body, {"x-request-id": "req_9", "x-should-retry": "false"}
+            )
+        )
+    )
     with pytest.raises(cls) as info:
         h.call("request", GET, object)
     error = info.value

@@ -9,12 +9,13 @@ from typing import Any
 
 import httpx
 import pytest
-from pyrt_support import BASE_URL, Harness
 from sdkrt._auth import ApiKeyAuth
 from sdkrt._models import BaseModel
 from sdkrt._pagination import AsyncPage, Paginator, SyncPage
 from sdkrt._request import RequestOptions
 from sdkrt._types import NOT_GIVEN
+
+from pyrt_support import BASE_URL, Harness
 
 ITEMS = [{"id": f"i{n}", "n": n} for n in range(1, 7)]  # 3 pages of 2
 
@@ -29,20 +30,31 @@ def cursor_server(request: httpx.Request) -> httpx.Response:
     start = 0 if after is None else int(after)
     page = ITEMS[start : start + 2]
     nxt = start + 2 if start + 2 < len(ITEMS) else None
-    return httpx.Response(200, json={"data": page, "meta": {"next_cursor": None if nxt is None else str(nxt)}})
+    return httpx.Response(
+        200,
+        json={"data": page, "meta": {"next_cursor": None if nxt is None else str(nxt)}},
+    )
 
 
 def stripe_server(request: httpx.Request) -> httpx.Response:
     after = request.url.params.get("starting_after")
-    start = 0 if after is None else next(i for i, it in enumerate(ITEMS) if it["id"] == after) + 1
+    start = (
+        0
+        if after is None
+        else next(i for i, it in enumerate(ITEMS) if it["id"] == after) + 1
+    )
     page = ITEMS[start : start + 2]
-    return httpx.Response(200, json={"object": "list", "data": page, "has_more": start + 2 < len(ITEMS)})
+    return httpx.Response(
+        200, json={"object": "list", "data": page, "has_more": start + 2 < len(ITEMS)}
+    )
 
 
 def offset_server(request: httpx.Request) -> httpx.Response:
     offset = int(request.url.params.get("offset", "0"))
     limit = int(request.url.params["limit"])
-    return httpx.Response(200, json={"items": ITEMS[offset : offset + limit], "total": len(ITEMS)})
+    return httpx.Response(
+        200, json={"items": ITEMS[offset : offset + limit], "total": len(ITEMS)}
+    )
 
 
 def offset_server_no_total(request: httpx.Request) -> httpx.Response:
@@ -54,7 +66,13 @@ def page_server(request: httpx.Request) -> httpx.Response:
     page = int(request.url.params.get("page", "1"))
     per_page = int(request.url.params["per_page"])
     chunk = ITEMS[(page - 1) * per_page : page * per_page]
-    return httpx.Response(200, json={"results": chunk, "meta": {"pagination": {"page": page, "total_pages": 3}}})
+    return httpx.Response(
+        200,
+        json={
+            "results": chunk,
+            "meta": {"pagination": {"page": page, "total_pages": 3}},
+        },
+    )
 
 
 def has_next_server(request: httpx.Request) -> httpx.Response:
@@ -68,26 +86,50 @@ def link_server(request: httpx.Request) -> httpx.Response:
     chunk = ITEMS[(page - 1) * 2 : page * 2]
     headers = {}
     if page < 3:
-        headers["Link"] = f'<{BASE_URL}/items?page={page + 1}&per_page=2>; rel="next", <{BASE_URL}/items?page=3&per_page=2>; rel="last"'
+        headers["Link"] = (
+            f'<{BASE_URL}/items?page={page + 1}&per_page=2>; rel="next", <{BASE_URL}/items?page=3&per_page=2>; rel="last"'
+        )
     return httpx.Response(200, json=chunk, headers=headers)
 
 
-CASES: dict[str, tuple[Callable[[httpx.Request], httpx.Response], Paginator, dict[str, Any], list[str]]] = {
+CASES: dict[
+    str,
+    tuple[
+        Callable[[httpx.Request], httpx.Response], Paginator, dict[str, Any], list[str]
+    ],
+] = {
     "cursor-next_cursor": (
         cursor_server,
-        Paginator(style="cursor", items="data", cursor_param="cursor", next_cursor="meta.next_cursor"),
+        Paginator(
+            style="cursor",
+            items="data",
+            cursor_param="cursor",
+            next_cursor="meta.next_cursor",
+        ),
         {"limit": 2, "cursor": NOT_GIVEN},
         ["limit=2", "limit=2&cursor=2", "limit=2&cursor=4"],
     ),
     "cursor-last-item": (
         stripe_server,
-        Paginator(style="cursor", items="data", cursor_param="starting_after", cursor_item_field="id", has_more="has_more"),
+        Paginator(
+            style="cursor",
+            items="data",
+            cursor_param="starting_after",
+            cursor_item_field="id",
+            has_more="has_more",
+        ),
         {"limit": 2},
         ["limit=2", "limit=2&starting_after=i2", "limit=2&starting_after=i4"],
     ),
     "offset-total": (
         offset_server,
-        Paginator(style="offset", items="items", offset_param="offset", limit_param="limit", total="total"),
+        Paginator(
+            style="offset",
+            items="items",
+            offset_param="offset",
+            limit_param="limit",
+            total="total",
+        ),
         {"limit": 2},
         ["limit=2", "limit=2&offset=2", "limit=2&offset=4"],
     ),
@@ -99,7 +141,13 @@ CASES: dict[str, tuple[Callable[[httpx.Request], httpx.Response], Paginator, dic
     ),
     "page-total_pages": (
         page_server,
-        Paginator(style="page", items="results", page_param="page", per_page_param="per_page", total_pages="meta.pagination.total_pages"),
+        Paginator(
+            style="page",
+            items="results",
+            page_param="page",
+            per_page_param="per_page",
+            total_pages="meta.pagination.total_pages",
+        ),
         {"per_page": 2},
         ["per_page=2", "per_page=2&page=2", "per_page=2&page=3"],
     ),
@@ -170,7 +218,9 @@ def test_async_pages_walk_lazily(case: str) -> None:
 def test_iter_pages_and_get_next_page_sync() -> None:
     server, paginator, query, _ = CASES["cursor-last-item"]
     h = Harness("sync", server)
-    page = h.client.request_page(RequestOptions(method="GET", path="/items", query=query), Item, paginator)
+    page = h.client.request_page(
+        RequestOptions(method="GET", path="/items", query=query), Item, paginator
+    )
     pages = list(page.iter_pages())
     assert [[i.n for i in p.items] for p in pages] == [[1, 2], [3, 4], [5, 6]]
     assert not pages[-1].has_next_page()
@@ -187,7 +237,9 @@ def test_iter_pages_async() -> None:
     h = Harness("async", server)
 
     async def run() -> list[list[int]]:
-        page = await h.client.request_page(RequestOptions(method="GET", path="/items", query=query), Item, paginator)
+        page = await h.client.request_page(
+            RequestOptions(method="GET", path="/items", query=query), Item, paginator
+        )
         out = [[i.n for i in p.items] async for p in page.iter_pages()]
         last = await (await page.get_next_page()).get_next_page()
         assert not last.has_next_page()
@@ -199,7 +251,12 @@ def test_iter_pages_async() -> None:
 
 
 def test_next_page_keeps_other_options() -> None:
-    h = Harness("sync", stripe_server, auth={"k": ApiKeyAuth("api_key", "query", "sk")}, default_security=[["k"]])
+    h = Harness(
+        "sync",
+        stripe_server,
+        auth={"k": ApiKeyAuth("api_key", "query", "sk")},
+        default_security=[["k"]],
+    )
     options = RequestOptions(
         method="GET",
         path="/items",
@@ -217,18 +274,39 @@ def test_next_page_keeps_other_options() -> None:
 
 
 def test_link_pages_keep_query_auth() -> None:
-    h = Harness("sync", link_server, auth={"k": ApiKeyAuth("api_key", "query", "sk")}, default_security=[["k"]])
-    list(h.client.request_page(RequestOptions(method="GET", path="/items"), Item, CASES["link"][1]))
-    assert [r.url.query.decode() for r in h.requests] == ["api_key=sk", "page=2&per_page=2&api_key=sk", "page=3&per_page=2&api_key=sk"]
+    h = Harness(
+        "sync",
+        link_server,
+        auth={"k": ApiKeyAuth("api_key", "query", "sk")},
+        default_security=[["k"]],
+    )
+    list(
+        h.client.request_page(
+            RequestOptions(method="GET", path="/items"), Item, CASES["link"][1]
+        )
+    )
+    assert [r.url.query.decode() for r in h.requests] == [
+        "api_key=sk",
+        "page=2&per_page=2&api_key=sk",
+        "page=3&per_page=2&api_key=sk",
+    ]
 
 
 def test_cursor_stops_on_repeated_cursor_and_empty_page() -> None:
     paginator = Paginator(style="cursor", items="data", next_cursor="next")
     options = RequestOptions(method="GET", path="/x", query={"cursor": "abc"})
     headers = httpx.Headers()
-    assert paginator.next_options(options, {"data": [1], "next": "abc"}, [1], headers) is None
-    assert paginator.next_options(options, {"data": [], "next": "def"}, [], headers) is None
-    assert paginator.next_options(options, {"data": [1], "next": ""}, [1], headers) is None
+    assert (
+        paginator.next_options(options, {"data": [1], "next": "abc"}, [1], headers)
+        is None
+    )
+    assert (
+        paginator.next_options(options, {"data": [], "next": "def"}, [], headers)
+        is None
+    )
+    assert (
+        paginator.next_options(options, {"data": [1], "next": ""}, [1], headers) is None
+    )
     nxt = paginator.next_options(options, {"data": [1], "next": "def"}, [1], headers)
     assert nxt is not None
     assert nxt.query["cursor"] == "def"
@@ -237,8 +315,12 @@ def test_cursor_stops_on_repeated_cursor_and_empty_page() -> None:
 
 def test_cursor_param_in_extra_query_is_replaced() -> None:
     paginator = Paginator(style="cursor", items="data", next_cursor="next")
-    options = RequestOptions(method="GET", path="/x", extra_query={"cursor": "a", "k": 1})
-    nxt = paginator.next_options(options, {"data": [1], "next": "b"}, [1], httpx.Headers())
+    options = RequestOptions(
+        method="GET", path="/x", extra_query={"cursor": "a", "k": 1}
+    )
+    nxt = paginator.next_options(
+        options, {"data": [1], "next": "b"}, [1], httpx.Headers()
+    )
     assert nxt is not None
     assert nxt.query == {"cursor": "b"}
     assert nxt.extra_query == {"k": 1}
@@ -247,6 +329,11 @@ def test_cursor_param_in_extra_query_is_replaced() -> None:
 def test_page_has_next_false_and_missing_items() -> None:
     paginator = Paginator(style="page", items="results", has_next="has_next")
     options = RequestOptions(method="GET", path="/x")
-    assert paginator.next_options(options, {"results": [1], "has_next": False}, [1], httpx.Headers()) is None
+    assert (
+        paginator.next_options(
+            options, {"results": [1], "has_next": False}, [1], httpx.Headers()
+        )
+        is None
+    )
     assert paginator.raw_items({"other": 1}) == []
     assert paginator.raw_items(None) == []

@@ -12,14 +12,15 @@ from typing import Any
 
 import httpx
 import pytest
-from pyrt_support import json_response, sequence
+from pydantic import Field
 from sdkrt._base_client import default_user_agent, resolve_server_url
 from sdkrt._files import to_httpx_file, to_httpx_files
 from sdkrt._models import BaseModel
 from sdkrt._request import RequestOptions, to_jsonable
 from sdkrt._types import NOT_GIVEN, NotGiven, is_given, omit
 from sdkrt._url import encode_query, format_path, join_url, parse_link_header
-from pydantic import Field
+
+from pyrt_support import json_response, sequence
 
 OK = json_response(200, {"ok": True})
 
@@ -48,7 +49,10 @@ def test_sentinels() -> None:
 def test_format_path_quotes_everything() -> None:
     assert format_path("/pets/{pet_id}", {"pet_id": 12}) == "/pets/12"
     assert format_path("/files/{name}", {"name": "a/b c?d"}) == "/files/a%2Fb%20c%3Fd"
-    assert format_path("/x/{flag}/{color}", {"flag": True, "color": Color.RED}) == "/x/true/red"
+    assert (
+        format_path("/x/{flag}/{color}", {"flag": True, "color": Color.RED})
+        == "/x/true/red"
+    )
     with pytest.raises(ValueError, match="non-empty"):
         format_path("/pets/{pet_id}", {"pet_id": ""})
     with pytest.raises(ValueError, match="Missing"):
@@ -65,7 +69,7 @@ def test_encode_query_rules() -> None:
             "tags": ["a", "b"],
             "flag": False,
             "color": Color.RED,
-            "since": datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc),
+            "since": datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.UTC),
             "day": datetime.date(2024, 1, 2),
             "created": {"gt": 5, "lt": None},
         },
@@ -95,13 +99,21 @@ def test_resolve_server_url() -> None:
     template = "https://api.{region}.example.com/{version}"
     defaults = {"region": "us", "version": "v1"}
     enums = {"region": ["us", "eu"]}
-    assert resolve_server_url(template, {}, defaults, enums) == "https://api.us.example.com/v1"
-    assert resolve_server_url(template, {"region": "eu", "version": None}, defaults, enums) == "https://api.eu.example.com/v1"
+    assert (
+        resolve_server_url(template, {}, defaults, enums)
+        == "https://api.us.example.com/v1"
+    )
+    assert (
+        resolve_server_url(template, {"region": "eu", "version": None}, defaults, enums)
+        == "https://api.eu.example.com/v1"
+    )
     with pytest.raises(ValueError, match="must be one of"):
         resolve_server_url(template, {"region": "mars"}, defaults, enums)
     with pytest.raises(ValueError, match="no default"):
         resolve_server_url("https://{tenant}.x.com", {}, {})
-    assert resolve_server_url("https://fixed.example.com") == "https://fixed.example.com"
+    assert (
+        resolve_server_url("https://fixed.example.com") == "https://fixed.example.com"
+    )
 
 
 def test_parse_link_header() -> None:
@@ -113,11 +125,22 @@ def test_parse_link_header() -> None:
 
 
 def test_to_jsonable_omitted_vs_null() -> None:
-    body = {"name": "rex", "tag": None, "age": NOT_GIVEN, "nested": {"a": NOT_GIVEN, "b": [1, NOT_GIVEN]}}
+    body = {
+        "name": "rex",
+        "tag": None,
+        "age": NOT_GIVEN,
+        "nested": {"a": NOT_GIVEN, "b": [1, NOT_GIVEN]},
+    }
     assert to_jsonable(body) == {"name": "rex", "tag": None, "nested": {"b": [1]}}
     pet = NewPet(petName="rex", born=datetime.date(2020, 5, 1))
     assert to_jsonable(pet) == {"petName": "rex", "born": "2020-05-01"}
-    assert to_jsonable({"pet": pet, "when": datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc), "big": 2**62}) == {
+    assert to_jsonable(
+        {
+            "pet": pet,
+            "when": datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+            "big": 2**62,
+        }
+    ) == {
         "pet": {"petName": "rex", "born": "2020-05-01"},
         "when": "2024-01-01T00:00:00Z",
         "big": 2**62,
@@ -125,7 +148,11 @@ def test_to_jsonable_omitted_vs_null() -> None:
 
 
 def test_full_request_shape(harness: Any) -> None:
-    h = harness(sequence(OK), user_agent=default_user_agent("petstore", "1.2.3"), default_headers={"X-Tenant": "t1"})
+    h = harness(
+        sequence(OK),
+        user_agent=default_user_agent("petstore", "1.2.3"),
+        default_headers={"X-Tenant": "t1"},
+    )
     options = RequestOptions(
         method="post",
         path="/stores/{store_id}/pets",
@@ -140,7 +167,10 @@ def test_full_request_shape(harness: Any) -> None:
     assert h.call("request", options, dict) == {"ok": True}
     request = h.requests[0]
     assert request.method == "POST"
-    assert str(request.url) == "https://api.example.com/v1/stores/s%201/pets?dry_run=true&debug=1"
+    assert (
+        str(request.url)
+        == "https://api.example.com/v1/stores/s%201/pets?dry_run=true&debug=1"
+    )
     assert request.headers["Content-Type"] == "application/json"
     assert request.headers["Accept"] == "application/json"
     assert request.headers["X-Trace"] == "abc"
@@ -155,7 +185,11 @@ def test_full_request_shape(harness: Any) -> None:
 
 def test_default_headers_and_model_body(harness: Any) -> None:
     h = harness(sequence(OK), default_headers={"X-Tenant": "t1"})
-    h.call("request", RequestOptions(method="POST", path="/pets", json_body=NewPet(pet_name="rex")), dict)
+    h.call(
+        "request",
+        RequestOptions(method="POST", path="/pets", json_body=NewPet(pet_name="rex")),
+        dict,
+    )
     request = h.requests[0]
     assert request.headers["X-Tenant"] == "t1"
     assert json.loads(request.content) == {"petName": "rex"}
@@ -166,7 +200,13 @@ def test_extra_headers_override_auth(harness: Any) -> None:
     from sdkrt._auth import BearerAuth
 
     h = harness(sequence(OK), auth={"b": BearerAuth("tok")}, default_security=[["b"]])
-    h.call("request", RequestOptions(method="GET", path="/x", extra_headers={"Authorization": "Bearer mine"}), dict)
+    h.call(
+        "request",
+        RequestOptions(
+            method="GET", path="/x", extra_headers={"Authorization": "Bearer mine"}
+        ),
+        dict,
+    )
     assert h.requests[0].headers["Authorization"] == "Bearer mine"
 
 
@@ -179,7 +219,15 @@ def test_no_body_for_get(harness: Any) -> None:
 
 def test_form_urlencoded(harness: Any) -> None:
     h = harness(sequence(OK))
-    h.call("request", RequestOptions(method="POST", path="/f", form={"a": 1, "b": True, "c": None, "d": ["x", "y"], "m": {"k": "v"}}), dict)
+    h.call(
+        "request",
+        RequestOptions(
+            method="POST",
+            path="/f",
+            form={"a": 1, "b": True, "c": None, "d": ["x", "y"], "m": {"k": "v"}},
+        ),
+        dict,
+    )
     request = h.requests[0]
     assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
     assert request.content.decode() == "a=1&b=true&d=x&d=y&m%5Bk%5D=v"
@@ -194,7 +242,10 @@ def test_multipart_upload(harness: Any, tmp_path: Path) -> None:
         path="/pets/{id}/photos",
         path_params={"id": 1},
         form={"caption": "cute", "meta": {"a": 1}, "skip": NOT_GIVEN},
-        files={"file": photo, "extra": [b"raw-bytes", ("notes.txt", io.BytesIO(b"hello"), "text/plain")]},
+        files={
+            "file": photo,
+            "extra": [b"raw-bytes", ("notes.txt", io.BytesIO(b"hello"), "text/plain")],
+        },
     )
     h.call("request", options, dict)
     request = h.requests[0]
@@ -203,19 +254,34 @@ def test_multipart_upload(harness: Any, tmp_path: Path) -> None:
     body = request.content
     assert b'name="caption"\r\n\r\ncute' in body
     assert b'name="meta"\r\n\r\n{"a":1}' in body
-    assert b'name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG-data' in body
-    assert b'name="extra"; filename="upload"\r\nContent-Type: application/octet-stream\r\n\r\nraw-bytes' in body
-    assert b'name="extra"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\nhello' in body
+    assert (
+        b'name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG-data'
+        in body
+    )
+    assert (
+        b'name="extra"; filename="upload"\r\nContent-Type: application/octet-stream\r\n\r\nraw-bytes'
+        in body
+    )
+    assert (
+        b'name="extra"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\nhello'
+        in body
+    )
     assert b"skip" not in body
 
 
 def test_multipart_body_identical_on_retry(harness: Any) -> None:
     h = harness(sequence(json_response(503, {}), OK))
     stream = io.BytesIO(b"once-only stream")
-    h.call("request", RequestOptions(method="POST", path="/u", files={"file": ("a.bin", stream)}), dict)
+    h.call(
+        "request",
+        RequestOptions(method="POST", path="/u", files={"file": ("a.bin", stream)}),
+        dict,
+    )
     first, second = h.requests
-    boundary = lambda r: r.headers["Content-Type"].split("boundary=")[1]  # noqa: E731
-    assert first.content.replace(boundary(first).encode(), b"B") == second.content.replace(boundary(second).encode(), b"B")
+    boundary = lambda r: r.headers["Content-Type"].split("boundary=")[1]
+    assert first.content.replace(
+        boundary(first).encode(), b"B"
+    ) == second.content.replace(boundary(second).encode(), b"B")
     assert b"once-only stream" in second.content
 
 
@@ -228,14 +294,23 @@ def test_file_helpers(tmp_path: Path) -> None:
     assert to_httpx_file(("a.json", b"{}", "text/x")) == ("a.json", b"{}", "text/x")
     with path.open("rb") as handle:
         assert to_httpx_file(handle) == ("doc.pdf", b"%PDF", "application/pdf")
-    assert to_httpx_files({"f": [b"1", b"2"]}) == [("f", ("upload", b"1", "application/octet-stream")), ("f", ("upload", b"2", "application/octet-stream"))]
+    assert to_httpx_files({"f": [b"1", b"2"]}) == [
+        ("f", ("upload", b"1", "application/octet-stream")),
+        ("f", ("upload", b"2", "application/octet-stream")),
+    ]
     with pytest.raises(TypeError):
         to_httpx_file(12)  # type: ignore[arg-type]
 
 
 def test_raw_binary_body(harness: Any, tmp_path: Path) -> None:
     h = harness(sequence(OK))
-    h.call("request", RequestOptions(method="PUT", path="/blob", content=b"\x00\x01", content_type="image/png"), dict)
+    h.call(
+        "request",
+        RequestOptions(
+            method="PUT", path="/blob", content=b"\x00\x01", content_type="image/png"
+        ),
+        dict,
+    )
     path = tmp_path / "data.bin"
     path.write_bytes(b"from-file")
     h.call("request", RequestOptions(method="PUT", path="/blob", content=path), dict)
@@ -255,7 +330,11 @@ def test_hooks_called_every_attempt(harness: Any) -> None:
     def on_response(response: httpx.Response) -> None:
         seen.append(f"resp {response.status_code}")
 
-    h = harness(sequence(json_response(500, {}), OK), on_request=[on_request], on_response=[on_response])
+    h = harness(
+        sequence(json_response(500, {}), OK),
+        on_request=[on_request],
+        on_response=[on_response],
+    )
     h.call("request", RequestOptions(method="GET", path="/x"), dict)
     assert seen == ["req GET /v1/x", "resp 500", "req GET /v1/x", "resp 200"]
     assert h.requests[0].headers["X-Signed"] == "yes"
@@ -275,7 +354,9 @@ def test_async_hooks_are_awaited() -> None:
     def on_response(response: httpx.Response) -> None:
         seen.append("sync-resp")
 
-    h = Harness("async", sequence(OK), on_request=[on_request], on_response=[on_response])
+    h = Harness(
+        "async", sequence(OK), on_request=[on_request], on_response=[on_response]
+    )
     h.call("request", RequestOptions(method="GET", path="/x"), dict)
     assert seen == ["async-req", "sync-resp"]
 
@@ -284,7 +365,13 @@ def test_timeouts(harness: Any) -> None:
     h = harness(sequence(OK), timeout=12.5)
     h.call("request", RequestOptions(method="GET", path="/x"), dict)
     h.call("request", RequestOptions(method="GET", path="/x", timeout=3.0), dict)
-    h.call("request", RequestOptions(method="GET", path="/x", timeout=httpx.Timeout(1.0, connect=2.0)), dict)
+    h.call(
+        "request",
+        RequestOptions(
+            method="GET", path="/x", timeout=httpx.Timeout(1.0, connect=2.0)
+        ),
+        dict,
+    )
     h.call("request", RequestOptions(method="GET", path="/x", timeout=None), dict)
     timeouts = [r.extensions["timeout"] for r in h.requests]
     assert timeouts[0] == httpx.Timeout(12.5).as_dict()

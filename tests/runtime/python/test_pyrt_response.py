@@ -6,11 +6,10 @@ import asyncio
 import io
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import httpx
 import pytest
-from pyrt_support import json_response, sequence
 from sdkrt._base_client import AsyncAPIClient, SyncAPIClient
 from sdkrt._exceptions import APIResponseValidationError, NotFoundError
 from sdkrt._files import BinaryResponse
@@ -24,6 +23,8 @@ from sdkrt._response import (
     unwrap_envelope,
 )
 from sdkrt._types import NOT_GIVEN, NotGiven
+
+from pyrt_support import json_response, sequence
 
 
 class Pet(BaseModel):
@@ -45,7 +46,13 @@ def test_unwrap_envelope() -> None:
 
 
 def test_model_and_envelope(harness: Any) -> None:
-    h = harness(sequence(json_response(200, {"data": {"id": 1, "name": "rex", "color": "brown"}, "meta": {}})))
+    h = harness(
+        sequence(
+            json_response(
+                200, {"data": {"id": 1, "name": "rex", "color": "brown"}, "meta": {}}
+            )
+        )
+    )
     pet = h.call("request", get(envelope="data"), Pet)
     assert isinstance(pet, Pet)
     assert (pet.id, pet.name) == (1, "rex")
@@ -53,7 +60,9 @@ def test_model_and_envelope(harness: Any) -> None:
 
 
 def test_list_dict_and_primitives(harness: Any) -> None:
-    h = harness(sequence(json_response(200, [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}])))
+    h = harness(
+        sequence(json_response(200, [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]))
+    )
     pets = h.call("request", get(), list[Pet])
     assert [p.name for p in pets] == ["a", "b"]
     h = harness(sequence(json_response(200, {"a": 1})))
@@ -61,11 +70,15 @@ def test_list_dict_and_primitives(harness: Any) -> None:
     h = harness(sequence(json_response(200, 42)))
     assert h.call("request", get(), int) == 42
     h = harness(sequence(json_response(200, {"id": 1, "name": "x"})))
-    assert h.call("request", get(), Union[Pet, str]) == Pet(id=1, name="x")
+    assert h.call("request", get(), Pet | str) == Pet(id=1, name="x")
 
 
 def test_text_response(harness: Any) -> None:
-    h = harness(sequence(httpx.Response(200, text="pong", headers={"content-type": "text/plain"})))
+    h = harness(
+        sequence(
+            httpx.Response(200, text="pong", headers={"content-type": "text/plain"})
+        )
+    )
     assert h.call("request", get(), str) == "pong"
     h = harness(sequence(json_response(200, "quoted")))
     assert h.call("request", get(), str) == "quoted"
@@ -73,7 +86,10 @@ def test_text_response(harness: Any) -> None:
 
 def test_no_content(harness: Any) -> None:
     h = harness(sequence(httpx.Response(204)))
-    assert h.call("request", RequestOptions(method="DELETE", path="/pets/1"), type(None)) is None
+    assert (
+        h.call("request", RequestOptions(method="DELETE", path="/pets/1"), type(None))
+        is None
+    )
 
 
 def test_invalid_body_raises_validation_error(harness: Any) -> None:
@@ -82,14 +98,22 @@ def test_invalid_body_raises_validation_error(harness: Any) -> None:
         h.call("request", get(), Pet)
     assert info.value.status_code == 200
     assert info.value.body == {"id": "not-a-number", "name": "x"}
-    h = harness(sequence(httpx.Response(200, text="<html>", headers={"content-type": "text/html"})))
+    h = harness(
+        sequence(
+            httpx.Response(200, text="<html>", headers={"content-type": "text/html"})
+        )
+    )
     with pytest.raises(APIResponseValidationError):
         h.call("request", get(), Pet)
 
 
 def test_binary_download(harness: Any, tmp_path: Path) -> None:
     payload = bytes(range(256)) * 10
-    h = harness(sequence(httpx.Response(200, content=payload, headers={"content-type": "image/png"})))
+    h = harness(
+        sequence(
+            httpx.Response(200, content=payload, headers={"content-type": "image/png"})
+        )
+    )
     result = h.call("request", get(accept="image/png"), BinaryResponse)
     assert h.requests[0].headers["Accept"] == "image/png"
     assert isinstance(result, BinaryResponse)
@@ -146,7 +170,9 @@ class PetsWithRawResponse:
 class AsyncPetsResource(AsyncAPIResource):
     async def get(self, pet_id: int) -> Pet:
         return await self._client.request(
-            RequestOptions(method="GET", path="/pets/{pet_id}", path_params={"pet_id": pet_id}),
+            RequestOptions(
+                method="GET", path="/pets/{pet_id}", path_params={"pet_id": pet_id}
+            ),
             cast_to=Pet,
         )
 
@@ -163,11 +189,18 @@ class AsyncPetsWithRawResponse:
 def pet_handler(request: httpx.Request) -> httpx.Response:
     if request.url.path.endswith("/404"):
         return httpx.Response(404, json={"message": "nope"})
-    return httpx.Response(200, json={"id": 7, "name": "rex"}, headers={"x-request-id": "req_7", "x-custom": "c"})
+    return httpx.Response(
+        200,
+        json={"id": 7, "name": "rex"},
+        headers={"x-request-id": "req_7", "x-custom": "c"},
+    )
 
 
 def sync_client() -> SyncAPIClient:
-    return SyncAPIClient(base_url="https://api.example.com", http_client=httpx.Client(transport=httpx.MockTransport(pet_handler)))
+    return SyncAPIClient(
+        base_url="https://api.example.com",
+        http_client=httpx.Client(transport=httpx.MockTransport(pet_handler)),
+    )
 
 
 def test_with_raw_response_sync() -> None:
@@ -195,7 +228,10 @@ def test_with_raw_response_sync() -> None:
 
 def test_with_raw_response_async() -> None:
     async def run() -> None:
-        client = AsyncAPIClient(base_url="https://api.example.com", http_client=httpx.AsyncClient(transport=httpx.MockTransport(pet_handler)))
+        client = AsyncAPIClient(
+            base_url="https://api.example.com",
+            http_client=httpx.AsyncClient(transport=httpx.MockTransport(pet_handler)),
+        )
         pets = AsyncPetsResource(client)
         raw = await pets.with_raw_response.get(7)
         assert isinstance(raw, APIResponse)

@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 import pytest
-from pyrt_support import json_response, sequence
 from sdkrt._exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -19,7 +18,14 @@ from sdkrt._exceptions import (
     RateLimitError,
 )
 from sdkrt._request import RequestOptions
-from sdkrt._retry import RetryPolicy, parse_retry_after, retry_delay, should_retry_status
+from sdkrt._retry import (
+    RetryPolicy,
+    parse_retry_after,
+    retry_delay,
+    should_retry_status,
+)
+
+from pyrt_support import json_response, sequence
 
 GET = RequestOptions(method="GET", path="/things")
 OK = json_response(200, {"ok": True})
@@ -104,9 +110,12 @@ def test_x_should_retry_false_forbids(harness: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "cls"), [(400, BadRequestError), (401, AuthenticationError), (404, NotFoundError)]
+    ("status", "cls"),
+    [(400, BadRequestError), (401, AuthenticationError), (404, NotFoundError)],
 )
-def test_client_does_not_retry_client_errors(harness: Any, status: int, cls: type[Exception]) -> None:
+def test_client_does_not_retry_client_errors(
+    harness: Any, status: int, cls: type[Exception]
+) -> None:
     h = harness(sequence(json_response(status, {}), OK))
     with pytest.raises(cls):
         h.call("request", GET, dict)
@@ -162,7 +171,11 @@ def test_policy_from_generated_defaults(harness: Any) -> None:
 
 
 def test_backoff_cap_in_client(harness: Any) -> None:
-    h = harness(sequence(json_response(500, {})), max_retries=6, retry_policy=RetryPolicy(base_delay=1.0, max_delay=5.0))
+    h = harness(
+        sequence(json_response(500, {})),
+        max_retries=6,
+        retry_policy=RetryPolicy(base_delay=1.0, max_delay=5.0),
+    )
     with pytest.raises(InternalServerError):
         h.call("request", GET, dict)
     assert h.sleeps == [1.0, 2.0, 4.0, 5.0, 5.0, 5.0]
@@ -183,7 +196,9 @@ def test_retry_after_seconds_honoured(harness: Any) -> None:
 def test_retry_after_http_date_honoured(harness: Any) -> None:
     now = 1_700_000_000.0
     date = email.utils.formatdate(now + 12, usegmt=True)
-    h = harness(sequence(json_response(503, {}, {"Retry-After": date}), OK), clock=lambda: now)
+    h = harness(
+        sequence(json_response(503, {}, {"Retry-After": date}), OK), clock=lambda: now
+    )
     h.call("request", GET, dict)
     assert h.sleeps == [pytest.approx(12.0)]
 
@@ -195,7 +210,13 @@ def test_retry_after_ms_honoured(harness: Any) -> None:
 
 
 def test_rate_limit_exhausted(harness: Any) -> None:
-    h = harness(sequence(json_response(429, {"error": {"message": "slow down"}}, {"Retry-After": "1"})))
+    h = harness(
+        sequence(
+            json_response(
+                429, {"error": {"message": "slow down"}}, {"Retry-After": "1"}
+            )
+        )
+    )
     with pytest.raises(RateLimitError) as info:
         h.call("request", GET, dict)
     assert h.sleeps == [1.0, 1.0]
@@ -226,7 +247,9 @@ def test_connection_error_then_success(harness: Any) -> None:
 
 def test_idempotency_key_reused_across_retries(harness: Any) -> None:
     h = harness(sequence(json_response(500, {}), httpx.ConnectError("x"), OK))
-    options = RequestOptions(method="POST", path="/pets", json_body={"name": "a"}, idempotent=True)
+    options = RequestOptions(
+        method="POST", path="/pets", json_body={"name": "a"}, idempotent=True
+    )
     h.call("request", options, dict)
     keys = [r.headers["Idempotency-Key"] for r in h.requests]
     assert len(keys) == 3
@@ -240,18 +263,33 @@ def test_idempotency_key_reused_across_retries(harness: Any) -> None:
 
 def test_caller_idempotency_key_honoured(harness: Any) -> None:
     h = harness(sequence(json_response(503, {}), OK))
-    options = RequestOptions(method="POST", path="/pets", idempotent=True, idempotency_key="my-key")
+    options = RequestOptions(
+        method="POST", path="/pets", idempotent=True, idempotency_key="my-key"
+    )
     h.call("request", options, dict)
     assert [r.headers["Idempotency-Key"] for r in h.requests] == ["my-key", "my-key"]
     # also for operations not flagged idempotent
     h = harness(sequence(OK))
-    h.call("request", RequestOptions(method="GET", path="/x", idempotency_key="k2"), dict)
+    h.call(
+        "request", RequestOptions(method="GET", path="/x", idempotency_key="k2"), dict
+    )
     assert h.requests[0].headers["Idempotency-Key"] == "k2"
 
 
-def test_idempotency_header_param_kept_and_not_added_when_not_idempotent(harness: Any) -> None:
+def test_idempotency_header_param_kept_and_not_added_when_not_idempotent(
+    harness: Any,
+) -> None:
     h = harness(sequence(OK))
-    h.call("request", RequestOptions(method="POST", path="/x", idempotent=True, headers={"Idempotency-Key": "from-param"}), dict)
+    h.call(
+        "request",
+        RequestOptions(
+            method="POST",
+            path="/x",
+            idempotent=True,
+            headers={"Idempotency-Key": "from-param"},
+        ),
+        dict,
+    )
     h.call("request", RequestOptions(method="GET", path="/x"), dict)
     assert h.requests[0].headers["Idempotency-Key"] == "from-param"
     assert "Idempotency-Key" not in h.requests[1].headers
