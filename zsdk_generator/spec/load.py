@@ -90,7 +90,9 @@ class _Bundler:
     def _resolve_site(self, holder: dict[str, Any], ref: str, file: SourceFile, site: Parts) -> None:
         url, _, fragment = ref.partition("#")
         if url.startswith(("http://", "https://", "//")):
-            raise error(f"remote $ref {ref!r} is not supported: download it and refer to the local file", join(site))
+            raise error(
+                f"remote $ref {ref!r} is not supported: download it and refer to the local file", join(site + ("$ref",))
+            )
         if not url:
             if file is self.sources.root:
                 return
@@ -110,7 +112,7 @@ class _Bundler:
         source = self.sources.files.get(path)
         if source is None:
             if not os.path.exists(path):
-                raise error(f"$ref points to a file that does not exist: {display_path(path)}", join(site))
+                raise error(f"$ref points to a file that does not exist: {display_path(path)}", join(site + ("$ref",)))
             try:
                 source = read_source(path)
                 self.loaded[path] = parse_source(source, require_mapping=False)

@@ -74,22 +74,21 @@ def _json_locate(text: str, parts: tuple[str, ...]) -> tuple[int, int]:
 
 
 def _yaml_locate(root: yaml.Node | None, parts: tuple[str, ...]) -> tuple[yaml.Node | None, int]:
-    node, matched = root, 0
+    """The node that marks the deepest match: a mapping entry's key, a sequence's item."""
+    node, mark, matched = root, root, 0
     for part in parts:
-        child = None
+        child = key_node = None
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value == part:
-                    child = value
+                    child, key_node = value, key
                     break
-                if isinstance(key, yaml.ScalarNode) and key.value == "<<":
-                    continue
         elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
-            child = node.value[int(part)]
+            child = key_node = node.value[int(part)]
         if child is None:
             break
-        node, matched = child, matched + 1
-    return node, matched
+        node, mark, matched = child, key_node, matched + 1
+    return mark, matched
 
 
 class PositionIndex:

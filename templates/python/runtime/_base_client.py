@@ -12,6 +12,12 @@ Public methods, the same in both (async ones are coroutines):
 - ``request_page(options, item_type, paginator)`` → ``SyncPage`` / ``AsyncPage``
 - ``request_stream(options, item_type)`` → ``Stream`` / ``AsyncStream``
 - ``request_login(options, provider)`` → the login body, tokens stored
+
+One call: prepare once (URL, body, idempotency key), then per try fetch any
+token a provider needs, apply credentials, run hooks, send; a 4xx/5xx
+becomes an ``APIStatusError``.  A 401 on a call whose token can be
+refreshed drops the token and tries once more (not counted as a retry);
+otherwise the retry table in ``_retry`` decides.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Each event's ``data`` is JSON-decoded and cast to the stream's item type,
 unless the item type is ``ServerSentEvent`` itself (raw events).  A
 ``data: [DONE]`` event ends the stream; an ``event: error`` event raises
-``APIError``.  The response is closed when iteration ends, on ``close()``
-and when a ``with`` / ``async with`` block exits.
+``APIError``.  An unterminated last event is still delivered.  The
+response is closed when iteration ends, on ``close()`` and when a ``with`` /
+``async with`` block exits.
 """
 
 from __future__ import annotations

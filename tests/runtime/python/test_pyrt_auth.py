@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
+from pyrt_support import json_response, sequence
 from sdkrt._auth import (
     ApiKeyAuth,
     AuthProvider,
@@ -21,8 +22,6 @@ from sdkrt._auth import (
 from sdkrt._env import env_value, first_given
 from sdkrt._exceptions import APIError, AuthenticationError, InternalServerError
 from sdkrt._request import RequestOptions
-
-from pyrt_support import json_response, sequence
 
 OK = json_response(200, {"ok": True})
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import pytest
+from pyrt_support import json_response, sequence
 from sdkrt._exceptions import (
     APIConnectionError,
     APIError,
@@ -24,8 +25,6 @@ from sdkrt._exceptions import (
     make_status_error,
 )
 from sdkrt._request import RequestOptions
-
-from pyrt_support import json_response, sequence
 
 GET = RequestOptions(method="GET", path="/things")
 

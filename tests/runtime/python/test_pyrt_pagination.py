@@ -9,13 +9,12 @@ from typing import Any
 
 import httpx
 import pytest
+from pyrt_support import BASE_URL, Harness
 from sdkrt._auth import ApiKeyAuth
 from sdkrt._models import BaseModel
 from sdkrt._pagination import AsyncPage, Paginator, SyncPage
 from sdkrt._request import RequestOptions
 from sdkrt._types import NOT_GIVEN
-
-from pyrt_support import BASE_URL, Harness
 
 ITEMS = [{"id": f"i{n}", "n": n} for n in range(1, 7)]  # 3 pages of 2
 

@@ -13,14 +13,13 @@ from typing import Any
 import httpx
 import pytest
 from pydantic import Field
+from pyrt_support import json_response, sequence
 from sdkrt._base_client import default_user_agent, resolve_server_url
 from sdkrt._files import to_httpx_file, to_httpx_files
 from sdkrt._models import BaseModel
 from sdkrt._request import RequestOptions, to_jsonable
 from sdkrt._types import NOT_GIVEN, NotGiven, is_given, omit
 from sdkrt._url import encode_query, format_path, join_url, parse_link_header
-
-from pyrt_support import json_response, sequence
 
 OK = json_response(200, {"ok": True})
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from pyrt_support import json_response, sequence
 from sdkrt._base_client import AsyncAPIClient, SyncAPIClient
 from sdkrt._exceptions import APIResponseValidationError, NotFoundError
 from sdkrt._files import BinaryResponse
@@ -23,8 +24,6 @@ from sdkrt._response import (
     unwrap_envelope,
 )
 from sdkrt._types import NOT_GIVEN, NotGiven
-
-from pyrt_support import json_response, sequence
 
 
 class Pet(BaseModel):

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from pyrt_support import json_response, sequence
 from sdkrt._exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -24,8 +25,6 @@ from sdkrt._retry import (
     retry_delay,
     should_retry_status,
 )
-
-from pyrt_support import json_response, sequence
 
 GET = RequestOptions(method="GET", path="/things")
 OK = json_response(200, {"ok": True})

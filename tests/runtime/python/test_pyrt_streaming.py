@@ -7,12 +7,11 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
+from pyrt_support import Harness
 from sdkrt._exceptions import APIError, InternalServerError
 from sdkrt._models import BaseModel
 from sdkrt._request import RequestOptions
 from sdkrt._streaming import AsyncStream, ServerSentEvent, SSEDecoder, Stream
-
-from pyrt_support import Harness
 
 SSE_BODY = (
     b": keep-alive comment\n"

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from pyrt_support import RUNTIME_DIR, make_package
 
 
