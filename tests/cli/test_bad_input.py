@@ -89,7 +89,9 @@ def test_every_finding_line_has_file_line_pointer_and_message() -> None:
 
 def test_unexpected_crash_is_one_line_not_a_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
     deep = tmp_path / "deep.json"
-    deep.write_text('{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "x": ' + "[" * 100000 + "]" * 100000 + "}")
+    deep.write_text(
+        '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "x": ' + "[" * 100000 + "]" * 100000 + "}"
+    )
     result = run_cli("validate", str(deep))
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode != 0

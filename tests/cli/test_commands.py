@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 
-from zsdk_generator import __version__
 from tests.conftest import SPECS, run_cli
+from zsdk_generator import __version__
 
 
 def test_help_lists_the_commands() -> None:

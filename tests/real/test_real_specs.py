@@ -5,15 +5,15 @@ Skipped (with the reason) when ../shared/specs is absent; in CI with the folder 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
+from tests.conftest import SHARED_SPECS
 from zsdk_generator.diagnostics import Diagnostic
 from zsdk_generator.pipeline import run
 from zsdk_generator.spec.pointer import get, split
 from zsdk_generator.spec.walk import HTTP_METHODS
-from tests.conftest import SHARED_SPECS
 
 FOLDERS = ("real", "peer-tests", "corpus-oas3", "corpus-swagger2")
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -33,7 +33,7 @@ def _files() -> list[str]:
 FILES = _files()
 
 
-@lru_cache(maxsize=None)
+@cache
 def outcome(relative: str) -> tuple[bool, tuple[Diagnostic, ...], int, int]:
     """(built, errors, operations in the IR, operations in the document)."""
     result = run(str(SHARED_SPECS / relative))

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
+from tests.conftest import SPECS
 from zsdk_generator.ir.model import Api, Operation
 from zsdk_generator.pipeline import run
-from tests.conftest import SPECS
 
 OWN = ["petstore.yaml", "vibedasher.yaml", "vibecaas.yaml", "vibefollow.yaml", "zatabase.yaml"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def ir(name: str, method_names: str = "crud") -> Api:
     result = run(str(SPECS / name), method_names=method_names)  # type: ignore[arg-type]
     assert result.api is not None, [d.format() for d in result.diagnostics]
@@ -127,7 +127,11 @@ def test_vibefollow_features() -> None:
 def test_zatabase_features() -> None:
     api = ir("zatabase.yaml", "operation_id")
     assert api.login is not None
-    assert (api.login.operation_id, api.login.scheme, api.login.credentials) == ("login", "bearerAuth", ("email", "password"))
+    assert (api.login.operation_id, api.login.scheme, api.login.credentials) == (
+        "login",
+        "bearerAuth",
+        ("email", "password"),
+    )
     assert api.login.refresh_operation_id == "refreshToken" and api.login.expires_in == ("expires_in",)
     assert api.security == (("apiKeyAuth",), ("bearerAuth",))
     modules = {r.name for r in api.resources}

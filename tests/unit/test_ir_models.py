@@ -73,7 +73,11 @@ def test_component_names_are_reserved_before_hoisted_names(build, doc, model, fi
 
 def test_inline_request_body_is_named_operation_id_request(build, doc, op, model):
     body = {"type": "object", "properties": {"name": {"type": "string"}}}
-    paths = {"/pets": {"post": {"operationId": "createPet", "requestBody": json_body(body), "responses": ok({"type": "string"})}}}
+    paths = {
+        "/pets": {
+            "post": {"operationId": "createPet", "requestBody": json_body(body), "responses": ok({"type": "string"})}
+        }
+    }
     api = build(doc(paths))
     assert op(api, "createPet").body.type == TypeRef("model", model="CreatePetRequest")
     assert model(api, "CreatePetRequest").kind == "object"
@@ -112,7 +116,9 @@ def test_x_zsdk_name_on_inline_schema_names_the_hoisted_model(build, doc, model,
 
 
 def test_x_zsdk_name_on_property_sets_identifier_and_keeps_wire_name(build, doc, model, field):
-    api = build(doc(schemas={"Obj": {"type": "object", "properties": {"@type": {"type": "string", "x-zsdk-name": "kind"}}}}))
+    api = build(
+        doc(schemas={"Obj": {"type": "object", "properties": {"@type": {"type": "string", "x-zsdk-name": "kind"}}}})
+    )
     f = field(model(api, "Obj"), "@type")
     assert f.name == "@type" and f.ident == "kind"
 
@@ -149,8 +155,15 @@ def test_object_fields_required_defaults_and_flags(build, doc, model, field):
 
 def test_additional_properties_object_is_a_map(build, doc, model, field):
     schemas = {
-        "Labels": {"type": "object", "properties": {"x": {"type": "object", "additionalProperties": {"type": "integer"}}}},
-        "Open": {"type": "object", "properties": {"id": {"type": "string"}}, "additionalProperties": {"type": "string"}},
+        "Labels": {
+            "type": "object",
+            "properties": {"x": {"type": "object", "additionalProperties": {"type": "integer"}}},
+        },
+        "Open": {
+            "type": "object",
+            "properties": {"id": {"type": "string"}},
+            "additionalProperties": {"type": "string"},
+        },
     }
     api = build(doc(schemas=schemas))
     assert field(model(api, "Labels"), "x").type == TypeRef("map", item=TypeRef("integer"))
@@ -159,7 +172,11 @@ def test_additional_properties_object_is_a_map(build, doc, model, field):
 
 def test_all_of_merges_fields_required_and_records_parents(build, doc, model, field):
     schemas = {
-        "Base": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "note": {"type": "string"}}},
+        "Base": {
+            "type": "object",
+            "required": ["id"],
+            "properties": {"id": {"type": "string"}, "note": {"type": "string"}},
+        },
         "Stamped": {"type": "object", "properties": {"created": {"type": "string", "format": "date-time"}}},
         "Pet": {
             "allOf": [
@@ -240,8 +257,16 @@ def test_mutually_recursive_schemas_build(build, doc, model, field):
 
 
 PET_UNION_SCHEMAS = {
-    "Cat": {"type": "object", "required": ["pet_type"], "properties": {"pet_type": {"type": "string"}, "lives": {"type": "integer"}}},
-    "Dog": {"type": "object", "required": ["pet_type"], "properties": {"pet_type": {"type": "string"}, "bark": {"type": "string"}}},
+    "Cat": {
+        "type": "object",
+        "required": ["pet_type"],
+        "properties": {"pet_type": {"type": "string"}, "lives": {"type": "integer"}},
+    },
+    "Dog": {
+        "type": "object",
+        "required": ["pet_type"],
+        "properties": {"pet_type": {"type": "string"}, "bark": {"type": "string"}},
+    },
 }
 
 
@@ -262,7 +287,10 @@ def test_one_of_with_discriminator_mapping_is_a_union(build, doc, model):
 def test_discriminator_mapping_values_name_models_not_refs(build, doc, model):
     schemas = {
         "cat_v2": PET_UNION_SCHEMAS["Cat"],
-        "Pet": {"oneOf": [ref("cat_v2")], "discriminator": {"propertyName": "pet_type", "mapping": {"kitty": "#/components/schemas/cat_v2"}}},
+        "Pet": {
+            "oneOf": [ref("cat_v2")],
+            "discriminator": {"propertyName": "pet_type", "mapping": {"kitty": "#/components/schemas/cat_v2"}},
+        },
         "Pets": {"oneOf": [ref("cat_v2"), {"type": "string"}]},
     }
     api = build(doc(schemas=schemas))
@@ -270,7 +298,10 @@ def test_discriminator_mapping_values_name_models_not_refs(build, doc, model):
 
 
 def test_implicit_discriminator_mapping_from_ref_names(build, doc, model):
-    schemas = {**PET_UNION_SCHEMAS, "Pet": {"oneOf": [ref("Cat"), ref("Dog")], "discriminator": {"propertyName": "pet_type"}}}
+    schemas = {
+        **PET_UNION_SCHEMAS,
+        "Pet": {"oneOf": [ref("Cat"), ref("Dog")], "discriminator": {"propertyName": "pet_type"}},
+    }
     pet = model(build(doc(schemas=schemas)), "Pet")
     assert pet.discriminator == Discriminator("pet_type", (("Cat", "Cat"), ("Dog", "Dog")))
 
@@ -278,7 +309,10 @@ def test_implicit_discriminator_mapping_from_ref_names(build, doc, model):
 def test_partial_explicit_mapping_is_completed_from_ref_names(build, doc, model):
     schemas = {
         **PET_UNION_SCHEMAS,
-        "Pet": {"oneOf": [ref("Cat"), ref("Dog")], "discriminator": {"propertyName": "pet_type", "mapping": {"cat": "Cat"}}},
+        "Pet": {
+            "oneOf": [ref("Cat"), ref("Dog")],
+            "discriminator": {"propertyName": "pet_type", "mapping": {"cat": "Cat"}},
+        },
     }
     pet = model(build(doc(schemas=schemas)), "Pet")
     assert pet.discriminator.mapping == (("cat", "Cat"), ("Dog", "Dog"))
@@ -335,7 +369,10 @@ def test_inline_union_variants_are_hoisted_with_titles(build, doc, model):
         }
     }
     api = build(doc(schemas=schemas))
-    assert model(api, "Shape").variants == (TypeRef("model", model="ShapeCircle"), TypeRef("model", model="ShapeOption2"))
+    assert model(api, "Shape").variants == (
+        TypeRef("model", model="ShapeCircle"),
+        TypeRef("model", model="ShapeOption2"),
+    )
 
 
 def test_type_list_is_a_union(build, doc, model):
@@ -428,7 +465,11 @@ def test_nullable_any_of_ref_and_null(build, doc, model, field):
 def test_nullable_all_of_ref_openapi_30(build, doc, model, field):
     schemas = {
         "Owner": {"type": "object", "properties": {"id": {"type": "string"}}},
-        "Pet": {"type": "object", "required": ["owner"], "properties": {"owner": {"allOf": [ref("Owner")], "nullable": True}}},
+        "Pet": {
+            "type": "object",
+            "required": ["owner"],
+            "properties": {"owner": {"allOf": [ref("Owner")], "nullable": True}},
+        },
         "Vet": {"type": "object", "properties": {"owner": {"allOf": [ref("Owner"), {"nullable": True}]}}},
     }
     api = build(doc(schemas=schemas, version="3.0.3"))
@@ -439,7 +480,9 @@ def test_nullable_all_of_ref_openapi_30(build, doc, model, field):
 
 
 def test_nullable_enum_is_nullable_and_drops_null_value(build, doc, model, field):
-    schemas = {"Pet": {"type": "object", "properties": {"size": {"type": ["string", "null"], "enum": ["s", "m", None]}}}}
+    schemas = {
+        "Pet": {"type": "object", "properties": {"size": {"type": ["string", "null"], "enum": ["s", "m", None]}}}
+    }
     api = build(doc(schemas=schemas))
     size = field(model(api, "Pet"), "size")
     assert size.type == TypeRef("model", model="PetSize", nullable=True)
@@ -492,7 +535,10 @@ def test_primitive_component_is_an_alias(build, doc, model):
 
 
 def test_array_component_is_an_alias_of_an_array(build, doc, model):
-    schemas = {"Tag": {"type": "object", "properties": {"n": {"type": "string"}}}, "Tags": {"type": "array", "items": ref("Tag")}}
+    schemas = {
+        "Tag": {"type": "object", "properties": {"n": {"type": "string"}}},
+        "Tags": {"type": "array", "items": ref("Tag")},
+    }
     m = model(build(doc(schemas=schemas)), "Tags")
     assert m.kind == "alias" and m.target == TypeRef("array", item=TypeRef("model", model="Tag"))
 
@@ -509,3 +555,64 @@ def test_every_component_schema_becomes_a_model(build, doc):
     assert {m.name: m.kind for m in api.models if m.name in schemas} == {
         "A": "object", "B": "enum", "C": "union", "D": "alias", "E": "object",
     }  # fmt: skip
+
+
+def test_nullable_one_of_ref_and_null(build, doc, model, field):
+    schemas = {
+        "Owner": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Pet": {
+            "type": "object",
+            "required": ["owner"],
+            "properties": {"owner": {"oneOf": [{"type": "null"}, ref("Owner")]}},
+        },
+    }
+    owner = field(model(build(doc(schemas=schemas)), "Pet"), "owner")
+    assert owner.required and owner.type == TypeRef("model", model="Owner", nullable=True)
+
+
+def test_nullable_inline_object_type_list(build, doc, model, field):
+    inline = {"type": ["object", "null"], "properties": {"street": {"type": "string"}}}
+    api = build(doc(schemas={"Person": {"type": "object", "properties": {"address": inline}}}))
+    address = field(model(api, "Person"), "address")
+    assert address.type == TypeRef("model", model="PersonAddress", nullable=True)
+    assert model(api, "PersonAddress").kind == "object"
+
+
+def test_inline_property_union_with_discriminator_is_hoisted(build, doc, model, field):
+    schemas = {
+        **PET_UNION_SCHEMAS,
+        "Owner": {
+            "type": "object",
+            "properties": {"pet": {"oneOf": [ref("Cat"), ref("Dog")], "discriminator": {"propertyName": "pet_type"}}},
+        },
+    }
+    api = build(doc(schemas=schemas))
+    pet = field(model(api, "Owner"), "pet")
+    assert pet.type == TypeRef("model", model="OwnerPet")
+    union = model(api, "OwnerPet")
+    assert union.kind == "union"
+    assert union.discriminator == Discriminator("pet_type", (("Cat", "Cat"), ("Dog", "Dog")))
+
+
+def test_recursive_union_builds(build, doc, model, field):
+    schemas = {
+        "Expr": {"oneOf": [ref("Num"), ref("Add")]},
+        "Num": {"type": "object", "properties": {"value": {"type": "number"}}},
+        "Add": {"type": "object", "properties": {"left": ref("Expr"), "right": ref("Expr")}},
+    }
+    api = build(doc(schemas=schemas))
+    assert model(api, "Expr").variants == (TypeRef("model", model="Num"), TypeRef("model", model="Add"))
+    assert field(model(api, "Add"), "left").type == TypeRef("model", model="Expr")
+
+
+def test_inline_error_and_secondary_success_responses_are_named_by_status(build, doc, op):
+    body = {"type": "object", "properties": {"m": {"type": "string"}}}
+    responses = {
+        "200": {"description": "ok", **json_body(body)},
+        "202": {"description": "queued", **json_body({"type": "object", "properties": {"job": {"type": "string"}}})},
+        "404": {"description": "missing", **json_body({"type": "object", "properties": {"error": {"type": "string"}}})},
+    }
+    o = op(build(doc({"/x": {"post": {"operationId": "make_thing", "responses": responses}}})), "make_thing")
+    assert o.result_type == TypeRef("model", model="MakeThingResponse")
+    assert o.responses[1].type == TypeRef("model", model="MakeThing202Response")
+    assert o.errors[0].type == TypeRef("model", model="MakeThing404Error")

@@ -33,7 +33,11 @@ def test_operation_basics(build, doc, op):
         {
             "/pets/{id}": {
                 "get": operation(
-                    "getPet", summary="Get a pet", description="Returns one pet.", deprecated=True, tags=["pets", "animals"],
+                    "getPet",
+                    summary="Get a pet",
+                    description="Returns one pet.",
+                    deprecated=True,
+                    tags=["pets", "animals"],
                     parameters=[param("id", "path", required=True)],
                 )  # fmt: skip
             }
@@ -122,7 +126,15 @@ def test_parameter_required_types_defaults_and_ident(build, doc, op):
 
 
 def test_inline_enum_parameter_is_hoisted_from_operation_and_param_name(build, doc, op, model):
-    spec = doc({"/pets": {"get": operation("listPets", parameters=[param("status", "query", {"type": "string", "enum": ["a", "b"]})])}})
+    spec = doc(
+        {
+            "/pets": {
+                "get": operation(
+                    "listPets", parameters=[param("status", "query", {"type": "string", "enum": ["a", "b"]})]
+                )
+            }
+        }
+    )
     api = build(spec)
     assert params_of(op(api, "listPets"))["status", "query"].type == TypeRef("model", model="ListPetsStatus")
     assert model(api, "ListPetsStatus").values == ("a", "b")
@@ -136,7 +148,9 @@ def test_path_level_parameters_merge_and_operation_overrides(build, doc, op):
                     param("id", "path", required=True),
                     param("verbose", "query", {"type": "boolean"}, description="path level"),
                 ],
-                "get": operation("getPet", parameters=[param("verbose", "query", {"type": "integer"}, description="op level")]),
+                "get": operation(
+                    "getPet", parameters=[param("verbose", "query", {"type": "integer"}, description="op level")]
+                ),
                 "delete": operation("deletePet"),
             }
         }
@@ -167,8 +181,19 @@ def test_referenced_parameters_are_resolved(build, doc, op):
 
 def test_accept_content_type_and_authorization_headers_are_not_params(build, doc, op):
     spec = doc(
-        {"/x": {"get": operation("getX", parameters=[param("Accept", "header"), param("Content-Type", "header"),
-                                                      param("Authorization", "header"), param("X-Keep", "header")])}}  # fmt: skip
+        {
+            "/x": {
+                "get": operation(
+                    "getX",
+                    parameters=[
+                        param("Accept", "header"),
+                        param("Content-Type", "header"),
+                        param("Authorization", "header"),
+                        param("X-Keep", "header"),
+                    ],
+                )
+            }
+        }  # fmt: skip
     )
     assert [p.name for p in op(build(spec), "getX").params] == ["X-Keep"]
 
@@ -197,7 +222,15 @@ def test_header_declared_by_every_operation_is_a_global_header(build, doc):
 
 
 def test_idempotency_key_header_is_not_a_regular_param(build, doc, op):
-    spec = doc({"/charges": {"post": operation("createCharge", parameters=[param("Idempotency-Key", "header"), param("X-Other", "header")])}})
+    spec = doc(
+        {
+            "/charges": {
+                "post": operation(
+                    "createCharge", parameters=[param("Idempotency-Key", "header"), param("X-Other", "header")]
+                )
+            }
+        }
+    )
     o = op(build(spec), "createCharge")
     assert [p.name for p in o.params] == ["X-Other"]
     assert o.idempotent and o.idempotency_header == "Idempotency-Key"
@@ -263,7 +296,10 @@ def body(media: str, schema: Any, required: bool = True) -> dict[str, Any]:
 
 def test_json_request_body(build, doc, op, model):
     schema = {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}
-    o = op(build(doc({"/pets": {"post": operation("createPet", requestBody=body("application/json", schema))}})), "createPet")
+    o = op(
+        build(doc({"/pets": {"post": operation("createPet", requestBody=body("application/json", schema))}})),
+        "createPet",
+    )
     assert o.body.kind == "json" and o.body.media_type == "application/json"
     assert o.body.required and o.body.description == "The body."
     assert o.body.type == TypeRef("model", model="CreatePetRequest")
@@ -271,12 +307,18 @@ def test_json_request_body(build, doc, op, model):
 
 
 def test_optional_request_body(build, doc, op):
-    o = op(build(doc({"/pets": {"post": operation("createPet", requestBody=body("application/json", OBJECT, False))}})), "createPet")
+    o = op(
+        build(doc({"/pets": {"post": operation("createPet", requestBody=body("application/json", OBJECT, False))}})),
+        "createPet",
+    )
     assert not o.body.required
 
 
 def test_vendor_json_media_type_is_json(build, doc, op):
-    o = op(build(doc({"/pets": {"post": operation("createPet", requestBody=body("application/vnd.api+json", OBJECT))}})), "createPet")
+    o = op(
+        build(doc({"/pets": {"post": operation("createPet", requestBody=body("application/vnd.api+json", OBJECT))}})),
+        "createPet",
+    )
     assert o.body.kind == "json" and o.body.media_type == "application/vnd.api+json"
 
 
@@ -288,7 +330,18 @@ def test_json_is_preferred_over_other_media_types(build, doc, op):
 
 def test_form_request_body(build, doc, op, model):
     schema = {"type": "object", "properties": {"grant_type": {"type": "string"}, "scope": {"type": "string"}}}
-    o = op(build(doc({"/token": {"post": operation("getToken", requestBody=body("application/x-www-form-urlencoded", schema))}})), "getToken")
+    o = op(
+        build(
+            doc(
+                {
+                    "/token": {
+                        "post": operation("getToken", requestBody=body("application/x-www-form-urlencoded", schema))
+                    }
+                }
+            )
+        ),
+        "getToken",
+    )
     assert o.body.kind == "form" and o.body.media_type == "application/x-www-form-urlencoded"
     assert o.body.type == TypeRef("model", model="GetTokenRequest")
     assert o.body.file_fields == ()
@@ -316,8 +369,19 @@ def test_multipart_request_body_lists_file_fields(build, doc, op, model):
 
 def test_multipart_file_fields_through_a_ref(build, doc, op):
     spec = doc(
-        {"/upload": {"post": operation("upload", requestBody=body("multipart/form-data", {"$ref": "#/components/schemas/Upload"}))}},
-        {"Upload": {"type": "object", "properties": {"data": {"type": "string", "format": "binary"}, "name": {"type": "string"}}}},
+        {
+            "/upload": {
+                "post": operation(
+                    "upload", requestBody=body("multipart/form-data", {"$ref": "#/components/schemas/Upload"})
+                )
+            }
+        },
+        {
+            "Upload": {
+                "type": "object",
+                "properties": {"data": {"type": "string", "format": "binary"}, "name": {"type": "string"}},
+            }
+        },
     )
     o = op(build(spec), "upload")
     assert o.body.type == TypeRef("model", model="Upload")
@@ -325,7 +389,21 @@ def test_multipart_file_fields_through_a_ref(build, doc, op):
 
 
 def test_binary_request_body(build, doc, op):
-    o = op(build(doc({"/blobs": {"put": operation("putBlob", requestBody=body("application/octet-stream", {"type": "string", "format": "binary"}))}})), "putBlob")
+    o = op(
+        build(
+            doc(
+                {
+                    "/blobs": {
+                        "put": operation(
+                            "putBlob",
+                            requestBody=body("application/octet-stream", {"type": "string", "format": "binary"}),
+                        )
+                    }
+                }
+            )
+        ),
+        "putBlob",
+    )
     assert o.body.kind == "binary" and o.body.media_type == "application/octet-stream"
     assert o.body.type == TypeRef("string", format="binary")
 
@@ -336,14 +414,21 @@ def test_image_request_body_is_binary(build, doc, op):
 
 
 def test_text_request_body(build, doc, op):
-    o = op(build(doc({"/query": {"post": operation("runQuery", requestBody=body("text/plain", {"type": "string"}))}})), "runQuery")
+    o = op(
+        build(doc({"/query": {"post": operation("runQuery", requestBody=body("text/plain", {"type": "string"}))}})),
+        "runQuery",
+    )
     assert o.body.kind == "text" and o.body.type == TypeRef("string")
 
 
 def test_referenced_request_body(build, doc, op):
     spec = doc(
         {"/pets": {"post": operation("createPet", requestBody={"$ref": "#/components/requestBodies/NewPet"})}},
-        components={"requestBodies": {"NewPet": body("application/json", {"type": "object", "properties": {"n": {"type": "string"}}})}},
+        components={
+            "requestBodies": {
+                "NewPet": body("application/json", {"type": "object", "properties": {"n": {"type": "string"}}})
+            }
+        },
     )
     o = op(build(spec), "createPet")
     assert o.body.kind == "json" and o.body.required
@@ -359,8 +444,15 @@ def test_no_request_body(build, doc, op):
 
 def test_json_response_and_result_type(build, doc, op):
     spec = doc(
-        {"/pets/{id}": {"get": operation("getPet", parameters=[param("id", "path", required=True)],
-                                         responses=ok({"$ref": "#/components/schemas/Pet"}))}},  # fmt: skip
+        {
+            "/pets/{id}": {
+                "get": operation(
+                    "getPet",
+                    parameters=[param("id", "path", required=True)],
+                    responses=ok({"$ref": "#/components/schemas/Pet"}),
+                )
+            }
+        },  # fmt: skip
         {"Pet": OBJECT},
     )
     o = op(build(spec), "getPet")
@@ -371,31 +463,66 @@ def test_json_response_and_result_type(build, doc, op):
 
 
 def test_binary_response(build, doc, op):
-    o = op(build(doc({"/photo": {"get": operation("getPhoto", responses=ok({"type": "string", "format": "binary"}, media="image/jpeg"))}})), "getPhoto")
+    o = op(
+        build(
+            doc(
+                {
+                    "/photo": {
+                        "get": operation(
+                            "getPhoto", responses=ok({"type": "string", "format": "binary"}, media="image/jpeg")
+                        )
+                    }
+                }
+            )
+        ),
+        "getPhoto",
+    )
     assert o.result.kind == "binary" and o.result.media_type == "image/jpeg"
     assert o.result_type == TypeRef("string", format="binary")
 
 
 def test_octet_stream_response_is_binary(build, doc, op):
-    o = op(build(doc({"/file": {"get": operation("download", responses=ok({"type": "string"}, media="application/octet-stream"))}})), "download")
+    o = op(
+        build(
+            doc(
+                {
+                    "/file": {
+                        "get": operation("download", responses=ok({"type": "string"}, media="application/octet-stream"))
+                    }
+                }
+            )
+        ),
+        "download",
+    )
     assert o.result.kind == "binary"
 
 
 def test_text_response(build, doc, op):
-    o = op(build(doc({"/health": {"get": operation("health", responses=ok({"type": "string"}, media="text/plain"))}})), "health")
+    o = op(
+        build(doc({"/health": {"get": operation("health", responses=ok({"type": "string"}, media="text/plain"))}})),
+        "health",
+    )
     assert o.result.kind == "text" and o.result_type == TypeRef("string")
 
 
 def test_sse_response_is_streaming(build, doc, op, model):
     event = {"type": "object", "properties": {"delta": {"type": "string"}}}
-    o = op(build(doc({"/chat": {"post": operation("streamChat", responses=ok(event, media="text/event-stream"))}})), "streamChat")
+    o = op(
+        build(doc({"/chat": {"post": operation("streamChat", responses=ok(event, media="text/event-stream"))}})),
+        "streamChat",
+    )
     assert o.result.kind == "sse" and o.result.media_type == "text/event-stream"
     assert o.streaming == "sse"
     assert o.result_type == TypeRef("model", model="StreamChatResponse")
 
 
 def test_json_is_preferred_over_sse_when_both_are_offered(build, doc, op):
-    responses = {"200": {"description": "ok", "content": {"text/event-stream": {"schema": OBJECT}, "application/json": {"schema": OBJECT}}}}
+    responses = {
+        "200": {
+            "description": "ok",
+            "content": {"text/event-stream": {"schema": OBJECT}, "application/json": {"schema": OBJECT}},
+        }
+    }
     o = op(build(doc({"/chat": {"post": operation("chat", responses=responses)}})), "chat")
     assert o.result.kind == "json" and o.streaming is None
 
@@ -437,7 +564,9 @@ def test_no_success_response_means_no_result(build, doc, op):
 
 
 def test_response_headers_are_kept(build, doc, op):
-    responses = {"200": {**ok()["200"], "headers": {"X-Rate-Limit": {"description": "left", "schema": {"type": "integer"}}}}}
+    responses = {
+        "200": {**ok()["200"], "headers": {"X-Rate-Limit": {"description": "left", "schema": {"type": "integer"}}}}
+    }
     o = op(build(doc({"/x": {"get": operation("getX", responses=responses)}})), "getX")
     assert o.result.headers == (Header("X-Rate-Limit", TypeRef("integer"), "left"),)
 
@@ -446,7 +575,14 @@ def test_referenced_response(build, doc, op):
     spec = doc(
         {"/x": {"get": operation("getX", responses={"200": {"$ref": "#/components/responses/Thing"}})}},
         {"Thing": OBJECT},
-        components={"responses": {"Thing": {"description": "a thing", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}},
+        components={
+            "responses": {
+                "Thing": {
+                    "description": "a thing",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                }
+            }
+        },
     )
     o = op(build(spec), "getX")
     assert o.result_type == TypeRef("model", model="Thing")
@@ -456,3 +592,14 @@ def test_referenced_response(build, doc, op):
 def test_array_response_result_type(build, doc, op):
     spec = doc({"/tags": {"get": operation("listTags", responses=ok({"type": "array", "items": {"type": "string"}}))}})
     assert op(build(spec), "listTags").result_type == TypeRef("array", item=TypeRef("string"))
+
+
+def test_x_zsdk_idempotent_false_turns_a_declared_key_off(build, doc, op):
+    # docs/extensions.md: `false` turns it off. The IR must then not ask for an automatic key, and the header the
+    # spec declares stays reachable as an ordinary parameter.
+    spec = doc({"/charges": {"post": operation("createCharge", parameters=[param("Idempotency-Key", "header")],
+                                               **{"x-zsdk-idempotent": False})}})  # fmt: skip
+    o = op(build(spec), "createCharge")
+    assert not o.idempotent
+    assert o.idempotency_header is None
+    assert [(p.name, p.location) for p in o.params] == [("Idempotency-Key", "header")]

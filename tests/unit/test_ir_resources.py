@@ -216,7 +216,11 @@ def test_operation_id_names_drop_resource_words(build, doc, resource):
             }
         )
     )
-    assert names(resource(api, "jobs")) == {"listJobs": "list", "listJobArtifacts": "list_artifacts", "cancelJob": "cancel"}
+    assert names(resource(api, "jobs")) == {
+        "listJobs": "list",
+        "listJobArtifacts": "list_artifacts",
+        "cancelJob": "cancel",
+    }
 
 
 def test_x_zsdk_name_overrides(build, doc, resource):
@@ -245,7 +249,9 @@ def test_method_names_operation_id_style(build, doc, resource):
 
 
 def test_operation_id_style_still_honours_x_zsdk_name(build, doc, resource):
-    api = build(doc({"/pets": {"get": get("listPets", ARRAY, **{"x-zsdk-name": "everything"})}}), method_names="operation_id")
+    api = build(
+        doc({"/pets": {"get": get("listPets", ARRAY, **{"x-zsdk-name": "everything"})}}), method_names="operation_id"
+    )
     assert names(resource(api, "pets")) == {"listPets": "everything"}
 
 
@@ -333,3 +339,34 @@ def test_duplicate_operation_ids_are_renamed_with_a_warning(run_spec, doc):
     assert result.api is not None and not result.errors
     assert sorted(o.id for o in result.api.all_operations()) == ["fetch", "fetch_2"]
     assert any(d.severity == "warning" and "duplicate operationId" in d.message for d in result.diagnostics)
+
+
+def test_x_zsdk_name_beats_a_crud_name(build, doc, resource):
+    # an explicit name is the user's decision: the automatic CRUD name yields, wherever it sits in the document
+    paths = crud_paths("patch")
+    paths["/pets/search"] = {"post": {"operationId": "searchPets", "x-zsdk-name": "list", "responses": ok(ARRAY)}}
+    got = names(resource(build(doc(paths)), "pets"))
+    assert got["searchPets"] == "list"
+    assert got["listPets"] != "list"
+    assert len(set(got.values())) == len(got)
+
+
+def test_sub_resource_method_names_drop_parent_resource_words(build, doc, resource):
+    # client.projects.files.upload(...), not client.projects.files.upload_project(...)
+    params = [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]
+    ext = {"x-zsdk-resource": "projects.files"}
+    api = build(
+        doc(
+            {
+                "/projects/{id}/files/upload": {
+                    "parameters": params,
+                    "post": {"operationId": "uploadProjectFile", "responses": ok(OBJECT), **ext},
+                },
+                "/projects/{id}/files/sync": {
+                    "parameters": params,
+                    "post": {"operationId": "syncProjectFiles", "responses": ok(OBJECT), **ext},
+                },
+            }
+        )
+    )
+    assert names(resource(api, "projects", "files")) == {"uploadProjectFile": "upload", "syncProjectFiles": "sync"}

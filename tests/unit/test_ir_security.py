@@ -6,7 +6,12 @@ from typing import Any
 
 from zsdk_generator.ir.model import LoginFlow, OAuthFlow, SecurityScheme, Server, ServerVariable
 
-OK = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "string"}}}}}}}
+OK = {
+    "200": {
+        "description": "ok",
+        "content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "string"}}}}},
+    }
+}
 
 SCHEMES = {
     "apiKey": {"type": "apiKey", "in": "header", "name": "X-Api-Key", "description": "A key."},
@@ -32,14 +37,26 @@ def test_api_key_schemes_in_header_query_and_cookie(build, doc):
     api = build(spec(doc, {"/x": {"get": operation("getX")}}))
     by_name = {s.name: s for s in api.security_schemes}
     assert by_name["apiKey"] == SecurityScheme("apiKey", "api_key", "A key.", location="header", param_name="X-Api-Key")
-    assert (by_name["queryKey"].kind, by_name["queryKey"].location, by_name["queryKey"].param_name) == ("api_key", "query", "api_key")
-    assert (by_name["cookieKey"].kind, by_name["cookieKey"].location, by_name["cookieKey"].param_name) == ("api_key", "cookie", "sid")
+    assert (by_name["queryKey"].kind, by_name["queryKey"].location, by_name["queryKey"].param_name) == (
+        "api_key",
+        "query",
+        "api_key",
+    )
+    assert (by_name["cookieKey"].kind, by_name["cookieKey"].location, by_name["cookieKey"].param_name) == (
+        "api_key",
+        "cookie",
+        "sid",
+    )
 
 
 def test_http_bearer_and_basic_schemes(build, doc):
     api = build(spec(doc, {"/x": {"get": operation("getX")}}))
     by_name = {s.name: s for s in api.security_schemes}
-    assert (by_name["bearer"].kind, by_name["bearer"].scheme, by_name["bearer"].bearer_format) == ("bearer", "bearer", "JWT")
+    assert (by_name["bearer"].kind, by_name["bearer"].scheme, by_name["bearer"].bearer_format) == (
+        "bearer",
+        "bearer",
+        "JWT",
+    )
     assert (by_name["basic"].kind, by_name["basic"].scheme) == ("basic", "basic")
 
 
@@ -97,7 +114,9 @@ def test_oauth2_authorization_code_flow(build, doc):
 
 
 def test_openid_connect_scheme(build, doc):
-    schemes = {"oidc": {"type": "openIdConnect", "openIdConnectUrl": "https://id.example.com/.well-known/openid-configuration"}}
+    schemes = {
+        "oidc": {"type": "openIdConnect", "openIdConnectUrl": "https://id.example.com/.well-known/openid-configuration"}
+    }
     (scheme,) = build(spec(doc, {"/x": {"get": operation("getX")}}, schemes)).security_schemes
     assert scheme.kind == "openid_connect" and scheme.openid_url.endswith("openid-configuration")
 
@@ -169,7 +188,9 @@ def test_undefined_scheme_is_a_warning_not_a_crash(run_spec, doc, op):
 def test_undefined_scheme_in_document_security_is_a_warning(run_spec, doc):
     result = run_spec(spec(doc, {"/x": {"get": operation("getX")}}, security=[{"missing": []}]))
     assert result.api is not None and not result.errors
-    assert any(d.severity == "warning" and "missing" in d.message and d.pointer == "/security/0" for d in result.diagnostics)
+    assert any(
+        d.severity == "warning" and "missing" in d.message and d.pointer == "/security/0" for d in result.diagnostics
+    )
 
 
 def test_requirements_only_name_declared_schemes(run_spec, doc):
@@ -219,7 +240,9 @@ def test_server_url_template_with_variables(build, doc):
 
 def test_server_variable_without_default_takes_first_enum_value(build, doc):
     servers = [{"url": "https://{env}.example.com", "variables": {"env": {"enum": ["prod", "staging"]}}}]
-    (server,) = build(doc({"/x": {"get": operation("getX")}}, servers=servers, version="3.1.0"), errors_ok=False).servers
+    (server,) = build(
+        doc({"/x": {"get": operation("getX")}}, servers=servers, version="3.1.0"), errors_ok=False
+    ).servers
     assert server.variables == (ServerVariable("env", "prod", ("prod", "staging")),)
 
 
@@ -295,7 +318,9 @@ def test_login_with_an_undeclared_scheme_is_an_error(run_spec, doc):
 
 
 def test_login_with_an_unknown_refresh_operation_is_an_error(run_spec, doc):
-    result = run_spec(spec(doc, with_login({"scheme": "bearer", "credentials": ["email"], "refresh_operation": "nothing"})))
+    result = run_spec(
+        spec(doc, with_login({"scheme": "bearer", "credentials": ["email"], "refresh_operation": "nothing"}))
+    )
     assert any("refresh_operation" in d.message for d in result.errors)
     assert result.api is None
 

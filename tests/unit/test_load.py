@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES, shared_spec
 from zsdk_generator.diagnostics import Diagnostic, SpecError
 from zsdk_generator.spec.load import load_document
 from zsdk_generator.spec.pointer import get, split
 from zsdk_generator.spec.refs import iter_refs
 from zsdk_generator.spec.yaml12 import load_yaml
-from tests.conftest import FIXTURES, shared_spec
 
 
 def test_yaml_12_core_scalars() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from ..diagnostics import Diagnostic, SpecError, error
 from ..spec.load import Document
@@ -57,7 +57,7 @@ def build_api(document: Document, method_names: MethodNames = "crud") -> tuple[A
     }
     descriptions = {snake(name): text for name, text in tag_docs.items()}
     all_ops = [op for ops in named.values() for op in ops]
-    info = data.get("info") if isinstance(data.get("info"), dict) else {}
+    info: dict[str, Any] = data["info"] if isinstance(data.get("info"), dict) else {}
     api = Api(
         title=str(info.get("title") or "API"),
         version=str(info.get("version") or "0.0.0"),
@@ -103,7 +103,8 @@ def _security_schemes(data: dict[str, Any]) -> tuple[SecurityScheme, ...]:
         kind = scheme.get("type")
         description = str(scheme.get("description") or "")
         if kind == "apiKey":
-            location = scheme.get("in") if scheme.get("in") in ("header", "query", "cookie") else "header"
+            where = scheme.get("in")
+            location: Literal["header", "query", "cookie"] = where if where in ("query", "cookie") else "header"
             out.append(SecurityScheme(str(name), "api_key", description, location, str(scheme.get("name") or name)))
         elif kind == "http":
             http = str(scheme.get("scheme") or "").lower()
@@ -149,7 +150,10 @@ def _login(raw_ops: dict[str, dict[str, Any]], ops: list[Operation], data: dict[
     schemes = (data.get("components") or {}).get("securitySchemes") or {}
     scheme = spec.get("scheme")
     if scheme is None:
-        scheme = next((n for n, s in schemes.items() if isinstance(s, dict) and str(s.get("scheme", "")).lower() == "bearer"), None)
+        scheme = next(
+            (n for n, s in schemes.items() if isinstance(s, dict) and str(s.get("scheme", "")).lower() == "bearer"),
+            None,
+        )
     if not isinstance(scheme, str) or scheme not in schemes:
         raise error(f"x-zsdk-login scheme {scheme!r} is not a declared security scheme", where + "/scheme")
     credentials = spec.get("credentials")

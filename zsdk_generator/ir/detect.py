@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import error
@@ -13,8 +14,10 @@ _CURSOR_PARAMS = ("cursor", "page_token", "pageToken", "after", "next_token", "n
                   "continuation_token", "continuationToken", "starting_token", "marker")  # fmt: skip
 _NEXT_CURSOR_FIELDS = ("next_cursor", "nextCursor", "next_page_token", "nextPageToken", "next_token", "nextToken",
                        "next_marker", "nextMarker", "continuation_token", "next", "cursor", "after")  # fmt: skip
-_META_PREFIXES: tuple[tuple[str, ...], ...] = ((), ("meta", "pagination"), ("meta",), ("pagination",),
-                                               ("response_metadata",), ("paging",), ("page_info",), ("links",))  # fmt: skip
+_META_PREFIXES: tuple[tuple[str, ...], ...] = (
+    (), ("meta", "pagination"), ("meta",), ("pagination",),
+    ("response_metadata",), ("paging",), ("page_info",), ("links",),
+)  # fmt: skip
 _PER_PAGE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "limit", "size")
 _LIMIT_PARAMS = ("limit", "page_size", "pageSize", "max_results", "count", "size")
 _ENVELOPE_COMPANIONS = frozenset({"meta", "links", "success", "pagination", "request_id", "included", "jsonapi"})
@@ -67,7 +70,7 @@ def pagination(
     response_schema: Any,
     response_headers: dict[str, Any],
     resolve: Resolver,
-    item_type: Any,
+    item_type: Callable[[tuple[str, ...]], TypeRef],
     resource_words: list[str],
     where: str,
 ) -> Pagination | None:
@@ -84,7 +87,10 @@ def pagination(
     if items is None:
         return None
     names = set(query_params)
-    meta = lambda *fields: find_field(response_schema, fields, resolve, _META_PREFIXES)  # noqa: E731
+
+    def meta(*fields: str) -> tuple[str, ...] | None:
+        return find_field(response_schema, fields, resolve, _META_PREFIXES)
+
     item: TypeRef = item_type(items)
     if "exclusiveStartKey" in names and meta("nextKey", "next_key", "lastEvaluatedKey"):
         return Pagination("cursor", items, item, cursor_param="exclusiveStartKey",
@@ -114,7 +120,12 @@ def pagination(
 
 
 def _declared(
-    spec: dict[str, Any], schema: Any, resolve: Resolver, item_type: Any, resource_words: list[str], where: str
+    spec: dict[str, Any],
+    schema: Any,
+    resolve: Resolver,
+    item_type: Callable[[tuple[str, ...]], TypeRef],
+    resource_words: list[str],
+    where: str,
 ) -> Pagination:
     style = spec.get("style")
     if style not in ("cursor", "offset", "page", "link"):
@@ -126,8 +137,14 @@ def _declared(
             raise error("x-zsdk-pagination: no array field in the response; set `items`", where)
     elif items and field_at(schema, items, resolve) is None:
         raise error(f"x-zsdk-pagination items field {'.'.join(items)!r} is not in the response schema", where)
-    p = lambda key: _path(spec.get(key), f"{where}/{key}")  # noqa: E731
-    s = lambda key: spec.get(key) if isinstance(spec.get(key), str) else None  # noqa: E731
+
+    def p(key: str) -> tuple[str, ...] | None:
+        return _path(spec.get(key), f"{where}/{key}")
+
+    def s(key: str) -> str | None:
+        value = spec.get(key)
+        return value if isinstance(value, str) else None
+
     if style == "cursor" and not s("cursor_param"):
         raise error("x-zsdk-pagination style cursor needs `cursor_param`", where)
     if style == "cursor" and not (spec.get("next_cursor") or spec.get("cursor_item_field")):
@@ -141,4 +158,3 @@ def _declared(
         page_param=s("page_param") or ("page" if style in ("page", "link") else None),
         per_page_param=s("per_page_param"), total_pages=p("total_pages"), has_next=p("has_next"),
     )  # fmt: skip
-

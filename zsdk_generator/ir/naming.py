@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z]|[a-z][0-9])|[A-Z]?[a-z]+(?:[0-9]+[a-z]*)?|[A-Z]+(?![a-z])[0-9]*|[0-9]+[a-z]*")
+_WORD = re.compile(
+    r"[A-Z]{2,}s(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z]|[a-z][0-9])|[A-Z]?[a-z]+(?:[0-9]+[a-z]*)?|[A-Z]+(?![a-z])[0-9]*|[0-9]+[a-z]*"
+)
 
 
 def words(text: str) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from ..diagnostics import Diagnostic, error
 from ..spec.pointer import escape
@@ -17,6 +17,10 @@ _JSON = ("application/json", "application/problem+json", "text/json")
 _BINARY_TYPES = ("application/octet-stream", "application/pdf", "application/zip")
 _BINARY_PREFIXES = ("image/", "audio/", "video/", "font/")
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+# The first success response as the spec has it: (schema, headers, the response object).
+RawSuccess = tuple[Any, dict[str, Any], dict[str, Any]]
+Location = Literal["path", "query", "header", "cookie"]
+_LOCATIONS: tuple[Location, ...] = ("path", "query", "header", "cookie")
 _DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
 
 
@@ -32,8 +36,10 @@ def media_kind(media: str, schema: Any) -> str:
         return "form"
     if media.startswith("text/") and not _is_binary_schema(schema):
         return "text"
-    return "binary" if media in _BINARY_TYPES or media.startswith(_BINARY_PREFIXES) or _is_binary_schema(schema) else (
-        "json" if media.endswith("json") else "binary"
+    return (
+        "binary"
+        if media in _BINARY_TYPES or media.startswith(_BINARY_PREFIXES) or _is_binary_schema(schema)
+        else ("json" if media.endswith("json") else "binary")
     )
 
 
@@ -62,7 +68,7 @@ class OperationBuilder:
         self.schemes = set((data.get("components") or {}).get("securitySchemes") or {})
         security = data.get("security")
         if isinstance(security, list):
-            self.default_security = _security(security)
+            self.default_security = self._known(_security(security))
         else:  # no document-wide requirement: any declared scheme may be used
             schemes = (data.get("components") or {}).get("securitySchemes") or {}
             self.default_security = tuple((str(name),) for name in schemes)
@@ -77,26 +83,32 @@ class OperationBuilder:
             seen += 1
         return node, pointer
 
-    def build(self, path: str, method: str, item: dict[str, Any], op: dict[str, Any], resource_words: list[str]) -> Operation:
+    def build(
+        self, path: str, method: str, item: dict[str, Any], op: dict[str, Any], resource_words: list[str]
+    ) -> Operation:
         pointer = f"/paths/{escape(path)}/{method}"
         op_id = op.get("operationId") if isinstance(op.get("operationId"), str) and op.get("operationId") else None
         op_id = op_id or synth_operation_id(method, path)
         self._path = path.split("#")[0]
         hint = pascal(op_id) or "Operation"
-        params, idem_header = self._params(item, op, pointer, hint)
+        params = self._params(item, op, pointer, hint)
+        # A declared Idempotency-Key header is the runtime's to fill, unless idempotency is turned off.
+        idem_param = next((p for p in params if p.location == "header" and p.name.lower() == "idempotency-key"), None)
         body = self._body(op.get("requestBody"), pointer + "/requestBody", hint)
         successes, errors, raw_success = self._responses(op.get("responses"), pointer + "/responses", hint)
         result = successes[0] if successes else None
         security_spec = op.get("security")
         security = _security(security_spec) if isinstance(security_spec, list) else self.default_security
-        security = tuple(alt for alt in security if all(name in self.schemes for name in alt))
+        security = self._known(security)
         idempotent = op.get("x-zsdk-idempotent")
         if not isinstance(idempotent, bool):
-            idempotent = method in ("post", "patch") or idem_header is not None
+            idempotent = method in ("post", "patch") or idem_param is not None
+        if idempotent and idem_param is not None:
+            params = tuple(p for p in params if p is not idem_param)
         result_type = result.type if result else None
         envelope = pagination = None
         if result is not None and result.kind == "json" and raw_success is not None:
-            schema, headers = raw_success
+            schema, headers, response_object = raw_success
             query = {p.name: p for p in params if p.location == "query"}
             pagination = detect.pagination(
                 op.get("x-zsdk-pagination"), method, query, schema, headers, self._resolve,
@@ -104,7 +116,7 @@ class OperationBuilder:
                 pointer + "/x-zsdk-pagination",
             )  # fmt: skip
             if pagination is None:
-                declared = op.get("x-zsdk-envelope", result_envelope_decl(raw_success, self.root_envelope))
+                declared = op.get("x-zsdk-envelope", response_object.get("x-zsdk-envelope", self.root_envelope))
                 envelope = detect.envelope(declared, schema, self._resolve, pointer + "/x-zsdk-envelope")
                 if envelope:
                     inner = field_at(schema, envelope, self._resolve)
@@ -118,9 +130,14 @@ class OperationBuilder:
             tags=tuple(str(t) for t in op.get("tags") or () if isinstance(t, (str, int))),
             params=params, body=body, responses=successes, errors=errors, result=result, result_type=result_type,
             security=security, public=not security, pagination=pagination, envelope=envelope,
-            idempotent=idempotent, idempotency_header=idem_header or ("Idempotency-Key" if idempotent else None),
+            idempotent=idempotent, idempotency_header=(idem_param.name if idem_param else "Idempotency-Key") if idempotent else None,
             streaming="sse" if result is not None and result.kind == "sse" else None, source=pointer,
         )  # fmt: skip
+
+    def _known(self, security: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        """Requirements without undefined schemes (reported by the checks); an emptied one is dropped."""
+        kept = (tuple(n for n in alt if n in self.schemes) for alt in security)
+        return tuple(alt for alt, original in zip(kept, security, strict=True) if alt or not original)
 
     def _resolve(self, ref: str) -> Any:
         return self.schemas.resolve(ref, "")
@@ -135,26 +152,21 @@ class OperationBuilder:
 
     # ------------------------------------------------------------------ parameters
 
-    def _params(self, item: dict[str, Any], op: dict[str, Any], pointer: str, hint: str) -> tuple[tuple[Parameter, ...], str | None]:
-        merged: dict[tuple[str, str], tuple[Any, str]] = {}
+    def _params(self, item: dict[str, Any], op: dict[str, Any], pointer: str, hint: str) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, Location], tuple[Any, str]] = {}
         for base, source in ((f"{pointer.rsplit('/', 1)[0]}/parameters", item), (f"{pointer}/parameters", op)):
             for i, raw in enumerate(source.get("parameters") or []):
                 param, where = self._deref(raw, f"{base}/{i}")
                 if not isinstance(param, dict) or not isinstance(param.get("name"), str):
                     raise error("parameter has no name", where)
                 location = param.get("in")
-                if location not in ("path", "query", "header", "cookie"):
-                    self.diagnostics.append(Diagnostic(
-                        "warning", f"parameter {param['name']!r} has an unknown location {location!r}; it is skipped", where
-                    ))  # fmt: skip
+                if location not in _LOCATIONS:
+                    message = f"parameter {param['name']!r} has an unknown location {location!r}; it is skipped"
+                    self.diagnostics.append(Diagnostic("warning", message, where))
                     continue
                 merged[(param["name"], location)] = (param, where)
         params: list[Parameter] = []
-        idem_header: str | None = None
         for (name, location), (param, where) in merged.items():
-            if location == "header" and name.lower() == "idempotency-key":
-                idem_header = name
-                continue
             if location == "header" and name.lower() in _IGNORED_HEADERS:
                 continue
             schema = param.get("schema")
@@ -182,7 +194,7 @@ class OperationBuilder:
                 declared.add(name)
         order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
         params.sort(key=lambda p: order[p.location])
-        return tuple(params), idem_header
+        return tuple(params)
 
     # ------------------------------------------------------------------ bodies and responses
 
@@ -218,12 +230,12 @@ class OperationBuilder:
 
     def _responses(
         self, raw: Any, pointer: str, hint: str
-    ) -> tuple[tuple[Response, ...], tuple[Response, ...], tuple[Any, dict[str, Any]] | None]:
+    ) -> tuple[tuple[Response, ...], tuple[Response, ...], RawSuccess | None]:
         if not isinstance(raw, dict):
             return (), (), None
         successes: list[Response] = []
         errors: list[Response] = []
-        raw_success: tuple[Any, dict[str, Any]] | None = None
+        raw_success: RawSuccess | None = None
         statuses = sorted(raw, key=_status_rank)
         has_success = any(str(s)[:1] in "123" for s in statuses)
         for status in statuses:
@@ -232,7 +244,9 @@ class OperationBuilder:
             if not isinstance(response, dict):
                 continue
             success = code[:1] in "123" or (code == "default" and not has_success)
-            name = hint + ("Response" if success and not successes else pascal(code) + ("Response" if success else "Error"))
+            name = hint + (
+                "Response" if success and not successes else pascal(code) + ("Response" if success else "Error")
+            )
             picked = _pick_media(response.get("content") or {})
             headers = self._headers(response.get("headers"), where + "/headers", name)
             if picked is None:
@@ -253,7 +267,7 @@ class OperationBuilder:
                 entry = Response(code, kind, media, rtype, str(response.get("description") or ""), headers)  # type: ignore[arg-type]
             if success:
                 if not successes:
-                    raw_success = (schema, response.get("headers") or {})
+                    raw_success = (schema, response.get("headers") or {}, response)
                 successes.append(entry)
             else:
                 errors.append(entry)
@@ -266,18 +280,9 @@ class OperationBuilder:
         for name, header in raw.items():
             header, where = self._deref(header, f"{pointer}/{escape(str(name))}")
             if isinstance(header, dict):
-                out.append(
-                    Header(str(name), self.schemas.type_of(header.get("schema"), where + "/schema", hint + pascal(str(name))),
-                           str(header.get("description") or ""))  # fmt: skip
-                )
+                header_type = self.schemas.type_of(header.get("schema"), where + "/schema", hint + pascal(str(name)))
+                out.append(Header(str(name), header_type, str(header.get("description") or "")))
         return tuple(out)
-
-
-def result_envelope_decl(raw_success: tuple[Any, dict[str, Any]], root: Any) -> Any:
-    schema, _ = raw_success
-    if isinstance(schema, dict) and "x-zsdk-envelope" in schema:
-        return schema["x-zsdk-envelope"]
-    return root
 
 
 def _status_rank(status: Any) -> tuple[int, str]:

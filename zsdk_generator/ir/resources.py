@@ -91,14 +91,15 @@ def name_operations(
     for i, (_, override) in enumerate(ops):
         if isinstance(override, str) and snake(override):
             names[i] = snake(override)
+    overridden = {n for n in names if n}
     if style == "crud":
-        roles = [_crud_role(op, has_id, resource_words) for (op, _), has_id in zip(ops, has_ids)]
+        roles = [_crud_role(op, has_id, resource_words) for (op, _), has_id in zip(ops, has_ids, strict=True)]
         collections = [r[1] for r in roles if r]
         if collections:
             main = min(collections, key=lambda c: (len(_segments(c)), collections.index(c)))
             claimed: dict[str, int] = {}
             for i, role in enumerate(roles):
-                if names[i] is None and role and role[1] == main:
+                if names[i] is None and role and role[1] == main and role[0] not in overridden:
                     name = role[0]
                     if name == "update" and name in claimed:
                         # PATCH beats PUT beats POST for `update`
@@ -116,20 +117,23 @@ def name_operations(
     for i, (op, _) in enumerate(ops):
         if names[i] is None:
             if style == "crud":
-                names[i] = "_".join(strip_resource_words(words(op.id), resource_words)) or full[i]
+                stripped = words(op.id)
+                for level in reversed(resource):  # files, then projects: projects.files.upload
+                    stripped = strip_resource_words(stripped, words(level))
+                names[i] = "_".join(stripped) or full[i]
             else:
                 names[i] = full[i]
-    final = _dedupe([n or "call" for n in names], full, fixed)
+    final = _dedupe([n or "call" for n in names], full, fixed, overridden)
     return [replace(op, name=final[i]) for i, (op, _) in enumerate(ops)]
 
 
-def _dedupe(names: list[str], full: list[str], fixed: list[bool]) -> list[str]:
+def _dedupe(names: list[str], full: list[str], fixed: list[bool], overridden: set[str]) -> list[str]:
     counts: dict[str, int] = {}
     for name in names:
         counts[name] = counts.get(name, 0) + 1
     out = [full[i] if counts[n] > 1 and not fixed[i] else n for i, n in enumerate(names)]
     seen: set[str] = set()
-    for i in sorted(range(len(out)), key=lambda i: not fixed[i]):
+    for i in sorted(range(len(out)), key=lambda i: (names[i] not in overridden, not fixed[i])):
         candidate, n = out[i], 1
         while candidate in seen:
             n += 1

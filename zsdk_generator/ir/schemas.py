@@ -10,7 +10,7 @@ discriminator); a `null` member makes the type nullable instead.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from ..diagnostics import Diagnostic, SpecError, error
 from ..spec.pointer import escape, get, split
@@ -57,7 +57,18 @@ def _is_null(schema: Any) -> bool:
     return isinstance(schema, dict) and (schema.get("type") == "null" or schema.get("enum") == [None])
 
 
-_SHAPE_KEYS = ("type", "properties", "items", "allOf", "anyOf", "oneOf", "enum", "const", "$ref", "additionalProperties")
+_SHAPE_KEYS = (
+    "type",
+    "properties",
+    "items",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "enum",
+    "const",
+    "$ref",
+    "additionalProperties",
+)
 
 
 def _has_shape(schema: dict[str, Any]) -> bool:
@@ -235,9 +246,9 @@ class SchemaConverter:
     def _is_union(schema: dict[str, Any]) -> bool:
         if isinstance(schema.get("type"), list) and len([k for k in schema["type"] if k != "null"]) > 1:
             return True
-        return any(isinstance(schema.get(k), list) and len(schema[k]) > 1 for k in ("oneOf", "anyOf")) and not schema.get(
-            "properties"
-        )
+        return any(
+            isinstance(schema.get(k), list) and len(schema[k]) > 1 for k in ("oneOf", "anyOf")
+        ) and not schema.get("properties")
 
     @staticmethod
     def _is_object(schema: dict[str, Any]) -> bool:
@@ -259,16 +270,16 @@ class SchemaConverter:
         return Model(name, "enum", enum_type=enum_type, values=_dedupe(values), **common)  # type: ignore[arg-type]
 
     def _union(self, name: str, schema: dict[str, Any], pointer: str, common: dict[str, Any]) -> Model:
-        key = "oneOf" if isinstance(schema.get("oneOf"), list) else "anyOf"
+        key: Literal["oneOf", "anyOf"] = "oneOf" if isinstance(schema.get("oneOf"), list) else "anyOf"
         options = schema.get(key)
         if not isinstance(options, list):  # `type: [string, integer]`
             kinds = [k for k in schema["type"] if k != "null"]
-            variants = tuple(self._type_of_plain({**schema, "type": k}, pointer, name) for k in kinds)
-            return Model(name, "union", variants=variants, union_mode="anyOf", **common)
+            simple = tuple(self._type_of_plain({**schema, "type": k}, pointer, name) for k in kinds)
+            return Model(name, "union", variants=simple, union_mode="anyOf", **common)
         open_enum = self._open_enum(options)
         if open_enum is not None:
             return Model(name, "enum", enum_type="string", values=open_enum, **common)
-        variants = []
+        variants: list[TypeRef] = []
         for i, option in enumerate(options):
             hint = name + pascal(str(option.get("title") or f"Option{i + 1}")) if isinstance(option, dict) else name
             variants.append(self.type_of(option, f"{pointer}/{key}/{i}", hint))
@@ -283,7 +294,11 @@ class SchemaConverter:
         for option in options:
             if isinstance(option, dict) and "$ref" in option:
                 option = self.resolve(option["$ref"], "")
-            if not isinstance(option, dict) or option.get("type") != "string" or _has_shape_besides(option, "type", "enum"):
+            if (
+                not isinstance(option, dict)
+                or option.get("type") != "string"
+                or _has_shape_besides(option, "type", "enum")
+            ):
                 return None
             values.extend(option.get("enum") or [])
         return _dedupe(tuple(str(v) for v in values)) if values and len(options) > 1 else None
@@ -305,14 +320,21 @@ class SchemaConverter:
                     model = self._ref_type(ref, where, model_name(str(value)))
                 except SpecError:
                     self.diagnostics.append(
-                        Diagnostic("warning", f"discriminator mapping {target!r} points to nothing; value ignored", where)
+                        Diagnostic(
+                            "warning", f"discriminator mapping {target!r} points to nothing; value ignored", where
+                        )
                     )
                     continue
                 if model.model:
                     mapping.append((str(value), model.model))
         mapped = {m for _, m in mapping}
-        for option, variant in zip(options, variants):
-            if variant.kind == "model" and variant.model not in mapped and isinstance(option, dict) and "$ref" in option:
+        for option, variant in zip(options, variants, strict=False):
+            if (
+                variant.kind == "model"
+                and variant.model not in mapped
+                and isinstance(option, dict)
+                and "$ref" in option
+            ):
                 mapping.append((split(option["$ref"])[-1], variant.model or ""))
         return Discriminator(spec["propertyName"], tuple(mapping))
 
@@ -336,7 +358,11 @@ class SchemaConverter:
                     if parent_model is None or parent_model.kind != "object":
                         if parent_model is not None:
                             self.diagnostics.append(
-                                Diagnostic("warning", f"allOf member {parent.model} is not an object; its fields are not merged", part_pointer)
+                                Diagnostic(
+                                    "warning",
+                                    f"allOf member {parent.model} is not an object; its fields are not merged",
+                                    part_pointer,
+                                )
                             )
                         continue
                     parents.append(parent_model.name)
@@ -358,7 +384,9 @@ class SchemaConverter:
             properties = schema.get("properties") or {}
             if isinstance(properties, dict):
                 for prop, prop_schema in properties.items():
-                    fields[prop] = self._field(name, str(prop), prop_schema, f"{pointer}/properties/{escape(str(prop))}")
+                    fields[prop] = self._field(
+                        name, str(prop), prop_schema, f"{pointer}/properties/{escape(str(prop))}"
+                    )
             extra_schema = schema.get("additionalProperties")
             if isinstance(extra_schema, dict):
                 extra = self.type_of(extra_schema, pointer + "/additionalProperties", name + "Value")
@@ -453,4 +481,3 @@ def _replace(obj: Any, **changes: Any) -> Any:
     from dataclasses import replace
 
     return replace(obj, **changes)
-

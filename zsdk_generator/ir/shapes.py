@@ -7,7 +7,8 @@ helpers answer them without building models.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 Resolver = Callable[[str], Any]
 
@@ -69,7 +70,9 @@ def field_at(schema: Any, path: tuple[str, ...], resolve: Resolver) -> Any:
     return node
 
 
-def find_field(schema: Any, names: tuple[str, ...], resolve: Resolver, prefixes: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+def find_field(
+    schema: Any, names: tuple[str, ...], resolve: Resolver, prefixes: tuple[tuple[str, ...], ...]
+) -> tuple[str, ...] | None:
     """The first `prefix + (name,)` that exists, trying prefixes in order, names in order."""
     for prefix in prefixes:
         holder = field_at(schema, prefix, resolve) if prefix else schema

@@ -107,9 +107,8 @@ def _security(requirements: Any, schemes: dict[str, Any], where: str) -> list[Di
         if isinstance(requirement, dict):
             for name in requirement:
                 if name not in schemes:
-                    out.append(Diagnostic(
-                        "warning", f"security requirement names an undefined scheme {name!r}; it is ignored", f"{where}/{i}"
-                    ))  # fmt: skip
+                    message = f"security requirement names an undefined scheme {name!r}; it is ignored"
+                    out.append(Diagnostic("warning", message, f"{where}/{i}"))
     return out
 
 
@@ -119,15 +118,15 @@ def _cyclic_all_of(data: dict[str, Any]) -> list[Diagnostic]:
     edges: dict[str, list[str]] = {}
     for name, schema in schemas.items():
         targets: list[str] = []
-        stack = [schema]
-        while stack:
-            node = stack.pop()
+        pending = [schema]
+        while pending:
+            node = pending.pop()
             if isinstance(node, dict):
                 for part in node.get("allOf") or []:
                     if isinstance(part, dict) and isinstance(part.get("$ref"), str) and part["$ref"].startswith(prefix):
                         targets.append(split(part["$ref"])[-1])
                     elif isinstance(part, dict):
-                        stack.append(part)
+                        pending.append(part)
         edges[name] = targets
     out = []
     state: dict[str, int] = {}  # 1 = on the stack, 2 = done
@@ -146,8 +145,12 @@ def _cyclic_all_of(data: dict[str, Any]) -> list[Diagnostic]:
                 stack.append((node, index + 1))
                 nxt = targets[index]
                 if state.get(nxt) == 1:
-                    cycle = trail[trail.index(nxt):] + [nxt]
-                    out.append(Diagnostic("error", "cyclic allOf: " + " → ".join(cycle), f"/components/schemas/{escape(node)}/allOf"))
+                    cycle = trail[trail.index(nxt) :] + [nxt]
+                    out.append(
+                        Diagnostic(
+                            "error", "cyclic allOf: " + " → ".join(cycle), f"/components/schemas/{escape(node)}/allOf"
+                        )
+                    )
                 elif not state.get(nxt):
                     stack.append((nxt, 0))
             else:

@@ -58,7 +58,9 @@ def parse_source(source: SourceFile, require_mapping: bool = True) -> object:
             raise error(_TOO_DEEP, None, file=source.path, line=1, column=1) from None
         except json.JSONDecodeError as exc:
             if source.path.lower().endswith(_JSON_SUFFIXES):
-                raise error(f"invalid JSON: {exc.msg}", None, file=source.path, line=exc.lineno, column=exc.colno) from None
+                raise error(
+                    f"invalid JSON: {exc.msg}", None, file=source.path, line=exc.lineno, column=exc.colno
+                ) from None
             data = _parse_yaml(source)  # `{`-led YAML flow documents are still YAML
     else:
         data = _parse_yaml(source)

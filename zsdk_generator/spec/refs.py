@@ -8,7 +8,8 @@ property called `example` or `default` is still walked.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 # Keywords whose values are data (never references).
 DATA_KEYS = frozenset({"example", "default", "enum", "const", "value", "x-example"})

@@ -160,9 +160,7 @@ class _Swagger2:
             components["responses"] = {n: self._response(r, self.produces) for n, r in src["responses"].items()}
             sources.map(("components", "responses"), sources.root, ("responses",))
         if isinstance(src.get("securityDefinitions"), dict):
-            components["securitySchemes"] = {
-                n: self._security_scheme(s) for n, s in src["securityDefinitions"].items()
-            }
+            components["securitySchemes"] = {n: self._security_scheme(s) for n, s in src["securityDefinitions"].items()}
             sources.map(("components", "securitySchemes"), sources.root, ("securityDefinitions",))
         if components:
             out["components"] = components
@@ -244,7 +242,9 @@ class _Swagger2:
         for status, response in responses.items():
             out["responses"][str(status)] = self._response(response, produces)
             self.document.sources.map(
-                path + ("responses", str(status), "content"), self.document.sources.root, path + ("responses", str(status))
+                path + ("responses", str(status), "content"),
+                self.document.sources.root,
+                path + ("responses", str(status)),
             )
         return out
 

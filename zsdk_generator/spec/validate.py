@@ -10,7 +10,8 @@ IR builder.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from .pointer import get, join
@@ -33,7 +34,9 @@ def spec_validator_findings(data: dict[str, Any]) -> list[Diagnostic]:
         validator = _validator_class(data)(data)
         errors = list(validator.iter_errors())
     except Exception as exc:  # the validator's own failures must not stop ours
-        return [Diagnostic("warning", f"openapi-spec-validator stopped early: {type(exc).__name__}: {_short(str(exc))}", "")]
+        return [
+            Diagnostic("warning", f"openapi-spec-validator stopped early: {type(exc).__name__}: {_short(str(exc))}", "")
+        ]
     finder = _NodeFinder(data)
     out = []
     for err in errors:

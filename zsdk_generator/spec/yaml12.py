@@ -61,7 +61,7 @@ def _key_text(key: Any) -> Any:
     return key
 
 
-class Yaml12Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class Yaml12Loader(_BaseLoader):  # type: ignore[misc]
     """libyaml parser + YAML 1.2 core-schema scalar resolution; mapping keys are strings."""
 
     yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
