@@ -34,13 +34,18 @@ def many_inline_schemas() -> dict[str, Any]:
     """A spec that exercises every naming decision: hoisting, collisions, unions, enums, tags, sub-resources."""
     paths: dict[str, Any] = {}
     schemas: dict[str, Any] = {
-        "Thing": {"type": "object", "properties": {"owner": {"type": "object", "properties": {"id": {"type": "string"}}}}},
+        "Thing": {
+            "type": "object",
+            "properties": {"owner": {"type": "object", "properties": {"id": {"type": "string"}}}},
+        },
         "ThingOwner": {"type": "object", "properties": {"name": {"type": "string"}}},
         "Cat": {"type": "object", "properties": {"kind": {"type": "string"}, "lives": {"type": "integer"}}},
         "Dog": {"type": "object", "properties": {"kind": {"type": "string"}, "bark": {"type": "boolean"}}},
-        "Pet": {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
-                "discriminator": {"propertyName": "kind"}},
-    }  # fmt: skip
+        "Pet": {
+            "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+            "discriminator": {"propertyName": "kind"},
+        },
+    }
     for i, word in enumerate(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]):
         inline = {
             "type": "object",
@@ -48,45 +53,99 @@ def many_inline_schemas() -> dict[str, Any]:
             "properties": {
                 "id": {"type": "integer", "format": "int64"},
                 "status": {"type": "string", "enum": ["on", "off", word]},
-                "nested": {"type": "object", "properties": {"deep": {"type": "object", "properties": {"x": {"type": "number"}}}}},
+                "nested": {
+                    "type": "object",
+                    "properties": {"deep": {"type": "object", "properties": {"x": {"type": "number"}}}},
+                },
                 "parts": {"type": "array", "items": {"type": "object", "properties": {"n": {"type": "string"}}}},
-                "either": {"oneOf": [{"type": "object", "title": "left", "properties": {"l": {"type": "string"}}},
-                                     {"type": "object", "properties": {"r": {"type": "string"}}}]},
+                "either": {
+                    "oneOf": [
+                        {"type": "object", "title": "left", "properties": {"l": {"type": "string"}}},
+                        {"type": "object", "properties": {"r": {"type": "string"}}},
+                    ]
+                },
                 "maybe": {"type": ["string", "null"]},
-                "labels": {"type": "object", "additionalProperties": {"type": "object", "properties": {"v": {"type": "string"}}}},
+                "labels": {
+                    "type": "object",
+                    "additionalProperties": {"type": "object", "properties": {"v": {"type": "string"}}},
+                },
             },
-        }  # fmt: skip
+        }
         tag = word.capitalize() + " Things"
         paths[f"/v1/{word}"] = {
             "get": {
                 "tags": [tag],
                 "operationId": f"list{word.capitalize()}",
-                "parameters": [{"name": "cursor", "in": "query", "schema": {"type": "string"}},
-                               {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}}],
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"data": {"type": "array", "items": inline}, "next_cursor": {"type": "string"}}}}}}},
+                "parameters": [
+                    {"name": "cursor", "in": "query", "schema": {"type": "string"}},
+                    {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}},
+                ],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "data": {"type": "array", "items": inline},
+                                        "next_cursor": {"type": "string"},
+                                    },
+                                }
+                            }
+                        },
+                    }
+                },
             },
             "post": {
                 "tags": [tag],
                 "operationId": f"create{word.capitalize()}",
                 "requestBody": {"content": {"application/json": {"schema": inline}}},
-                "responses": {"201": {"description": "ok", "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"data": inline, "meta": {"type": "object", "properties": {"t": {"type": "string"}}}}}}}}},
+                "responses": {
+                    "201": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "data": inline,
+                                        "meta": {"type": "object", "properties": {"t": {"type": "string"}}},
+                                    },
+                                }
+                            }
+                        },
+                    }
+                },
             },
-        }  # fmt: skip
+        }
         paths[f"/v1/{word}/{{id}}/run"] = {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
-            "post": {"tags": [tag], "operationId": f"run{i % 3}", "x-zsdk-resource": f"{word}.jobs",
-                     "responses": {"200": {"description": "ok"}}},
-            "get": {"tags": [tag], "responses": {"200": {"description": "ok", "content": {"text/event-stream": {"schema": {"type": "string"}}}}}},
-        }  # fmt: skip
+            "post": {
+                "tags": [tag],
+                "operationId": f"run{i % 3}",
+                "x-zsdk-resource": f"{word}.jobs",
+                "responses": {"200": {"description": "ok"}},
+            },
+            "get": {
+                "tags": [tag],
+                "responses": {
+                    "200": {"description": "ok", "content": {"text/event-stream": {"schema": {"type": "string"}}}}
+                },
+            },
+        }
     return {
         "openapi": "3.1.0",
         "info": {"title": "Many", "version": "1"},
-        "components": {"schemas": schemas, "securitySchemes": {"a": {"type": "http", "scheme": "bearer"},
-                                                              "b": {"type": "apiKey", "in": "query", "name": "k"}}},
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "a": {"type": "http", "scheme": "bearer"},
+                "b": {"type": "apiKey", "in": "query", "name": "k"},
+            },
+        },
         "paths": paths,
-    }  # fmt: skip
+    }
 
 
 @pytest.fixture

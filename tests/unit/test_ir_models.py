@@ -210,8 +210,10 @@ def test_all_of_with_a_single_ref_is_that_type(build, doc, model, field):
 
 
 def test_cyclic_all_of_is_an_error_diagnostic(run_spec, doc):
-    schemas = {"A": {"allOf": [ref("B"), {"type": "object", "properties": {"a": {"type": "string"}}}]},
-               "B": {"allOf": [ref("A"), {"type": "object", "properties": {"b": {"type": "string"}}}]}}  # fmt: skip
+    schemas = {
+        "A": {"allOf": [ref("B"), {"type": "object", "properties": {"a": {"type": "string"}}}]},
+        "B": {"allOf": [ref("A"), {"type": "object", "properties": {"b": {"type": "string"}}}]},
+    }
     result = run_spec(doc(schemas=schemas))
     errors = [d for d in result.errors if "cyclic allOf" in d.message]
     assert errors, [d.format() for d in result.diagnostics]
@@ -553,8 +555,12 @@ def test_every_component_schema_becomes_a_model(build, doc):
     }
     api = build(doc(schemas=schemas))
     assert {m.name: m.kind for m in api.models if m.name in schemas} == {
-        "A": "object", "B": "enum", "C": "union", "D": "alias", "E": "object",
-    }  # fmt: skip
+        "A": "object",
+        "B": "enum",
+        "C": "union",
+        "D": "alias",
+        "E": "object",
+    }
 
 
 def test_nullable_one_of_ref_and_null(build, doc, model, field):

@@ -39,7 +39,7 @@ def test_operation_basics(build, doc, op):
                     deprecated=True,
                     tags=["pets", "animals"],
                     parameters=[param("id", "path", required=True)],
-                )  # fmt: skip
+                )
             }
         }
     )
@@ -193,7 +193,7 @@ def test_accept_content_type_and_authorization_headers_are_not_params(build, doc
                     ],
                 )
             }
-        }  # fmt: skip
+        }
     )
     assert [p.name for p in op(build(spec), "getX").params] == ["X-Keep"]
 
@@ -358,8 +358,19 @@ def test_multipart_request_body_lists_file_fields(build, doc, op, model):
             "meta": {"type": "object", "properties": {"k": {"type": "string"}}},
         },
     }
-    api = build(doc({"/pets/{id}/image": {"post": operation("uploadImage", parameters=[param("id", "path", required=True)],
-                                                            requestBody=body("multipart/form-data", schema))}}))  # fmt: skip
+    api = build(
+        doc(
+            {
+                "/pets/{id}/image": {
+                    "post": operation(
+                        "uploadImage",
+                        parameters=[param("id", "path", required=True)],
+                        requestBody=body("multipart/form-data", schema),
+                    )
+                }
+            }
+        )
+    )
     o = op(api, "uploadImage")
     assert o.body.kind == "multipart" and o.body.media_type == "multipart/form-data"
     assert o.body.file_fields == ("file", "attachments")
@@ -452,7 +463,7 @@ def test_json_response_and_result_type(build, doc, op):
                     responses=ok({"$ref": "#/components/schemas/Pet"}),
                 )
             }
-        },  # fmt: skip
+        },
         {"Pet": OBJECT},
     )
     o = op(build(spec), "getPet")
@@ -528,8 +539,22 @@ def test_json_is_preferred_over_sse_when_both_are_offered(build, doc, op):
 
 
 def test_no_content_response_is_empty(build, doc, op):
-    o = op(build(doc({"/pets/{id}": {"delete": operation("deletePet", parameters=[param("id", "path", required=True)],
-                                                         responses={"204": {"description": "gone"}})}})), "deletePet")  # fmt: skip
+    o = op(
+        build(
+            doc(
+                {
+                    "/pets/{id}": {
+                        "delete": operation(
+                            "deletePet",
+                            parameters=[param("id", "path", required=True)],
+                            responses={"204": {"description": "gone"}},
+                        )
+                    }
+                }
+            )
+        ),
+        "deletePet",
+    )
     assert o.result.kind == "empty" and o.result.status == "204"
     assert o.result.type is None and o.result_type is None
 
@@ -597,8 +622,15 @@ def test_array_response_result_type(build, doc, op):
 def test_x_zsdk_idempotent_false_turns_a_declared_key_off(build, doc, op):
     # docs/extensions.md: `false` turns it off. The IR must then not ask for an automatic key, and the header the
     # spec declares stays reachable as an ordinary parameter.
-    spec = doc({"/charges": {"post": operation("createCharge", parameters=[param("Idempotency-Key", "header")],
-                                               **{"x-zsdk-idempotent": False})}})  # fmt: skip
+    spec = doc(
+        {
+            "/charges": {
+                "post": operation(
+                    "createCharge", parameters=[param("Idempotency-Key", "header")], **{"x-zsdk-idempotent": False}
+                )
+            }
+        }
+    )
     o = op(build(spec), "createCharge")
     assert not o.idempotent
     assert o.idempotency_header is None

@@ -48,8 +48,9 @@ def test_cursor_with_next_cursor(build, doc, op):
 
 def test_cursor_with_page_token_and_has_more(build, doc, op):
     o = paged(build, doc, op, listing(obj(items=EVENTS, nextPageToken=STR, hasMore=BOOL), [q("pageToken")]))
-    assert o.pagination == Pagination("cursor", ("items",), EVENT_T, cursor_param="pageToken",
-                                      next_cursor=("nextPageToken",), has_more=("hasMore",))  # fmt: skip
+    assert o.pagination == Pagination(
+        "cursor", ("items",), EVENT_T, cursor_param="pageToken", next_cursor=("nextPageToken",), has_more=("hasMore",)
+    )
 
 
 def test_cursor_exclusive_start_key_and_next_key(build, doc, op):
@@ -62,8 +63,9 @@ def test_cursor_exclusive_start_key_and_next_key(build, doc, op):
 def test_stripe_style_starting_after_and_has_more(build, doc, op):
     page = obj(object={"type": "string", "enum": ["list"]}, data=EVENTS, has_more=BOOL, url=STR)
     o = paged(build, doc, op, listing(page, [q("starting_after"), q("ending_before"), q("limit", INT)]))
-    assert o.pagination == Pagination("cursor", ("data",), EVENT_T, cursor_param="starting_after",
-                                      cursor_item_field="id", has_more=("has_more",))  # fmt: skip
+    assert o.pagination == Pagination(
+        "cursor", ("data",), EVENT_T, cursor_param="starting_after", cursor_item_field="id", has_more=("has_more",)
+    )
 
 
 def test_offset_limit_with_total(build, doc, op):
@@ -83,9 +85,14 @@ def test_page_per_page_with_meta_pagination(build, doc, op):
     meta = obj(pagination=obj(page=INT, total_pages=INT, has_next=BOOL))
     o = paged(build, doc, op, listing(obj(data=EVENTS, meta=meta), [q("page", INT), q("per_page", INT)]))
     assert o.pagination == Pagination(
-        "page", ("data",), EVENT_T, page_param="page", per_page_param="per_page",
-        total_pages=("meta", "pagination", "total_pages"), has_next=("meta", "pagination", "has_next"),
-    )  # fmt: skip
+        "page",
+        ("data",),
+        EVENT_T,
+        page_param="page",
+        per_page_param="per_page",
+        total_pages=("meta", "pagination", "total_pages"),
+        has_next=("meta", "pagination", "has_next"),
+    )
 
 
 def test_page_with_page_size_on_a_bare_array(build, doc, op):
@@ -100,9 +107,23 @@ def test_link_header_pagination(build, doc, op):
 
 
 def test_items_field_named_after_the_resource(build, doc, op):
-    paths = {"/events": {"get": {"operationId": "listEvents", "tags": ["events"], "parameters": [q("offset", INT)],
-                                 "responses": {"200": {"description": "ok", "content": {"application/json": {
-                                     "schema": obj(events=EVENTS, tags={"type": "array", "items": STR})}}}}}}}  # fmt: skip
+    paths = {
+        "/events": {
+            "get": {
+                "operationId": "listEvents",
+                "tags": ["events"],
+                "parameters": [q("offset", INT)],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": obj(events=EVENTS, tags={"type": "array", "items": STR})}
+                        },
+                    }
+                },
+            }
+        }
+    }
     o = paged(build, doc, op, paths)
     assert o.pagination is not None and o.pagination.items == ("events",)
     assert o.pagination.item_type == EVENT_T
@@ -152,8 +173,14 @@ def test_declared_cursor_pagination(build, doc, op):
     }
     page = obj(results=EVENTS, paging=obj(next=STR, more=BOOL))
     o = paged(build, doc, op, listing(page, [q("after_id")], **{"x-zsdk-pagination": ext}))
-    assert o.pagination == Pagination("cursor", ("results",), EVENT_T, cursor_param="after_id",
-                                      next_cursor=("paging", "next"), has_more=("paging", "more"))  # fmt: skip
+    assert o.pagination == Pagination(
+        "cursor",
+        ("results",),
+        EVENT_T,
+        cursor_param="after_id",
+        next_cursor=("paging", "next"),
+        has_more=("paging", "more"),
+    )
 
 
 def test_declared_pagination_works_on_post(build, doc, op):
@@ -228,12 +255,16 @@ PET = {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type
 
 
 def single(response: Any, **extra: Any) -> dict[str, Any]:
-    return {"/pets/{id}": {"get": {
-        "operationId": "getPet",
-        "parameters": [{"name": "id", "in": "path", "required": True, "schema": STR}],
-        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": response}}}},
-        **extra,
-    }}}  # fmt: skip
+    return {
+        "/pets/{id}": {
+            "get": {
+                "operationId": "getPet",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": STR}],
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": response}}}},
+                **extra,
+            }
+        }
+    }
 
 
 PET_REF = {"$ref": "#/components/schemas/Pet"}
@@ -321,8 +352,9 @@ def test_pagination_through_an_all_of_page_schema(build, doc, op):
     schemas = {"Event": EVENT, "Page": obj(next_cursor=STR, has_more=BOOL)}
     page = {"allOf": [{"$ref": "#/components/schemas/Page"}, obj(data=EVENTS)]}
     o = op(build(doc(listing(page, [q("cursor")]), schemas)), "listEvents")
-    assert o.pagination == Pagination("cursor", ("data",), EVENT_T, cursor_param="cursor",
-                                      next_cursor=("next_cursor",), has_more=("has_more",))  # fmt: skip
+    assert o.pagination == Pagination(
+        "cursor", ("data",), EVENT_T, cursor_param="cursor", next_cursor=("next_cursor",), has_more=("has_more",)
+    )
 
 
 def test_enveloped_list_without_paging_is_unwrapped_and_named_list(build, doc, op):

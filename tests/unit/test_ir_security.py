@@ -86,9 +86,12 @@ def test_oauth2_client_credentials_flow(build, doc):
     (scheme,) = api.security_schemes
     assert scheme.kind == "oauth2"
     assert scheme.flows == (
-        OAuthFlow("client_credentials", token_url="https://auth.example.com/token",
-                  scopes=(("read", "Read things"), ("write", "Write things"))),
-    )  # fmt: skip
+        OAuthFlow(
+            "client_credentials",
+            token_url="https://auth.example.com/token",
+            scopes=(("read", "Read things"), ("write", "Write things")),
+        ),
+    )
 
 
 def test_oauth2_authorization_code_flow(build, doc):
@@ -109,8 +112,10 @@ def test_oauth2_authorization_code_flow(build, doc):
     (flow,) = scheme.flows
     assert flow.kind == "authorization_code"
     assert (flow.authorization_url, flow.token_url, flow.refresh_url) == (
-        "https://auth.example.com/authorize", "https://auth.example.com/token", "https://auth.example.com/refresh",
-    )  # fmt: skip
+        "https://auth.example.com/authorize",
+        "https://auth.example.com/token",
+        "https://auth.example.com/refresh",
+    )
 
 
 def test_openid_connect_scheme(build, doc):
@@ -137,15 +142,25 @@ def test_security_alternatives_and_combined_requirements(build, doc, op):
 
 
 def test_operation_security_overrides_the_default(build, doc, op):
-    api = build(spec(doc, {"/x": {"get": operation("getX", security=[{"bearer": []}])}, "/y": {"get": operation("getY")}},
-                     security=[{"apiKey": []}]))  # fmt: skip
+    api = build(
+        spec(
+            doc,
+            {"/x": {"get": operation("getX", security=[{"bearer": []}])}, "/y": {"get": operation("getY")}},
+            security=[{"apiKey": []}],
+        )
+    )
     assert op(api, "getX").security == (("bearer",),)
     assert op(api, "getY").security == (("apiKey",),)
 
 
 def test_empty_security_marks_a_public_operation(build, doc, op):
-    api = build(spec(doc, {"/login": {"post": operation("login", security=[])}, "/me": {"get": operation("getMe")}},
-                     security=[{"bearer": []}]))  # fmt: skip
+    api = build(
+        spec(
+            doc,
+            {"/login": {"post": operation("login", security=[])}, "/me": {"get": operation("getMe")}},
+            security=[{"bearer": []}],
+        )
+    )
     login = op(api, "login")
     assert login.public and login.security == ()
     me = op(api, "getMe")
@@ -258,16 +273,43 @@ LOGIN_PATHS = {
         "post": {
             "operationId": "login",
             "security": [],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
-                "email": {"type": "string"}, "password": {"type": "string"}}}}}},
-            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {
-                "session": {"type": "object", "properties": {"access_token": {"type": "string"}, "refresh_token": {"type": "string"},
-                                                             "expires_in": {"type": "integer"}}}}}}}}},
+            "requestBody": {
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"email": {"type": "string"}, "password": {"type": "string"}},
+                        }
+                    }
+                }
+            },
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "session": {
+                                        "type": "object",
+                                        "properties": {
+                                            "access_token": {"type": "string"},
+                                            "refresh_token": {"type": "string"},
+                                            "expires_in": {"type": "integer"},
+                                        },
+                                    }
+                                },
+                            }
+                        }
+                    },
+                }
+            },
         }
     },
     "/auth/refresh": {"post": operation("refreshToken", security=[])},
     "/me": {"get": operation("getMe")},
-}  # fmt: skip
+}
 
 
 def with_login(extension: Any) -> dict[str, Any]:

@@ -179,9 +179,18 @@ def test_security_definitions_become_schemes(api):
     assert api.security_schemes == (
         SecurityScheme("basicAuth", "basic", "Staff login.", scheme="basic"),
         SecurityScheme("key", "api_key", location="header", param_name="X-Shop-Key"),
-        SecurityScheme("oauth", "oauth2", flows=(OAuthFlow("client_credentials", token_url="https://auth.shop.example.com/token",
-                                                           scopes=(("read", "Read the shop"), ("write", "Change the shop"))),)),
-    )  # fmt: skip
+        SecurityScheme(
+            "oauth",
+            "oauth2",
+            flows=(
+                OAuthFlow(
+                    "client_credentials",
+                    token_url="https://auth.shop.example.com/token",
+                    scopes=(("read", "Read the shop"), ("write", "Change the shop")),
+                ),
+            ),
+        ),
+    )
 
 
 def test_security_requirements_carry_over(api, op):

@@ -123,6 +123,7 @@ class OperationBuilder:
                     if inner is None:
                         raise error(f"x-zsdk-envelope field {'.'.join(envelope)!r} is not in the response", pointer)
                     result_type = self.schemas.type_of(inner, pointer, hint + "Data")
+        idem_name = idem_param.name if idem_param else "Idempotency-Key"
         return Operation(
             id=op_id, name="", http_method=method.upper(), path=path,
             summary=str(op.get("summary") or ""), description=str(op.get("description") or ""),
@@ -130,7 +131,7 @@ class OperationBuilder:
             tags=tuple(str(t) for t in op.get("tags") or () if isinstance(t, (str, int))),
             params=params, body=body, responses=successes, errors=errors, result=result, result_type=result_type,
             security=security, public=not security, pagination=pagination, envelope=envelope,
-            idempotent=idempotent, idempotency_header=(idem_param.name if idem_param else "Idempotency-Key") if idempotent else None,
+            idempotent=idempotent, idempotency_header=idem_name if idempotent else None,
             streaming="sse" if result is not None and result.kind == "sse" else None, source=pointer,
         )  # fmt: skip
 
