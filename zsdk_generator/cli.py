@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -19,8 +20,6 @@ def _print(diagnostics: list[Diagnostic], stream: Any = None) -> None:
 
 
 def _missing(path: str) -> bool:
-    import os
-
     return not os.path.exists(path)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Literal
 
-from ..diagnostics import Diagnostic, SpecError, error
+from ..diagnostics import Diagnostic, error
 from ..spec.load import Document
 from ..spec.pointer import escape
 from ..spec.walk import HTTP_METHODS
@@ -179,6 +179,3 @@ def _global_headers(ops: list[Operation]) -> tuple[Parameter, ...]:
         p for p in first
         if all(any(q.location == "header" and q.name.lower() == p.name.lower() for q in op.params) for op in ops[1:])
     )  # fmt: skip
-
-
-__all__ = ["build_api", "SpecError"]

@@ -10,6 +10,7 @@ discriminator); a `null` member makes the type nullable instead.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Literal
 
 from ..diagnostics import Diagnostic, SpecError, error
@@ -96,10 +97,6 @@ class SchemaConverter:
         self.taken.add(name.lower())
         return name
 
-    def reserve(self, names: list[str]) -> None:
-        for name in names:
-            self.taken.add(name.lower())
-
     def register_components(self) -> None:
         schemas = (self.data.get("components") or {}).get("schemas") or {}
         for key, schema in schemas.items():
@@ -137,9 +134,6 @@ class SchemaConverter:
             raise error(f"$ref {ref!r} does not point to a schema", pointer)
         segments = split(ref)
         return self.type_of(target, ref[1:], model_name(segments[-1]) if segments else hint)
-
-    def model_of(self, ref_or_type: TypeRef) -> Model | None:
-        return self.models.get(ref_or_type.model or "") if ref_or_type.kind == "model" else None
 
     # ------------------------------------------------------------------ types
 
@@ -407,14 +401,11 @@ class SchemaConverter:
     def _field(self, owner: str, prop: str, schema: Any, pointer: str) -> Field:
         schema = schema if isinstance(schema, dict) else {}
         field_type = self.type_of(schema, pointer, owner + pascal(prop) if pascal(prop) else owner + "Field")
-        described = schema
-        if "$ref" in schema and len(schema) == 1:
-            described = {}
         return Field(
             name=prop,
             type=field_type,
             required=False,
-            description=str(described.get("description") or ""),
+            description=str(schema.get("description") or ""),
             default=schema.get("default"),
             has_default="default" in schema,
             deprecated=bool(schema.get("deprecated")),
@@ -435,7 +426,7 @@ class SchemaConverter:
             ]
             if children:
                 disc = Discriminator(model.discriminator.property, tuple(children))
-                self.models[name] = _replace(model, discriminator=disc)
+                self.models[name] = replace(model, discriminator=disc)
 
 
 def _format(schema: dict[str, Any]) -> str | None:
@@ -474,10 +465,4 @@ def _dedupe(values: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _with_required(f: Field, required: bool) -> Field:
-    return f if f.required == required else _replace(f, required=required)
-
-
-def _replace(obj: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(obj, **changes)
+    return f if f.required == required else replace(f, required=required)

@@ -31,6 +31,15 @@ def _skip_ws(text: str, i: int) -> int:
     return i
 
 
+def _skip_value(text: str, i: int) -> int:
+    """Past the value at `i` (decoded by the C scanner and dropped) and its trailing comma."""
+    _, i = _decoder.raw_decode(text, i)
+    i = _skip_ws(text, i)
+    if i < len(text) and text[i] == ",":
+        i = _skip_ws(text, i + 1)
+    return i
+
+
 def _json_locate(text: str, parts: tuple[str, ...]) -> tuple[int, int]:
     """Index of the deepest value along `parts`, and how many parts were matched."""
     i = _skip_ws(text, 0)
@@ -48,10 +57,7 @@ def _json_locate(text: str, parts: tuple[str, ...]) -> tuple[int, int]:
                 if key == part:
                     found = i
                     break
-                _, i = _decoder.raw_decode(text, i)
-                i = _skip_ws(text, i)
-                if text[i] == ",":
-                    i = _skip_ws(text, i + 1)
+                i = _skip_value(text, i)
         else:
             if not part.isdigit():
                 break
@@ -61,10 +67,7 @@ def _json_locate(text: str, parts: tuple[str, ...]) -> tuple[int, int]:
                 if index == want:
                     found = i
                     break
-                _, i = _decoder.raw_decode(text, i)
-                i = _skip_ws(text, i)
-                if text[i] == ",":
-                    i = _skip_ws(text, i + 1)
+                i = _skip_value(text, i)
                 index += 1
         if found < 0:
             break

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .pointer import get
+
 # Keywords whose values are data (never references).
 DATA_KEYS = frozenset({"example", "default", "enum", "const", "value", "x-example"})
 # Keywords whose (mapping) values are maps from names to objects.
@@ -57,8 +59,6 @@ def iter_refs(root: Any, swagger2: bool = False) -> Iterator[RefSite]:
 
 def rewrite_refs(root: Any, rewrite: Callable[[tuple[str, ...], str], str], swagger2: bool = False) -> None:
     """Replace every real `$ref` string in place with `rewrite(path, ref)`."""
-    from .pointer import get
-
     for path, ref in list(iter_refs(root, swagger2)):
         holder = get(root, path)
         new = rewrite(path, ref)
