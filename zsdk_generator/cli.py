@@ -89,6 +89,55 @@ def ir(spec: str, method_names: str, output: str | None) -> None:
 
 
 @cli.command()
+@click.option("--lang", "lang", required=True, help="A language, a comma list, or `all`.")
+@click.option("--spec", required=True, help="The OpenAPI document (YAML or JSON).")
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False), help="Output folder (one per language for several)."
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="zsdk.yaml with names and options.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of templates overriding ours.")
+def generate(lang: str, spec: str, out: str, config_path: str | None, templates: str | None) -> None:
+    """Generate SDKs from SPEC into OUT.
+
+    Ends with one summary line per language: operations, models, files
+    written / unchanged / removed, warnings. On any error nothing in OUT changes.
+    """
+    from pathlib import Path
+
+    from .config import load_config
+    from .diagnostics import SpecError
+    from .generate import generate_language, summary
+    from .pipeline import run
+    from .targets.registry import target_names
+
+    if _missing(spec):
+        _usage_error(f"{spec}: file not found")
+    installed = target_names()
+    languages = installed if lang == "all" else [part.strip() for part in lang.split(",") if part.strip()]
+    unknown = [name for name in languages if name not in installed]
+    if unknown or not languages:
+        _usage_error(f"unknown language {', '.join(unknown) or lang!r} (installed: {', '.join(installed) or 'none'})")
+    try:
+        config = load_config(config_path, languages)
+    except SpecError as exc:
+        _print([exc.diagnostic], sys.stderr)
+        sys.exit(EXIT_FINDINGS)
+    result = run(spec, method_names=config.method_names)  # type: ignore[arg-type]
+    _print(result.diagnostics, sys.stderr)
+    if result.api is None:
+        sys.exit(EXIT_FINDINGS)
+    warnings = [d for d in result.diagnostics if d.severity == "warning"]
+    for language in languages:
+        target_out = Path(out) / language if len(languages) > 1 else Path(out)
+        try:
+            done = generate_language(result.api, language, config, target_out, Path(templates) if templates else None)
+        except SpecError as exc:
+            _print([exc.diagnostic], sys.stderr)
+            sys.exit(EXIT_FINDINGS)
+        click.echo(summary(result.api, done, warnings))
+
+
+@cli.command()
 def languages() -> None:
     """List the installed language targets."""
     from .targets.registry import available_targets

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 _WORD = re.compile(
-    r"[A-Z]{2,}s(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z]|[a-z][0-9])|[A-Z]?[a-z]+(?:[0-9]+[a-z]*)?|[A-Z]+(?![a-z])[0-9]*|[0-9]+[a-z]*"
+    r"[A-Z]{2,}s(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z]|[a-z][0-9])|[A-Z][a-z]+[A-Z](?![A-Za-z])|[A-Z]?[a-z]+(?:[0-9]+[a-z]*)?|[A-Z]+(?![a-z])[0-9]*|[0-9]+[a-z]*"
 )
 
 

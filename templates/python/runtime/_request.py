@@ -65,7 +65,7 @@ class RequestOptions:
     headers: Mapping[str, object] = field(default_factory=dict)
     cookies: Mapping[str, object] = field(default_factory=dict)
     json_body: object = NOT_GIVEN
-    form: Mapping[str, object] | None = None
+    form: Mapping[str, object] | pydantic.BaseModel | None = None
     files: Mapping[str, FileTypes | list[FileTypes]] | None = None
     content: FileContent | str | None = None
     content_type: str | None = None
@@ -141,8 +141,12 @@ def _json_body(options: RequestOptions) -> bytes | None:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _form_fields(form: Mapping[str, object], multipart: bool) -> dict[str, list[str]]:
+def _form_fields(
+    form: Mapping[str, object] | pydantic.BaseModel, multipart: bool
+) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
+    if isinstance(form, pydantic.BaseModel):
+        form = to_jsonable_object(form.model_dump(by_alias=True, exclude_unset=True))
     if multipart:
         for key, value in form.items():
             if value is None or isinstance(value, (NotGiven, Omit)):

@@ -1,0 +1,786 @@
+"""The Python target: httpx + pydantic v2, an openai-python-style surface.
+
+Everything a template prints is decided here, once: identifiers (escaped for
+keywords and for the names the runtime and pydantic use), type expressions,
+defaults, and the file layout. Templates only loop and print.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import LanguageConfig
+from ..ir.model import Api, Field, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
+from ..ir.naming import pascal, snake, words
+from .base import RenderJob, Target, templates_root
+
+TEMPLATES = templates_root() / "python"
+
+# ---------------------------------------------------------------------------------------------- data
+
+PRIMITIVES: dict[tuple[str, str | None], str] = {
+    ("string", None): "str",
+    ("string", "date"): "datetime.date",
+    ("string", "date-time"): "datetime.datetime",
+    ("string", "binary"): "bytes",
+    ("integer", None): "int",
+    ("number", None): "float",
+    ("boolean", None): "bool",
+}
+KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) - {"_"}
+# Attribute names pydantic's BaseModel (and our runtime BaseModel) already use.
+MODEL_ATTRIBUTES = frozenset(
+    {"model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set", "model_construct",
+     "model_copy", "model_dump", "model_dump_json", "model_json_schema", "model_parametrized_name",
+     "model_post_init", "model_rebuild", "model_validate", "model_validate_json", "model_validate_strings",
+     "dict", "json", "copy", "schema", "schema_json", "validate", "construct", "parse_obj", "parse_raw",
+     "parse_file", "from_orm", "update_forward_refs", "fields", "to_dict", "to_json", "datetime", "pydantic",
+     "typing"}
+)  # fmt: skip
+# Names a models module imports or defines itself; a model with one of these names is renamed.
+MODULE_NAMES = frozenset({"Any", "Literal", "Union", "BaseModel", "OpenEnum", "OpenIntEnum", "None", "True", "False"})
+# Per-call options every method takes; a spec parameter with one of these names is renamed.
+CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key")
+PARAM_RESERVED = frozenset({"self", "body", "models", "cast", "content", *CALL_OPTIONS})
+# Attributes of the runtime clients and resources; a resource or method with one of these names is renamed.
+CLIENT_ATTRIBUTES = frozenset(
+    {"request", "request_page", "request_stream", "request_login", "close", "base_url", "timeout", "max_retries",
+     "on_request", "on_response", "authenticate", "with_raw_response", "auth", "retry_policy", "default_headers",
+     "user_agent", "default_security"}
+)  # fmt: skip
+RESOURCE_ATTRIBUTES = frozenset({"with_raw_response"})
+BUILTIN_NAMES = frozenset(dir(builtins))
+# What the package's __init__ exports besides the two clients.
+EXPORTS = [
+    "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError", "APIStatusError",
+    "APITimeoutError", "AsyncPage", "AsyncStream", "AuthenticationError", "BadRequestError", "BinaryResponse",
+    "ConflictError", "InternalServerError", "NOT_GIVEN", "NotFoundError", "NotGiven", "PermissionDeniedError",
+    "RateLimitError", "Stream", "SyncPage", "UnprocessableEntityError", "models",
+]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------- escaping
+
+
+def py_string(value: object) -> str:
+    """A double-quoted Python string literal (black's preferred quotes), safe for any text."""
+    text = str(value)
+    out = ['"']
+    for char in text:
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            out.append('\\"')
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\r":
+            out.append("\\r")
+        elif char == "\t":
+            out.append("\\t")
+        elif ord(char) < 0x20 or ord(char) == 0x7F or 0xD800 <= ord(char) <= 0xDFFF:
+            out.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def py_literal(value: object) -> str:
+    """A Python expression for a JSON value."""
+    if value is None:
+        return "None"
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return py_string(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(py_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_string(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
+    return py_string(value)
+
+
+def doc_lines(text: str, width: int = 84) -> list[str]:
+    """Spec text as docstring lines: no `\"\"\"`, no stray backslashes, no trailing spaces."""
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\r\n", "\n").replace("\t", "    ")
+    text = "".join(c for c in text if c == "\n" or ord(c) >= 0x20)
+    lines = [line.rstrip() for line in text.strip().split("\n")]
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    if out and out[-1].endswith('"'):
+        out[-1] += " "  # a docstring must not end in four quotes
+        out[-1] = out[-1].rstrip() + "."
+    return out
+
+
+def comment_text(text: str) -> str:
+    """One line of spec text for a `#` comment."""
+    return " ".join(text.split())
+
+
+def identifier(text: str, reserved: frozenset[str] = frozenset(), fallback: str = "value") -> str:
+    """snake_case identifier: keywords and reserved names get a trailing `_`, digits a prefix."""
+    name = snake(text) or fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}"
+    if name in KEYWORDS or name in reserved:
+        name += "_"
+    return name
+
+
+def unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name}_{n}"
+    taken.add(candidate)
+    return candidate
+
+
+# ---------------------------------------------------------------------------------------------- views
+
+
+@dataclass
+class FieldView:
+    attr: str
+    annotation: str
+    default: str | None  # None: required (no default)
+    alias: str | None  # the wire name when it differs from attr
+    doc: list[str]
+
+
+@dataclass
+class ModelView:
+    name: str
+    kind: str  # object | enum | alias
+    doc: list[str]
+    fields: list[FieldView] = field(default_factory=list)
+    members: list[tuple[str, str]] = field(default_factory=list)  # enum: (NAME, literal)
+    enum_base: str = "OpenEnum"
+    annotation: str = ""  # alias/union: the right-hand side
+
+
+@dataclass
+class ParamView:
+    ident: str
+    wire: str
+    location: str
+    annotation: str
+    required: bool
+    doc: str
+
+
+@dataclass
+class MethodView:
+    name: str
+    doc: list[str]
+    positional: list[ParamView]
+    keyword: list[ParamView]
+    body: str | None  # annotation of `body`, when the body is JSON or form
+    body_required: bool
+    files: list[ParamView]  # multipart parts
+    content: bool  # raw binary body
+    returns: str
+    returns_async: str
+    call: str  # request | request_page | request_stream
+    cast_to: str
+    cast_result: bool  # wrap in typing.cast (unions and aliases are not `type[T]`)
+    options: list[tuple[str, str]]  # RequestOptions(key=expr) before the per-call options
+    idempotent: bool
+    paginator: str | None
+
+
+@dataclass
+class ResourceView:
+    attr: str  # attribute on the parent
+    class_name: str
+    doc: list[str]
+    methods: list[MethodView]
+    children: list[ResourceView]
+    paginators: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class CredentialView:
+    arg: str
+    env: str
+
+
+@dataclass
+class AuthView:
+    scheme: str
+    constructor: str  # provider expression, using credential args
+    credentials: list[CredentialView]
+
+
+# ---------------------------------------------------------------------------------------------- the target
+
+
+class PythonTarget(Target):
+    name = "python"
+    description = "Python 3.11+: httpx and pydantic v2, sync and async clients"
+    template_dir = TEMPLATES
+
+    def filters(self) -> dict[str, Callable[..., Any]]:
+        return {"pystr": py_string, "pyliteral": py_literal, "comment": comment_text}
+
+    def format(self, path: str, text: str) -> str:
+        if not path.endswith(".py"):
+            return text
+        import black
+
+        return black.format_str(text, mode=black.Mode(target_versions={black.TargetVersion.PY311}))
+
+    def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
+        lowering = _Lowering(api, config)
+        package = lowering.package
+        context = lowering.context()
+        yield RenderJob("pyproject.toml", "pyproject.toml.jinja", context)
+        yield RenderJob("README.md", "README.md.jinja", context)
+        yield RenderJob(f"{package}/__init__.py", "__init__.py.jinja", context)
+        yield RenderJob(f"{package}/_client.py", "_client.py.jinja", context)
+        yield RenderJob(f"{package}/models.py", "models.py.jinja", context)
+        yield RenderJob(f"{package}/resources/__init__.py", "resources_init.py.jinja", context)
+        for resource in context["resources"]:
+            yield RenderJob(
+                f"{package}/resources/{resource.attr}.py", "resource.py.jinja", {**context, "resource": resource}
+            )
+        yield from self.runtime_jobs(package)
+
+
+TARGET = PythonTarget()
+
+
+class _Lowering:
+    """IR → Python views. One instance per generation."""
+
+    def __init__(self, api: Api, config: LanguageConfig):
+        self.api = api
+        self.config = config
+        self.package = identifier(config.package_name, BUILTIN_NAMES, "sdk")
+        self.models = {m.name: m for m in api.models}
+        self.class_names = self._class_names()
+
+    # ------------------------------------------------------------------ names
+
+    def _class_names(self) -> dict[str, str]:
+        taken: set[str] = set()
+        out: dict[str, str] = {}
+        for model in self.api.models:
+            name = (
+                model.name
+                if model.name not in MODULE_NAMES and not keyword.iskeyword(model.name)
+                else model.name + "Model"
+            )
+            candidate, n = name, 1
+            while candidate.lower() in taken:
+                n += 1
+                candidate = f"{name}{n}"
+            taken.add(candidate.lower())
+            out[model.name] = candidate
+        return out
+
+    # ------------------------------------------------------------------ types
+
+    def annotation(self, t: TypeRef | None, prefix: str = "") -> str:
+        if t is None:
+            return "None"
+        text = self._bare(t, prefix)
+        if t.nullable and text not in ("Any", "None"):
+            text += " | None"
+        return text
+
+    def _bare(self, t: TypeRef, prefix: str) -> str:
+        if t.kind == "model":
+            return prefix + self.class_names.get(t.model or "", "Any")
+        if t.kind == "array":
+            return f"list[{self.annotation(t.item, prefix)}]"
+        if t.kind == "map":
+            return f"dict[str, {self.annotation(t.item, prefix)}]"
+        if t.kind == "literal":
+            return f"Literal[{py_literal(t.value)}]"
+        if t.kind == "null":
+            return "None"
+        if t.kind == "any":
+            return "Any"
+        return PRIMITIVES.get((t.kind, t.format), PRIMITIVES.get((t.kind, None), "Any"))
+
+    def is_class(self, t: TypeRef | None) -> bool:
+        """Whether `t` can be passed as `type[T]` (a class, not a union or alias)."""
+        if t is None or t.nullable:
+            return False
+        if t.kind == "model":
+            model = self.models.get(t.model or "")
+            return model is not None and model.kind in ("object", "enum") and self._enum_base(model) != ""
+        return t.kind in ("string", "integer", "number", "boolean", "array", "map")
+
+    # ------------------------------------------------------------------ models
+
+    def model_views(self) -> tuple[list[ModelView], list[ModelView]]:
+        """(classes, aliases): classes first; aliases after, ordered so each follows what it names."""
+        classes: list[ModelView] = []
+        aliases: list[ModelView] = []
+        for model in self.api.models:
+            name = self.class_names[model.name]
+            doc = doc_lines(model.description)
+            if model.kind == "object":
+                classes.append(ModelView(name, "object", doc, fields=self._fields(model)))
+            elif model.kind == "enum" and self._enum_base(model):
+                classes.append(
+                    ModelView(name, "enum", doc, members=self._members(model), enum_base=self._enum_base(model))
+                )
+            else:
+                aliases.append(ModelView(name, "alias", doc, annotation=self._alias_rhs(model)))
+        return classes, _order_aliases(aliases)
+
+    @staticmethod
+    def _enum_base(model: Model) -> str:
+        return {"string": "OpenEnum", "integer": "OpenIntEnum"}.get(model.enum_type or "", "")
+
+    def _alias_rhs(self, model: Model) -> str:
+        if model.kind == "union":
+            variants = []
+            for variant in model.variants:
+                text = self.annotation(variant)
+                if text not in variants:
+                    variants.append(text)
+            return " | ".join(variants)
+        if model.kind == "enum":  # number or boolean enums: the plain type
+            return {"number": "float", "boolean": "bool"}.get(model.enum_type or "", "Any")
+        return self.annotation(model.target)
+
+    def _members(self, model: Model) -> list[tuple[str, str]]:
+        taken: set[str] = set()
+        members = []
+        for value in model.values:
+            if isinstance(value, str):
+                base = "_".join(w.upper() for w in words(value)) or "EMPTY"
+            else:
+                base = ("MINUS_" if value < 0 else "") + str(abs(value))
+            if base[0].isdigit():
+                base = "VALUE_" + base
+            members.append((unique(base, taken), py_literal(value)))
+        return members
+
+    def _fields(self, model: Model) -> list[FieldView]:
+        taken: set[str] = set()
+        out = []
+        for f in model.fields:
+            attr = unique(identifier(f.ident or f.name, MODEL_ATTRIBUTES, "field"), taken)
+            if attr.startswith("_"):
+                attr = "field" + attr
+            annotation = self.annotation(f.type)
+            default: str | None = None
+            if not f.required:
+                if not annotation.endswith("| None") and annotation not in ("Any", "None"):
+                    annotation += " | None"
+                default = self._default(f)
+            out.append(
+                FieldView(attr, annotation, default, f.name if attr != f.name else None, doc_lines(f.description))
+            )
+        return out
+
+    @staticmethod
+    def _default(f: Field) -> str:
+        if f.has_default and isinstance(f.default, (str, int, float, bool)) and f.type.kind in (
+            "string", "integer", "number", "boolean"):  # fmt: skip
+            if isinstance(f.default, bool) == (f.type.kind == "boolean") and (
+                f.type.kind != "string" or isinstance(f.default, str)
+            ):
+                return py_literal(f.default)
+        return "None"
+
+    # ------------------------------------------------------------------ resources
+
+    def resource_views(self) -> list[ResourceView]:
+        taken: set[str] = set()
+        return [self._resource(r, (), taken, CLIENT_ATTRIBUTES) for r in self.api.resources]
+
+    def _resource(
+        self, resource: Resource, parents: tuple[str, ...], taken: set[str], reserved: frozenset[str]
+    ) -> ResourceView:
+        attr = unique(identifier(resource.name, reserved, "resource"), taken)
+        path = parents + (resource.name,)
+        class_name = "".join(pascal(p) for p in path) or "Root"
+        method_names: set[str] = set()
+        children_taken: set[str] = set()
+        methods = []
+        paginators: list[tuple[str, str]] = []
+        for op in resource.operations:
+            name = unique(identifier(op.name, RESOURCE_ATTRIBUTES, "call"), method_names)
+            methods.append(self._method(op, name, paginators))
+        children = [
+            self._resource(child, path, children_taken | method_names, RESOURCE_ATTRIBUTES | frozenset(method_names))
+            for child in resource.resources
+        ]
+        return ResourceView(attr, class_name, doc_lines(resource.description), methods, children, paginators)
+
+    def _method(self, op: Operation, name: str, paginators: list[tuple[str, str]]) -> MethodView:
+        taken: set[str] = set()
+        positional: list[ParamView] = []
+        keyword_params: list[ParamView] = []
+        options: list[tuple[str, str]] = [("method", py_string(op.http_method)), ("path", py_string(op.path))]
+        groups: dict[str, list[tuple[str, str]]] = {"path": [], "query": [], "header": [], "cookie": []}
+        path_order = re.findall(r"\{([^{}]+)\}", op.path)
+        params = sorted(
+            op.params, key=lambda p: (p.location != "path", path_order.index(p.name) if p.name in path_order else 0)
+        )
+        for param in params:
+            view = self._param(param, taken)
+            (positional if param.location == "path" else keyword_params).append(view)
+            groups[param.location].append((param.name, view.ident))
+        for location, key in (
+            ("path", "path_params"),
+            ("query", "query"),
+            ("header", "headers"),
+            ("cookie", "cookies"),
+        ):
+            if groups[location]:
+                options.append((key, "{" + ", ".join(f"{py_string(w)}: {i}" for w, i in groups[location]) + "}"))
+        body_annotation = None
+        files: list[ParamView] = []
+        content = False
+        if op.body is not None:
+            kind = op.body.kind
+            if kind in ("json", "form", "text"):
+                body_annotation = self.annotation(op.body.type, "models.")
+                if op.body.type.kind == "model" and body_annotation != "Any":
+                    body_annotation += " | dict[str, Any]"
+                options.append(("json_body" if kind != "form" else "form", "body"))
+            elif kind == "multipart":
+                files = self._multipart(op, taken)
+                form = [f for f in files if f.location == "form"]
+                parts = [f for f in files if f.location == "file"]
+                if form:
+                    options.append(("form", "{" + ", ".join(f"{py_string(f.wire)}: {f.ident}" for f in form) + "}"))
+                if parts:
+                    options.append(("files", "{" + ", ".join(f"{py_string(f.wire)}: {f.ident}" for f in parts) + "}"))
+            else:
+                content = True
+                options.append(("content", "content"))
+                options.append(("content_type", py_string(op.body.media_type)))
+        if op.public:
+            options.append(("security", "[]"))
+        elif op.security != self.api.security:
+            options.append(("security", py_literal([list(alt) for alt in op.security])))
+        if op.idempotent:
+            options.append(("idempotent", "True"))
+        if op.envelope:
+            options.append(("envelope", py_string(".".join(op.envelope))))
+        returns, cast_to, call, cast_result = self._result(op)
+        paginator = None
+        if op.pagination is not None:
+            paginator = f"_{name.upper()}_PAGES"
+            paginators.append((paginator, self._paginator(op)))
+            item = self.annotation(op.pagination.item_type, "models.")
+            returns, call, cast_to = f"SyncPage[{item}]", "request_page", item
+            cast_result = not self.is_class(op.pagination.item_type)
+        elif op.streaming == "sse" and op.result is not None:
+            item = self.annotation(op.result.type, "models.") if op.result.type else "object"
+            returns, call, cast_to = f"Stream[{item}]", "request_stream", item
+            cast_result = not self.is_class(op.result.type)
+        if op.result is not None and op.result.media_type and op.result.kind in ("binary", "text", "sse"):
+            options.append(("accept", py_string(op.result.media_type)))
+        doc = doc_lines("\n\n".join(t for t in (op.summary, op.description) if t))
+        returns_async = returns.replace("SyncPage[", "AsyncPage[").replace("Stream[", "AsyncStream[")
+        return MethodView(name, doc, positional, keyword_params, body_annotation,
+                          bool(op.body and op.body.required), files, content, returns, returns_async,
+                          call, cast_to, cast_result, options, op.idempotent, paginator)  # fmt: skip
+
+    def _param(self, param: Parameter, taken: set[str]) -> ParamView:
+        ident = unique(identifier(param.ident or param.name, PARAM_RESERVED, "param"), taken)
+        annotation = self.annotation(param.type, "models.")
+        return ParamView(ident, param.name, param.location, annotation, param.required, comment_text(param.description))
+
+    def _multipart(self, op: Operation, taken: set[str]) -> list[ParamView]:
+        assert op.body is not None
+        model = self.models.get(op.body.type.model or "") if op.body.type.kind == "model" else None
+        out: list[ParamView] = []
+        for f in model.fields if model else ():
+            ident = unique(identifier(f.ident or f.name, PARAM_RESERVED, "part"), taken)
+            is_file = f.name in op.body.file_fields
+            annotation = "FileTypes" if is_file else self.annotation(f.type, "models.")
+            if is_file and f.type.kind == "array":
+                annotation = "list[FileTypes]"
+            out.append(ParamView(ident, f.name, "file" if is_file else "form", annotation, f.required,
+                                 comment_text(f.description)))  # fmt: skip
+        return out
+
+    def _result(self, op: Operation) -> tuple[str, str, str, bool]:
+        """(return annotation, cast_to expression, runtime call, needs typing.cast)."""
+        result = op.result
+        if result is None or result.kind == "empty":
+            return "None", "type(None)", "request", False
+        if result.kind == "binary":
+            return "BinaryResponse", "BinaryResponse", "request", False
+        if result.kind == "text":
+            return "str", "str", "request", False
+        t = op.result_type
+        annotation = self.annotation(t, "models.")
+        if annotation == "Any":
+            return "Any", "object", "request", True
+        return annotation, annotation, "request", not self.is_class(t)
+
+    def _paginator(self, op: Operation) -> str:
+        p = op.pagination
+        assert p is not None
+        args = [f"style={py_string(p.style)}", f"items={py_string('.'.join(p.items)) if p.items else 'None'}"]
+
+        def put(key: str, value: object, default: object = None) -> None:
+            if value is not None and value != default:
+                args.append(f"{key}={py_string('.'.join(value) if isinstance(value, tuple) else value)}")
+
+        put("cursor_param", p.cursor_param, "cursor")
+        put("next_cursor", p.next_cursor)
+        put("cursor_item_field", p.cursor_item_field)
+        put("has_more", p.has_more)
+        put("offset_param", p.offset_param, "offset")
+        if p.style == "offset" and p.limit_param != "limit":
+            args.append(f"limit_param={py_string(p.limit_param) if p.limit_param else 'None'}")
+        put("total", p.total)
+        put("page_param", p.page_param, "page")
+        put("per_page_param", p.per_page_param)
+        put("total_pages", p.total_pages)
+        put("has_next", p.has_next)
+        return "Paginator(" + ", ".join(args) + ")"
+
+    # ------------------------------------------------------------------ client
+
+    def auth_views(self) -> list[AuthView]:
+        env_prefix = "_".join(w.upper() for w in words(self.config.client_name)) or "SDK"
+        out: list[AuthView] = []
+        taken: set[str] = {"base_url", "timeout", "max_retries", "default_headers", "http_client", "on_request",
+                           "on_response", "self"}  # fmt: skip
+        login_scheme = self.api.login.scheme if self.api.login else None
+        first_key = True
+        for scheme in self.api.security_schemes:
+            view = self._auth(scheme, scheme.name == login_scheme, first_key, taken, env_prefix)
+            if view is not None:
+                if view.credentials and view.credentials[0].arg == "api_key":
+                    first_key = False
+                out.append(view)
+        return out
+
+    def _auth(self, scheme: SecurityScheme, login: bool, first_key: bool, taken: set[str], env: str) -> AuthView | None:
+        def arg(wanted: str) -> CredentialView:
+            name = unique(identifier(wanted, KEYWORDS), taken)
+            return CredentialView(name, f"{env}_{name.upper()}")
+
+        if login:
+            token = self.api.login
+            assert token is not None
+            args = [f"token_field={py_string('.'.join(token.token))}"]
+            args.append(
+                f"refresh_token_field={py_string('.'.join(token.refresh_token)) if token.refresh_token else 'None'}"
+            )
+            args.append(f"expires_in_field={py_string('.'.join(token.expires_in)) if token.expires_in else 'None'}")
+            refresh = next((o for o in self.api.all_operations() if o.id == token.refresh_operation_id), None)
+            if refresh is not None:
+                args.append(f"refresh_path={py_string(refresh.path)}")
+                args.append(f"refresh_method={py_string(refresh.http_method)}")
+            if token.refresh_param:
+                args.append(f"refresh_param={py_string(token.refresh_param)}")
+            access = arg("access_token")
+            args.insert(0, f"access_token={access.arg}")
+            return AuthView(scheme.name, "LoginTokenAuth(" + ", ".join(args) + ")", [access])
+        if scheme.kind == "api_key":
+            cred = arg("api_key" if first_key else f"{scheme.name}")
+            location = py_string(scheme.location or "header")
+            ctor = f"ApiKeyAuth({py_string(scheme.param_name or scheme.name)}, {location}, first_given({cred.arg}, {py_string(cred.env)}))"
+            return AuthView(scheme.name, ctor, [cred])
+        if scheme.kind == "bearer":
+            cred = arg("api_key" if first_key else f"{scheme.name}_token")
+            return AuthView(scheme.name, f"BearerAuth(first_given({cred.arg}, {py_string(cred.env)}))", [cred])
+        if scheme.kind == "basic":
+            user, password = arg("username"), arg("password")
+            ctor = (f"BasicAuth(first_given({user.arg}, {py_string(user.env)}), "
+                    f"first_given({password.arg}, {py_string(password.env)}))")  # fmt: skip
+            return AuthView(scheme.name, ctor, [user, password])
+        if scheme.kind == "oauth2":
+            flow = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
+            if flow is None:
+                cred = arg("access_token")
+                return AuthView(scheme.name, f"BearerAuth(first_given({cred.arg}, {py_string(cred.env)}))", [cred])
+            client_id, secret = arg("client_id"), arg("client_secret")
+            ctor = (f"OAuth2ClientCredentials({py_string(flow.token_url)}, first_given({client_id.arg}, "
+                    f"{py_string(client_id.env)}), first_given({secret.arg}, {py_string(secret.env)}))")  # fmt: skip
+            return AuthView(scheme.name, ctor, [client_id, secret])
+        return None
+
+    def context(self) -> dict[str, Any]:
+        classes, aliases = self.model_views()
+        resources = self.resource_views()
+        server = self.api.servers[0] if self.api.servers else None
+        variables = [(identifier(v.name, KEYWORDS), v) for v in (server.variables if server else ())]
+        auth = self.auth_views()
+        login = self._login_view()
+        used = _used_names(classes, aliases, resources)
+        return {
+            "api": self.api,
+            "config": self.config,
+            "package": self.package,
+            "client": self.config.client_name,
+            "async_client": "Async" + self.config.client_name,
+            "version": self.config.version,
+            "retries": self.config.retries,
+            "server_url": server.url if server else "",
+            "variables": variables,
+            "auth": auth,
+            "credentials": [c for a in auth for c in a.credentials],
+            "default_security": py_literal([list(alt) for alt in self.api.security]),
+            "login": login,
+            "classes": classes,
+            "aliases": aliases,
+            "resources": resources,
+            "uses": used,
+            "auth_imports": sorted({"AuthProvider"} | {a.constructor.split("(")[0] for a in auth}, key=isort_key),
+            "client_imports": sorted([self.config.client_name, "Async" + self.config.client_name], key=isort_key),
+            "exports": sorted(EXPORTS + [self.config.client_name, "Async" + self.config.client_name], key=isort_key),
+            "resource_modules": [
+                (r.attr, sorted([f"{r.class_name}Resource", f"Async{r.class_name}Resource"], key=isort_key))
+                for r in sorted(resources, key=lambda r: r.attr)
+            ],
+            "uses_env": any("first_given(" in a.constructor for a in auth),
+            "doc": doc_lines,
+            "resource_tree": resource_tree,
+            "resource_uses": resource_uses,
+            "node_path": node_path,
+        }
+
+    def _login_view(self) -> dict[str, Any] | None:
+        flow = self.api.login
+        if flow is None:
+            return None
+        op = next(o for o in self.api.all_operations() if o.id == flow.operation_id)
+        taken: set[str] = set()
+        args = [(unique(identifier(c, PARAM_RESERVED), taken), c) for c in flow.credentials]
+        body = "{" + ", ".join(f"{py_string(wire)}: {ident}" for ident, wire in args) + "}"
+        return {"args": args, "method": py_string(op.http_method), "path": py_string(op.path), "body": body,
+                "scheme": flow.scheme}  # fmt: skip
+
+
+def isort_key(name: str) -> tuple[int, str]:
+    """isort's (and ruff's) order: CONSTANTS, then Classes, then everything else."""
+    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
+
+
+def resource_tree(resource: ResourceView) -> list[ResourceView]:
+    """The resource and its sub-resources, children first (so classes are defined before use)."""
+    out: list[ResourceView] = []
+    for child in resource.children:
+        out.extend(resource_tree(child))
+    out.append(resource)
+    return out
+
+
+def node_path(root: ResourceView, node: ResourceView) -> str:
+    """`projects.files` for a sub-resource, as reached from the client."""
+
+    def find(current: ResourceView, trail: list[str]) -> list[str] | None:
+        trail = trail + [current.attr]
+        if current is node:
+            return trail
+        for child in current.children:
+            found = find(child, trail)
+            if found:
+                return found
+        return None
+
+    return ".".join(find(root, []) or [node.attr])
+
+
+def resource_uses(resource: ResourceView) -> dict[str, Any]:
+    """What a resource module imports: only what its code uses."""
+    methods = [m for node in resource_tree(resource) for m in node.methods]
+    text = " ".join(
+        " ".join([m.returns, m.cast_to, m.body or ""] + [p.annotation for p in m.positional + m.keyword + m.files])
+        for m in methods
+    )
+    types = ["Headers", "NOT_GIVEN", "NotGiven", "Query", "Timeout"]  # the per-call options use these
+    if any(m.body for m in methods):
+        types.append("Body")
+    if any(m.files for m in methods):
+        types.append("FileTypes")
+    if any(m.content for m in methods):
+        types.append("FileContent")
+    return {
+        "any": re.search(r"(?<![\w.])Any\b", text) is not None or any(m.cast_result for m in methods),
+        "cast": any(m.cast_result for m in methods),
+        "models": "models." in text,
+        "datetime": "datetime." in text,
+        "binary": "BinaryResponse" in text,
+        "pages": any(m.paginator for m in methods),
+        "stream": any(m.call == "request_stream" for m in methods),
+        "types": sorted(types, key=isort_key),
+    }
+
+
+def _order_aliases(aliases: list[ModelView]) -> list[ModelView]:
+    """Each alias after the aliases it names; a cycle keeps document order (names are quoted later)."""
+    by_name = {a.name: a for a in aliases}
+    done: list[ModelView] = []
+    seen: set[str] = set()
+    visiting: set[str] = set()
+
+    def visit(alias: ModelView) -> None:
+        if alias.name in seen or alias.name in visiting:
+            return
+        visiting.add(alias.name)
+        for name in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", alias.annotation):
+            if name in by_name and name != alias.name:
+                visit(by_name[name])
+        visiting.discard(alias.name)
+        seen.add(alias.name)
+        done.append(alias)
+
+    for alias in aliases:
+        visit(alias)
+    defined: set[str] = set()
+    for alias in done:  # quote forward (cyclic) references
+
+        def quote(match: re.Match[str]) -> str:
+            name = match.group(0)
+            return f'"{name}"' if name in by_name and name not in defined else name
+
+        quoted = re.sub(r"(?<![\"\w.])[A-Za-z_][A-Za-z0-9_]*", quote, alias.annotation)
+        parts = [p.strip() for p in quoted.split(" | ")]
+        if len(parts) > 1 and any(p.startswith('"') for p in parts):
+            # `"A" | B` fails at run time; Union takes a bare forward reference.
+            quoted = "Union[" + ", ".join(parts) + "]  # noqa: UP007"
+        alias.annotation = quoted
+        defined.add(alias.name)
+    return done
+
+
+def _used_names(classes: list[ModelView], aliases: list[ModelView], resources: list[ResourceView]) -> dict[str, bool]:
+    """Which imports each generated module needs, so no file has a dead import."""
+    model_text = " ".join(
+        [f.annotation for c in classes for f in c.fields]
+        + [a.annotation for a in aliases]
+        + [c.enum_base for c in classes]
+    )
+
+    def has(text: str, name: str) -> bool:
+        return re.search(rf"(?<![\w.]){re.escape(name)}\b", text) is not None
+
+    uses = {
+        "models.datetime": "datetime." in model_text,
+        "models.Any": has(model_text, "Any"),
+        "models.Literal": has(model_text, "Literal"),
+        "models.Union": "Union[" in model_text,
+        "models.pydantic": any(f.alias for c in classes for f in c.fields),
+        "models.OpenEnum": any(c.kind == "enum" and c.enum_base == "OpenEnum" for c in classes),
+        "models.OpenIntEnum": any(c.kind == "enum" and c.enum_base == "OpenIntEnum" for c in classes),
+        "models.BaseModel": any(c.kind == "object" for c in classes),
+    }
+    return uses
