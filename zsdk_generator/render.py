@@ -44,7 +44,8 @@ def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path 
             try:
                 text = env.get_template(job.template).render(job.context)
             except jinja2.TemplateError as exc:
-                where = f"{exc.filename or job.template}:{exc.lineno}" if getattr(exc, "lineno", None) else job.template
+                line = getattr(exc, "lineno", None)
+                where = f"{getattr(exc, 'filename', None) or job.template}:{line}" if line else job.template
                 raise error(f"template {where} failed for {job.path}: {exc}", None) from None
             text = target.format(job.path, text)
         files[job.path] = with_header(job.path, text)

@@ -6,6 +6,7 @@ Ours are listed in a manifest (`.zsdk-manifest.json`) inside the output folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -95,10 +96,8 @@ def _undo(staged: list[tuple[Path, Path]], created: list[Path]) -> None:
     for temp, _ in staged:
         temp.unlink(missing_ok=True)
     for folder in reversed(created):
-        try:
+        with contextlib.suppress(OSError):
             folder.rmdir()
-        except OSError:
-            pass
 
 
 def _prune_empty_dirs(folder: Path, stop: Path) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import LanguageConfig
+from ..diagnostics import error
 from ..ir.model import Api, Field, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
@@ -239,7 +240,10 @@ class PythonTarget(Target):
             return text
         import black
 
-        return black.format_str(text, mode=black.Mode(target_versions={black.TargetVersion.PY311}))
+        try:
+            return black.format_str(text, mode=black.Mode())
+        except black.parsing.InvalidInput as exc:  # a generator bug: say where, never a traceback
+            raise error(f"generated {path} is not valid Python ({exc}); please report this", None) from None
 
     def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
         lowering = _Lowering(api, config)
@@ -392,19 +396,21 @@ class _Lowering:
 
     @staticmethod
     def _default(f: Field) -> str:
-        if f.has_default and isinstance(f.default, (str, int, float, bool)) and f.type.kind in (
-            "string", "integer", "number", "boolean"):  # fmt: skip
-            if isinstance(f.default, bool) == (f.type.kind == "boolean") and (
-                f.type.kind != "string" or isinstance(f.default, str)
-            ):
-                return py_literal(f.default)
+        """The spec's default for a primitive field when its type fits, else None."""
+        fits = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,)}.get(f.type.kind, ())
+        value = f.default
+        if f.has_default and isinstance(value, fits) and (isinstance(value, bool) == (f.type.kind == "boolean")):
+            return py_literal(value)
         return "None"
 
     # ------------------------------------------------------------------ resources
 
     def resource_views(self) -> list[ResourceView]:
         taken: set[str] = set()
-        return [self._resource(r, (), taken, CLIENT_ATTRIBUTES) for r in self.api.resources]
+        views = [self._resource(r, (), taken, CLIENT_ATTRIBUTES) for r in self.api.resources]
+        for view in views:
+            _unshadow(view)
+        return views
 
     def _resource(
         self, resource: Resource, parents: tuple[str, ...], taken: set[str], reserved: frozenset[str]
@@ -412,6 +418,8 @@ class _Lowering:
         attr = unique(identifier(resource.name, reserved, "resource"), taken)
         path = parents + (resource.name,)
         class_name = "".join(pascal(p) for p in path) or "Root"
+        if class_name[0].isdigit():
+            class_name = "Resource" + class_name
         method_names: set[str] = set()
         children_taken: set[str] = set()
         methods = []
@@ -596,7 +604,8 @@ class _Lowering:
         if scheme.kind == "api_key":
             cred = arg("api_key" if first_key else f"{scheme.name}")
             location = py_string(scheme.location or "header")
-            ctor = f"ApiKeyAuth({py_string(scheme.param_name or scheme.name)}, {location}, first_given({cred.arg}, {py_string(cred.env)}))"
+            name = py_string(scheme.param_name or scheme.name)
+            ctor = f"ApiKeyAuth({name}, {location}, first_given({cred.arg}, {py_string(cred.env)}))"
             return AuthView(scheme.name, ctor, [cred])
         if scheme.kind == "bearer":
             cred = arg("api_key" if first_key else f"{scheme.name}_token")
@@ -669,6 +678,28 @@ class _Lowering:
                 "scheme": flow.scheme}  # fmt: skip
 
 
+SHADOWABLE = ("list", "dict", "str", "int", "float", "bool", "bytes", "object", "type")
+
+
+def _unshadow(root: ResourceView) -> None:
+    """Inside a class with a method named `list`, `list[...]` means the method: spell it `builtins.list`."""
+    nodes = resource_tree(root)
+    shadowed = sorted({m.name for node in nodes for m in node.methods} & set(SHADOWABLE))
+    if not shadowed:
+        return
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(shadowed) + r")\b(?!\s*=)")
+
+    def fix(text: str) -> str:
+        return pattern.sub(r"builtins.\1", text)
+
+    for node in nodes:
+        for m in node.methods:
+            for p in m.positional + m.keyword + m.files:
+                p.annotation = fix(p.annotation)
+            m.body = fix(m.body) if m.body else m.body
+            m.returns, m.returns_async, m.cast_to = fix(m.returns), fix(m.returns_async), fix(m.cast_to)
+
+
 def isort_key(name: str) -> tuple[int, str]:
     """isort's (and ruff's) order: CONSTANTS, then Classes, then everything else."""
     return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
@@ -718,6 +749,7 @@ def resource_uses(resource: ResourceView) -> dict[str, Any]:
         "cast": any(m.cast_result for m in methods),
         "models": "models." in text,
         "datetime": "datetime." in text,
+        "builtins": "builtins." in text,
         "binary": "BinaryResponse" in text,
         "pages": any(m.paginator for m in methods),
         "stream": any(m.call == "request_stream" for m in methods),

@@ -65,7 +65,7 @@ class RequestOptions:
     headers: Mapping[str, object] = field(default_factory=dict)
     cookies: Mapping[str, object] = field(default_factory=dict)
     json_body: object = NOT_GIVEN
-    form: Mapping[str, object] | pydantic.BaseModel | None = None
+    form: Mapping[str, object] | pydantic.BaseModel | NotGiven | None = None
     files: Mapping[str, FileTypes | list[FileTypes]] | None = None
     content: FileContent | str | None = None
     content_type: str | None = None
@@ -210,11 +210,12 @@ def prepare_request(
     content: bytes | None = None
     data: dict[str, list[str]] | None = None
     files: list[tuple[str, HttpxFile]] | None = None
+    form = None if isinstance(options.form, NotGiven) else options.form
     if options.files:
         files = to_httpx_files(options.files)
-        data = _form_fields(options.form or {}, multipart=True)
-    elif options.form is not None:
-        data = _form_fields(options.form, multipart=False)
+        data = _form_fields(form or {}, multipart=True)
+    elif form is not None:
+        data = _form_fields(form, multipart=False)
     elif options.content is not None:
         content = read_content(options.content)
         headers["Content-Type"] = options.content_type or "application/octet-stream"
