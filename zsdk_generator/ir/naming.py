@@ -12,7 +12,7 @@ _WORD = re.compile(
 
 def words(text: str) -> list[str]:
     """`listJobArtifacts` → [list, job, artifacts]; `HTTPValidationError` → [http, validation, error]."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").replace("'", "")
     out: list[str] = []
     for chunk in re.split(r"[^A-Za-z0-9]+", text):
         out.extend(m.group(0).lower() for m in _WORD.finditer(chunk))

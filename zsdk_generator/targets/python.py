@@ -353,6 +353,9 @@ class _Lowering:
 
     def _alias_rhs(self, model: Model) -> str:
         if model.kind == "union":
+            tagged = self._discriminated(model)
+            if tagged:
+                return tagged
             variants = []
             for variant in model.variants:
                 text = self.annotation(variant)
@@ -362,6 +365,21 @@ class _Lowering:
         if model.kind == "enum":  # number or boolean enums: the plain type
             return {"number": "float", "boolean": "bool"}.get(model.enum_type or "", "Any")
         return self.annotation(model.target)
+
+    def _discriminated(self, model: Model) -> str:
+        """`Annotated[Annotated[Cat, Tag("Cat")] | …, discriminator(...)]` when every variant is a mapped model."""
+        disc = model.discriminator
+        names = [v.model for v in model.variants if v.kind == "model" and not v.nullable]
+        if disc is None or len(names) != len(model.variants) or len(names) < 2:
+            return ""
+        mapped = {m for _, m in disc.mapping}
+        if not set(names) <= mapped:
+            return ""
+        classes = [self.class_names[n or ""] for n in names]
+        variants = " | ".join(f"Annotated[{c}, pydantic.Tag({py_string(c)})]" for c in classes)
+        tags = "{" + ", ".join(f"{py_string(v)}: {py_string(self.class_names[m])}" for v, m in disc.mapping
+                               if m in names) + "}"  # fmt: skip
+        return f"Annotated[{variants}, discriminator({py_string(disc.property)}, {tags}, {py_string(classes[0])})]"
 
     def _members(self, model: Model) -> list[tuple[str, str]]:
         taken: set[str] = set()
@@ -749,6 +767,7 @@ def resource_uses(resource: ResourceView) -> dict[str, Any]:
         "cast": any(m.cast_result for m in methods),
         "models": "models." in text,
         "datetime": "datetime." in text,
+        "literal": re.search(r"(?<![\w.])Literal\[", text) is not None,
         "builtins": "builtins." in text,
         "binary": "BinaryResponse" in text,
         "pages": any(m.paginator for m in methods),
@@ -810,7 +829,9 @@ def _used_names(classes: list[ModelView], aliases: list[ModelView], resources: l
         "models.Any": has(model_text, "Any"),
         "models.Literal": has(model_text, "Literal"),
         "models.Union": "Union[" in model_text,
-        "models.pydantic": any(f.alias for c in classes for f in c.fields),
+        "models.Annotated": "Annotated[" in model_text,
+        "models.discriminator": "discriminator(" in model_text,
+        "models.pydantic": any(f.alias for c in classes for f in c.fields) or "pydantic.Tag(" in model_text,
         "models.OpenEnum": any(c.kind == "enum" and c.enum_base == "OpenEnum" for c in classes),
         "models.OpenIntEnum": any(c.kind == "enum" and c.enum_base == "OpenIntEnum" for c in classes),
         "models.BaseModel": any(c.kind == "object" for c in classes),

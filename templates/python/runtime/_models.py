@@ -24,7 +24,14 @@ from typing import Any, Literal, TypeVar, cast
 
 import pydantic
 
-__all__ = ["BaseModel", "OpenEnum", "OpenIntEnum", "type_adapter", "validate_as"]
+__all__ = [
+    "BaseModel",
+    "OpenEnum",
+    "OpenIntEnum",
+    "discriminator",
+    "type_adapter",
+    "validate_as",
+]
 
 _T = TypeVar("_T")
 
@@ -126,6 +133,28 @@ class OpenIntEnum(_OpenEnumMixin, int, enum.Enum):
         if isinstance(value, int) and not isinstance(value, bool):
             return cls._make_pseudo(value)
         return None
+
+
+def discriminator(
+    field: str, tags: dict[str, str], default: str
+) -> pydantic.Discriminator:
+    """Pick a union variant by the value of ``field`` (``pet_type: dog`` → ``Dog``).
+
+    ``tags`` maps wire values to variant tags; a value the spec did not list
+    decodes as the ``default`` variant (unknown fields are kept), so a new
+    variant on the server never breaks decoding.
+    """
+
+    def pick(value: Any) -> str:
+        if isinstance(value, dict):
+            found = value.get(field)
+        else:
+            found = getattr(value, field, None)
+        if isinstance(found, enum.Enum):
+            found = found.value
+        return tags.get(str(found), default) if found is not None else default
+
+    return pydantic.Discriminator(pick)
 
 
 _ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
