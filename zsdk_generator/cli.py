@@ -128,7 +128,7 @@ def generate(lang: str, spec: str, out: str, config_path: str | None, templates:
         sys.exit(EXIT_FINDINGS)
     warnings = [d for d in result.diagnostics if d.severity == "warning"]
     for language in languages:
-        target_out = Path(out) / language if len(languages) > 1 else Path(out)
+        target_out = Path(out) / language if lang == "all" or "," in lang else Path(out)
         try:
             done = generate_language(result.api, language, config, target_out, Path(templates) if templates else None)
         except SpecError as exc:
