@@ -12,7 +12,7 @@ from zsdk_generator import __version__
 def test_help_lists_the_commands() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
-    for command in ("validate", "ir", "languages"):
+    for command in ("generate", "validate", "ir", "languages"):
         assert command in result.stdout
 
 
@@ -28,10 +28,14 @@ def test_languages_runs() -> None:
     assert result.stdout.strip()
 
 
-def test_generate_does_not_exist_yet() -> None:
-    result = run_cli("generate", "--lang", "go")
+def test_generate_needs_its_options() -> None:
+    result = run_cli("generate", "--lang", "python")
     assert result.returncode == 2
-    assert "No such command 'generate'" in result.stderr
+    assert "Missing option '--spec'" in result.stderr
+
+
+def test_languages_lists_python() -> None:
+    assert run_cli("languages").stdout.startswith("python ")
 
 
 def test_ir_prints_json_and_writes_a_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
