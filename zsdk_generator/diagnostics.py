@@ -41,6 +41,9 @@ class SpecError(Exception):
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[Diagnostic]]:  # travels back from format workers
+        return (SpecError, (self.diagnostic,))
+
 
 def error(message: str, pointer: str | None = "", file: str = "", line: int = 0, column: int = 0) -> SpecError:
     return SpecError(Diagnostic("error", message, pointer, file, line, column))

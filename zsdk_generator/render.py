@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
+import os
 from pathlib import Path
 
 import jinja2
@@ -34,19 +37,39 @@ def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path 
     """Every file of the SDK, path → text, in path order. Raises SpecError when a template fails."""
     env = environment(target, override_dir)
     files: dict[str, str] = {}
+    rendered: dict[str, str] = {}
     for job in target.plan(api, config):
-        if job.path in files:
+        if job.path in files or job.path in rendered:
             raise error(f"{target.name}: two files would be written to {job.path}", None)
         if job.source is not None:
-            text = job.source.read_text(encoding="utf-8")
-        else:
-            assert job.template is not None
-            try:
-                text = env.get_template(job.template).render(job.context)
-            except jinja2.TemplateError as exc:
-                line = getattr(exc, "lineno", None)
-                where = f"{getattr(exc, 'filename', None) or job.template}:{line}" if line else job.template
-                raise error(f"template {where} failed for {job.path}: {exc}", None) from None
-            text = target.format(job.path, text)
-        files[job.path] = with_header(job.path, text)
+            files[job.path] = with_header(job.path, job.source.read_text(encoding="utf-8"))
+            continue
+        assert job.template is not None
+        try:
+            rendered[job.path] = env.get_template(job.template).render(job.context)
+        except jinja2.TemplateError as exc:
+            line = getattr(exc, "lineno", None)
+            where = f"{getattr(exc, 'filename', None) or job.template}:{line}" if line else job.template
+            raise error(f"template {where} failed for {job.path}: {exc}", None) from None
+    for path, text in _format_all(target, rendered).items():
+        files[path] = with_header(path, text)
     return dict(sorted(files.items()))
+
+
+_PARALLEL_BYTES = 400_000  # below this, starting worker processes costs more than it saves
+
+
+def _format_one(target: Target, path: str, text: str) -> str:
+    return target.format(path, text)
+
+
+def _format_all(target: Target, rendered: dict[str, str]) -> dict[str, str]:
+    """The target's formatter over every rendered file; large trees are formatted on every core."""
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or sum(len(t) for t in rendered.values()) < _PARALLEL_BYTES:
+        return {path: target.format(path, text) for path, text in rendered.items()}
+    # Biggest files first so the pool stays busy; results are keyed by path, so the order is irrelevant.
+    order = sorted(rendered, key=lambda p: -len(rendered[p]))
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = {path: pool.submit(_format_one, target, path, rendered[path]) for path in order}
+        return {path: futures[path].result() for path in rendered}

@@ -673,6 +673,9 @@ class _Lowering:
             "auth_imports": sorted({"AuthProvider"} | {a.constructor.split("(")[0] for a in auth}, key=isort_key),
             "client_imports": sorted([self.config.client_name, "Async" + self.config.client_name], key=isort_key),
             "exports": sorted(EXPORTS + [self.config.client_name, "Async" + self.config.client_name], key=isort_key),
+            "resource_exports": sorted(
+                [f"{p}{r.class_name}Resource" for r in resources for p in ("", "Async")], key=isort_key
+            ),
             "resource_modules": [
                 (r.attr, sorted([f"{r.class_name}Resource", f"Async{r.class_name}Resource"], key=isort_key))
                 for r in sorted(resources, key=lambda r: r.attr)
@@ -758,7 +761,7 @@ def resource_uses(resource: ResourceView) -> dict[str, Any]:
     types = ["Headers", "NOT_GIVEN", "NotGiven", "Query", "Timeout"]  # the per-call options use these
     if any(m.body for m in methods):
         types.append("Body")
-    if any(m.files for m in methods):
+    if "FileTypes" in text:
         types.append("FileTypes")
     if any(m.content for m in methods):
         types.append("FileContent")
