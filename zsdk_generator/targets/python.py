@@ -119,9 +119,17 @@ def doc_lines(text: str, width: int = 84) -> list[str]:
     while out and not out[-1]:
         out.pop()
     if out and out[-1].endswith('"'):
-        out[-1] += " "  # a docstring must not end in four quotes
-        out[-1] = out[-1].rstrip() + "."
+        out[-1] += "."  # a one-line docstring must not end in four quotes
     return out
+
+
+def docstring(lines: list[str], indent: int) -> str:
+    """A docstring from `doc_lines` output: one line, or a summary and a body with the quotes on their own line."""
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'
+    pad = " " * indent
+    body = "\n".join(f"{pad}{line}" if line else "" for line in lines[1:])
+    return f'"""{lines[0]}\n{body}\n{pad}"""'
 
 
 def comment_text(text: str) -> str:
@@ -233,7 +241,7 @@ class PythonTarget(Target):
     template_dir = TEMPLATES
 
     def filters(self) -> dict[str, Callable[..., Any]]:
-        return {"pystr": py_string, "pyliteral": py_literal, "comment": comment_text}
+        return {"pystr": py_string, "pyliteral": py_literal, "comment": comment_text, "docstring": docstring}
 
     def format(self, path: str, text: str) -> str:
         if not path.endswith(".py"):
@@ -325,7 +333,9 @@ class _Lowering:
             return False
         if t.kind == "model":
             model = self.models.get(t.model or "")
-            return model is not None and model.kind in ("object", "enum") and self._enum_base(model) != ""
+            return model is not None and (
+                model.kind == "object" or (model.kind == "enum" and bool(self._enum_base(model)))
+            )
         return t.kind in ("string", "integer", "number", "boolean", "array", "map")
 
     # ------------------------------------------------------------------ models
@@ -657,6 +667,7 @@ class _Lowering:
             "config": self.config,
             "package": self.package,
             "client": self.config.client_name,
+            "api_name": self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API",
             "async_client": "Async" + self.config.client_name,
             "version": self.config.version,
             "retries": self.config.retries,
