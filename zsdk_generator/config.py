@@ -72,17 +72,23 @@ class Config:
         title = _title_words(api.title)
         return LanguageConfig(
             package_name=str(merged.get("package_name") or "_".join(title) or "sdk"),
-            client_name=str(merged.get("client_name") or pascal(" ".join(title)) or "Client"),
+            client_name=_class_name(str(merged.get("client_name") or pascal(" ".join(title)))),
             version=str(merged.get("version") or _sdk_version(api.version)),
             retries=Retries(**retries),
             options={k: v for k, v in merged.items() if k not in _SHARED_KEYS},
         )
 
 
+def _class_name(name: str) -> str:
+    """A name every target can use as a class: letters and digits, not starting with a digit."""
+    name = "".join(c for c in name if c.isascii() and c.isalnum()) or "Client"
+    return "Client" + name if name[0].isdigit() else name
+
+
 def _title_words(title: str) -> list[str]:
     """`Vibedasher SDK API` → [vibedasher]: the name without generic trailing words."""
     found = words(title)
-    while len(found) > 1 and found[-1] in ("api", "sdk", "rest", "openapi", "service", "v1", "v2", "v3"):
+    while len(found) > 1 and found[-1] in ("api", "apis", "sdk", "rest", "openapi", "service", "v1", "v2", "v3"):
         found.pop()
     return found
 
