@@ -6,16 +6,16 @@ keeps this sweep fast; the formatted output is covered by test_real_python and t
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
+from tests.conftest import SHARED_SPECS
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.pipeline import run
 from zsdk_generator.render import render
 from zsdk_generator.targets.python import PythonTarget
-from tests.conftest import SHARED_SPECS
 
 FOLDERS = ("corpus-oas3", "corpus-swagger2")
 FILES = sorted(
@@ -32,9 +32,9 @@ class _Unformatted(PythonTarget):
         return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def outcome(relative: str) -> str:
-    """"ok", or the located error that stopped generation."""
+    """ "ok", or the located error that stopped generation."""
     result = run(str(SHARED_SPECS / relative))
     if result.api is None:
         return result.errors[0].format()

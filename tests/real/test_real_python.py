@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED_SPECS
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.pipeline import run
 from zsdk_generator.render import render
 from zsdk_generator.targets.registry import load_target
 from zsdk_generator.writer import write_tree
-from tests.conftest import SHARED_SPECS
 
 FOLDERS = ("real", "peer-tests")
 FILES = sorted(

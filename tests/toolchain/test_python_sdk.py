@@ -18,7 +18,12 @@ def _package(root: Path) -> str:
 
 
 def _run(args: list[str], cwd: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MYPY_CACHE_DIR": str(tmp_path / "mypy"), "RUFF_NO_CACHE": "true", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        **os.environ,
+        "MYPY_CACHE_DIR": str(tmp_path / "mypy"),
+        "RUFF_NO_CACHE": "true",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
 
 
@@ -47,7 +52,7 @@ def test_imports_cleanly(spec: str, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-SMOKE = r'''
+SMOKE = r"""
 import json, httpx, petstore
 seen = []
 def handler(request):
@@ -67,7 +72,7 @@ except petstore.NotFoundError as exc:
 print(json.dumps({"type": type(pet).__name__, "name": pet.name, "extra": pet.to_dict().get("extra"),
                   "key": seen[0].headers.get("x-api-key"), "ua": seen[0].headers["user-agent"].split(" ")[0],
                   "raw": [raw.status_code, raw.parse().name], "error": error}))
-'''
+"""
 
 
 def test_petstore_sdk_round_trip(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def _install_runtime() -> Path:
 
 RUNTIME_ROOT = _install_runtime()
 
-from sdkrt._base_client import AsyncAPIClient, SyncAPIClient
+from sdkrt._base_client import AsyncAPIClient, SyncAPIClient  # noqa: E402 - importable only after the install above
 
 BASE_URL = "https://api.example.com/v1"
 
@@ -99,17 +99,13 @@ class Harness:
         return value
 
 
-def json_response(
-    status: int = 200, body: Any = None, headers: dict[str, str] | None = None
-) -> httpx.Response:
+def json_response(status: int = 200, body: Any = None, headers: dict[str, str] | None = None) -> httpx.Response:
     return httpx.Response(status, json=body, headers=headers)
 
 
 def fresh(response: httpx.Response) -> httpx.Response:
     """A new copy of an in-memory response (a response object is single-use)."""
-    return httpx.Response(
-        response.status_code, headers=response.headers, content=response.content
-    )
+    return httpx.Response(response.status_code, headers=response.headers, content=response.content)
 
 
 def sequence(*responses: httpx.Response | Exception) -> Handler:

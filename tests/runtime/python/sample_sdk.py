@@ -54,9 +54,7 @@ class ChatChunk(BaseModel):
 
 # ---- resources ----------------------------------------------------------------
 
-_LIST_PAGINATOR = Paginator(
-    style="cursor", items="data", cursor_param="starting_after", cursor_item_field="id"
-)
+_LIST_PAGINATOR = Paginator(style="cursor", items="data", cursor_param="starting_after", cursor_item_field="id")
 
 
 class PetsResource(SyncAPIResource):
@@ -137,9 +135,7 @@ class PetsResource(SyncAPIResource):
 
     def delete(self, pet_id: int) -> None:
         return self._client.request(
-            RequestOptions(
-                method="DELETE", path="/pets/{pet_id}", path_params={"pet_id": pet_id}
-            ),
+            RequestOptions(method="DELETE", path="/pets/{pet_id}", path_params={"pet_id": pet_id}),
             cast_to=type(None),
         )
 
@@ -173,9 +169,7 @@ class PetsResource(SyncAPIResource):
         )
 
     def counts(self) -> dict[str, int]:
-        return self._client.request(
-            RequestOptions(method="GET", path="/pets/counts"), cast_to=dict[str, int]
-        )
+        return self._client.request(RequestOptions(method="GET", path="/pets/counts"), cast_to=dict[str, int])
 
 
 class PetsWithRawResponse:
@@ -244,9 +238,7 @@ RETRY_DEFAULTS = RetryPolicy(max_retries=2, base_delay=0.5, max_delay=8.0)
 
 def _auth(api_key: str | None) -> dict[str, AuthProvider]:
     return {
-        "api_key": ApiKeyAuth(
-            "X-API-Key", "header", first_given(api_key, "PETSTORE_API_KEY")
-        ),
+        "api_key": ApiKeyAuth("X-API-Key", "header", first_given(api_key, "PETSTORE_API_KEY")),
         "bearerAuth": LoginTokenAuth(refresh_path="/auth/refresh"),
     }
 
@@ -266,10 +258,7 @@ class Petstore(SyncAPIClient):
         on_response: list[ResponseHook] | None = None,
     ) -> None:
         super().__init__(
-            base_url=base_url
-            or resolve_server_url(
-                SERVER, {"region": region}, SERVER_DEFAULTS, SERVER_ENUMS
-            ),
+            base_url=base_url or resolve_server_url(SERVER, {"region": region}, SERVER_DEFAULTS, SERVER_ENUMS),
             timeout=timeout,
             max_retries=max_retries,
             retry_policy=RETRY_DEFAULTS,
@@ -312,9 +301,7 @@ def _typing_checks(client: Petstore, aclient: AsyncPetstore) -> None:
     assert_type(client.pets.with_raw_response.get(1).parse(), Pet)
     assert_type(client.pets.with_raw_response.list(), APIResponse[SyncPage[Pet]])
     assert_type(client.pets.with_raw_response.delete(1), APIResponse[None])
-    assert_type(
-        client.pets.with_raw_response.chat(prompt="x"), APIResponse[Stream[ChatChunk]]
-    )
+    assert_type(client.pets.with_raw_response.chat(prompt="x"), APIResponse[Stream[ChatChunk]])
     assert_type(client.pets.list(), SyncPage[Pet])
     assert_type(next(iter(client.pets.list())), Pet)
     assert_type(client.pets.photo(1).content, bytes)

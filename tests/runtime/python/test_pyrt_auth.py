@@ -72,9 +72,7 @@ def test_api_key_in_cookie(harness: Any) -> None:
 
 
 def test_bearer(harness: Any) -> None:
-    h = harness(
-        sequence(OK), auth={"bearer": BearerAuth("tok")}, default_security=[["bearer"]]
-    )
+    h = harness(sequence(OK), auth={"bearer": BearerAuth("tok")}, default_security=[["bearer"]])
     h.call("request", get(), dict)
     assert h.requests[0].headers["Authorization"] == "Bearer tok"
 
@@ -202,9 +200,7 @@ def oauth(**kwargs: Any) -> OAuth2ClientCredentials:
 def test_oauth2_fetches_once_caches_and_refreshes(harness: Any) -> None:
     server = TokenServer(expires_in=3600)
     clock = Clock()
-    h = harness(
-        server, auth={"oauth": oauth()}, default_security=[["oauth"]], clock=clock
-    )
+    h = harness(server, auth={"oauth": oauth()}, default_security=[["oauth"]], clock=clock)
     assert h.call("request", get(), dict) == {"auth": "Bearer t1"}
     token_request = h.requests[0]
     assert token_request.method == "POST"
@@ -226,17 +222,12 @@ def test_oauth2_fetches_once_caches_and_refreshes(harness: Any) -> None:
 
 def test_oauth2_basic_client_auth_and_relative_token_url(harness: Any) -> None:
     server = TokenServer()
-    provider = OAuth2ClientCredentials(
-        "/oauth/token", "cid", "secret", client_auth="basic"
-    )
+    provider = OAuth2ClientCredentials("/oauth/token", "cid", "secret", client_auth="basic")
     h = harness(server, auth={"oauth": provider}, default_security=[["oauth"]])
     h.call("request", get(), dict)
     token_request = h.requests[0]
     assert str(token_request.url) == "https://api.example.com/v1/oauth/token"
-    assert (
-        token_request.headers["Authorization"]
-        == "Basic " + base64.b64encode(b"cid:secret").decode()
-    )
+    assert token_request.headers["Authorization"] == "Basic " + base64.b64encode(b"cid:secret").decode()
     assert "client_secret" not in token_request.content.decode()
 
 
@@ -267,9 +258,7 @@ def test_oauth2_reauth_once_on_401(harness: Any) -> None:
 
 def test_oauth2_token_endpoint_error(harness: Any) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(
-            401, json={"error": "invalid_client", "error_description": "bad secret"}
-        )
+        return httpx.Response(401, json={"error": "invalid_client", "error_description": "bad secret"})
 
     h = harness(handler, auth={"oauth": oauth()}, default_security=[["oauth"]])
     with pytest.raises(AuthenticationError) as info:
@@ -369,9 +358,7 @@ def test_login_then_refresh_before_expiry(harness: Any) -> None:
         security=[],
     )
     body = h.call("request_login", login, provider)
-    assert body == {
-        "data": {"access_token": "a1", "refresh_token": "r1", "expires_in": 900}
-    }
+    assert body == {"data": {"access_token": "a1", "refresh_token": "r1", "expires_in": 900}}
     assert server.logins == [{"email": "a@b.c", "password": "pw"}]
     assert "Authorization" not in h.requests[-1].headers
     assert (provider.access_token, provider.refresh_token, provider.expires_at) == (
@@ -409,9 +396,7 @@ def test_login_token_refresh_on_401(harness: Any) -> None:
 
     provider = login_provider()
     provider.set_tokens("a1", refresh_token="r1", expires_in=None, now=0.0)
-    h = harness(
-        handler, auth={"bearerAuth": provider}, default_security=[["bearerAuth"]]
-    )
+    h = harness(handler, auth={"bearerAuth": provider}, default_security=[["bearerAuth"]])
     assert h.call("request", get(), dict) == {"auth": "Bearer a2"}
     assert server.refreshes == [{"refresh_token": "r1"}]
 
@@ -429,9 +414,7 @@ def test_login_token_without_refresh_raises_401(harness: Any) -> None:
 
 
 def test_login_token_apikey_style_header() -> None:
-    provider = LoginTokenAuth(
-        access_token="tok", header_name="X-Auth-Token", prefix=None
-    )
+    provider = LoginTokenAuth(access_token="tok", header_name="X-Auth-Token", prefix=None)
     from sdkrt._auth import RequestParts
 
     parts = RequestParts(headers=httpx.Headers())

@@ -91,11 +91,7 @@ ENVELOPES: list[tuple[Any, str | None, str | None]] = [
     ({"message": "Rate limited", "code": 1042}, "Rate limited", "1042"),
     ({"detail": "Not authenticated"}, "Not authenticated", None),
     (
-        {
-            "detail": [
-                {"loc": ["body", "name"], "msg": "field required", "type": "missing"}
-            ]
-        },
+        {"detail": [{"loc": ["body", "name"], "msg": "field required", "type": "missing"}]},
         "field required",
         None,
     ),
@@ -113,25 +109,19 @@ ENVELOPES: list[tuple[Any, str | None, str | None]] = [
 
 
 @pytest.mark.parametrize(("body", "message", "code"), ENVELOPES)
-def test_extract_error_envelopes(
-    body: Any, message: str | None, code: str | None
-) -> None:
+def test_extract_error_envelopes(body: Any, message: str | None, code: str | None) -> None:
     assert extract_error(body) == (message, code)
 
 
 @pytest.mark.parametrize(("body", "message", "code"), ENVELOPES)
-def test_make_status_error_for_every_envelope(
-    body: Any, message: str | None, code: str | None
-) -> None:
+def test_make_status_error_for_every_envelope(body: Any, message: str | None, code: str | None) -> None:
     request = httpx.Request("GET", "https://x.test/pets/1")
     if isinstance(body, str):
         response = httpx.Response(404, text=body, request=request)
     elif body is None:
         response = httpx.Response(404, request=request)
     else:
-        response = httpx.Response(
-            404, json=body, request=request, headers={"x-request-id": "req_123"}
-        )
+        response = httpx.Response(404, json=body, request=request, headers={"x-request-id": "req_123"})
     error = make_status_error(response)
     assert isinstance(error, NotFoundError)
     assert error.status_code == 404
@@ -146,21 +136,15 @@ def test_make_status_error_for_every_envelope(
 
 def test_request_id_header_variants() -> None:
     request = httpx.Request("GET", "https://x.test/")
-    one = make_status_error(
-        httpx.Response(500, request=request, headers={"X-Request-Id": "a"})
-    )
-    two = make_status_error(
-        httpx.Response(500, request=request, headers={"request-id": "b"})
-    )
+    one = make_status_error(httpx.Response(500, request=request, headers={"X-Request-Id": "a"}))
+    two = make_status_error(httpx.Response(500, request=request, headers={"request-id": "b"}))
     none = make_status_error(httpx.Response(500, request=request))
     assert (one.request_id, two.request_id, none.request_id) == ("a", "b", None)
 
 
 def test_text_body_is_kept_raw() -> None:
     request = httpx.Request("GET", "https://x.test/")
-    error = make_status_error(
-        httpx.Response(502, text="<html>Bad gateway</html>", request=request)
-    )
+    error = make_status_error(httpx.Response(502, text="<html>Bad gateway</html>", request=request))
     assert isinstance(error, InternalServerError)
     assert error.body == "<html>Bad gateway</html>"
     assert error.message == "Error code: 502"
@@ -180,17 +164,9 @@ def test_text_body_is_kept_raw() -> None:
         (503, InternalServerError),
     ],
 )
-def test_client_raises_typed_errors(
-    harness: Any, status: int, cls: type[APIStatusError]
-) -> None:
+def test_client_raises_typed_errors(harness: Any, status: int, cls: type[APIStatusError]) -> None:
     body = {"error": {"message": f"failed with {status}", "code": "E"}}
-    h = harness(
-        sequence(
-            json_response(
-                status, body, {"x-request-id": "req_9", "x-should-retry": "false"}
-            )
-        )
-    )
+    h = harness(sequence(json_response(status, body, {"x-request-id": "req_9", "x-should-retry": "false"})))
     with pytest.raises(cls) as info:
         h.call("request", GET, object)
     error = info.value

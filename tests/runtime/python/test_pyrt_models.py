@@ -54,9 +54,7 @@ def test_round_trip_int64_dates_and_unknown_fields() -> None:
     pet = Pet.model_validate(WIRE)
     assert pet.id == 2**53 + 1
     assert pet.born == datetime.date(2020, 2, 29)
-    assert pet.updated_at == datetime.datetime(
-        2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.UTC
-    )
+    assert pet.updated_at == datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.UTC)
     assert pet.model_extra == {"color": "brown"}
     assert pet.owner is not None
     assert pet.owner.model_extra == {"since": 2019}
@@ -79,12 +77,8 @@ def test_populate_by_name_and_alias() -> None:
 
 def test_nullable_vs_optional() -> None:
     with pytest.raises(ValidationError):
-        Pet.model_validate(
-            {"id": 1, "petName": "a", "status": "sold"}
-        )  # nickname missing
-    pet = Pet.model_validate(
-        {"id": 1, "petName": "a", "status": "sold", "nickname": None}
-    )
+        Pet.model_validate({"id": 1, "petName": "a", "status": "sold"})  # nickname missing
+    pet = Pet.model_validate({"id": 1, "petName": "a", "status": "sold", "nickname": None})
     assert "tag" not in pet.to_dict()
     assert pet.to_dict()["nickname"] is None
     assert "tag" in pet.to_dict(exclude_unset=False)

@@ -37,23 +37,15 @@ def cursor_server(request: httpx.Request) -> httpx.Response:
 
 def stripe_server(request: httpx.Request) -> httpx.Response:
     after = request.url.params.get("starting_after")
-    start = (
-        0
-        if after is None
-        else next(i for i, it in enumerate(ITEMS) if it["id"] == after) + 1
-    )
+    start = 0 if after is None else next(i for i, it in enumerate(ITEMS) if it["id"] == after) + 1
     page = ITEMS[start : start + 2]
-    return httpx.Response(
-        200, json={"object": "list", "data": page, "has_more": start + 2 < len(ITEMS)}
-    )
+    return httpx.Response(200, json={"object": "list", "data": page, "has_more": start + 2 < len(ITEMS)})
 
 
 def offset_server(request: httpx.Request) -> httpx.Response:
     offset = int(request.url.params.get("offset", "0"))
     limit = int(request.url.params["limit"])
-    return httpx.Response(
-        200, json={"items": ITEMS[offset : offset + limit], "total": len(ITEMS)}
-    )
+    return httpx.Response(200, json={"items": ITEMS[offset : offset + limit], "total": len(ITEMS)})
 
 
 def offset_server_no_total(request: httpx.Request) -> httpx.Response:
@@ -93,9 +85,7 @@ def link_server(request: httpx.Request) -> httpx.Response:
 
 CASES: dict[
     str,
-    tuple[
-        Callable[[httpx.Request], httpx.Response], Paginator, dict[str, Any], list[str]
-    ],
+    tuple[Callable[[httpx.Request], httpx.Response], Paginator, dict[str, Any], list[str]],
 ] = {
     "cursor-next_cursor": (
         cursor_server,
@@ -217,9 +207,7 @@ def test_async_pages_walk_lazily(case: str) -> None:
 def test_iter_pages_and_get_next_page_sync() -> None:
     server, paginator, query, _ = CASES["cursor-last-item"]
     h = Harness("sync", server)
-    page = h.client.request_page(
-        RequestOptions(method="GET", path="/items", query=query), Item, paginator
-    )
+    page = h.client.request_page(RequestOptions(method="GET", path="/items", query=query), Item, paginator)
     pages = list(page.iter_pages())
     assert [[i.n for i in p.items] for p in pages] == [[1, 2], [3, 4], [5, 6]]
     assert not pages[-1].has_next_page()
@@ -236,9 +224,7 @@ def test_iter_pages_async() -> None:
     h = Harness("async", server)
 
     async def run() -> list[list[int]]:
-        page = await h.client.request_page(
-            RequestOptions(method="GET", path="/items", query=query), Item, paginator
-        )
+        page = await h.client.request_page(RequestOptions(method="GET", path="/items", query=query), Item, paginator)
         out = [[i.n for i in p.items] async for p in page.iter_pages()]
         last = await (await page.get_next_page()).get_next_page()
         assert not last.has_next_page()
@@ -279,11 +265,7 @@ def test_link_pages_keep_query_auth() -> None:
         auth={"k": ApiKeyAuth("api_key", "query", "sk")},
         default_security=[["k"]],
     )
-    list(
-        h.client.request_page(
-            RequestOptions(method="GET", path="/items"), Item, CASES["link"][1]
-        )
-    )
+    list(h.client.request_page(RequestOptions(method="GET", path="/items"), Item, CASES["link"][1]))
     assert [r.url.query.decode() for r in h.requests] == [
         "api_key=sk",
         "page=2&per_page=2&api_key=sk",
@@ -295,17 +277,9 @@ def test_cursor_stops_on_repeated_cursor_and_empty_page() -> None:
     paginator = Paginator(style="cursor", items="data", next_cursor="next")
     options = RequestOptions(method="GET", path="/x", query={"cursor": "abc"})
     headers = httpx.Headers()
-    assert (
-        paginator.next_options(options, {"data": [1], "next": "abc"}, [1], headers)
-        is None
-    )
-    assert (
-        paginator.next_options(options, {"data": [], "next": "def"}, [], headers)
-        is None
-    )
-    assert (
-        paginator.next_options(options, {"data": [1], "next": ""}, [1], headers) is None
-    )
+    assert paginator.next_options(options, {"data": [1], "next": "abc"}, [1], headers) is None
+    assert paginator.next_options(options, {"data": [], "next": "def"}, [], headers) is None
+    assert paginator.next_options(options, {"data": [1], "next": ""}, [1], headers) is None
     nxt = paginator.next_options(options, {"data": [1], "next": "def"}, [1], headers)
     assert nxt is not None
     assert nxt.query["cursor"] == "def"
@@ -314,12 +288,8 @@ def test_cursor_stops_on_repeated_cursor_and_empty_page() -> None:
 
 def test_cursor_param_in_extra_query_is_replaced() -> None:
     paginator = Paginator(style="cursor", items="data", next_cursor="next")
-    options = RequestOptions(
-        method="GET", path="/x", extra_query={"cursor": "a", "k": 1}
-    )
-    nxt = paginator.next_options(
-        options, {"data": [1], "next": "b"}, [1], httpx.Headers()
-    )
+    options = RequestOptions(method="GET", path="/x", extra_query={"cursor": "a", "k": 1})
+    nxt = paginator.next_options(options, {"data": [1], "next": "b"}, [1], httpx.Headers())
     assert nxt is not None
     assert nxt.query == {"cursor": "b"}
     assert nxt.extra_query == {"k": 1}
@@ -328,11 +298,6 @@ def test_cursor_param_in_extra_query_is_replaced() -> None:
 def test_page_has_next_false_and_missing_items() -> None:
     paginator = Paginator(style="page", items="results", has_next="has_next")
     options = RequestOptions(method="GET", path="/x")
-    assert (
-        paginator.next_options(
-            options, {"results": [1], "has_next": False}, [1], httpx.Headers()
-        )
-        is None
-    )
+    assert paginator.next_options(options, {"results": [1], "has_next": False}, [1], httpx.Headers()) is None
     assert paginator.raw_items({"other": 1}) == []
     assert paginator.raw_items(None) == []

@@ -24,7 +24,7 @@ from sdkrt._url import encode_query, format_path, join_url, parse_link_header
 OK = json_response(200, {"ok": True})
 
 
-class Color(str, enum.Enum):
+class Color(enum.StrEnum):
     RED = "red"
 
 
@@ -48,10 +48,7 @@ def test_sentinels() -> None:
 def test_format_path_quotes_everything() -> None:
     assert format_path("/pets/{pet_id}", {"pet_id": 12}) == "/pets/12"
     assert format_path("/files/{name}", {"name": "a/b c?d"}) == "/files/a%2Fb%20c%3Fd"
-    assert (
-        format_path("/x/{flag}/{color}", {"flag": True, "color": Color.RED})
-        == "/x/true/red"
-    )
+    assert format_path("/x/{flag}/{color}", {"flag": True, "color": Color.RED}) == "/x/true/red"
     with pytest.raises(ValueError, match="non-empty"):
         format_path("/pets/{pet_id}", {"pet_id": ""})
     with pytest.raises(ValueError, match="Missing"):
@@ -98,10 +95,7 @@ def test_resolve_server_url() -> None:
     template = "https://api.{region}.example.com/{version}"
     defaults = {"region": "us", "version": "v1"}
     enums = {"region": ["us", "eu"]}
-    assert (
-        resolve_server_url(template, {}, defaults, enums)
-        == "https://api.us.example.com/v1"
-    )
+    assert resolve_server_url(template, {}, defaults, enums) == "https://api.us.example.com/v1"
     assert (
         resolve_server_url(template, {"region": "eu", "version": None}, defaults, enums)
         == "https://api.eu.example.com/v1"
@@ -110,13 +104,13 @@ def test_resolve_server_url() -> None:
         resolve_server_url(template, {"region": "mars"}, defaults, enums)
     with pytest.raises(ValueError, match="no default"):
         resolve_server_url("https://{tenant}.x.com", {}, {})
-    assert (
-        resolve_server_url("https://fixed.example.com") == "https://fixed.example.com"
-    )
+    assert resolve_server_url("https://fixed.example.com") == "https://fixed.example.com"
 
 
 def test_parse_link_header() -> None:
-    header = '<https://api.x.com/items?page=3&per_page=2>; rel="next", <https://api.x.com/items?page=1>; rel="first prev"'
+    header = (
+        '<https://api.x.com/items?page=3&per_page=2>; rel="next", <https://api.x.com/items?page=1>; rel="first prev"'
+    )
     links = parse_link_header(header)
     assert links["next"] == "https://api.x.com/items?page=3&per_page=2"
     assert links["first"] == links["prev"] == "https://api.x.com/items?page=1"
@@ -166,10 +160,7 @@ def test_full_request_shape(harness: Any) -> None:
     assert h.call("request", options, dict) == {"ok": True}
     request = h.requests[0]
     assert request.method == "POST"
-    assert (
-        str(request.url)
-        == "https://api.example.com/v1/stores/s%201/pets?dry_run=true&debug=1"
-    )
+    assert str(request.url) == "https://api.example.com/v1/stores/s%201/pets?dry_run=true&debug=1"
     assert request.headers["Content-Type"] == "application/json"
     assert request.headers["Accept"] == "application/json"
     assert request.headers["X-Trace"] == "abc"
@@ -201,9 +192,7 @@ def test_extra_headers_override_auth(harness: Any) -> None:
     h = harness(sequence(OK), auth={"b": BearerAuth("tok")}, default_security=[["b"]])
     h.call(
         "request",
-        RequestOptions(
-            method="GET", path="/x", extra_headers={"Authorization": "Bearer mine"}
-        ),
+        RequestOptions(method="GET", path="/x", extra_headers={"Authorization": "Bearer mine"}),
         dict,
     )
     assert h.requests[0].headers["Authorization"] == "Bearer mine"
@@ -253,18 +242,9 @@ def test_multipart_upload(harness: Any, tmp_path: Path) -> None:
     body = request.content
     assert b'name="caption"\r\n\r\ncute' in body
     assert b'name="meta"\r\n\r\n{"a":1}' in body
-    assert (
-        b'name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG-data'
-        in body
-    )
-    assert (
-        b'name="extra"; filename="upload"\r\nContent-Type: application/octet-stream\r\n\r\nraw-bytes'
-        in body
-    )
-    assert (
-        b'name="extra"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\nhello'
-        in body
-    )
+    assert b'name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG-data' in body
+    assert b'name="extra"; filename="upload"\r\nContent-Type: application/octet-stream\r\n\r\nraw-bytes' in body
+    assert b'name="extra"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\nhello' in body
     assert b"skip" not in body
 
 
@@ -277,10 +257,13 @@ def test_multipart_body_identical_on_retry(harness: Any) -> None:
         dict,
     )
     first, second = h.requests
-    boundary = lambda r: r.headers["Content-Type"].split("boundary=")[1]
-    assert first.content.replace(
-        boundary(first).encode(), b"B"
-    ) == second.content.replace(boundary(second).encode(), b"B")
+
+    def boundary(r: httpx.Request) -> str:
+        return r.headers["Content-Type"].split("boundary=")[1]
+
+    assert first.content.replace(boundary(first).encode(), b"B") == second.content.replace(
+        boundary(second).encode(), b"B"
+    )
     assert b"once-only stream" in second.content
 
 
@@ -305,9 +288,7 @@ def test_raw_binary_body(harness: Any, tmp_path: Path) -> None:
     h = harness(sequence(OK))
     h.call(
         "request",
-        RequestOptions(
-            method="PUT", path="/blob", content=b"\x00\x01", content_type="image/png"
-        ),
+        RequestOptions(method="PUT", path="/blob", content=b"\x00\x01", content_type="image/png"),
         dict,
     )
     path = tmp_path / "data.bin"
@@ -353,9 +334,7 @@ def test_async_hooks_are_awaited() -> None:
     def on_response(response: httpx.Response) -> None:
         seen.append("sync-resp")
 
-    h = Harness(
-        "async", sequence(OK), on_request=[on_request], on_response=[on_response]
-    )
+    h = Harness("async", sequence(OK), on_request=[on_request], on_response=[on_response])
     h.call("request", RequestOptions(method="GET", path="/x"), dict)
     assert seen == ["async-req", "sync-resp"]
 
@@ -366,9 +345,7 @@ def test_timeouts(harness: Any) -> None:
     h.call("request", RequestOptions(method="GET", path="/x", timeout=3.0), dict)
     h.call(
         "request",
-        RequestOptions(
-            method="GET", path="/x", timeout=httpx.Timeout(1.0, connect=2.0)
-        ),
+        RequestOptions(method="GET", path="/x", timeout=httpx.Timeout(1.0, connect=2.0)),
         dict,
     )
     h.call("request", RequestOptions(method="GET", path="/x", timeout=None), dict)

@@ -45,13 +45,7 @@ def test_unwrap_envelope() -> None:
 
 
 def test_model_and_envelope(harness: Any) -> None:
-    h = harness(
-        sequence(
-            json_response(
-                200, {"data": {"id": 1, "name": "rex", "color": "brown"}, "meta": {}}
-            )
-        )
-    )
+    h = harness(sequence(json_response(200, {"data": {"id": 1, "name": "rex", "color": "brown"}, "meta": {}})))
     pet = h.call("request", get(envelope="data"), Pet)
     assert isinstance(pet, Pet)
     assert (pet.id, pet.name) == (1, "rex")
@@ -59,9 +53,7 @@ def test_model_and_envelope(harness: Any) -> None:
 
 
 def test_list_dict_and_primitives(harness: Any) -> None:
-    h = harness(
-        sequence(json_response(200, [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]))
-    )
+    h = harness(sequence(json_response(200, [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}])))
     pets = h.call("request", get(), list[Pet])
     assert [p.name for p in pets] == ["a", "b"]
     h = harness(sequence(json_response(200, {"a": 1})))
@@ -73,11 +65,7 @@ def test_list_dict_and_primitives(harness: Any) -> None:
 
 
 def test_text_response(harness: Any) -> None:
-    h = harness(
-        sequence(
-            httpx.Response(200, text="pong", headers={"content-type": "text/plain"})
-        )
-    )
+    h = harness(sequence(httpx.Response(200, text="pong", headers={"content-type": "text/plain"})))
     assert h.call("request", get(), str) == "pong"
     h = harness(sequence(json_response(200, "quoted")))
     assert h.call("request", get(), str) == "quoted"
@@ -85,10 +73,7 @@ def test_text_response(harness: Any) -> None:
 
 def test_no_content(harness: Any) -> None:
     h = harness(sequence(httpx.Response(204)))
-    assert (
-        h.call("request", RequestOptions(method="DELETE", path="/pets/1"), type(None))
-        is None
-    )
+    assert h.call("request", RequestOptions(method="DELETE", path="/pets/1"), type(None)) is None
 
 
 def test_invalid_body_raises_validation_error(harness: Any) -> None:
@@ -97,22 +82,14 @@ def test_invalid_body_raises_validation_error(harness: Any) -> None:
         h.call("request", get(), Pet)
     assert info.value.status_code == 200
     assert info.value.body == {"id": "not-a-number", "name": "x"}
-    h = harness(
-        sequence(
-            httpx.Response(200, text="<html>", headers={"content-type": "text/html"})
-        )
-    )
+    h = harness(sequence(httpx.Response(200, text="<html>", headers={"content-type": "text/html"})))
     with pytest.raises(APIResponseValidationError):
         h.call("request", get(), Pet)
 
 
 def test_binary_download(harness: Any, tmp_path: Path) -> None:
     payload = bytes(range(256)) * 10
-    h = harness(
-        sequence(
-            httpx.Response(200, content=payload, headers={"content-type": "image/png"})
-        )
-    )
+    h = harness(sequence(httpx.Response(200, content=payload, headers={"content-type": "image/png"})))
     result = h.call("request", get(accept="image/png"), BinaryResponse)
     assert h.requests[0].headers["Accept"] == "image/png"
     assert isinstance(result, BinaryResponse)
@@ -169,9 +146,7 @@ class PetsWithRawResponse:
 class AsyncPetsResource(AsyncAPIResource):
     async def get(self, pet_id: int) -> Pet:
         return await self._client.request(
-            RequestOptions(
-                method="GET", path="/pets/{pet_id}", path_params={"pet_id": pet_id}
-            ),
+            RequestOptions(method="GET", path="/pets/{pet_id}", path_params={"pet_id": pet_id}),
             cast_to=Pet,
         )
 

@@ -112,9 +112,7 @@ def test_x_should_retry_false_forbids(harness: Any) -> None:
     ("status", "cls"),
     [(400, BadRequestError), (401, AuthenticationError), (404, NotFoundError)],
 )
-def test_client_does_not_retry_client_errors(
-    harness: Any, status: int, cls: type[Exception]
-) -> None:
+def test_client_does_not_retry_client_errors(harness: Any, status: int, cls: type[Exception]) -> None:
     h = harness(sequence(json_response(status, {}), OK))
     with pytest.raises(cls):
         h.call("request", GET, dict)
@@ -195,9 +193,7 @@ def test_retry_after_seconds_honoured(harness: Any) -> None:
 def test_retry_after_http_date_honoured(harness: Any) -> None:
     now = 1_700_000_000.0
     date = email.utils.formatdate(now + 12, usegmt=True)
-    h = harness(
-        sequence(json_response(503, {}, {"Retry-After": date}), OK), clock=lambda: now
-    )
+    h = harness(sequence(json_response(503, {}, {"Retry-After": date}), OK), clock=lambda: now)
     h.call("request", GET, dict)
     assert h.sleeps == [pytest.approx(12.0)]
 
@@ -209,13 +205,7 @@ def test_retry_after_ms_honoured(harness: Any) -> None:
 
 
 def test_rate_limit_exhausted(harness: Any) -> None:
-    h = harness(
-        sequence(
-            json_response(
-                429, {"error": {"message": "slow down"}}, {"Retry-After": "1"}
-            )
-        )
-    )
+    h = harness(sequence(json_response(429, {"error": {"message": "slow down"}}, {"Retry-After": "1"})))
     with pytest.raises(RateLimitError) as info:
         h.call("request", GET, dict)
     assert h.sleeps == [1.0, 1.0]
@@ -246,9 +236,7 @@ def test_connection_error_then_success(harness: Any) -> None:
 
 def test_idempotency_key_reused_across_retries(harness: Any) -> None:
     h = harness(sequence(json_response(500, {}), httpx.ConnectError("x"), OK))
-    options = RequestOptions(
-        method="POST", path="/pets", json_body={"name": "a"}, idempotent=True
-    )
+    options = RequestOptions(method="POST", path="/pets", json_body={"name": "a"}, idempotent=True)
     h.call("request", options, dict)
     keys = [r.headers["Idempotency-Key"] for r in h.requests]
     assert len(keys) == 3
@@ -262,16 +250,12 @@ def test_idempotency_key_reused_across_retries(harness: Any) -> None:
 
 def test_caller_idempotency_key_honoured(harness: Any) -> None:
     h = harness(sequence(json_response(503, {}), OK))
-    options = RequestOptions(
-        method="POST", path="/pets", idempotent=True, idempotency_key="my-key"
-    )
+    options = RequestOptions(method="POST", path="/pets", idempotent=True, idempotency_key="my-key")
     h.call("request", options, dict)
     assert [r.headers["Idempotency-Key"] for r in h.requests] == ["my-key", "my-key"]
     # also for operations not flagged idempotent
     h = harness(sequence(OK))
-    h.call(
-        "request", RequestOptions(method="GET", path="/x", idempotency_key="k2"), dict
-    )
+    h.call("request", RequestOptions(method="GET", path="/x", idempotency_key="k2"), dict)
     assert h.requests[0].headers["Idempotency-Key"] == "k2"
 
 

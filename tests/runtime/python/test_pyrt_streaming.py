@@ -66,9 +66,7 @@ def test_decoder_fields_and_dispatch() -> None:
         ]
     )
     assert got == [
-        ServerSentEvent(
-            data="line one\nline two\n", event="update", id="7", retry=3000
-        ),
+        ServerSentEvent(data="line one\nline two\n", event="update", id="7", retry=3000),
         ServerSentEvent(data="no-space", event=None, id="7"),
         ServerSentEvent(data="x", event=None, id="7"),
         ServerSentEvent(data="unterminated", id="7"),
@@ -77,9 +75,7 @@ def test_decoder_fields_and_dispatch() -> None:
 
 
 def sse_handler(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(
-        200, content=SSE_BODY, headers={"content-type": "text/event-stream"}
-    )
+    return httpx.Response(200, content=SSE_BODY, headers={"content-type": "text/event-stream"})
 
 
 class ChunkedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -109,9 +105,7 @@ def test_sync_stream_models_multiline_and_done() -> None:
     body = ChunkedStream(SSE_BODY)
     h = Harness(
         "sync",
-        lambda r: httpx.Response(
-            200, stream=body, headers={"content-type": "text/event-stream"}
-        ),
+        lambda r: httpx.Response(200, stream=body, headers={"content-type": "text/event-stream"}),
     )
     options = RequestOptions(method="POST", path="/chat", json_body={"stream": True})
     stream = h.client.request_stream(options, Chunk)
@@ -124,9 +118,7 @@ def test_sync_stream_models_multiline_and_done() -> None:
 
 def test_sync_stream_raw_events_and_context_manager() -> None:
     h = Harness("sync", sse_handler)
-    with h.client.request_stream(
-        RequestOptions(method="GET", path="/events"), ServerSentEvent
-    ) as stream:
+    with h.client.request_stream(RequestOptions(method="GET", path="/events"), ServerSentEvent) as stream:
         first = next(stream)
         assert first.event == "delta"
         assert first.id == "1"
@@ -138,9 +130,7 @@ def test_async_stream() -> None:
     h = Harness("async", sse_handler)
 
     async def run() -> list[int]:
-        stream = await h.client.request_stream(
-            RequestOptions(method="GET", path="/events"), Chunk
-        )
+        stream = await h.client.request_stream(RequestOptions(method="GET", path="/events"), Chunk)
         assert isinstance(stream, AsyncStream)
         out = [chunk.index async for chunk in stream]
         assert stream.response.is_closed
@@ -154,9 +144,7 @@ def test_async_stream_chunked_and_context_manager() -> None:
     h = Harness("async", lambda r: httpx.Response(200, stream=body))
 
     async def run() -> str:
-        stream = await h.client.request_stream(
-            RequestOptions(method="GET", path="/e"), Chunk
-        )
+        stream = await h.client.request_stream(RequestOptions(method="GET", path="/e"), Chunk)
         async with stream:
             first = await stream.__anext__()
         assert stream.response.is_closed
@@ -172,9 +160,7 @@ def test_async_stream_unterminated_last_event() -> None:
     )
 
     async def run() -> list[str]:
-        stream = await h.client.request_stream(
-            RequestOptions(method="GET", path="/e"), Chunk
-        )
+        stream = await h.client.request_stream(RequestOptions(method="GET", path="/e"), Chunk)
         return [c.text async for c in stream]
 
     assert asyncio.run(run()) == ["a"]
@@ -203,12 +189,7 @@ def test_stream_error_status_is_retried_then_raised() -> None:
         return httpx.Response(500, json={"message": "dead"})
 
     h = Harness("sync", handler)
-    assert [
-        c.index
-        for c in h.client.request_stream(RequestOptions(method="GET", path="/e"), Chunk)
-    ] == [0, 1, 2]
+    assert [c.index for c in h.client.request_stream(RequestOptions(method="GET", path="/e"), Chunk)] == [0, 1, 2]
     with pytest.raises(InternalServerError) as info:
-        h.client.request_stream(
-            RequestOptions(method="GET", path="/e", max_retries=0), Chunk
-        )
+        h.client.request_stream(RequestOptions(method="GET", path="/e", max_retries=0), Chunk)
     assert info.value.message == "dead"

@@ -50,17 +50,13 @@ def test_runtime_folder_is_plain() -> None:
 def handler(request: httpx.Request) -> httpx.Response:
     path = request.url.path
     if path == "/v1/pets/1":
-        return httpx.Response(
-            200, json={"data": {"id": 1, "name": "rex", "status": "adopted"}}
-        )
+        return httpx.Response(200, json={"data": {"id": 1, "name": "rex", "status": "adopted"}})
     if path == "/v1/pets" and request.method == "POST":
         return httpx.Response(201, json={"id": 2, **json.loads(request.content)})
     if path == "/v1/pets":
         after = request.url.params.get("starting_after")
         if after is None:
-            return httpx.Response(
-                200, json={"data": [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]}
-            )
+            return httpx.Response(200, json={"data": [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]})
         if after == "2":
             return httpx.Response(200, json={"data": [{"id": 3, "name": "c"}]})
         return httpx.Response(200, json={"data": []})
@@ -107,9 +103,7 @@ def test_sample_client_end_to_end(monkeypatch: pytest.MonkeyPatch) -> None:
         assert [p.id for p in page.items] == [1, 2]
 
     async def run() -> None:
-        async with AsyncPetstore(
-            api_key="sk_arg", http_client=httpx.AsyncClient(transport=transport)
-        ) as client:
+        async with AsyncPetstore(api_key="sk_arg", http_client=httpx.AsyncClient(transport=transport)) as client:
             assert client.base_url == "https://us.petstore.example.com/v1"
             assert (await client.pets.get(1)).name == "rex"
             raw = await client.pets.with_raw_response.get(1)
