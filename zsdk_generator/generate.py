@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
-from .diagnostics import Diagnostic, SpecError
+from .diagnostics import Diagnostic
 from .ir.model import Api
 from .render import render
 from .targets.registry import load_target
@@ -41,5 +41,3 @@ def summary(api: Api, result: LanguageResult, warnings: list[Diagnostic]) -> str
         f"{len(warnings)} warning{'s' * (len(warnings) != 1)}"
     )
 
-
-__all__ = ["generate_language", "summary", "SpecError"]
