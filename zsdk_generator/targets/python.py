@@ -593,7 +593,8 @@ class _Lowering:
     # ------------------------------------------------------------------ client
 
     def auth_views(self) -> list[AuthView]:
-        env_prefix = "_".join(w.upper() for w in words(self.config.client_name)) or "SDK"
+        # <PACKAGE>_API_KEY: zatabase → ZATABASE_API_KEY (the client class may be ZatabaseClient)
+        env_prefix = "_".join(w.upper() for w in words(self.config.package_name)) or "SDK"
         out: list[AuthView] = []
         taken: set[str] = {"base_url", "timeout", "max_retries", "default_headers", "http_client", "on_request",
                            "on_response", "self"}  # fmt: skip

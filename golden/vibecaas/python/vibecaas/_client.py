@@ -37,11 +37,11 @@ def _auth(
     client_secret: str | None,
 ) -> dict[str, AuthProvider]:
     return {
-        "bearerAuth": BearerAuth(first_given(api_key, "VIBE_CAAS_API_KEY")),
+        "bearerAuth": BearerAuth(first_given(api_key, "VIBECAAS_API_KEY")),
         "oauth2": OAuth2ClientCredentials(
             "https://auth.vibecaas.com/oauth/token",
-            first_given(client_id, "VIBE_CAAS_CLIENT_ID"),
-            first_given(client_secret, "VIBE_CAAS_CLIENT_SECRET"),
+            first_given(client_id, "VIBECAAS_CLIENT_ID"),
+            first_given(client_secret, "VIBECAAS_CLIENT_SECRET"),
         ),
     }
 
@@ -50,9 +50,9 @@ class VibeCaaS(SyncAPIClient):
     """Client for the VibeCaaS API.
 
     Credentials not given here are read from the environment:
-    ``api_key`` from ``VIBE_CAAS_API_KEY``,
-    ``client_id`` from ``VIBE_CAAS_CLIENT_ID``,
-    ``client_secret`` from ``VIBE_CAAS_CLIENT_SECRET``.
+    ``api_key`` from ``VIBECAAS_API_KEY``,
+    ``client_id`` from ``VIBECAAS_CLIENT_ID``,
+    ``client_secret`` from ``VIBECAAS_CLIENT_SECRET``.
     """
 
     def __init__(
@@ -98,9 +98,9 @@ class AsyncVibeCaaS(AsyncAPIClient):
     """Async client for the VibeCaaS API.
 
     Credentials not given here are read from the environment:
-    ``api_key`` from ``VIBE_CAAS_API_KEY``,
-    ``client_id`` from ``VIBE_CAAS_CLIENT_ID``,
-    ``client_secret`` from ``VIBE_CAAS_CLIENT_SECRET``.
+    ``api_key`` from ``VIBECAAS_API_KEY``,
+    ``client_id`` from ``VIBECAAS_CLIENT_ID``,
+    ``client_secret`` from ``VIBECAAS_CLIENT_SECRET``.
     """
 
     def __init__(

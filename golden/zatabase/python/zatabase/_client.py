@@ -51,7 +51,7 @@ def _auth(
 ) -> dict[str, AuthProvider]:
     return {
         "apiKeyAuth": ApiKeyAuth(
-            "X-API-Key", "header", first_given(api_key, "ZATABASE_CLIENT_API_KEY")
+            "X-API-Key", "header", first_given(api_key, "ZATABASE_API_KEY")
         ),
         "bearerAuth": LoginTokenAuth(
             access_token=access_token,
@@ -69,8 +69,8 @@ class ZatabaseClient(SyncAPIClient):
     """Client for the Zatabase API.
 
     Credentials not given here are read from the environment:
-    ``api_key`` from ``ZATABASE_CLIENT_API_KEY``,
-    ``access_token`` from ``ZATABASE_CLIENT_ACCESS_TOKEN``.
+    ``api_key`` from ``ZATABASE_API_KEY``,
+    ``access_token`` from ``ZATABASE_ACCESS_TOKEN``.
     """
 
     def __init__(
@@ -154,8 +154,8 @@ class AsyncZatabaseClient(AsyncAPIClient):
     """Async client for the Zatabase API.
 
     Credentials not given here are read from the environment:
-    ``api_key`` from ``ZATABASE_CLIENT_API_KEY``,
-    ``access_token`` from ``ZATABASE_CLIENT_ACCESS_TOKEN``.
+    ``api_key`` from ``ZATABASE_API_KEY``,
+    ``access_token`` from ``ZATABASE_ACCESS_TOKEN``.
     """
 
     def __init__(
