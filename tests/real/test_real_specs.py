@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import SHARED_SPECS
 from zsdk_generator.diagnostics import Diagnostic
 from zsdk_generator.pipeline import run
-from zsdk_generator.spec.pointer import get, split
+from zsdk_generator.spec.pointer import escape, get, split
 from zsdk_generator.spec.walk import HTTP_METHODS
 
 FOLDERS = ("real", "peer-tests", "corpus-oas3", "corpus-swagger2")
@@ -34,8 +34,8 @@ FILES = _files()
 
 
 @cache
-def outcome(relative: str) -> tuple[bool, tuple[Diagnostic, ...], int, int]:
-    """(built, errors, operations in the IR, operations in the document)."""
+def outcome(relative: str) -> tuple[bool, tuple[Diagnostic, ...], int, int, int, int]:
+    """(built, errors, operations in the IR, operations in the document, component models, component schemas)."""
     result = run(str(SHARED_SPECS / relative))
     declared = 0
     if result.document is not None:
@@ -47,7 +47,10 @@ def outcome(relative: str) -> tuple[bool, tuple[Diagnostic, ...], int, int]:
                 declared += sum(isinstance(item.get(m), dict) for m in HTTP_METHODS)
     built = result.api is not None
     ops = len(result.api.all_operations()) if result.api else 0
-    return built, tuple(result.errors), ops, declared
+    schemas = ((result.document.data if result.document else {}).get("components") or {}).get("schemas") or {}
+    sources = {m.source for m in result.api.models} if result.api else set()
+    models = sum(1 for name in schemas if "/components/schemas/" + escape(str(name)) in sources)
+    return built, tuple(result.errors), ops, declared, models, len(schemas)
 
 
 def _is_fragment(relative: str) -> bool:
@@ -58,9 +61,10 @@ def _is_fragment(relative: str) -> bool:
 @pytest.mark.skipif(not FILES, reason=f"shared specs not available: {SHARED_SPECS} is absent")
 @pytest.mark.parametrize("relative", FILES)
 def test_builds_or_stops_with_a_clear_error(relative: str) -> None:
-    built, errors, ops, declared = outcome(relative)
+    built, errors, ops, declared, models, schemas = outcome(relative)
     if built:
         assert ops == declared, f"{declared - ops} operations did not reach the IR"
+        assert models == schemas, f"{schemas - models} component schemas did not become models"
     else:
         assert errors, "no IR and no error"
         for error in errors:
@@ -82,5 +86,5 @@ def test_at_least_98_percent_build() -> None:
 @pytest.mark.skipif(not FILES, reason=f"shared specs not available: {SHARED_SPECS} is absent")
 def test_fragment_file_is_a_clear_error() -> None:
     fragment = next(f for f in FILES if _is_fragment(f))
-    built, errors, _, _ = outcome(fragment)
+    built, errors, *_ = outcome(fragment)
     assert not built and "not an OpenAPI document" in errors[0].message
