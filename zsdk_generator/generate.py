@@ -40,4 +40,3 @@ def summary(api: Api, result: LanguageResult, warnings: list[Diagnostic]) -> str
         f"{len(r.written)} written, {len(r.unchanged)} unchanged, {len(r.removed)} removed, "
         f"{len(warnings)} warning{'s' * (len(warnings) != 1)}"
     )
-

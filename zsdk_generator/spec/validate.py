@@ -19,8 +19,10 @@ from .pointer import get, join
 
 _MAX_MESSAGE = 240
 # Findings our own checks report too, with a line and pointer (see checks.py): not repeated.
-_COVERED = re.compile(r"Operation ID '.*' for '.*' in '.*' is not unique|Path parameter '.*' for '.*' operation in '.*' "
-                      r"was not resolved")  # fmt: skip
+_COVERED = re.compile(
+    r"Operation ID '.*' for '.*' in '.*' is not unique"
+    r"|Path parameter '.*' for '.*' operation in '.*' was not resolved"
+)
 
 
 def _validator_class(data: dict[str, Any]) -> Any:

@@ -246,11 +246,18 @@ class PythonTarget(Target):
     def format(self, path: str, text: str) -> str:
         if not path.endswith(".py"):
             return text
+        import ast
+
         import black
 
+        from .python_layout import format_module
+
+        # black's output, byte for byte: python_layout lays out the chunks it knows and hands the rest to black.
+        # It does not parse, so validity is checked here (black used to find a generator bug as a side effect).
         try:
-            return black.format_str(text, mode=black.Mode())
-        except black.parsing.InvalidInput as exc:  # a generator bug: say where, never a traceback
+            ast.parse(text, path)
+            return format_module(text, lambda chunk: black.format_str(chunk, mode=black.Mode()))
+        except (SyntaxError, black.parsing.InvalidInput) as exc:  # a generator bug: say where, never a traceback
             raise error(f"generated {path} is not valid Python ({exc}); please report this", None) from None
 
     def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:

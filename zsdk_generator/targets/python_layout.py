@@ -1,0 +1,521 @@
+"""A fast stand-in for black on the code our Python templates produce — byte-identical or not used.
+
+Black re-lays every statement on its own; only the blank lines *between* statements depend on their neighbours.
+So a rendered module is cut into statements (a small scanner: brackets, strings, comments), the blank lines are
+decided by a port of the subset of black's `EmptyLineTracker` rules our output can meet, and each top-level chunk
+(an import, an assignment, a whole `class` or `def`) is laid out here when every statement in it is one of the
+shapes this module knows black's answer for:
+
+* a line black keeps: it fits in 88 columns, its spacing and quotes are already black's, it has no magic
+  trailing comma and no parentheses black would drop;
+* an exploded bracket (`f(` / one element per line, each with its trailing comma / `)`), which black keeps as
+  long as every element is itself kept or laid out here;
+* a first-in-block docstring that black's docstring pass would leave unchanged;
+* a handful of over-long lines whose split is emulated (`class X(\\n    Base\\n):`, exploded dict arguments, …).
+
+Anything else — an unknown construct, a doubtful spacing, a line too long for a known rule — makes the chunk go
+to `black.format_str` on its own (a top-level chunk is a valid module), and the result is spliced in. Whole-file
+oddities this port does not model (a backslash continuation, `'''` strings, a comment directly above a `def`)
+send the whole file to black. The differential test (tests/unit/test_python_layout.py) holds the output equal to
+black's on every bundled and real spec.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+LINE_LENGTH = 88
+INDENT = "    "
+
+# ---------------------------------------------------------------------------------------------- scanning
+
+# Strings (triple-quoted ones may span lines), comments, brackets; a backslash-newline is noted to give up.
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'''|'(?:[^'\\\n]|\\.)*'"
+    r"|#[^\n]*"
+    r"|[()\[\]{}]"
+    r"|\\\n",
+    re.DOTALL,
+)
+_OPEN = "([{"
+_CLOSE = ")]}"
+
+
+@dataclass
+class Statement:
+    """One logical line: its physical lines (as rendered), depth (indent / 4) and the blank lines before it."""
+
+    lines: list[str]
+    depth: int
+    blank: int
+    kind: str  # docstring | string | import | class | def | decorator | comment | other
+
+
+class Unsupported(Exception):
+    """The file has something this module does not model; black formats the whole file."""
+
+
+def statements(text: str) -> list[Statement]:
+    """Cut `text` into logical lines (brackets and triple-quoted strings join physical lines)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    continued = _continuation_lines(text, len(lines))
+    out: list[Statement] = []
+    blank = 0
+    for index, line in enumerate(lines):
+        if continued[index]:
+            out[-1].lines.append(line)
+            continue
+        if not line.strip():
+            blank += 1
+            continue
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if indent % 4 or stripped.startswith("\t"):
+            raise Unsupported("indentation")
+        out.append(Statement([line], indent // 4, blank, ""))
+        blank = 0
+    for statement in out:
+        statement.kind = _kind(statement)
+    return out
+
+
+def _continuation_lines(text: str, count: int) -> list[bool]:
+    """For each physical line: does it continue the logical line above (open bracket or string)?"""
+    continued = [False] * (count + 1)
+    depth = 0
+    line = 0
+    position = 0
+    start_line = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        first = token[0]
+        if token == "'''" or token == "\\\n":
+            raise Unsupported(f"{token!r} on line {line + 1}")
+        if first in _OPEN:
+            if depth == 0:
+                start_line = line
+            depth += 1
+        elif first in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                raise Unsupported("unbalanced brackets")
+            if depth == 0:
+                for i in range(start_line + 1, line + 1):
+                    continued[i] = True
+        elif first == '"' and token.startswith('"""'):
+            end_line = line + token.count("\n")
+            if depth == 0:
+                for i in range(line + 1, end_line + 1):
+                    continued[i] = True
+    if depth:
+        raise Unsupported("unbalanced brackets")
+    return continued
+
+
+def _kind(statement: Statement) -> str:
+    first = statement.lines[0].lstrip(" ")
+    if first.startswith('"'):
+        if len(statement.lines) == 1 and _STRING_ONLY.fullmatch(first) or first.startswith('"""'):
+            return "string"
+        return "other"
+    if first.startswith("#"):
+        return "comment"
+    if first.startswith(("import ", "from ")):
+        return "import"
+    if first.startswith("class "):
+        return "class"
+    if first.startswith(("def ", "async def ")):
+        return "def"
+    if first.startswith("@"):
+        return "decorator"
+    return "other"
+
+
+_STRING_ONLY = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+
+# ---------------------------------------------------------------------------------------------- blank lines
+
+
+def blank_lines(stmts: list[Statement]) -> list[int]:
+    """The blank lines black puts before each statement (a port of `EmptyLineTracker` for what we emit)."""
+    out: list[int] = []
+    previous: Statement | None = None
+    previous_after = 0
+    defs: list[Statement] = []
+    docstring_index = next((i for i, s in enumerate(stmts) if s.kind != "comment"), -2)
+    if stmts[docstring_index].kind != "string" or stmts[docstring_index].depth:
+        docstring_index = -2  # no module docstring
+    for index, current in enumerate(stmts):
+        depth = current.depth
+        before = min(current.blank, 2 if depth == 0 else 1)
+        user_had_newline = before > 0
+        popped: Statement | None = None
+        while defs and defs[-1].depth >= depth:
+            popped = defs.pop()
+        if current.kind in ("def", "class"):
+            defs.append(current)
+        after = 0
+        if previous is None:
+            before = 0
+        elif current.kind == "string" and _is_block_opener(previous) and previous.depth < depth:
+            before, after = (0, 1) if previous.kind == "class" else (0, 0)
+            if previous.kind not in ("class", "def"):
+                raise Unsupported("a string opening a non-def block")
+        else:
+            if popped is not None:
+                if depth == 0 and current.lines[-1].endswith(":") and current.kind == "other":
+                    raise Unsupported("a top-level clause after a def")
+                before = 1 if depth else 2
+            if current.kind in ("decorator", "def", "class"):
+                before = _before_class_or_def(previous, current, before, user_had_newline)
+            elif previous.kind == "import" and previous.depth == 0 and depth == 0 and current.kind != "import":
+                before = 1
+            elif previous.kind == "import" and current.kind != "import" and depth == previous.depth:
+                before = before or 1
+        before = max(0, before - previous_after)
+        if index == docstring_index + 1 and current.kind not in ("class", "def"):
+            before = 1  # one empty line after a module docstring
+        out.append(previous_after + before)  # the docstring's "after" line, then what is left of "before"
+        previous, previous_after = current, after
+    return out
+
+
+def _is_block_opener(statement: Statement) -> bool:
+    return statement.kind in ("class", "def") or statement.lines[-1].rstrip().endswith(":")
+
+
+def _before_class_or_def(previous: Statement, current: Statement, before: int, user_had_newline: bool) -> int:
+    if previous.kind == "decorator":
+        return 0
+    if previous.depth < current.depth and previous.kind in ("class", "def"):
+        return 1 if user_had_newline else 0
+    if previous.kind == "comment" and previous.depth == current.depth and before == 0:
+        raise Unsupported("a comment directly above a def or class")  # black's semantic_leading_comment
+    if previous.kind == "def" and len(previous.lines) == 1 and not previous.lines[0].endswith(":"):
+        raise Unsupported("a one-line def")  # black's stub-def rule
+    return 1 if current.depth else 2
+
+
+# ---------------------------------------------------------------------------------------------- line checks
+
+
+def width(line: str) -> int:
+    """Black's `str_width` (East Asian wide characters count twice, combining ones not at all)."""
+    if line.isascii():
+        return len(line)
+    from black.strings import str_width
+
+    return int(str_width(line))
+
+
+# Code outside strings and comments that black would respace or rewrite; a line with one of these is not kept.
+_SUSPICIOUS_CODE = re.compile(
+    r"  |\t|\( | \)|\[ | \]|\{ | \}| ,|,[^ \n]|\s$|\\"  # spacing
+    r"|[=:] \(|return \(|,\s*[)\]}]"  # parentheses black drops, magic trailing commas
+    r"|\b\d[\d_]*[eE][+-]?\d|\b0[xXoObB]|\b\d+[jJlL]\b|\b\d+\.(?!\d)"  # numbers black normalises
+    r"|\*\*|\blambda\b|;|:=|\bif\b|\belse\b|\bfor\b|\bnot\b|\bin\b|\bis\b|\band\b|\bor\b|~|\^|<<|>>|//|%|@"
+)
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+# Operators black surrounds with one space; checked on the code with strings blanked out.
+_OPERATOR = re.compile(r"\s*(->|==|!=|<=|>=|\+=|-=|\*=|/=|\|=|=|\||\+|<|>|-|\*|/|:|\.)\s*")
+_IMPORT = re.compile(r"(?:from (?:\.+|\.*\w+(?:\.\w+)*) )?import \w+(?:\.\w+)*(?: as \w+)?(?:, \w+(?: as \w+)?)*")
+_STRING_PREFIX = re.compile(r"[A-Za-z]\"")
+
+
+def code_is_canonical(line: str, in_brackets: bool = False) -> bool:
+    """True when black would print this physical line (code, not inside a docstring) exactly as it is;
+    `in_brackets`: the line is an element of an exploded bracket."""
+    stripped = line.lstrip(" ")
+    if stripped.startswith("#"):
+        return _comment_is_canonical(stripped)
+    if stripped.startswith(("from ", "import ")):
+        return _IMPORT.fullmatch(stripped) is not None
+    if stripped.startswith("@"):
+        stripped = stripped[1:]
+    pieces = []
+    last = 0
+    for match in _STRING_OR_COMMENT.finditer(stripped):
+        token = match.group()
+        if token.startswith("#"):
+            before = stripped[: match.start()]
+            if not _comment_is_canonical(token) or not before.endswith("  ") or before.endswith("   "):
+                return False
+            pieces.append(stripped[last : match.start()].rstrip(" "))
+            last = len(stripped)
+            break
+        if not _string_is_canonical(token) or (match.start() and _STRING_PREFIX.match(stripped, match.start() - 1)):
+            return False
+        pieces.append(stripped[last : match.start()])
+        pieces.append('""')
+        last = match.end()
+    pieces.append(stripped[last:])
+    code = "".join(pieces)
+    if _SUSPICIOUS_CODE.search(code) or '"' in code.replace('""', ""):
+        return False
+    return all(_operator_spacing_ok(code, m, in_brackets) for m in _OPERATOR.finditer(code))
+
+
+def _spaced_equals(code: str, start: int, in_brackets: bool) -> bool:
+    """Is the `=` at `start` an assignment or an annotated default (spaced) rather than a keyword (hugged)?"""
+    depth = 0
+    for position in range(start - 1, -1, -1):
+        char = code[position]
+        if char in _CLOSE:
+            depth += 1
+        elif char in _OPEN:
+            if depth == 0:
+                in_brackets = True
+                break
+            depth -= 1
+        elif depth == 0 and char == ",":
+            in_brackets = True
+            break
+        elif depth == 0 and char == ":":
+            return True  # an annotation
+    return not in_brackets
+
+
+def _operator_spacing_ok(code: str, match: re.Match[str], in_brackets: bool) -> bool:
+    op, text = match.group(1), match.group()
+    if op == ".":
+        if match.start() and code[match.start() - 1].isdigit():
+            return text == "." and code[match.end() : match.end() + 1].isdigit()  # a float like `60.0`
+        return text == "."
+    if op == ":":
+        # annotations and dict entries `a: b`; slices are not emitted by our templates
+        return text == ": " or (text == ":" and match.end() == len(code))
+    if op == "=":
+        # keyword arguments hug `=`; annotated defaults and assignments have spaces on both sides
+        return text == (" = " if _spaced_equals(code, match.start(), in_brackets) else "=")
+    if op == "-":
+        return text == " - " or (text == "-" and _unary_context(code, match.start()))
+    if op == "*":
+        # a bare `*` in a signature (`*,`) or `*args`
+        return text == " * " or text in ("*", "* ") and _unary_context(code, match.start())
+    if op in ("|", "->", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "|=", "+", "<", ">", "/"):
+        return text == f" {op} "
+    return False
+
+
+def _unary_context(code: str, start: int) -> bool:
+    before = code[:start].rstrip(" ")
+    return not before or before[-1] in "([{,=:" or before.endswith(("return", "await"))
+
+
+def _string_is_canonical(token: str) -> bool:
+    """A one-line double-quoted string black leaves alone: no escaped quote (it might switch quotes), no `\\N{}`,
+    no upper-case hex escape."""
+    return _STRING_NORMALISED.search(token) is None
+
+
+_STRING_NORMALISED = re.compile(r'\\"|\\N|\\[xuU][0-9a-f]*[A-F]')
+
+
+def _comment_is_canonical(stripped: str) -> bool:
+    return stripped == "#" or (
+        stripped.startswith("# ") and not stripped.endswith((" ", "\t")) and "\t" not in stripped
+    )
+
+
+# ---------------------------------------------------------------------------------------------- statements
+
+
+def layout(statement: Statement) -> list[str] | None:
+    """Black's lines for one statement, or None when this module does not know them."""
+    if statement.kind == "string":
+        return _string_statement(statement)
+    if statement.kind == "comment":
+        return statement.lines if _comment_is_canonical(statement.lines[0].lstrip(" ")) else None
+    if len(statement.lines) == 1:
+        return _single_line(statement.lines[0])
+    return _exploded(statement.lines)
+
+
+def _single_line(line: str, in_brackets: bool = False) -> list[str] | None:
+    if not code_is_canonical(line, in_brackets):
+        return None
+    if width(line) <= LINE_LENGTH:
+        return [line]
+    for rule in LONG_LINE_RULES:
+        result = rule(line)
+        if result is not None:
+            return result
+    return None
+
+
+def _exploded(lines: list[str], in_brackets: bool = False) -> list[str] | None:
+    """`head(` / elements (each ending in `,`) / `)tail`, kept when every element is kept or laid out."""
+    head, tail = lines[0], lines[-1]
+    indent = len(head) - len(head.lstrip(" "))
+    pad = " " * indent
+    if not head.endswith(_OPEN_ENDS) or not tail.startswith(pad) or tail[indent : indent + 1] not in _CLOSE:
+        return None
+    if _closing(head[-1]) != tail[indent] or width(head) > LINE_LENGTH or width(tail) > LINE_LENGTH:
+        return None
+    if not code_is_canonical(head[:-1] + "x", in_brackets) or not code_is_canonical(
+        pad + "x" + tail[indent + 1 :], in_brackets
+    ):
+        return None
+    if any('"""' in line for line in lines):
+        return None
+    elements = _elements([line for line in lines[1:-1] if line.strip()], indent + 4)  # black drops blank lines here
+    if not elements:
+        return None
+    out = [head]
+    for element in elements:
+        if not element[-1].endswith(","):
+            return None
+        laid = _single_line(element[0], True) if len(element) == 1 else _exploded(element, True)
+        if laid is None:
+            return None
+        out.extend(laid)
+    out.append(tail)
+    return out
+
+
+_OPEN_ENDS = ("(", "[", "{")
+
+
+def _closing(opening: str) -> str:
+    return _CLOSE[_OPEN.index(opening)]
+
+
+def _elements(lines: list[str], indent: int) -> list[list[str]] | None:
+    """Group the body of an exploded bracket into its elements (a nested exploded element spans lines)."""
+    pad = " " * indent
+    out: list[list[str]] = []
+    for line in lines:
+        if not line.startswith(pad):
+            return None
+        rest = line[indent:]
+        if rest.startswith(" "):
+            if not out:
+                return None
+            out[-1].append(line)
+        elif rest[:1] in _CLOSE and out:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
+
+
+def _string_statement(statement: Statement) -> list[str] | None:
+    """A string on its own: a docstring black's docstring pass leaves as is, or a plain string expression."""
+    lines = statement.lines
+    pad = INDENT * statement.depth
+    first = lines[0]
+    if not first.startswith(pad + '"""'):
+        return lines if len(lines) == 1 and code_is_canonical(first) else None
+    text = first[len(pad) + 3 :]
+    if len(lines) == 1:
+        if not text.endswith('"""') or len(text) < 7:
+            return None
+        content = text[:-3]
+        return lines if _docstring_edges_ok(content) and '"""' not in content else None
+    if lines[-1] != pad + '"""' or not _docstring_edges_ok(text + "x"):
+        return None
+    body = lines[1:-1]
+    if any(line != line.rstrip() or "\t" in line or (line and not line.startswith(pad)) for line in body):
+        return None
+    if body and not any(line[len(pad)] != " " for line in body if line):
+        return None  # every body line indented further: black would dedent them
+    if any('"""' in line for line in body) or '"""' in text:
+        return None
+    return lines
+
+
+def _docstring_edges_ok(body: str) -> bool:
+    return bool(body) and body == body.strip() and not body.startswith('"') and not body.endswith(('"', "\\"))
+
+
+# ---------------------------------------------------------------------------------------------- long lines
+
+
+def _class_bases(line: str) -> list[str] | None:
+    """`class X(Base):` too long → black splits inside the parentheses (no magic comma added for one base)."""
+    match = re.fullmatch(r"(class \w+)\((\w+)\):", line)
+    if not match:
+        return None
+    body = INDENT + match.group(2)
+    if width(body) > LINE_LENGTH or width(match.group(1) + "(") > LINE_LENGTH:
+        return None
+    return [match.group(1) + "(", body, "):"]
+
+
+LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [_class_bases]
+
+# ---------------------------------------------------------------------------------------------- modules
+
+
+@dataclass
+class Stats:
+    chunks: int = 0
+    fallback_chunks: int = 0
+    lines: int = 0
+    fallback_lines: int = 0
+    whole_file_fallbacks: int = 0
+
+
+STATS = Stats()
+
+
+def format_module(text: str, black_format: Callable[[str], str]) -> str:
+    """`black_format(text)`'s result, computed here chunk by chunk; `black_format` lays out what this cannot."""
+    try:
+        stmts = statements(text)
+        blanks = blank_lines(stmts)
+    except Unsupported:
+        STATS.whole_file_fallbacks += 1
+        return black_format(text)
+    if not stmts:
+        return black_format(text)
+    out: list[str] = []
+    index = 0
+    while index < len(stmts):
+        end = index + 1
+        while end < len(stmts) and stmts[end].depth > 0:
+            end += 1
+        chunk = stmts[index:end]
+        laid = _layout_chunk(chunk, blanks[index + 1 : end])
+        STATS.chunks += 1
+        if laid is None:
+            source = _chunk_source(chunk)
+            STATS.fallback_chunks += 1
+            STATS.fallback_lines += source.count("\n")
+            laid = black_format(source).rstrip("\n").split("\n")
+        out.extend([""] * blanks[index])
+        out.extend(laid)
+        index = end
+    STATS.lines += len(out)
+    return "\n".join(out) + "\n"
+
+
+def _layout_chunk(chunk: list[Statement], blanks: list[int]) -> list[str] | None:
+    first = layout(chunk[0])
+    if first is None:
+        return None
+    out = list(first)
+    for statement, before in zip(chunk[1:], blanks, strict=True):
+        laid = layout(statement)
+        if laid is None:
+            return None
+        out.extend([""] * before)
+        out.extend(laid)
+    return out
+
+
+def _chunk_source(chunk: list[Statement]) -> str:
+    lines: list[str] = []
+    for position, statement in enumerate(chunk):
+        if position:
+            lines.extend([""] * statement.blank)
+        lines.extend(statement.lines)
+    return "\n".join(lines) + "\n"
