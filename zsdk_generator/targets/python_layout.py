@@ -462,6 +462,7 @@ class Stats:
     lines: int = 0
     fallback_lines: int = 0
     whole_file_fallbacks: int = 0
+    statement_fallbacks: int = 0
 
 
 STATS = Stats()
@@ -484,7 +485,7 @@ def format_module(text: str, black_format: Callable[[str], str]) -> str:
         while end < len(stmts) and stmts[end].depth > 0:
             end += 1
         chunk = stmts[index:end]
-        laid = _layout_chunk(chunk, blanks[index + 1 : end])
+        laid = _layout_chunk(chunk, blanks[index + 1 : end], black_format)
         STATS.chunks += 1
         if laid is None:
             source = _chunk_source(chunk)
@@ -498,18 +499,47 @@ def format_module(text: str, black_format: Callable[[str], str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _layout_chunk(chunk: list[Statement], blanks: list[int]) -> list[str] | None:
+def _layout_chunk(chunk: list[Statement], blanks: list[int], black_format: Callable[[str], str]) -> list[str] | None:
+    """The chunk laid out here; a nested statement this module cannot lay out goes to black on its own."""
     first = layout(chunk[0])
     if first is None:
         return None
     out = list(first)
     for statement, before in zip(chunk[1:], blanks, strict=True):
-        laid = layout(statement)
+        laid = layout(statement) or _black_statement(statement, black_format)
         if laid is None:
             return None
         out.extend([""] * before)
         out.extend(laid)
     return out
+
+
+def _black_statement(statement: Statement, black_format: Callable[[str], str]) -> list[str] | None:
+    """Black's layout of one nested statement or `def` header, formatted alone inside `if True:` blocks.
+
+    Black lays out a statement from its own text and its indentation only, so the dummy blocks give the
+    same result as the real class or function around it; a `def` gets a `pass` body that is dropped again.
+    Block openers other than `def` (if/for/with…) are left to the chunk fallback.
+    """
+    first = statement.lines[0].strip()
+    if statement.depth == 0 or statement.kind not in ("other", "def"):
+        return None
+    if statement.kind == "other" and statement.lines[-1].rstrip().endswith(":"):
+        return None
+    headers = [INDENT * level + "if True:" for level in range(statement.depth)]
+    body = [INDENT * (statement.depth + 1) + "pass"] if statement.kind == "def" else []
+    STATS.statement_fallbacks += 1
+    laid = black_format("\n".join(headers + statement.lines + body) + "\n").rstrip("\n").split("\n")
+    if laid[: statement.depth] != headers:
+        return None
+    laid = laid[statement.depth :]
+    while laid and not laid[0]:  # black puts a blank line before a def that follows `if True:`
+        laid.pop(0)
+    if body:
+        if laid[-1] != body[0]:
+            return None
+        laid = laid[:-1]
+    return laid if laid and laid[0].strip().startswith(first.split("(")[0].split(":")[0].split(" ")[0]) else None
 
 
 def _chunk_source(chunk: list[Statement]) -> str:
