@@ -14,8 +14,6 @@ from .schemas import SchemaConverter
 from .shapes import field_at, flatten
 
 _JSON = ("application/json", "application/problem+json", "text/json")
-_BINARY_TYPES = ("application/octet-stream", "application/pdf", "application/zip")
-_BINARY_PREFIXES = ("image/", "audio/", "video/", "font/")
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 # The first success response as the spec has it: (schema, headers, the response object).
 RawSuccess = tuple[Any, dict[str, Any], dict[str, Any]]
@@ -25,6 +23,7 @@ _DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie
 
 
 def media_kind(media: str, schema: Any) -> str:
+    """json | sse | multipart | form | text | binary, from the media type (and a binary schema)."""
     media = media.split(";")[0].strip().lower()
     if media in _JSON or media.endswith("+json") or media == "*/*" and not _is_binary_schema(schema):
         return "json"
@@ -36,11 +35,9 @@ def media_kind(media: str, schema: Any) -> str:
         return "form"
     if media.startswith("text/") and not _is_binary_schema(schema):
         return "text"
-    return (
-        "binary"
-        if media in _BINARY_TYPES or media.startswith(_BINARY_PREFIXES) or _is_binary_schema(schema)
-        else ("json" if media.endswith("json") else "binary")
-    )
+    if media.endswith("json") and not _is_binary_schema(schema):  # application/vnd.x.json and kin
+        return "json"
+    return "binary"
 
 
 def _is_binary_schema(schema: Any) -> bool:
