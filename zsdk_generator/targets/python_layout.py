@@ -450,7 +450,90 @@ def _class_bases(line: str) -> list[str] | None:
     return [match.group(1) + "(", body, "):"]
 
 
-LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [_class_bases]
+_FIELD = re.compile(r"( +)(\w+): (.+)")
+_ATOM = re.compile(r"None|True|False|-?\d+(?:\.\d+)?|\"[^\"\\]{0,20}\"")
+_FIELD_CALL = re.compile(r"(pydantic\.Field)\(([^()\[\]{}]*)\)")
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """`text` cut at `separator` where it is outside brackets and strings."""
+    parts, depth, start, index, quote = [], 0, 0, 0, ""
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth -= 1
+        elif depth == 0 and text.startswith(separator, index):
+            parts.append(text[start:index])
+            start = index + len(separator)
+            index = start
+            continue
+        index += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _annotated_field(line: str) -> list[str] | None:
+    """`name: Annotation = value` too long (a model field), in the two ways black lays it out.
+
+    * value `pydantic.Field(...)`: split the call when `name: Annotation = pydantic.Field(` fits, else wrap the
+      value in parentheses when `name: Annotation = (` fits;
+    * value an atom (None, a number, a short string): wrap it in parentheses when `name: Annotation = (` fits;
+      else, or with no value, parenthesise the annotation, one line inside when it fits, else one `| term`
+      per line.
+    Anything else (a term black would split inside its brackets, a long value) is left to black.
+    """
+    match = _FIELD.fullmatch(line)
+    if not match or line.endswith(","):  # a parameter inside brackets is laid out differently
+        return None
+    pad, name, rest = match.groups()
+    inner = pad + INDENT
+    pieces = _top_level_split(rest, " = ")
+    if len(pieces) > 2:
+        return None
+    annotation, value = pieces[0], (pieces[1] if len(pieces) == 2 else None)
+    call = _FIELD_CALL.fullmatch(value) if value is not None else None
+    if call is not None and value is not None:
+        head = f"{pad}{name}: {annotation} = {call.group(1)}("
+        if width(head) <= LINE_LENGTH:
+            args = inner + call.group(2)
+            if width(args) <= LINE_LENGTH:
+                return [head, args, pad + ")"]
+            return [head] + [inner + arg + "," for arg in _top_level_split(call.group(2), ", ")] + [pad + ")"]
+        wrapped = f"{pad}{name}: {annotation} = ("
+        if width(wrapped) <= LINE_LENGTH and width(inner + value) <= LINE_LENGTH:
+            return [wrapped, inner + value, pad + ")"]
+        return None
+    if value is not None and not _ATOM.fullmatch(value):
+        return None
+    if value is not None and width(f"{pad}{name}: {annotation} = (") <= LINE_LENGTH:
+        return [f"{pad}{name}: {annotation} = (", inner + value, pad + ")"]  # black wraps the value first
+    terms = _top_level_split(annotation, " | ")
+    if len(terms) == 1 and "[" in annotation:
+        return None  # black splits a lone subscript (`list[\n    X\n]`) rather than adding parentheses
+    if width(inner + annotation) <= LINE_LENGTH:
+        body = [inner + annotation]
+    elif len(terms) == 1:
+        return None  # parentheses would not make it fit: black's choice here is not modelled
+    else:
+        body = [inner + terms[0]] + [inner + "| " + term for term in terms[1:]]
+        if len(terms) > 1 and any(width(b) > LINE_LENGTH and "[" in b for b in body):
+            return None  # black would split inside that term's brackets
+    tail = pad + (f") = {value}" if value is not None else ")")
+    if width(tail) > LINE_LENGTH:
+        return None
+    return [f"{pad}{name}: ("] + body + [tail]
+
+
+LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [_class_bases, _annotated_field]
 
 # ---------------------------------------------------------------------------------------------- modules
 
