@@ -445,9 +445,9 @@ def _class_bases(line: str) -> list[str] | None:
     if not match:
         return None
     body = INDENT + match.group(2)
-    if width(body) > LINE_LENGTH or width(match.group(1) + "(") > LINE_LENGTH:
+    if width(body) > LINE_LENGTH:
         return None
-    return [match.group(1) + "(", body, "):"]
+    return [match.group(1) + "(", body, "):"]  # even when the head alone is still too long
 
 
 _FIELD = re.compile(r"( +)(\w+): (.+)")
@@ -533,7 +533,23 @@ def _annotated_field(line: str) -> list[str] | None:
     return [f"{pad}{name}: ("] + body + [tail]
 
 
-LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [_class_bases, _annotated_field]
+_ASSIGN_ATOM = re.compile(r"( *)([A-Za-z_]\w*) = (\"(?:[^\"\\]|\\.)*\"|-?\d+(?:\.\d+)?)")
+
+
+def _assigned_atom(line: str) -> list[str] | None:
+    """`NAME = "a long string"` (an enum member) too long → black wraps the value in parentheses when the
+    value then fits on its own line, even if `NAME = (` itself does not; otherwise it is left to black."""
+    match = _ASSIGN_ATOM.fullmatch(line)
+    if not match:
+        return None
+    pad, name, value = match.groups()
+    body = pad + INDENT + value
+    if width(body) > LINE_LENGTH:
+        return None
+    return [f"{pad}{name} = (", body, pad + ")"]
+
+
+LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [_class_bases, _annotated_field, _assigned_atom]
 
 # ---------------------------------------------------------------------------------------------- modules
 
