@@ -549,7 +549,56 @@ def _assigned_atom(line: str) -> list[str] | None:
     return [f"{pad}{name} = (", body, pad + ")"]
 
 
-LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [_class_bases, _annotated_field, _assigned_atom]
+_ASSIGN_CALL = re.compile(r"( *)([A-Za-z_]\w*) = ([A-Za-z_][\w.]*)\(([^()\[\]{}]*)\)")
+_ASSIGN = re.compile(r"( *)([A-Za-z_]\w*) = (.+)")
+
+
+def _assigned_call(line: str) -> list[str] | None:
+    """`NAME = Call(a=1, b=2)` too long (a Paginator) → black splits the call: its arguments on one line when
+    they fit, else one per line with a trailing comma."""
+    match = _ASSIGN_CALL.fullmatch(line)
+    if not match:
+        return None
+    pad, name, call, args = match.groups()
+    head = f"{pad}{name} = {call}("
+    if width(head) > LINE_LENGTH or not args:
+        return None
+    inner = pad + INDENT
+    if width(inner + args) <= LINE_LENGTH:
+        return [head, inner + args, pad + ")"]
+    lines = [inner + arg + "," for arg in _top_level_split(args, ", ")]
+    if any(width(line) > LINE_LENGTH for line in lines):
+        return None
+    return [head, *lines, pad + ")"]
+
+
+def _assigned_union(line: str) -> list[str] | None:
+    """`Alias = A | B` too long → black wraps the union in parentheses: one line inside when it fits, else one
+    `| term` per line (a term that still does not fit and has brackets is left to black)."""
+    match = _ASSIGN.fullmatch(line)
+    if not match:
+        return None
+    pad, name, value = match.groups()
+    terms = _top_level_split(value, " | ")
+    if len(terms) < 2:
+        return None
+    inner = pad + INDENT
+    if width(inner + value) <= LINE_LENGTH:
+        body = [inner + value]
+    else:
+        body = [inner + terms[0]] + [inner + "| " + term for term in terms[1:]]
+        if any(width(b) > LINE_LENGTH and "[" in b for b in body):
+            return None
+    return [f"{pad}{name} = (", *body, pad + ")"]
+
+
+LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [
+    _class_bases,
+    _annotated_field,
+    _assigned_atom,
+    _assigned_call,
+    _assigned_union,
+]
 
 # ---------------------------------------------------------------------------------------------- modules
 
