@@ -592,8 +592,39 @@ def _assigned_union(line: str) -> list[str] | None:
     return [f"{pad}{name} = (", *body, pad + ")"]
 
 
+_PARAMETER = re.compile(r"( +)(\w+): (.+),")
+_DEFAULT = re.compile(r"NOT_GIVEN|None|True|False|-?\d+(?:\.\d+)?")
+
+
+def _parameter(line: str) -> list[str] | None:
+    """A parameter line `name: A | B = DEFAULT,` too long → black parenthesises the annotation: one line inside
+    when it fits, else one `| term` per line. A single bare name stays as it is; a single subscript is left to
+    black."""
+    match = _PARAMETER.fullmatch(line)
+    if not match:
+        return None
+    pad, name, rest = match.groups()
+    pieces = _top_level_split(rest, " = ")
+    if len(pieces) > 2 or (len(pieces) == 2 and not _DEFAULT.fullmatch(pieces[1])):
+        return None
+    annotation = pieces[0]
+    terms = _top_level_split(annotation, " | ")
+    if len(terms) == 1:
+        return None if re.search(r"[\[(]", annotation) else [line]
+    inner = pad + INDENT
+    if width(inner + annotation) <= LINE_LENGTH:
+        body = [inner + annotation]
+    else:
+        body = [inner + terms[0]] + [inner + "| " + term for term in terms[1:]]
+        if any(width(b) > LINE_LENGTH and "[" in b for b in body):
+            return None
+    tail = pad + (f") = {pieces[1]}," if len(pieces) == 2 else "),")
+    return [f"{pad}{name}: ("] + body + [tail]
+
+
 LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [
     _class_bases,
+    _parameter,
     _annotated_field,
     _assigned_atom,
     _assigned_call,
