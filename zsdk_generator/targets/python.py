@@ -108,14 +108,11 @@ def py_literal(value: object) -> str:
     return py_string(value)
 
 
-def doc_lines(text: str, width: int = 84) -> list[str]:
+def doc_lines(text: str) -> list[str]:
     """Spec text as docstring lines: no `\"\"\"`, no stray backslashes, no trailing spaces."""
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\r\n", "\n").replace("\t", "    ")
     text = "".join(c for c in text if c == "\n" or ord(c) >= 0x20)
-    lines = [line.rstrip() for line in text.strip().split("\n")]
-    out: list[str] = []
-    for line in lines:
-        out.append(line)
+    out = [line.rstrip() for line in text.strip().split("\n")]
     while out and not out[-1]:
         out.pop()
     if out and out[-1].endswith('"'):
@@ -186,7 +183,6 @@ class ParamView:
     location: str
     annotation: str
     required: bool
-    doc: str
 
 
 @dataclass
@@ -543,7 +539,7 @@ class _Lowering:
     def _param(self, param: Parameter, taken: set[str]) -> ParamView:
         ident = unique(identifier(param.ident or param.name, PARAM_RESERVED, "param"), taken)
         annotation = self.annotation(param.type, "models.")
-        return ParamView(ident, param.name, param.location, annotation, param.required, comment_text(param.description))
+        return ParamView(ident, param.name, param.location, annotation, param.required)
 
     def _multipart(self, op: Operation, taken: set[str]) -> list[ParamView]:
         assert op.body is not None
@@ -555,8 +551,7 @@ class _Lowering:
             annotation = "FileTypes" if is_file else self.annotation(f.type, "models.")
             if is_file and f.type.kind == "array":
                 annotation = "list[FileTypes]"
-            out.append(ParamView(ident, f.name, "file" if is_file else "form", annotation, f.required,
-                                 comment_text(f.description)))  # fmt: skip
+            out.append(ParamView(ident, f.name, "file" if is_file else "form", annotation, f.required))
         return out
 
     def _result(self, op: Operation) -> tuple[str, str, str, bool]:
@@ -669,7 +664,6 @@ class _Lowering:
         variables = [(identifier(v.name, KEYWORDS), v) for v in (server.variables if server else ())]
         auth = self.auth_views()
         login = self._login_view()
-        used = _used_names(classes, aliases, resources)
         return {
             "api": self.api,
             "config": self.config,
@@ -688,7 +682,7 @@ class _Lowering:
             "classes": classes,
             "aliases": aliases,
             "resources": resources,
-            "uses": used,
+            "imports": model_imports(classes, aliases),
             "auth_imports": sorted({"AuthProvider"} | {a.constructor.split("(")[0] for a in auth}, key=isort_key),
             "client_imports": sorted([self.config.client_name, "Async" + self.config.client_name], key=isort_key),
             "exports": sorted(EXPORTS + [self.config.client_name, "Async" + self.config.client_name], key=isort_key),
@@ -785,11 +779,17 @@ def resource_uses(resource: ResourceView) -> dict[str, Any]:
     if any(m.content for m in methods):
         types.append("FileContent")
     return {
-        "any": re.search(r"(?<![\w.])Any\b", text) is not None or any(m.cast_result for m in methods),
-        "cast": any(m.cast_result for m in methods),
         "models": "models." in text,
         "datetime": "datetime." in text,
-        "literal": re.search(r"(?<![\w.])Literal\[", text) is not None,
+        "typing": [
+            name
+            for name, used in (
+                ("Any", re.search(r"(?<![\w.])Any\b", text) is not None or any(m.cast_result for m in methods)),
+                ("Literal", re.search(r"(?<![\w.])Literal\[", text) is not None),
+                ("cast", any(m.cast_result for m in methods)),
+            )
+            if used
+        ],
         "builtins": "builtins." in text,
         "binary": "BinaryResponse" in text,
         "pages": any(m.paginator for m in methods),
@@ -835,27 +835,32 @@ def _order_aliases(aliases: list[ModelView]) -> list[ModelView]:
     return done
 
 
-def _used_names(classes: list[ModelView], aliases: list[ModelView], resources: list[ResourceView]) -> dict[str, bool]:
-    """Which imports each generated module needs, so no file has a dead import."""
-    model_text = " ".join(
+def model_imports(classes: list[ModelView], aliases: list[ModelView]) -> dict[str, Any]:
+    """What models.py imports: only what its code uses, so no file has a dead import."""
+    text = " ".join(
         [f.annotation for c in classes for f in c.fields]
         + [a.annotation for a in aliases]
         + [c.enum_base for c in classes]
     )
-
-    def has(text: str, name: str) -> bool:
-        return re.search(rf"(?<![\w.]){re.escape(name)}\b", text) is not None
-
-    uses = {
-        "models.datetime": "datetime." in model_text,
-        "models.Any": has(model_text, "Any"),
-        "models.Literal": has(model_text, "Literal"),
-        "models.Union": "Union[" in model_text,
-        "models.Annotated": "Annotated[" in model_text,
-        "models.discriminator": "discriminator(" in model_text,
-        "models.pydantic": any(f.alias for c in classes for f in c.fields) or "pydantic.Tag(" in model_text,
-        "models.OpenEnum": any(c.kind == "enum" and c.enum_base == "OpenEnum" for c in classes),
-        "models.OpenIntEnum": any(c.kind == "enum" and c.enum_base == "OpenIntEnum" for c in classes),
-        "models.BaseModel": any(c.kind == "object" for c in classes),
-    }
-    return uses
+    typing = [
+        name
+        for name, used in (
+            ("Annotated", "Annotated[" in text),
+            ("Any", re.search(r"(?<![\w.])Any\b", text) is not None),
+            ("Literal", re.search(r"(?<![\w.])Literal\[", text) is not None),
+            ("Union", "Union[" in text),
+        )
+        if used
+    ]
+    runtime = [
+        name
+        for name, used in (
+            ("BaseModel", any(c.kind == "object" for c in classes)),
+            ("OpenEnum", any(c.kind == "enum" and c.enum_base == "OpenEnum" for c in classes)),
+            ("OpenIntEnum", any(c.kind == "enum" and c.enum_base == "OpenIntEnum" for c in classes)),
+            ("discriminator", "discriminator(" in text),
+        )
+        if used
+    ]
+    pydantic = any(f.alias for c in classes for f in c.fields) or "pydantic.Tag(" in text
+    return {"datetime": "datetime." in text, "typing": typing, "pydantic": pydantic, "runtime": runtime}
