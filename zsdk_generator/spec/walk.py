@@ -25,11 +25,7 @@ def sub_schemas(schema: dict[str, Any], path: Parts) -> Iterator[SchemaSite]:
         value = schema.get(key)
         if isinstance(value, dict):
             yield path + (key,), value
-        elif key == "items" and isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, dict):
-                    yield path + (key, str(i)), item
-    for key in SCHEMA_LISTS:
+    for key in SCHEMA_LISTS + ("items",):  # `items` as a list is the old tuple form
         value = schema.get(key)
         if isinstance(value, list):
             for i, item in enumerate(value):

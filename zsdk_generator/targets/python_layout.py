@@ -718,7 +718,8 @@ def _black_statement(statement: Statement, black_format: Callable[[str], str]) -
         if laid[-1] != body[0]:
             return None
         laid = laid[:-1]
-    return laid if laid and laid[0].strip().startswith(first.split("(")[0].split(":")[0].split(" ")[0]) else None
+    keyword = re.match(r"[\w.]*", first)
+    return laid if laid and keyword and laid[0].strip().startswith(keyword.group(0)) else None
 
 
 def _chunk_source(chunk: list[Statement]) -> str:
