@@ -7,11 +7,15 @@ descendants it waited for, as reported by wait4), not their sum.
 
 The peer, openapi-python-client, is installed on first use into its own venv at
 benchmarks/.peers/venv (gitignored), pinned to PEER_VERSION, and run with its
-defaults: `--meta poetry` and its ruff post-hooks, which use the ruff that it
-depends on (the venv's bin/ is put first on PATH). It fails on some real specs, or
-exits 0 while leaving endpoints out: both are reported, never hidden. Usage:
+defaults (`--meta poetry` and its ruff post-hooks, which use the ruff that it
+depends on: the venv's bin/ is put first on PATH) plus one option from its own
+config file, `literal_enums: true`: with its default enum classes it stops on
+Stripe with a duplicate enum key, so without it there is no full generation to
+compare with. --peer-defaults runs it without the config file. It fails on some
+real specs, or exits 0 while leaving endpoints out: both are reported, never
+hidden. Usage:
 
-    python benchmarks/python_generate.py [--runs 3] [--skip-peer] [--specs SPEC ...]
+    python benchmarks/python_generate.py [--runs 3] [--skip-peer] [--peer-defaults] [--specs SPEC ...]
 
 SPEC is a path, or a path under ../shared/specs (override with ZSDK_SHARED_SPECS).
 Exits non-zero only for usage errors or when zsdk-generator fails to generate.
@@ -42,6 +46,8 @@ DEFAULT_SPECS = [
 PEER = "openapi-python-client"
 PEER_VERSION = "0.29.1"
 PEER_VENV = ROOT / "benchmarks" / ".peers" / "venv"
+PEER_CONFIG = ROOT / "benchmarks" / ".peers" / "config.yaml"
+PEER_CONFIG_TEXT = "literal_enums: true\n"
 TARGET_SPEC = "stripe-2022-04.json"
 TARGET_SECONDS = 3.0
 TARGET_RATIO = 10.0
@@ -118,8 +124,9 @@ def zsdk_note(output: str) -> str:
     return last_line(output)
 
 
-def peer_command(spec: Path) -> list[str]:
-    return [str(PEER_VENV / "bin" / PEER), "generate", "--path", str(spec), "--output-path", OUT, "--overwrite"]
+def peer_command(spec: Path, with_config: bool) -> list[str]:
+    command = [str(PEER_VENV / "bin" / PEER), "generate", "--path", str(spec), "--output-path", OUT, "--overwrite"]
+    return command + ["--config", str(PEER_CONFIG)] if with_config else command
 
 
 def peer_env() -> dict[str, str]:
@@ -212,7 +219,7 @@ def resolve_specs(names: list[str]) -> list[Path]:
 
 def shown(command: list[str]) -> str:
     """A command line for printing, with the spec as SPEC and the output folder as OUT."""
-    text = " ".join(command).replace(OUT, "OUT")
+    text = " ".join(command).replace(OUT, "OUT").replace(str(ROOT) + os.sep, "")
     return re.sub(r"--(spec|path) \S+", r"--\1 SPEC", text)
 
 
@@ -226,9 +233,10 @@ def bench_zsdk(spec: Path, runs: int) -> Result:
     return result
 
 
-def bench_peer(spec: Path, runs: int) -> Result:
+def bench_peer(spec: Path, runs: int, with_config: bool) -> Result:
     env = peer_env()
-    result = Result(runs=[timed_run(peer_command(spec), env=env, inspect=count_peer_endpoints) for _ in range(runs)])
+    command = peer_command(spec, with_config)
+    result = Result(runs=[timed_run(command, env=env, inspect=count_peer_endpoints) for _ in range(runs)])
     result.note = peer_note(result.runs[-1])
     return result
 
@@ -286,6 +294,7 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs per generator and spec; the median is shown")
     parser.add_argument("--skip-peer", action="store_true", help=f"do not install or run {PEER}")
+    parser.add_argument("--peer-defaults", action="store_true", help=f"run {PEER} without its config file")
     parser.add_argument("--specs", nargs="+", default=DEFAULT_SPECS, metavar="SPEC")
     args = parser.parse_args()
     if args.runs < 1:
@@ -302,13 +311,18 @@ def main() -> None:
     print(f"python generate benchmark: median of {args.runs} runs, each a fresh process and an empty output folder; "
           f"python {sys.version.split()[0]}, {os.cpu_count()} cores")  # fmt: skip
     print(f"zsdk: {shown(zsdk_command(Path('SPEC')))}")
+    with_config = not args.peer_defaults
     if peer_version:
-        print(f"peer: {PEER} {peer_version}: {shown(peer_command(Path('SPEC')))}  (PATH={PEER_VENV / 'bin'}:...)")
+        command = shown(peer_command(Path("SPEC"), with_config))
+        print(f"peer: {PEER} {peer_version}: {command}  (PATH={PEER_VENV / 'bin'}:...)")
+        if with_config:
+            PEER_CONFIG.write_text(PEER_CONFIG_TEXT)
+            print(f"peer config {PEER_CONFIG.relative_to(ROOT)}: {PEER_CONFIG_TEXT.strip()}")
     print()
     rows: list[tuple[Path, Result, Result | None]] = []
     for spec in specs:
         zsdk = bench_zsdk(spec, args.runs)
-        peer = bench_peer(spec, args.runs) if peer_version else None
+        peer = bench_peer(spec, args.runs, with_config) if peer_version else None
         rows.append((spec, zsdk, peer))
     print_table(rows)
     print_notes(rows)

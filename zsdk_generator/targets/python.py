@@ -51,7 +51,7 @@ PARAM_RESERVED = frozenset({"self", "body", "models", "cast", "content", *CALL_O
 # Attributes of the runtime clients and resources; a resource or method with one of these names is renamed.
 CLIENT_ATTRIBUTES = frozenset(
     {"request", "request_page", "request_stream", "request_login", "close", "base_url", "timeout", "max_retries",
-     "on_request", "on_response", "authenticate", "with_raw_response", "auth", "retry_policy", "default_headers",
+     "on_request", "on_response", "authenticate", "with_raw_response", "retry_policy", "default_headers",
      "user_agent", "default_security"}
 )  # fmt: skip
 RESOURCE_ATTRIBUTES = frozenset({"with_raw_response"})

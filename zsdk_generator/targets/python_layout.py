@@ -22,6 +22,7 @@ black's on every bundled and real spec.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -233,7 +234,11 @@ _STRING_PREFIX = re.compile(r"[A-Za-z]\"")
 def code_is_canonical(line: str, in_brackets: bool = False) -> bool:
     """True when black would print this physical line (code, not inside a docstring) exactly as it is;
     `in_brackets`: the line is an element of an exploded bracket."""
-    stripped = line.lstrip(" ")
+    return _stripped_is_canonical(line.lstrip(" "), in_brackets)
+
+
+@functools.lru_cache(maxsize=65536)  # generated code repeats its lines (fields, parameters, options) many times
+def _stripped_is_canonical(stripped: str, in_brackets: bool) -> bool:
     if stripped.startswith("#"):
         return _comment_is_canonical(stripped)
     if stripped.startswith(("from ", "import ")):
@@ -549,7 +554,7 @@ def _assigned_atom(line: str) -> list[str] | None:
     return [f"{pad}{name} = (", body, pad + ")"]
 
 
-_ASSIGN_CALL = re.compile(r"( *)([A-Za-z_]\w*) = ([A-Za-z_][\w.]*)\(([^()\[\]{}]*)\)")
+_ASSIGN_CALL = re.compile(r"( *)([A-Za-z_][\w.]*) = ([A-Za-z_][\w.]*)\(([^()\[\]{}]*)\)")
 _ASSIGN = re.compile(r"( *)([A-Za-z_]\w*) = (.+)")
 
 
@@ -622,9 +627,34 @@ def _parameter(line: str) -> list[str] | None:
     return [f"{pad}{name}: ("] + body + [tail]
 
 
+_KEYWORD_COLLECTION = re.compile(r"( +)([A-Za-z_]\w*=)([\[{])(.+)([\]}]),")
+
+
+def _keyword_collection(line: str) -> list[str] | None:
+    """An argument `name={"a": a, "b": b},` too long inside an exploded call → black splits the literal (an atom)
+    one element per line and adds the trailing comma, even when the elements would fit on one line; a single
+    element goes on its own line as it is."""
+    match = _KEYWORD_COLLECTION.fullmatch(line)
+    if not match:
+        return None
+    pad, keyword, opening, body, closing = match.groups()
+    if _closing(opening) != closing or re.search(r"[\[\](){}]", body) or "#" in body:
+        return None  # nested brackets (or something that looks like them inside a string): left to black
+    inner = pad + INDENT
+    elements = _top_level_split(body, ", ")
+    if len(elements) == 1:  # no comma to split at: the element stays as it is, with no comma added
+        lines = [inner + body]
+    else:
+        lines = [inner + element + "," for element in elements]
+    if any(not element.strip(", ") or width(element) > LINE_LENGTH for element in lines):
+        return None
+    return [pad + keyword + opening, *lines, pad + closing + ","]
+
+
 LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [
     _class_bases,
     _parameter,
+    _keyword_collection,
     _annotated_field,
     _assigned_atom,
     _assigned_call,

@@ -120,7 +120,7 @@ class BaseClient:
         self.retry_policy = policy
         self.default_headers: dict[str, str] = dict(default_headers or {})
         self.user_agent = user_agent
-        self.auth: dict[str, AuthProvider] = dict(auth or {})
+        self._providers: dict[str, AuthProvider] = dict(auth or {})
         self.default_security = default_security
         self.on_request: list[RequestHook] = list(on_request)
         self.on_response: list[ResponseHook] = list(on_response)
@@ -147,7 +147,7 @@ class BaseClient:
             default_headers=self._base_headers(),
             default_timeout=self.timeout,
             default_max_retries=self.retry_policy.max_retries,
-            providers=select_auth(options.security, self.default_security, self.auth),
+            providers=select_auth(options.security, self.default_security, self._providers),
             accept=accept,
         )
 

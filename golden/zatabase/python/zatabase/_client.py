@@ -20,7 +20,7 @@ from ._request import RequestOptions
 from ._retry import RetryPolicy
 from ._types import Timeout
 from .resources.analytics import AnalyticsResource, AsyncAnalyticsResource
-from .resources.auth_ import AsyncAuthResource, AuthResource
+from .resources.auth import AsyncAuthResource, AuthResource
 from .resources.collections import AsyncCollectionsResource, CollectionsResource
 from .resources.events import AsyncEventsResource, EventsResource
 from .resources.files import AsyncFilesResource, FilesResource
@@ -115,7 +115,7 @@ class ZatabaseClient(SyncAPIClient):
             on_response=on_response or (),
             http_client=http_client,
         )
-        self.auth_ = AuthResource(self)
+        self.auth = AuthResource(self)
         self.health = HealthResource(self)
         self.sql = SqlResource(self)
         self.vectors = VectorsResource(self)
@@ -200,7 +200,7 @@ class AsyncZatabaseClient(AsyncAPIClient):
             on_response=on_response or (),
             http_client=http_client,
         )
-        self.auth_ = AsyncAuthResource(self)
+        self.auth = AsyncAuthResource(self)
         self.health = AsyncHealthResource(self)
         self.sql = AsyncSqlResource(self)
         self.vectors = AsyncVectorsResource(self)

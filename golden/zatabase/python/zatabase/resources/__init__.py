@@ -2,7 +2,7 @@
 """The resources of Zatabase API, one module each."""
 
 from .analytics import AnalyticsResource, AsyncAnalyticsResource
-from .auth_ import AsyncAuthResource, AuthResource
+from .auth import AsyncAuthResource, AuthResource
 from .collections import AsyncCollectionsResource, CollectionsResource
 from .events import AsyncEventsResource, EventsResource
 from .files import AsyncFilesResource, FilesResource
