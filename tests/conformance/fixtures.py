@@ -1,0 +1,58 @@
+"""The data the conformance server serves and the credentials it accepts (the scenarios quote these values)."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+API_KEY = "test-key"  # X-API-Key given to the client
+ENV_API_KEY = "env-key"  # X-API-Key the drivers' environment holds in CONFORMANCE_API_KEY
+QUERY_KEY = "query-key"
+BEARER_TOKEN = "bearer-token"
+BASIC = "Basic " + base64.b64encode(b"user:pass").decode()
+CLIENT_ID, CLIENT_SECRET = "client-id", "client-secret"
+LOGIN = ("user@example.com", "hunter2")
+
+WIDGETS: list[dict[str, Any]] = [
+    {
+        "id": "w_1",
+        "name": "First",
+        "status": "active",
+        "count": 9007199254740993,  # 2^53 + 1: a float or a JavaScript number would round it
+        "launch_date": "2024-02-29",
+        "created_at": "2024-03-01T12:34:56Z",
+        "description": None,
+        "tags": ["a", "b"],
+        "shape": {"kind": "circle", "radius": 1.5},
+    },
+    {
+        "id": "w_2",
+        "name": "Second",
+        "status": "archived",
+        "count": -42,
+        "created_at": "2024-03-02T00:00:00Z",
+        "description": "two",
+        "shape": {"kind": "square", "side": 2.0},
+    },
+    {
+        "id": "w_3",
+        "name": "Third",
+        "status": "recalled",  # not in the spec's enum: SDKs must keep it
+        "count": 3,
+        "created_at": "2024-03-03T00:00:00Z",
+        "colour": "teal",  # not in the spec at all: SDKs must keep it
+    },
+    {"id": "w_4", "name": "Fourth", "status": "active", "count": 4, "created_at": "2024-03-04T00:00:00Z"},
+    {"id": "w_5", "name": "Fifth", "status": "active", "count": 5, "created_at": "2024-03-05T00:00:00Z"},
+]
+
+RECORDS: list[dict[str, Any]] = [{"id": f"r_{n}", "position": n} for n in range(1, 6)]
+
+DOWNLOAD = bytes((n * 7 + 3) % 256 for n in range(300_000))
+
+EVENTS = [
+    ": the stream begins\n\n",
+    'id: 1\nevent: progress\ndata: {"id": "e1", "type": "progress", "progress": 50}\n\n',
+    'data: {"id": "e2",\ndata:  "type": "progress", "progress": 100}\n\n',
+    'event: done\ndata: {"id": "e3", "type": "done", "extra": true}\n\n',
+]

@@ -1,0 +1,41 @@
+"""The languages the conformance suite runs: how to build each one's SDK and start its driver (data only)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..conftest import ROOT, run_cli
+
+HERE = Path(__file__).resolve().parent
+SPEC = ROOT / "specs" / "conformance.yaml"
+CONFIG = ROOT / "specs" / "conformance.zsdk.yaml"
+
+
+def generate(language: str, out: Path) -> None:
+    """The conformance SDK for `language`, generated into `out` the way a user would."""
+    result = run_cli("generate", "--lang", language, "--spec", str(SPEC), "--config", str(CONFIG), "--out", str(out))
+    if result.returncode != 0:
+        raise AssertionError(f"generating the {language} conformance SDK failed:\n{result.stdout}{result.stderr}")
+
+
+@dataclass(frozen=True)
+class Language:
+    name: str
+    modes: tuple[str, ...]
+    build: Callable[[Path], None]  # generate (and compile) the SDK into the folder
+    command: Callable[[Path, str], list[str]]  # the driver's command line for the built folder and a mode
+    env: Callable[[Path], dict[str, str]] = field(default=lambda sdk: {})
+
+
+LANGUAGES = [
+    Language(
+        name="python",
+        modes=("sync", "async"),
+        build=lambda sdk: generate("python", sdk),
+        command=lambda sdk, mode: [sys.executable, str(HERE / "python" / "driver.py"), "--mode", mode],
+        env=lambda sdk: {"PYTHONPATH": str(sdk)},
+    ),
+]

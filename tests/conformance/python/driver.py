@@ -1,0 +1,215 @@
+"""The Python conformance driver: every scenario through the generated `conformance` SDK, one JSON line each.
+
+    python driver.py --server URL --scenarios FILE --mode sync|async
+
+The harness puts the generated package on PYTHONPATH and CONFORMANCE_API_KEY=env-key in the environment.
+Scenario steps name calls as `resource.method` with wire-name arguments; here they become SDK calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import sys
+import time
+import urllib.parse
+import urllib.request
+from typing import Any
+
+import conformance
+import pydantic
+from conformance import models
+
+CREDENTIALS = {
+    "api_key": "test-key",
+    "api_key_query": "query-key",
+    "bearer_auth_token": "bearer-token",
+    "username": "user",
+    "password": "pass",
+    "client_id": "client-id",
+    "client_secret": "client-secret",
+}
+BODY_MODELS: dict[str, type[pydantic.BaseModel]] = {
+    "widgets.create": models.WidgetCreate,
+    "widgets.update": models.WidgetUpdate,
+}
+PARAMETER_NAMES = {"exclusiveStartKey": "exclusive_start_key"}
+OPTION_NAMES = {"headers": "extra_headers"}
+
+
+def client_arguments(spec: dict[str, Any], server: str, hooks: list[int]) -> dict[str, Any]:
+    arguments: dict[str, Any] = {}
+    if spec.get("credentials", "given") == "given":
+        arguments.update(CREDENTIALS)
+    if "region" in spec:
+        host, _, port = server.removeprefix("http://").partition(":")
+        arguments.update(host=host, port=port, region=spec["region"])
+    else:
+        arguments["base_url"] = server + "/us"
+    for name in ("max_retries", "timeout", "default_headers"):
+        if name in spec:
+            arguments[name] = spec[name]
+    if spec.get("hooks"):
+        arguments["on_request"] = [lambda request: request.headers.__setitem__("X-Hook", "on")]
+        arguments["on_response"] = [lambda response: hooks.append(response.status_code)]
+    return arguments
+
+
+def call_arguments(step: dict[str, Any]) -> dict[str, Any]:
+    arguments: dict[str, Any] = {}
+    for name, value in step.get("args", {}).items():
+        if name == "body":
+            value = BODY_MODELS[step["call"]].model_validate(value)
+        elif name == "file":
+            value = (value["filename"], value["text"].encode(), value["content_type"])
+        arguments[PARAMETER_NAMES.get(name, name)] = value
+    for name, value in step.get("options", {}).items():
+        arguments[OPTION_NAMES.get(name, name)] = value
+    return arguments
+
+
+def wire(value: Any) -> Any:
+    """A result as JSON with wire names, fields that were not sent left out, unknown fields kept."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, list):
+        return [wire(v) for v in value]
+    return value
+
+
+def error_observation(error: conformance.APIError) -> dict[str, Any]:
+    observed: dict[str, Any] = {"type": type(error).__name__}
+    if isinstance(error, conformance.APIStatusError):
+        observed.update(
+            status=error.status_code, message=error.message, code=error.code, request_id=error.request_id,
+            body=error.body,
+        )  # fmt: skip
+    return observed
+
+
+def raw_observation(raw: Any) -> dict[str, Any]:
+    body = raw.json()
+    return {"status": raw.status_code, "request_id": raw.request_id, "result": wire(raw.parse()), "body": body}
+
+
+def begin(server: str, scenario_id: str) -> None:
+    url = f"{server}/_conformance/begin?scenario={urllib.parse.quote(scenario_id)}"
+    urllib.request.urlopen(urllib.request.Request(url, method="POST"), timeout=10).close()
+
+
+# ------------------------------------------------------------------------------------------------ sync
+
+
+def run_sync(scenario: dict[str, Any], server: str) -> dict[str, Any]:
+    hooks: list[int] = []
+    steps: list[dict[str, Any]] = []
+    with conformance.Conformance(**client_arguments(scenario.get("client", {}), server, hooks)) as client:
+        for step in scenario["steps"]:
+            try:
+                steps.append(sync_step(client, step))
+            except conformance.APIError as error:
+                steps.append({"error": error_observation(error)})
+    return observation(scenario, steps, hooks)
+
+
+def sync_step(client: conformance.Conformance, step: dict[str, Any]) -> dict[str, Any]:
+    if "sleep" in step:
+        time.sleep(step["sleep"])
+        return {"slept": step["sleep"]}
+    if "authenticate" in step:
+        client.authenticate(**step["authenticate"])
+        return {"authenticated": True}
+    resource_name, method_name = step["call"].split(".")
+    observe = step.get("observe", "result")
+    resource = getattr(client, resource_name)
+    if observe == "raw":
+        return {"raw": raw_observation(getattr(resource.with_raw_response, method_name)(**call_arguments(step)))}
+    result = getattr(resource, method_name)(**call_arguments(step))
+    if observe == "walk":
+        return {"walk": [item.id for item in result]}
+    if observe == "events":
+        return {"events": [wire(event) for event in result]}
+    return observed_value(observe, result)
+
+
+def observed_value(observe: str, result: Any) -> dict[str, Any]:
+    """Observations that need no further I/O."""
+    if observe == "page":
+        return {"page": {"items": [item.id for item in result.items], "has_next": result.has_next_page()}}
+    if observe == "bytes":
+        return {"bytes": {"length": len(result.content), "sha256": hashlib.sha256(result.content).hexdigest()}}
+    if observe == "variant":
+        return {"variant": type(result.shape).__name__}
+    return {"result": wire(result)}
+
+
+# ------------------------------------------------------------------------------------------------ async
+
+
+async def run_async(scenario: dict[str, Any], server: str) -> dict[str, Any]:
+    hooks: list[int] = []
+    steps: list[dict[str, Any]] = []
+    async with conformance.AsyncConformance(**client_arguments(scenario.get("client", {}), server, hooks)) as client:
+        for step in scenario["steps"]:
+            try:
+                steps.append(await async_step(client, step))
+            except conformance.APIError as error:
+                steps.append({"error": error_observation(error)})
+    return observation(scenario, steps, hooks)
+
+
+async def async_step(client: conformance.AsyncConformance, step: dict[str, Any]) -> dict[str, Any]:
+    if "sleep" in step:
+        await asyncio.sleep(step["sleep"])
+        return {"slept": step["sleep"]}
+    if "authenticate" in step:
+        await client.authenticate(**step["authenticate"])
+        return {"authenticated": True}
+    resource_name, method_name = step["call"].split(".")
+    observe = step.get("observe", "result")
+    resource = getattr(client, resource_name)
+    if observe == "raw":
+        raw = await getattr(resource.with_raw_response, method_name)(**call_arguments(step))
+        return {"raw": raw_observation(raw)}
+    result = await getattr(resource, method_name)(**call_arguments(step))
+    if observe == "walk":
+        return {"walk": [item.id async for item in result]}
+    if observe == "events":
+        return {"events": [wire(event) async for event in result]}
+    return observed_value(observe, result)
+
+
+# ------------------------------------------------------------------------------------------------ main
+
+
+def observation(scenario: dict[str, Any], steps: list[dict[str, Any]], hooks: list[int]) -> dict[str, Any]:
+    out: dict[str, Any] = {"scenario": scenario["id"], "steps": steps}
+    if scenario.get("client", {}).get("hooks"):
+        out["hooks"] = hooks
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--server", required=True)
+    parser.add_argument("--scenarios", required=True)
+    parser.add_argument("--mode", choices=("sync", "async"), default="sync")
+    args = parser.parse_args()
+    with open(args.scenarios, encoding="utf-8") as handle:
+        scenarios = json.load(handle)
+    if os.environ.get("CONFORMANCE_API_KEY") is None:
+        sys.exit("CONFORMANCE_API_KEY is not set (the harness sets it)")
+    for scenario in scenarios:
+        begin(args.server, scenario["id"])
+        if args.mode == "sync":
+            result = run_sync(scenario, args.server)
+        else:
+            result = asyncio.run(run_async(scenario, args.server))
+        print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()

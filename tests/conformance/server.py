@@ -1,0 +1,593 @@
+"""The conformance test server: specs/conformance.yaml served on 127.0.0.1, with faults scripted per scenario.
+
+A driver announces each scenario with `POST /_conformance/begin?scenario=ID`; from then on every request is
+recorded under that scenario (method, path, query, the headers that matter, a body digest, the attempt number,
+the arrival time) and answered by the first unspent fault that matches it, else by the API itself. A fault is
+a status with headers and a body, a delay (alone: the API answers late; with a status: the fault does), or a
+reset connection. Paths start with the server variable `region` (`/us/widgets`); it is recorded too.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import email.parser
+import email.policy
+import email.utils
+import fnmatch
+import hashlib
+import json
+import socket
+import struct
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from .fixtures import (
+    API_KEY,
+    BASIC,
+    BEARER_TOKEN,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    DOWNLOAD,
+    ENV_API_KEY,
+    EVENTS,
+    LOGIN,
+    QUERY_KEY,
+    RECORDS,
+    WIDGETS,
+)
+
+RECORDED_HEADERS = (
+    "accept",
+    "authorization",
+    "content-type",
+    "idempotency-key",
+    "user-agent",
+    "x-api-key",
+    "x-call",
+    "x-default",
+    "x-hook",
+)
+REGIONS = ("us", "eu")
+
+
+@dataclass
+class Request:
+    """What one request looked like when it arrived."""
+
+    method: str
+    path: str  # without the region prefix
+    region: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: bytes
+    at: float
+    attempt: int = 1
+    number: int = 0  # its place in the scenario, from 1; the response's x-request-id is req_<number>
+    answer: str = ""  # the status sent, "reset", or "delayed" (a late answer the client may not wait for)
+
+    def json(self) -> Any:
+        return json.loads(self.body) if self.body else None
+
+    def record(self) -> dict[str, Any]:
+        """The request as the harness compares it (times are relative, added by the harness)."""
+        out: dict[str, Any] = {"method": self.method, "path": self.path, "attempt": self.attempt}
+        if self.region != "us":
+            out["region"] = self.region
+        if self.query:
+            out["query"] = {k: v[0] if len(v) == 1 else v for k, v in sorted(self.query.items())}
+        if self.headers:
+            out["headers"] = dict(sorted(self.headers.items()))
+        if self.body:
+            out["body_sha256"] = hashlib.sha256(self.body).hexdigest()
+            kind = self.headers.get("content-type", "").split(";")[0]
+            if kind == "application/json":
+                out["body"] = self.json()
+            elif kind == "application/x-www-form-urlencoded":
+                out["form"] = dict(urllib.parse.parse_qsl(self.body.decode()))
+        out["answer"] = self.answer
+        return out
+
+
+@dataclass
+class Fault:
+    method: str | None
+    path: str  # an fnmatch pattern over the path without the region
+    query: dict[str, str]  # query parameters the request must have, with these values
+    times: int
+    status: int | None
+    headers: dict[str, str]
+    body: Any
+    delay: float
+    reset: bool
+    retry_after_date: float | None  # send `Retry-After` as the HTTP-date this many seconds from now
+
+    @classmethod
+    def parse(cls, data: dict[str, Any]) -> Fault:
+        match = data.get("match", {})
+        respond = data.get("respond", {})
+        return cls(
+            method=match.get("method"),
+            path=match.get("path", "*"),
+            query={k: str(v) for k, v in match.get("query", {}).items()},
+            times=int(data.get("times", 1)),
+            status=respond.get("status"),
+            headers={k.lower(): str(v) for k, v in respond.get("headers", {}).items()},
+            body=respond.get("json", respond.get("text")),
+            delay=float(respond.get("delay", 0)),
+            reset=bool(respond.get("reset", False)),
+            retry_after_date=respond.get("retry_after_date"),
+        )
+
+    def matches(self, request: Request) -> bool:
+        if self.times <= 0 or (self.method and self.method != request.method):
+            return False
+        if any(request.query.get(k) != [v] for k, v in self.query.items()):
+            return False
+        return fnmatch.fnmatchcase(request.path, self.path)
+
+
+@dataclass
+class Scenario:
+    """The server's state for one scenario: its faults, the tokens it issued and the requests it saw."""
+
+    id: str
+    faults: list[Fault]
+    token_ttl: float = 3600.0
+    session_ttl: float = 3600.0
+    requests: list[Request] = field(default_factory=list)
+    tokens: dict[str, float] = field(default_factory=dict)  # access token → expiry (monotonic)
+    refresh_tokens: set[str] = field(default_factory=set)
+    issued: int = 0
+
+    def issue(self, prefix: str, ttl: float) -> tuple[str, int]:
+        self.issued += 1
+        token = f"{prefix}_{self.issued}"
+        self.tokens[token] = time.monotonic() + ttl
+        return token, int(ttl)
+
+    def token_valid(self, token: str) -> bool:
+        expiry = self.tokens.get(token)
+        return expiry is not None and time.monotonic() < expiry
+
+
+class ConformanceServer:
+    """Start with `start()`, stop with `stop()`; `records()` gives what each scenario's requests looked like."""
+
+    def __init__(self, scenarios: dict[str, dict[str, Any]]) -> None:
+        self.scenarios = scenarios
+        self.lock = threading.Lock()
+        self.current: Scenario | None = None
+        self.done: dict[str, Scenario] = {}
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd.daemon_threads = True
+        self.httpd.app = self  # type: ignore[attr-defined]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="conformance-server", daemon=True)
+
+    @property
+    def port(self) -> int:
+        return int(self.httpd.server_address[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> ConformanceServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def begin(self, scenario_id: str) -> None:
+        data = self.scenarios[scenario_id]
+        server = data.get("server", {})
+        with self.lock:
+            self.current = Scenario(
+                scenario_id,
+                [Fault.parse(f) for f in data.get("faults", [])],
+                token_ttl=float(server.get("token_ttl", 3600)),
+                session_ttl=float(server.get("session_ttl", 3600)),
+            )
+            self.done[scenario_id] = self.current
+
+    def take_records(self) -> dict[str, list[Request]]:
+        """Every scenario's requests since the last call, and forget them (one driver run at a time)."""
+        with self.lock:
+            out = {sid: list(s.requests) for sid, s in self.done.items()}
+            self.done = {}
+            self.current = None
+        return out
+
+
+Answer = tuple[int, dict[str, str], bytes | list[bytes]]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "conformance/1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's signature
+        pass
+
+    def do_GET(self) -> None:
+        self._handle()
+
+    do_POST = do_PATCH = do_PUT = do_DELETE = do_GET
+
+    @property
+    def app(self) -> ConformanceServer:
+        return self.server.app  # type: ignore[attr-defined, no-any-return]
+
+    def _handle(self) -> None:
+        parsed = urllib.parse.urlsplit(self.path)
+        body = self._read_body()
+        if parsed.path == "/_conformance/begin":
+            self.app.begin(urllib.parse.parse_qs(parsed.query)["scenario"][0])
+            self._send(204, {}, b"")
+            return
+        region, _, rest = parsed.path.lstrip("/").partition("/")
+        headers = {name: self.headers[name] for name in RECORDED_HEADERS if self.headers.get(name) is not None}
+        request = Request(
+            self.command, "/" + rest, region, urllib.parse.parse_qs(parsed.query, keep_blank_values=True),
+            headers, body, time.monotonic(),
+        )  # fmt: skip
+        with self.app.lock:
+            scenario = self.app.current
+            if scenario is None:
+                fault = None
+            else:
+                request.attempt = 1 + sum(
+                    1
+                    for r in scenario.requests
+                    if (r.method, r.path, r.query) == (request.method, request.path, request.query)
+                )
+                scenario.requests.append(request)
+                request.number = len(scenario.requests)
+                fault = next((f for f in scenario.faults if f.matches(request)), None)
+                if fault is not None:
+                    fault.times -= 1
+        if scenario is None:
+            self._answer(request, (409, {}, _json({"message": "no scenario begun"})))
+            return
+        if fault is not None and fault.delay:
+            request.answer = "delayed"  # whether the late answer reaches a client that gave up is a race
+            time.sleep(fault.delay)
+        if fault is not None and fault.reset:
+            request.answer = "reset"
+            self._reset()
+            return
+        if fault is not None and fault.status is not None:
+            self._answer(request, _fault_answer(fault))
+            return
+        if region not in REGIONS:
+            self._answer(request, (404, {}, _json({"message": f"unknown region {region!r}"})))
+            return
+        self._answer(request, _route(scenario, request, self.headers.get("host", "")))
+
+    def _read_body(self) -> bytes:
+        if self.headers.get("transfer-encoding", "").lower() == "chunked":
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("content-length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def _answer(self, request: Request, answer: Answer) -> None:
+        status, headers, payload = answer
+        request.answer = request.answer or str(status)
+        headers = {"x-request-id": f"req_{request.number}", **headers}
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client timed out and went away
+            self._send(status, headers, payload)
+
+    def _send(self, status: int, headers: dict[str, str], payload: bytes | list[bytes]) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if isinstance(payload, list):  # a stream: written as it goes, then the connection closes
+            self.send_header("connection", "close")
+            self.end_headers()
+            for piece in payload:
+                self.wfile.write(piece)
+                self.wfile.flush()
+                time.sleep(0.01)
+            self.close_connection = True
+            return
+        self.send_header("content-length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def _reset(self) -> None:
+        """Close the connection with a TCP RST and no response."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value).encode()
+
+
+def _fault_answer(fault: Fault) -> Answer:
+    headers = dict(fault.headers)
+    if fault.retry_after_date is not None:
+        headers["retry-after"] = email.utils.formatdate(time.time() + fault.retry_after_date, usegmt=True)
+    if fault.body is None:
+        return fault.status or 500, headers, b""
+    if isinstance(fault.body, str):
+        headers.setdefault("content-type", "text/plain")
+        return fault.status or 500, headers, fault.body.encode()
+    headers.setdefault("content-type", "application/json")
+    return fault.status or 500, headers, _json(fault.body)
+
+
+# ------------------------------------------------------------------------------------------------ the API
+
+
+def _ok(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Answer:
+    return status, {"content-type": "application/json", **(headers or {})}, _json(value)
+
+
+def _error(status: int, message: str) -> Answer:
+    return _ok({"error": {"message": message, "code": "conformance_error"}}, status)
+
+
+def _query(request: Request, name: str, default: str | None = None) -> str | None:
+    values = request.query.get(name)
+    return values[0] if values else default
+
+
+def _bearer(request: Request) -> str | None:
+    value = request.headers.get("authorization", "")
+    return value[7:] if value.startswith("Bearer ") else None
+
+
+def _api_key_ok(request: Request) -> bool:
+    return request.headers.get("x-api-key") in (API_KEY, ENV_API_KEY)
+
+
+def _route(scenario: Scenario, request: Request, host: str) -> Answer:
+    """The API of specs/conformance.yaml."""
+    method, path = request.method, request.path
+    for (route_method, pattern), handler in ROUTES.items():
+        if route_method == method and fnmatch.fnmatchcase(path, pattern):
+            secured = pattern not in OWN_AUTH
+            if secured and not _api_key_ok(request):
+                return _error(401, "missing or invalid API key")
+            return handler(scenario, request, host)
+    return _error(404, f"no route for {method} {path}")
+
+
+def _widget(widget_id: str) -> dict[str, Any] | None:
+    return next((w for w in WIDGETS if w["id"] == widget_id), None)
+
+
+def list_widgets(scenario: Scenario, request: Request, host: str) -> Answer:
+    limit = int(_query(request, "limit", "2") or 2)
+    start = int((_query(request, "cursor") or "cur_0").removeprefix("cur_"))
+    page = WIDGETS[start : start + limit]
+    more = start + limit < len(WIDGETS)
+    return _ok({"data": page, "next_cursor": f"cur_{start + limit}" if more else None})
+
+
+def create_widget(scenario: Scenario, request: Request, host: str) -> Answer:
+    body = request.json() or {}
+    widget = {"id": "w_new", "status": "active", "count": 0, "created_at": "2024-03-01T12:34:56Z", **body}
+    return _ok(widget, 201)
+
+
+def get_widget(scenario: Scenario, request: Request, host: str) -> Answer:
+    widget = _widget(request.path.rsplit("/", 1)[1])
+    return _ok(widget) if widget else _error(404, "widget not found")
+
+
+def update_widget(scenario: Scenario, request: Request, host: str) -> Answer:
+    widget = _widget(request.path.rsplit("/", 1)[1])
+    if widget is None:
+        return _error(404, "widget not found")
+    return _ok({**widget, **(request.json() or {})})
+
+
+def delete_widget(scenario: Scenario, request: Request, host: str) -> Answer:
+    return (204, {}, b"") if _widget(request.path.rsplit("/", 1)[1]) else _error(404, "widget not found")
+
+
+def _window(request: Request, start: int, size: int) -> list[dict[str, Any]]:
+    return RECORDS[start : start + size]
+
+
+def records_by_offset(scenario: Scenario, request: Request, host: str) -> Answer:
+    offset, limit = int(_query(request, "offset", "0") or 0), int(_query(request, "limit", "2") or 2)
+    return _ok(_window(request, offset, limit))
+
+
+def records_by_page(scenario: Scenario, request: Request, host: str) -> Answer:
+    page, per_page = int(_query(request, "page", "1") or 1), int(_query(request, "per_page", "2") or 2)
+    pages = -(-len(RECORDS) // per_page)
+    meta = {"pagination": {"page": page, "per_page": per_page, "total": len(RECORDS), "total_pages": pages}}
+    return _ok({"data": _window(request, (page - 1) * per_page, per_page), "meta": meta})
+
+
+def records_by_link(scenario: Scenario, request: Request, host: str) -> Answer:
+    page, per_page = int(_query(request, "page", "1") or 1), int(_query(request, "per_page", "2") or 2)
+    headers = {}
+    if page * per_page < len(RECORDS):
+        url = f"http://{host}/{request.region}/records/link?page={page + 1}&per_page={per_page}"
+        headers["link"] = f'<{url}>; rel="next", <http://{host}/{request.region}/records/link?page=1>; rel="first"'
+    return _ok(_window(request, (page - 1) * per_page, per_page), headers=headers)
+
+
+def _after(key: str | None) -> int:
+    return 0 if key is None else next(i + 1 for i, r in enumerate(RECORDS) if r["id"] == key)
+
+
+def records_by_key(scenario: Scenario, request: Request, host: str) -> Answer:
+    start, limit = _after(_query(request, "exclusiveStartKey")), int(_query(request, "limit", "2") or 2)
+    items = _window(request, start, limit)
+    return _ok({"items": items, "nextKey": items[-1]["id"] if start + limit < len(RECORDS) else None})
+
+
+def records_after(scenario: Scenario, request: Request, host: str) -> Answer:
+    start, limit = _after(_query(request, "starting_after")), int(_query(request, "limit", "2") or 2)
+    return _ok({"data": _window(request, start, limit), "has_more": start + limit < len(RECORDS)})
+
+
+def data_meta(scenario: Scenario, request: Request, host: str) -> Answer:
+    return _ok({"data": WIDGETS[0], "meta": {"served_by": "conformance", "version": 3}})
+
+
+def success_envelope(scenario: Scenario, request: Request, host: str) -> Answer:
+    return _ok({"success": True, "data": WIDGETS[1], "meta": {"served_by": "conformance"}})
+
+
+def upload_file(scenario: Scenario, request: Request, host: str) -> Answer:
+    content_type = request.headers.get("content-type", "")
+    if not content_type.startswith("multipart/form-data"):
+        return _error(415, f"expected multipart/form-data, got {content_type!r}")
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + request.body
+    )
+    parts = {part.get_param("name", header="content-disposition"): part for part in message.iter_parts()}
+    file, purpose = parts.get("file"), parts.get("purpose")
+    if file is None or purpose is None:
+        return _error(422, f"expected parts file and purpose, got {sorted(map(str, parts))}")
+    data = file.get_payload(decode=True) or b""
+    return _ok(
+        {
+            "id": "file_1",
+            "filename": file.get_filename(),
+            "content_type": file.get_content_type(),
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "purpose": (purpose.get_payload(decode=True) or b"").decode(),
+        },
+        201,
+    )
+
+
+def download_file(scenario: Scenario, request: Request, host: str) -> Answer:
+    if request.path != "/files/file_1/content":
+        return _error(404, "file not found")
+    return 200, {"content-type": "application/octet-stream"}, DOWNLOAD
+
+
+def stream_events(scenario: Scenario, request: Request, host: str) -> Answer:
+    return 200, {"content-type": "text/event-stream", "cache-control": "no-cache"}, [e.encode() for e in EVENTS]
+
+
+def get_report(scenario: Scenario, request: Request, host: str) -> Answer:
+    return _ok({"id": request.path.rsplit("/", 1)[1], "state": "ready"})
+
+
+def oauth_token(scenario: Scenario, request: Request, host: str) -> Answer:
+    form = dict(urllib.parse.parse_qsl(request.body.decode()))
+    client = (form.get("client_id"), form.get("client_secret"))
+    authorization = request.headers.get("authorization", "")
+    if authorization.startswith("Basic "):
+        user, _, secret = base64.b64decode(authorization[6:]).decode().partition(":")
+        client = (urllib.parse.unquote(user), urllib.parse.unquote(secret))
+    if form.get("grant_type") != "client_credentials":
+        return _ok({"error": "unsupported_grant_type"}, 400)
+    if client != (CLIENT_ID, CLIENT_SECRET):
+        return _ok({"error": "invalid_client", "error_description": "unknown client"}, 401)
+    token, ttl = scenario.issue("tok", scenario.token_ttl)
+    return _ok({"access_token": token, "token_type": "bearer", "expires_in": ttl})
+
+
+def login(scenario: Scenario, request: Request, host: str) -> Answer:
+    body = request.json() or {}
+    if (body.get("email"), body.get("password")) != LOGIN:
+        return _error(401, "wrong email or password")
+    return _session(scenario)
+
+
+def refresh(scenario: Scenario, request: Request, host: str) -> Answer:
+    token = (request.json() or {}).get("refresh_token")
+    if token not in scenario.refresh_tokens:
+        return _error(401, "unknown refresh token")
+    scenario.refresh_tokens.discard(token)
+    return _session(scenario)
+
+
+def _session(scenario: Scenario) -> Answer:
+    access, ttl = scenario.issue("sess", scenario.session_ttl)
+    refresh_token = f"ref_{scenario.issued}"
+    scenario.refresh_tokens.add(refresh_token)
+    return _ok({"access_token": access, "refresh_token": refresh_token, "expires_in": ttl, "token_type": "bearer"})
+
+
+def _principal(scheme: str, ok: bool, subject: str) -> Answer:
+    return _ok({"scheme": scheme, "subject": subject}) if ok else _error(401, f"{scheme}: missing or invalid")
+
+
+def me(scenario: Scenario, request: Request, host: str) -> Answer:
+    token = _bearer(request) or ""
+    return _principal("sessionAuth", token.startswith("sess_") and scenario.token_valid(token), "user@example.com")
+
+
+def check_api_key_query(scenario: Scenario, request: Request, host: str) -> Answer:
+    return _principal("apiKeyQuery", _query(request, "api_key") == QUERY_KEY, "query-key-owner")
+
+
+def check_bearer(scenario: Scenario, request: Request, host: str) -> Answer:
+    return _principal("bearerAuth", _bearer(request) == BEARER_TOKEN, "bearer-owner")
+
+
+def check_basic(scenario: Scenario, request: Request, host: str) -> Answer:
+    return _principal("basicAuth", request.headers.get("authorization") == BASIC, "user")
+
+
+def check_oauth2(scenario: Scenario, request: Request, host: str) -> Answer:
+    token = _bearer(request) or ""
+    return _principal("oauth2", token.startswith("tok_") and scenario.token_valid(token), CLIENT_ID)
+
+
+def status(scenario: Scenario, request: Request, host: str) -> Answer:
+    return _ok({"status": "ok"})
+
+
+Handler = Callable[[Scenario, Request, str], Answer]
+ROUTES: dict[tuple[str, str], Handler] = {
+    ("GET", "/widgets"): list_widgets,
+    ("POST", "/widgets"): create_widget,
+    ("GET", "/widgets/*"): get_widget,
+    ("PATCH", "/widgets/*"): update_widget,
+    ("DELETE", "/widgets/*"): delete_widget,
+    ("GET", "/records/offset"): records_by_offset,
+    ("GET", "/records/pages"): records_by_page,
+    ("GET", "/records/link"): records_by_link,
+    ("GET", "/records/keys"): records_by_key,
+    ("GET", "/records/after"): records_after,
+    ("GET", "/envelopes/data-meta"): data_meta,
+    ("GET", "/envelopes/success"): success_envelope,
+    ("POST", "/files"): upload_file,
+    ("GET", "/files/*/content"): download_file,
+    ("GET", "/events"): stream_events,
+    ("GET", "/reports/*"): get_report,
+    ("POST", "/oauth/token"): oauth_token,
+    ("POST", "/auth/login"): login,
+    ("POST", "/auth/refresh"): refresh,
+    ("GET", "/me"): me,
+    ("GET", "/auth/api-key-query"): check_api_key_query,
+    ("GET", "/auth/bearer"): check_bearer,
+    ("GET", "/auth/basic"): check_basic,
+    ("GET", "/auth/oauth2"): check_oauth2,
+    ("GET", "/public/status"): status,
+}
+# Routes that check their own credentials (or none): every other route wants the X-API-Key header.
+OWN_AUTH = frozenset(
+    {"/oauth/token", "/auth/login", "/auth/refresh", "/me", "/auth/api-key-query", "/auth/bearer", "/auth/basic",
+     "/auth/oauth2", "/public/status"}
+)  # fmt: skip
