@@ -157,7 +157,7 @@ class Scenario:
 
 
 class ConformanceServer:
-    """Start with `start()`, stop with `stop()`; `records()` gives what each scenario's requests looked like."""
+    """Start with `start()`, stop with `stop()`; `take_records()` gives each scenario's requests."""
 
     def __init__(self, scenarios: dict[str, dict[str, Any]]) -> None:
         self.scenarios = scenarios
@@ -229,7 +229,11 @@ class _Handler(BaseHTTPRequestHandler):
         parsed = urllib.parse.urlsplit(self.path)
         body = self._read_body()
         if parsed.path == "/_conformance/begin":
-            self.app.begin(urllib.parse.parse_qs(parsed.query)["scenario"][0])
+            scenario_id = urllib.parse.parse_qs(parsed.query).get("scenario", [""])[0]
+            if scenario_id not in self.app.scenarios:
+                self._send(404, {}, _json({"message": f"unknown scenario {scenario_id!r}"}))
+                return
+            self.app.begin(scenario_id)
             self._send(204, {}, b"")
             return
         region, _, rest = parsed.path.lstrip("/").partition("/")
