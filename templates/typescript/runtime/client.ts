@@ -1,0 +1,529 @@
+/**
+ * The client generated SDK clients extend.
+ *
+ * One call: prepare once (URL, query, headers, body, idempotency key), then per try fetch any token a provider
+ * needs, apply credentials, run the request interceptors, send; a 4xx/5xx becomes an `APIStatusError`. A 401 on
+ * a call whose token can be refreshed drops the token and tries once more (not counted as a retry); otherwise
+ * the retry table in `retry.ts` decides. Times are milliseconds.
+ */
+
+import {
+  selectAuth,
+  type AuthProvider,
+  type LoginTokenAuth,
+  type RequestParts,
+  type Security,
+  type TokenRequest,
+} from './auth.js';
+import {
+  APIConnectionError,
+  APIError,
+  APIStatusError,
+  APITimeoutError,
+  APIUserAbortError,
+  makeStatusError,
+} from './errors.js';
+import { parseJSON, stringifyJSON } from './json.js';
+import {
+  nextRequest,
+  Page,
+  PagePromise,
+  rawItems,
+  type PageRequest,
+  type PageResultPromise,
+  type Paginator,
+} from './pagination.js';
+import { APIPromise, type ResultPromise, type WithResponse } from './promise.js';
+import { retryDelay, shouldRetryStatus, type RetryPolicy } from './retry.js';
+import { Stream } from './streaming.js';
+import { encodeQuery, encodeValue, formatPath, getPath, joinUrl, MISSING } from './url.js';
+
+/** Called with every request sent (token requests too), after credentials are applied; may return a new one. */
+export type RequestHook = (request: Request) => Request | void | Promise<Request | void>;
+/** Called with every response received, before it is checked or parsed (clone it to read the body). */
+export type ResponseHook = (response: Response) => void | Promise<void>;
+
+/** Interceptors: `use` adds one, `eject` removes it. */
+export class Interceptors<F> {
+  readonly fns: F[];
+
+  constructor(fns: readonly F[] = []) {
+    this.fns = [...fns];
+  }
+
+  use(fn: F): F {
+    this.fns.push(fn);
+    return fn;
+  }
+
+  eject(fn: F): void {
+    const index = this.fns.indexOf(fn);
+    if (index >= 0) this.fns.splice(index, 1);
+  }
+}
+
+/** Options every generated client takes besides its credentials and server variables. */
+export interface ClientOptions {
+  /** Overrides the server URL from the spec. */
+  baseUrl?: string | undefined;
+  /** Milliseconds per attempt (the whole response, or the headers of a stream). */
+  timeout?: number | undefined;
+  /** Retries after the first attempt; 0 disables them. */
+  maxRetries?: number | undefined;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string> | undefined;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch | undefined;
+  onRequest?: RequestHook[] | undefined;
+  onResponse?: ResponseHook[] | undefined;
+}
+
+/** Per-call options, the last argument of every method. */
+export interface CallOptions {
+  /** Extra headers; `null` removes a header the SDK would send. */
+  headers?: Record<string, string | null>;
+  /** Extra query parameters. */
+  query?: Record<string, unknown>;
+  timeout?: number;
+  maxRetries?: number;
+  /** Sent as the idempotency key instead of a generated one. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/** What the generated code says about one operation. */
+export interface Operation {
+  method: string;
+  path: string;
+  body?: 'json' | 'form' | 'multipart' | 'binary' | 'text';
+  contentType?: string;
+  response?: 'json' | 'binary' | 'text' | 'empty';
+  accept?: string;
+  /** Security alternatives; absent means the API's default, `[]` a public operation. */
+  security?: Security;
+  idempotent?: boolean;
+  idempotencyHeader?: string;
+  /** The path of the payload inside the response body. */
+  envelope?: readonly string[];
+}
+
+/** A method's arguments: parameters by location (wire names) and the body. */
+export interface RequestArgs {
+  path?: object;
+  query?: object;
+  headers?: object;
+  cookies?: object;
+  body?: unknown;
+}
+
+/** The settings a generated client passes down. */
+export interface ClientSettings {
+  baseUrl: string;
+  userAgent: string;
+  retries: { maxRetries: number; baseDelay: number; maxDelay: number; timeout: number };
+  auth: Record<string, AuthProvider>;
+  security: Security;
+}
+
+interface Prepared {
+  method: string;
+  url: string;
+  query: [string, string][];
+  headers: Headers;
+  overrides: [string, string | null][];
+  cookies: Record<string, string>;
+  body: BodyInit | null;
+  timeout: number;
+  maxRetries: number;
+  providers: AuthProvider[];
+  signal: AbortSignal | undefined;
+}
+
+interface Arrived {
+  response: Response;
+  bytes: Uint8Array | null;
+  controller: AbortController;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function uuid4(): string {
+  const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (crypto?.randomUUID) return crypto.randomUUID();
+  const hex = [...Array(32)].map(() => Math.floor(Math.random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[Math.floor(Math.random() * 4)] ?? '8';
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function decodeBody(bytes: Uint8Array | null): unknown {
+  if (!bytes || !bytes.length) return null;
+  const text = new TextDecoder().decode(bytes);
+  try {
+    return parseJSON(text);
+  } catch {
+    return text;
+  }
+}
+
+function entries(value: object | undefined): [string, unknown][] {
+  return Object.entries(value ?? {}).filter(([, v]) => v !== undefined && v !== null);
+}
+
+function multipart(body: unknown): FormData {
+  const form = new FormData();
+  for (const [name, value] of entries(body as object)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item instanceof Blob) form.append(name, item, (item as { name?: string }).name || 'upload');
+      else if (typeof item === 'object' && item !== null && !(item instanceof Date)) {
+        form.append(name, stringifyJSON(item));
+      } else form.append(name, encodeValue(item));
+    }
+  }
+  return form;
+}
+
+export abstract class BaseClient {
+  baseUrl: string;
+  timeout: number;
+  maxRetries: number;
+  defaultHeaders: Record<string, string>;
+  interceptors: { request: Interceptors<RequestHook>; response: Interceptors<ResponseHook> };
+  protected readonly retryPolicy: RetryPolicy;
+  protected readonly providers: Record<string, AuthProvider>;
+  private readonly security: Security;
+  private readonly userAgent: string;
+  private readonly fetchImpl: typeof fetch;
+  private authLock: Promise<unknown> = Promise.resolve();
+  /** Test seams: how to wait, what time it is, and the jitter source. */
+  sleep: (ms: number) => Promise<void> = sleep;
+  now: () => number = Date.now;
+  random: () => number = Math.random;
+
+  constructor(options: ClientOptions, settings: ClientSettings) {
+    this.baseUrl = options.baseUrl ?? settings.baseUrl;
+    this.timeout = options.timeout ?? settings.retries.timeout;
+    this.maxRetries = options.maxRetries ?? settings.retries.maxRetries;
+    this.defaultHeaders = { ...options.defaultHeaders };
+    this.interceptors = {
+      request: new Interceptors(options.onRequest),
+      response: new Interceptors(options.onResponse),
+    };
+    this.retryPolicy = { ...settings.retries, maxRetryAfter: 60_000 };
+    this.providers = settings.auth;
+    this.security = settings.security;
+    this.userAgent = settings.userAgent;
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /** One call whose result is the decoded (envelope-unwrapped) body, a `Blob`, a string or nothing. */
+  request<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): APIPromise<T> {
+    return new APIPromise(async () => {
+      const arrived = await this.send(this.prepare(op, args, options), false);
+      return this.parse<T>(op, arrived);
+    });
+  }
+
+  /** One page of a paginated operation; iterate the promise to walk every page. */
+  requestPage<Item>(
+    op: Operation,
+    paginator: Paginator,
+    args: RequestArgs = {},
+    options: CallOptions = {},
+  ): PagePromise<Item> {
+    const fetchPage = (request: PageRequest): PagePromise<Item> =>
+      new PagePromise(async () => {
+        const prepared = this.prepare(op, request.args, { ...options, query: request.options.query }, request.url);
+        const { response, bytes } = await this.send(prepared, false);
+        const body = this.json(bytes);
+        const raw = rawItems(paginator, body);
+        const next = nextRequest(paginator, request, body, raw, response.headers);
+        return { data: new Page(raw as Item[], body, response, next, fetchPage), response, body };
+      });
+    return fetchPage({ args, options: { query: options.query ?? {} } });
+  }
+
+  /** `request` in result style: `{ data, error, response }`, nothing thrown for an API error. */
+  requestResult<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): ResultPromise<T> {
+    return this.request<T>(op, args, options).asResult();
+  }
+
+  /** `requestPage` in result style. */
+  requestPageResult<Item>(
+    op: Operation,
+    paginator: Paginator,
+    args: RequestArgs = {},
+    options: CallOptions = {},
+  ): PageResultPromise<Item> {
+    return this.requestPage<Item>(op, paginator, args, options).asResult();
+  }
+
+  /** `requestStream` in result style. */
+  requestStreamResult<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): ResultPromise<Stream<T>> {
+    return this.requestStream<T>(op, args, options).asResult();
+  }
+
+  /** A server-sent event stream. */
+  requestStream<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): APIPromise<Stream<T>> {
+    return new APIPromise(async () => {
+      const prepared = this.prepare({ ...op, accept: op.accept ?? 'text/event-stream' }, args, options);
+      const { response, controller } = await this.send(prepared, true);
+      return { data: new Stream<T>(response, controller), response, body: undefined };
+    });
+  }
+
+  /** Call a login operation and store its tokens in `provider`; returns the (not unwrapped) body. */
+  protected async requestLogin(op: Operation, body: unknown, provider: LoginTokenAuth): Promise<unknown> {
+    const { bytes } = await this.send(this.prepare({ ...op, body: 'json', security: [] }, { body }, {}), false);
+    const decoded = this.json(bytes);
+    provider.updateFromBody(decoded, this.now());
+    return decoded;
+  }
+
+  private json(bytes: Uint8Array | null): unknown {
+    if (!bytes || !bytes.length) return null;
+    try {
+      return parseJSON(new TextDecoder().decode(bytes));
+    } catch (cause) {
+      throw new APIError('Response body is not valid JSON', { body: new TextDecoder().decode(bytes), cause });
+    }
+  }
+
+  private parse<T>(op: Operation, { response, bytes }: Arrived): WithResponse<T> {
+    const kind = op.response ?? 'json';
+    if (kind === 'empty') return { data: undefined as T, response, body: decodeBody(bytes) };
+    if (kind === 'binary') {
+      const type = response.headers.get('content-type') ?? 'application/octet-stream';
+      const blob = new Blob(bytes ? [bytes] : [], { type });
+      return { data: blob as T, response, body: blob };
+    }
+    if (kind === 'text') {
+      const text = bytes ? new TextDecoder().decode(bytes) : '';
+      return { data: text as T, response, body: text };
+    }
+    const body = this.json(bytes);
+    const inner = op.envelope ? getPath(body, op.envelope) : body;
+    return { data: (inner === MISSING ? body : inner) as T, response, body };
+  }
+
+  private baseHeaders(): Headers {
+    const headers = new Headers({ 'User-Agent': this.userAgent });
+    for (const [name, value] of Object.entries(this.defaultHeaders)) headers.set(name, value);
+    return headers;
+  }
+
+  private prepare(op: Operation, args: RequestArgs, options: CallOptions, absoluteUrl?: string): Prepared {
+    let url: string;
+    let query: [string, string][] = [];
+    if (absoluteUrl !== undefined) {
+      const parsed = new URL(absoluteUrl);
+      query = [...parsed.searchParams];
+      url = parsed.origin + parsed.pathname;
+    } else {
+      url = joinUrl(this.baseUrl, formatPath(op.path, args.path as Record<string, unknown>));
+    }
+    query.push(...encodeQuery(args.query as Record<string, unknown>, options.query));
+    const headers = this.baseHeaders();
+    headers.set('Accept', op.accept ?? 'application/json');
+    for (const [name, value] of entries(args.headers)) headers.set(name, encodeValue(value));
+    const idempotency = op.idempotencyHeader ?? 'Idempotency-Key';
+    if (op.idempotent && !headers.has(idempotency)) headers.set(idempotency, uuid4());
+    const overrides: [string, string | null][] = Object.entries(options.headers ?? {});
+    if (options.idempotencyKey !== undefined) overrides.push([idempotency, options.idempotencyKey]);
+    let body: BodyInit | null = null;
+    if (args.body !== undefined && op.body !== undefined) {
+      if (op.body === 'multipart') body = multipart(args.body);
+      else if (op.body === 'form') {
+        body = new URLSearchParams(encodeQuery(args.body as Record<string, unknown>)).toString();
+        headers.set('Content-Type', op.contentType ?? 'application/x-www-form-urlencoded');
+      } else if (op.body === 'json') {
+        body = stringifyJSON(args.body);
+        headers.set('Content-Type', op.contentType ?? 'application/json');
+      } else {
+        body = op.body === 'text' ? String(args.body) : (args.body as BodyInit);
+        headers.set('Content-Type', op.contentType ?? 'application/octet-stream');
+      }
+    }
+    const cookies = Object.fromEntries(entries(args.cookies).map(([k, v]) => [k, encodeValue(v)]));
+    return {
+      method: op.method,
+      url,
+      query,
+      headers,
+      overrides,
+      cookies,
+      body,
+      timeout: options.timeout ?? this.timeout,
+      maxRetries: Math.max(0, options.maxRetries ?? this.maxRetries),
+      providers: selectAuth(op.security ?? this.security, this.providers),
+      signal: options.signal,
+    };
+  }
+
+  private async send(prepared: Prepared, stream: boolean): Promise<Arrived> {
+    let retriesDone = 0;
+    let reauthed = false;
+    for (;;) {
+      try {
+        return await this.attempt(prepared, stream);
+      } catch (error) {
+        if (!(error instanceof APIError) || error instanceof APIUserAbortError) throw error;
+        if (!reauthed && this.shouldReauth(prepared, error)) {
+          reauthed = true;
+          continue;
+        }
+        const delay = this.retryDelay(prepared, error, retriesDone);
+        if (delay === null) throw error;
+        retriesDone++;
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private shouldReauth(prepared: Prepared, error: APIError): boolean {
+    if (!(error instanceof APIStatusError) || error.status !== 401) return false;
+    return prepared.providers.map((p) => p.invalidate?.() ?? false).some(Boolean);
+  }
+
+  private retryDelay(prepared: Prepared, error: APIError, retriesDone: number): number | null {
+    if (retriesDone >= prepared.maxRetries) return null;
+    let headers: Headers | null = null;
+    if (error instanceof APIStatusError) {
+      if (!shouldRetryStatus(error.status, error.headers)) return null;
+      headers = error.headers;
+    } else if (!(error instanceof APIConnectionError)) return null;
+    return retryDelay(this.retryPolicy, retriesDone, headers, this.now(), this.random());
+  }
+
+  private async attempt(prepared: Prepared, stream: boolean): Promise<Arrived> {
+    await this.ensureTokens(prepared);
+    const parts: RequestParts = {
+      headers: new Headers(prepared.headers),
+      query: [...prepared.query],
+      cookies: { ...prepared.cookies },
+    };
+    for (const provider of prepared.providers) provider.apply(parts);
+    for (const [name, value] of prepared.overrides) {
+      if (value === null) parts.headers.delete(name);
+      else parts.headers.set(name, value);
+    }
+    const cookie = Object.entries(parts.cookies).map(([k, v]) => `${k}=${v}`);
+    if (cookie.length) {
+      const existing = parts.headers.get('Cookie');
+      parts.headers.set('Cookie', [...(existing ? [existing] : []), ...cookie].join('; '));
+    }
+    const search = new URLSearchParams(parts.query).toString();
+    const url = search ? `${prepared.url}?${search}` : prepared.url;
+    const request = new Request(url, { method: prepared.method, headers: parts.headers, body: prepared.body });
+    const arrived = await this.exchange(request, stream, prepared.timeout, prepared.signal);
+    if (!arrived.response.ok) throw makeStatusError(arrived.response, decodeBody(arrived.bytes));
+    return arrived;
+  }
+
+  private async exchange(request: Request, stream: boolean, timeout: number, signal?: AbortSignal): Promise<Arrived> {
+    for (const hook of this.interceptors.request.fns) request = (await hook(request)) ?? request;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const abort = () => controller.abort();
+    signal?.addEventListener('abort', abort);
+    try {
+      if (signal?.aborted) throw new APIUserAbortError();
+      const response = await this.fetchImpl(request, { signal: controller.signal });
+      for (const hook of this.interceptors.response.fns) await hook(response.clone());
+      const bytes = stream && response.ok ? null : new Uint8Array(await response.arrayBuffer());
+      return { response, bytes, controller };
+    } catch (error) {
+      if (error instanceof APIError) throw error;
+      if (signal?.aborted) throw new APIUserAbortError();
+      if (timedOut) throw new APITimeoutError(error);
+      const message = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+      throw new APIConnectionError(message || 'Connection error.', error);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  private async ensureTokens(prepared: Prepared): Promise<void> {
+    for (const provider of prepared.providers) {
+      if (!provider.tokenRequest?.(this.now())) continue;
+      const run = this.authLock.then(async () => {
+        const token = provider.tokenRequest?.(this.now());
+        if (!token) return;
+        const { response, bytes } = await this.exchange(this.tokenRequest(token), false, prepared.timeout);
+        const body = decodeBody(bytes);
+        if (!response.ok) throw makeStatusError(response, body);
+        provider.acceptToken?.(body, this.now());
+      });
+      this.authLock = run.catch(() => undefined);
+      await run;
+    }
+  }
+
+  private tokenRequest(token: TokenRequest): Request {
+    const url = /^https?:\/\//.test(token.url) ? token.url : joinUrl(this.baseUrl, token.url);
+    const headers = this.baseHeaders();
+    for (const [name, value] of Object.entries(token.headers)) headers.set(name, value);
+    let body: string | null = null;
+    if (token.form) {
+      body = new URLSearchParams(token.form).toString();
+      headers.set('Content-Type', 'application/x-www-form-urlencoded');
+    } else if (token.json) {
+      body = stringifyJSON(token.json);
+      headers.set('Content-Type', 'application/json');
+    }
+    return new Request(url, { method: token.method, headers, body });
+  }
+}
+
+/** Base of every resource class: holds the client. */
+export abstract class APIResource {
+  constructor(protected readonly _client: BaseClient) {}
+}
+
+/** `<name>/<version> node/<version>` (or `js` outside Node). */
+export function userAgent(name: string, version: string): string {
+  const process = (globalThis as { process?: { version?: string } }).process;
+  return `${name}/${version} ${process?.version ? `node/${process.version}` : 'js'}`;
+}
+
+/** The shared client behind the flat functions: `client.setConfig({...})`, `client.interceptors.request.use()`. */
+export class SharedClient<C extends BaseClient, O extends ClientOptions> {
+  readonly interceptors = {
+    request: new Interceptors<RequestHook>(),
+    response: new Interceptors<ResponseHook>(),
+  };
+  private config: O;
+  private built: C | undefined;
+
+  constructor(
+    private readonly create: (options: O) => C,
+    config: O,
+  ) {
+    this.config = config;
+  }
+
+  /** Merge options into the configuration; the next call uses them. */
+  setConfig(config: O): void {
+    this.config = { ...this.config, ...config };
+    this.built = undefined;
+  }
+
+  getConfig(): O {
+    return { ...this.config };
+  }
+
+  /** The configured client (built on first use). */
+  get sdk(): C {
+    if (this.built === undefined) {
+      this.built = this.create(this.config);
+      this.built.interceptors = this.interceptors;
+    }
+    return this.built;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What a method returns: `APIPromise<T>` (await it for the result, `.withResponse()` for the raw response too)
+ * and, in result style, `ResultPromise<T>` (await it for `{ data, error, response }`; nothing is thrown for an
+ * HTTP error).
+ */
+
+import { APIError, APIStatusError } from './errors.js';
+
+/** The result together with the HTTP response and the whole decoded body (envelope included). */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+  body: unknown;
+}
+
+/** Result style: exactly one of `data` and `error` is set. */
+export type Result<T> =
+  | { data: T; error: undefined; response: Response }
+  | { data: undefined; error: APIError; response: Response | undefined };
+
+/** A lazy request: it starts when first awaited (or on `.withResponse()`), and runs once. */
+export class APIPromise<T> implements PromiseLike<T> {
+  private started: Promise<WithResponse<T>> | undefined;
+
+  constructor(private readonly start: () => Promise<WithResponse<T>>) {}
+
+  /** The result, the `Response` (body already read) and the whole decoded body. */
+  withResponse(): Promise<WithResponse<T>> {
+    this.started ??= this.start();
+    return this.started;
+  }
+
+  then<A = T, B = never>(
+    onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.withResponse()
+      .then((raw) => raw.data)
+      .then(onfulfilled, onrejected);
+  }
+
+  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+    return this.then(undefined, onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onfinally);
+  }
+
+  /** The same request in result style. */
+  asResult(): ResultPromise<T> {
+    return new ResultPromise(this);
+  }
+}
+
+/** Turn a thrown `APIError` into a `Result`; anything else is rethrown. */
+export function toResult<T>(promise: Promise<WithResponse<T>>): Promise<Result<T>> {
+  return promise.then(
+    (raw): Result<T> => ({ data: raw.data, error: undefined, response: raw.response }),
+    (error: unknown): Result<T> => {
+      if (!(error instanceof APIError)) throw error;
+      const response = error instanceof APIStatusError ? error.response : undefined;
+      return { data: undefined, error, response };
+    },
+  );
+}
+
+/** Result style: awaiting gives `{ data, error, response }` and never throws for an HTTP or connection error. */
+export class ResultPromise<T> implements PromiseLike<Result<T>> {
+  constructor(protected readonly inner: APIPromise<T>) {}
+
+  /** The result, the `Response` and the whole decoded body; this one throws on an error. */
+  withResponse(): Promise<WithResponse<T>> {
+    return this.inner.withResponse();
+  }
+
+  then<A = Result<T>, B = never>(
+    onfulfilled?: ((value: Result<T>) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return toResult(this.inner.withResponse()).then(onfulfilled, onrejected);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * When to retry and how long to wait.
+ *
+ * Retried: connection errors, timeouts, 408, 429, 500, 502, 503, 504, and 409 with `x-should-retry: true`;
+ * never with `x-should-retry: false`. Delay before retry `n` (0-based): a server hint (`retry-after-ms`, then
+ * `Retry-After` as seconds or an HTTP-date) when it is between 0 and `maxRetryAfter`; otherwise
+ * `min(maxDelay, baseDelay * 2 ** n)` times a jitter factor in `[0.75, 1]`. All times are milliseconds.
+ */
+
+export interface RetryPolicy {
+  maxRetries: number;
+  baseDelay: number;
+  maxDelay: number;
+  maxRetryAfter: number;
+}
+
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const RETRY_IF_ASKED_STATUSES = new Set([409]);
+
+/** The retry table, for a response that arrived. */
+export function shouldRetryStatus(status: number, headers: Headers): boolean {
+  const hint = (headers.get('x-should-retry') ?? '').trim().toLowerCase();
+  if (hint === 'false') return false;
+  if (RETRYABLE_STATUSES.has(status)) return true;
+  return hint === 'true' && RETRY_IF_ASKED_STATUSES.has(status);
+}
+
+/** Milliseconds the server asked us to wait, or `null` when it did not say. */
+export function parseRetryAfter(headers: Headers, now: number): number | null {
+  const millis = headers.get('retry-after-ms');
+  if (millis !== null && millis.trim() !== '' && Number.isFinite(Number(millis))) {
+    return Math.max(0, Number(millis));
+  }
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return null;
+  if (Number.isFinite(Number(value))) return Math.max(0, Number(value) * 1000);
+  const when = Date.parse(value);
+  return Number.isNaN(when) ? null : Math.max(0, when - now);
+}
+
+/** Milliseconds to sleep before the next try; `jitter` is uniform in `[0, 1)`. */
+export function retryDelay(
+  policy: RetryPolicy,
+  retriesDone: number,
+  headers: Headers | null,
+  now: number,
+  jitter: number,
+): number {
+  if (headers !== null) {
+    const hinted = parseRetryAfter(headers, now);
+    if (hinted !== null && hinted <= policy.maxRetryAfter) return hinted;
+  }
+  const backoff = Math.min(policy.maxDelay, policy.baseDelay * 2 ** Math.min(retriesDone, 62));
+  return Math.max(0, backoff * (1 - 0.25 * jitter));
+}

@@ -1,0 +1,753 @@
+"""The TypeScript target: ESM, strict types, zero run-time dependencies (global `fetch`).
+
+Everything a template prints is decided here, once: identifiers, type expressions, TSDoc, and the layout of
+every construct whose shape depends on its length (so the output is prettier's, byte for byte, without running
+node: see `typescript_layout.py`). Templates only loop and print.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import LanguageConfig
+from ..ir.model import Api, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
+from ..ir.naming import pascal, snake, words
+from .base import RenderJob, Target, templates_root
+from .typescript_layout import (
+    WIDTH,
+    call,
+    doc_block,
+    import_line,
+    is_identifier,
+    literal,
+    object_literal,
+    prop_key,
+    signature,
+    ts_string,
+    type_member,
+)
+
+TEMPLATES = templates_root() / "typescript"
+
+# Words TypeScript reserves (as identifiers, property names are free).
+RESERVED = frozenset(
+    "break case catch class const continue debugger default delete do else enum export extends false finally for "
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with "
+    "as implements interface let package private protected public static yield any boolean number string symbol "
+    "type from of await async constructor declare module namespace require get set".split()
+)
+# Model names the SDK's own exports (or the globals models.ts uses) already take; such a model gets `Model` added.
+TAKEN_TYPE_NAMES = frozenset(
+    {"APIError", "APIStatusError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
+     "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
+     "APIConnectionError", "APITimeoutError", "APIUserAbortError", "APIPromise", "ResultPromise", "Result",
+     "WithResponse", "Page", "PagePromise", "PageResultPromise", "Stream", "CallOptions", "ClientOptions",
+     "RequestHook", "ResponseHook", "Blob", "Object", "Array", "Promise", "String", "Number", "Boolean", "Symbol",
+     "Date", "Error", "Function", "BigInt", "Uint8Array", "Partial", "Required", "Readonly", "Pick", "Omit"}
+)  # fmt: skip
+# Members of the runtime's BaseClient; a resource with one of these names is renamed.
+CLIENT_MEMBERS = frozenset(
+    {"baseUrl", "timeout", "maxRetries", "defaultHeaders", "interceptors", "retryPolicy", "providers", "security",
+     "userAgent", "fetchImpl", "authLock", "sleep", "now", "random", "request", "requestResult", "requestPage",
+     "requestPageResult", "requestStream", "requestStreamResult", "requestLogin", "authenticate", "constructor",
+     "json", "parse", "prepare", "send", "attempt", "exchange", "ensureTokens", "tokenRequest", "shouldReauth",
+     "retryDelay", "baseHeaders", "loginAuth"}
+)  # fmt: skip
+RESOURCE_MEMBERS = frozenset({"_client", "constructor"})
+# Names index.ts exports besides the models; flat functions never take them.
+FUNCTION_RESERVED = frozenset({"client"}) | RESERVED
+GENERIC_PACKAGE_WORDS = ("client", "sdk", "js", "ts", "node", "api")
+
+
+def camel(text: str) -> str:
+    parts = words(text)
+    return (parts[0] + "".join(w[:1].upper() + w[1:] for w in parts[1:])) if parts else ""
+
+
+def identifier(text: str, reserved: frozenset[str] = frozenset(), fallback: str = "value") -> str:
+    """camelCase identifier; reserved words get a trailing `_`, digits a prefix."""
+    name = camel(text) or fallback
+    if name[0].isdigit():
+        name = fallback + name[:1].upper() + name[1:]
+    if name in RESERVED or name in reserved:
+        name += "_"
+    return name
+
+
+def member(text: str, reserved: frozenset[str] = frozenset(), fallback: str = "value") -> str:
+    """camelCase property or method name: reserved words are fine there, only `reserved` gets a trailing `_`."""
+    name = camel(text) or fallback
+    if name[0].isdigit():
+        name = fallback + name[:1].upper() + name[1:]
+    if name in reserved:
+        name += "_"
+    return name
+
+
+def unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name}{n}"
+    taken.add(candidate)
+    return candidate
+
+
+# ---------------------------------------------------------------------------------------------- views
+
+
+@dataclass
+class ModelView:
+    name: str
+    kind: str  # interface | alias
+    doc: list[str]
+    members: list[str] = field(default_factory=list)  # interface: rendered member lines (with docs)
+    text: str = ""  # alias: the whole declaration
+
+
+@dataclass
+class MethodView:
+    name: str
+    doc: list[str]
+    params_type: str | None  # the Params interface, None when the method takes no parameters
+    params_optional: bool
+    params_members: list[str]  # rendered Params interface members
+    lines: list[str]  # the method, rendered (signature, body)
+    function_lines: list[str]  # the flat function, rendered
+    operation_id: str
+
+
+@dataclass
+class ResourceView:
+    attr: str
+    class_name: str
+    doc: list[str]
+    methods: list[MethodView]
+    children: list[ResourceView]
+    paginators: list[str] = field(default_factory=list)  # rendered `const X: Paginator = …;` declarations
+
+
+@dataclass
+class ResourceFile:
+    module: str
+    root: ResourceView
+    nodes: list[ResourceView]  # children first
+    imports: list[str]
+
+
+# ---------------------------------------------------------------------------------------------- the target
+
+
+class TypeScriptTarget(Target):
+    name = "typescript"
+    description = "TypeScript (ESM, strict, zero dependencies: global fetch), Node 18+ and browsers"
+    template_dir = TEMPLATES
+
+    def filters(self) -> dict[str, Callable[..., Any]]:
+        return {"tsstr": ts_string, "json": _json}
+
+    def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
+        lowering = _Lowering(api, config)
+        context = lowering.context()
+        yield RenderJob("package.json", "package.json.jinja", context)
+        yield RenderJob("tsconfig.json", "tsconfig.json.jinja", context)
+        yield RenderJob(".prettierrc.json", "prettierrc.json.jinja", context)
+        yield RenderJob("README.md", "README.md.jinja", context)
+        yield RenderJob("src/index.ts", "index.ts.jinja", context)
+        yield RenderJob("src/client.ts", "client.ts.jinja", context)
+        yield RenderJob("src/models.ts", "models.ts.jinja", context)
+        yield RenderJob("src/functions.ts", "functions.ts.jinja", context)
+        for resource_file in context["resource_files"]:
+            yield RenderJob(f"src/resources/{resource_file.module}.ts", "resource.ts.jinja",
+                            {**context, "file": resource_file})  # fmt: skip
+        yield from self.runtime_jobs("src/core")
+
+
+TARGET = TypeScriptTarget()
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+class _Lowering:
+    """IR → TypeScript views. One instance per generation."""
+
+    def __init__(self, api: Api, config: LanguageConfig):
+        self.api = api
+        self.config = config
+        self.errors = str(config.option("errors", "throw"))
+        if self.errors not in ("throw", "result"):
+            from ..diagnostics import error
+
+            raise error(f"typescript: errors must be throw or result, not {self.errors!r}", None)
+        self.result = self.errors == "result"
+        self.models = {m.name: m for m in api.models}
+        self.class_names = self._class_names()
+        self.ops_by_id = {o.id: o for o in api.all_operations()}
+
+    # ------------------------------------------------------------------ names
+
+    def _class_names(self) -> dict[str, str]:
+        taken: set[str] = {self.config.client_name.lower(), (self.config.client_name + "Options").lower()}
+        out: dict[str, str] = {}
+        for model in self.api.models:
+            name = model.name if model.name not in TAKEN_TYPE_NAMES else model.name + "Model"
+            candidate, n = name, 1
+            while candidate.lower() in taken:
+                n += 1
+                candidate = f"{name}{n}"
+            taken.add(candidate.lower())
+            out[model.name] = candidate
+        return out
+
+    def env_prefix(self) -> str:
+        name = self.config.package_name
+        parts = [words(p) for p in name.lstrip("@").split("/")]
+        found = [w for p in parts for w in p]
+        while len(found) > 1 and found[-1] in GENERIC_PACKAGE_WORDS:
+            found.pop()
+        return "_".join(w.upper() for w in found) or "SDK"
+
+    # ------------------------------------------------------------------ types
+
+    def type_expr(self, t: TypeRef | None, prefix: str = "") -> str:
+        if t is None:
+            return "void"
+        text = self._bare(t, prefix)
+        if t.nullable and text not in ("unknown", "null"):
+            text += " | null"
+        return text
+
+    def _bare(self, t: TypeRef, prefix: str) -> str:
+        if t.kind == "model":
+            name = self.class_names.get(t.model or "")
+            return prefix + name if name else "unknown"
+        if t.kind == "array":
+            item = self.type_expr(t.item, prefix)
+            return f"({item})[]" if " " in item else f"{item}[]"
+        if t.kind == "map":
+            return f"{{ [key: string]: {self.type_expr(t.item, prefix)} }}"
+        if t.kind == "literal":
+            return literal(t.value)
+        if t.kind == "null":
+            return "null"
+        if t.kind == "any":
+            return "unknown"
+        if t.kind == "string":
+            return "Blob" if t.format == "binary" else "string"
+        if t.kind == "integer":
+            return "number | bigint" if t.format == "int64" else "number"
+        if t.kind == "number":
+            return "number"
+        if t.kind == "boolean":
+            return "boolean"
+        return "unknown"
+
+    # ------------------------------------------------------------------ models
+
+    def model_views(self) -> list[ModelView]:
+        out = []
+        for model in self.api.models:
+            name = self.class_names[model.name]
+            doc = _doc_text(model.description, model.deprecated)
+            if model.kind == "object":
+                members: list[str] = []
+                for f in model.fields:
+                    fdoc = _doc_text(f.description, f.deprecated, _format_note(f.type))
+                    members.extend(doc_block(fdoc, 2))
+                    key = prop_key(f.name) + ("" if f.required else "?")
+                    members.extend(type_member(key, self._union_parts(f.type), 2))
+                if model.additional_properties is not None or not model.fields:
+                    members.append("  [key: string]: unknown;")
+                out.append(ModelView(name, "interface", doc, members))
+            else:
+                parts = self._model_alias_parts(model)
+                out.append(ModelView(name, "alias", doc, text="\n".join(type_member(f"export type {name} =", parts, 0,
+                                                                                     alias=True))))  # fmt: skip
+        return out
+
+    def _union_parts(self, t: TypeRef, prefix: str = "") -> list[str]:
+        """A type as union members (so long unions can be laid out one member per line)."""
+        text = self.type_expr(t, prefix)
+        if t.kind == "integer" and t.format == "int64":
+            return text.split(" | ")
+        if t.nullable and text.endswith(" | null"):
+            inner = text[: -len(" | null")]
+            return ([inner] if t.kind != "integer" or t.format != "int64" else inner.split(" | ")) + ["null"]
+        return [text]
+
+    def _model_alias_parts(self, model: Model) -> list[str]:
+        if model.kind == "union":
+            parts: list[str] = []
+            for variant in model.variants:
+                for part in self._union_parts(variant):
+                    if part not in parts:
+                        parts.append(part)
+            return parts or ["unknown"]
+        if model.kind == "enum":
+            base = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
+            values = [literal(v) for v in model.values]
+            kind = base.get(model.enum_type or "", "unknown")
+            if kind == "boolean":
+                return values or ["boolean"]
+            return values + [f"({kind} & {{}})" if kind != "unknown" else "unknown"]
+        return self._union_parts(model.target) if model.target else ["unknown"]
+
+    # ------------------------------------------------------------------ resources
+
+    def resource_files(self) -> list[ResourceFile]:
+        taken: set[str] = set()
+        files = []
+        used_types = {n.lower() for n in self.class_names.values()} | {n.lower() for n in TAKEN_TYPE_NAMES}
+        function_names: set[str] = set(FUNCTION_RESERVED)
+        for resource in self.api.resources:
+            root = self._resource(resource, (), taken, CLIENT_MEMBERS, used_types, function_names, [])
+            nodes = _tree(root)
+            files.append(ResourceFile(snake(resource.name) or root.attr, root, nodes, self._resource_imports(nodes)))
+        return files
+
+    def _resource(self, resource: Resource, parents: tuple[str, ...], taken: set[str], reserved: frozenset[str],
+                  used_types: set[str], function_names: set[str], trail: list[str]) -> ResourceView:  # fmt: skip
+        attr = unique(member(resource.name, reserved, "resource"), taken)
+        path = parents + (resource.name,)
+        class_name = "".join(pascal(p) for p in path) or "Root"
+        if class_name[0].isdigit():
+            class_name = "Resource" + class_name
+        while class_name.lower() in used_types:
+            class_name += "Resource"
+        used_types.add(class_name.lower())
+        method_names: set[str] = set()
+        methods = []
+        paginators: list[str] = []
+        trail = trail + [attr]
+        for op in resource.operations:
+            name = unique(member(op.name, RESOURCE_MEMBERS, "call"), method_names)
+            methods.append(self._method(op, name, class_name, paginators, used_types, function_names, trail))
+        child_taken = set(method_names)
+        children = [
+            self._resource(child, path, child_taken, RESOURCE_MEMBERS | frozenset(method_names), used_types,
+                           function_names, trail)  # fmt: skip
+            for child in resource.resources
+        ]
+        return ResourceView(attr, class_name, _doc_text(resource.description), methods, children, paginators)
+
+    def _method(self, op: Operation, name: str, class_name: str, paginators: list[str], used_types: set[str],
+                function_names: set[str], trail: list[str]) -> MethodView:  # fmt: skip
+        params_type = class_name + pascal(name) + "Params"
+        while params_type.lower() in used_types:
+            params_type += "_"
+        members, required, has_params = self._params_members(op)
+        if has_params:
+            used_types.add(params_type.lower())
+        # the operation, as data
+        op_pairs: list[tuple[str, str]] = [("method", ts_string(op.http_method)), ("path", ts_string(op.path))]
+        if op.body is not None:
+            op_pairs.append(("body", ts_string(op.body.kind)))
+            default_type = {"json": "application/json", "form": "application/x-www-form-urlencoded",
+                            "multipart": "multipart/form-data"}.get(op.body.kind)  # fmt: skip
+            if op.body.media_type and op.body.media_type != default_type and op.body.kind != "multipart":
+                op_pairs.append(("contentType", ts_string(op.body.media_type)))
+        result = op.result
+        kind = result.kind if result is not None else "empty"
+        if kind in ("binary", "text", "empty"):
+            op_pairs.append(("response", ts_string(kind)))
+        if result is not None and result.media_type and kind in ("binary", "text", "sse"):
+            op_pairs.append(("accept", ts_string(result.media_type)))
+        if op.public:
+            op_pairs.append(("security", "[]"))
+        elif op.security != self.api.security:
+            op_pairs.append(("security", _security(op.security)))
+        if op.idempotent:
+            op_pairs.append(("idempotent", "true"))
+            if op.idempotency_header and op.idempotency_header.lower() != "idempotency-key":
+                op_pairs.append(("idempotencyHeader", ts_string(op.idempotency_header)))
+        if op.envelope:
+            op_pairs.append(("envelope", "[" + ", ".join(ts_string(p) for p in op.envelope) + "]"))
+        # what it returns
+        suffix = "Result" if self.result else ""
+        if op.pagination is not None:
+            item = self.type_expr(op.pagination.item_type, "models.")
+            const = f"{_constant(class_name)}_{_constant(name)}_PAGES"
+            paginators.append(self._paginator(const, op))
+            returns = f"{'PageResultPromise' if self.result else 'PagePromise'}<{item}>"
+            runtime, extra = f"requestPage{suffix}<{item}>", [const]
+        elif op.streaming == "sse" and result is not None:
+            item = self.type_expr(result.type, "models.") if result.type else "unknown"
+            returns = f"{'ResultPromise' if self.result else 'APIPromise'}<Stream<{item}>>"
+            runtime, extra = f"requestStream{suffix}<{item}>", []
+        else:
+            data = {"binary": "Blob", "text": "string", "empty": "void"}.get(kind) or self.type_expr(
+                op.result_type, "models."
+            )
+            returns = f"{'ResultPromise' if self.result else 'APIPromise'}<{data}>"
+            runtime, extra = f"request{suffix}<{data}>", []
+        params_arg = f"params: {params_type}" + (" = {}" if not required else "")
+        args = ([params_arg] if has_params else []) + ["options?: CallOptions"]
+        doc = _doc_text("\n\n".join(t for t in (op.summary, op.description) if t), op.deprecated)
+        lines = doc_block(doc, 2)
+        lines += signature(f"  {name}(", args, f"): {returns} {{", 2)
+        call_args = [object_literal(op_pairs, 6)] + extra + (["params"] if has_params else ["{}"]) + ["options"]
+        lines += call("    return this._client." + runtime + "(", call_args, ");", 4)
+        lines.append("  }")
+        # the flat function over the shared client
+        fname = unique(identifier(op.id, frozenset(), "call"), function_names)
+        flines = doc_block(doc, 0)
+        flines += signature(f"export function {fname}(", args, f"): {returns} {{", 0)
+        flines += call(f"  return client.sdk.{'.'.join(trail)}.{name}(", (["params"] if has_params else [])
+                       + ["options"], ");", 2)  # fmt: skip
+        flines.append("}")
+        return MethodView(name, doc, params_type if has_params else None, not required, members, lines, flines, op.id)
+
+    def _params_members(self, op: Operation) -> tuple[list[str], bool, bool]:
+        """(Params interface members, whether the argument is required, whether there is any)."""
+        members: list[str] = []
+        any_required = False
+        path_order = re.findall(r"\{([^{}]+)\}", op.path)
+        groups: dict[str, list[Parameter]] = {"path": [], "query": [], "headers": [], "cookies": []}
+        for param in sorted(op.params, key=lambda p: path_order.index(p.name) if p.name in path_order else 0):
+            group = {"header": "headers", "cookie": "cookies"}.get(param.location, param.location)
+            groups[group].append(param)
+        for group, params in groups.items():
+            if not params:
+                continue
+            required = any(p.required or p.location == "path" for p in params)
+            any_required |= required
+            members.append(f"  {group}{'' if required else '?'}: {{")
+            for p in params:
+                members.extend(doc_block(_doc_text(p.description, p.deprecated, _format_note(p.type)), 4))
+                optional = "" if p.required or p.location == "path" else "?"
+                members.extend(type_member(prop_key(p.name) + optional, self._union_parts(p.type, "models."), 4))
+            members.append("  };")
+        if op.body is not None:
+            body = op.body
+            any_required |= body.required
+            if body.kind == "binary":
+                parts = ["Blob", "Uint8Array", "string"]
+            elif body.kind == "text":
+                parts = ["string"]
+            else:
+                parts = self._union_parts(body.type, "models.")
+            members.extend(doc_block(_doc_text(body.description), 2))
+            members.extend(type_member("body" + ("" if body.required else "?"), parts, 2))
+        return members, any_required, bool(members)
+
+    def _paginator(self, const: str, op: Operation) -> str:
+        p = op.pagination
+        assert p is not None
+        pairs: list[tuple[str, str]] = [("style", ts_string(p.style))]
+
+        def path(value: tuple[str, ...]) -> str:
+            return "[" + ", ".join(ts_string(v) for v in value) + "]"
+
+        if p.items:
+            pairs.append(("items", path(p.items)))
+        for key, value, default in (
+            ("cursorParam", p.cursor_param, "cursor"), ("nextCursor", p.next_cursor, None),
+            ("cursorItemField", p.cursor_item_field, None), ("hasMore", p.has_more, None),
+            ("offsetParam", p.offset_param, "offset"), ("total", p.total, None),
+            ("pageParam", p.page_param, "page"), ("totalPages", p.total_pages, None), ("hasNext", p.has_next, None),
+        ):  # fmt: skip
+            if value is None or value == default:
+                continue
+            pairs.append((key, path(value) if isinstance(value, tuple) else ts_string(value)))
+        return "\n".join(call(f"const {const}: Paginator = ", [], ";", 0, obj=pairs))
+
+    def _resource_imports(self, nodes: list[ResourceView]) -> list[str]:
+        text = "\n".join(line for node in nodes for m in node.methods for line in m.lines + m.params_members)
+        core = ["APIResource", "type CallOptions"]
+        lines = [import_line(core, "../core/client.js")]
+        if any(node.paginators for node in nodes):
+            kind = "PageResultPromise" if self.result else "PagePromise"
+            lines.append(import_line([kind, "Paginator"], "../core/pagination.js", type_only=True))
+        promise = "ResultPromise" if self.result else "APIPromise"
+        if re.search(rf"\b{promise}<", text):
+            lines.append(import_line([promise], "../core/promise.js", type_only=True))
+        if "Stream<" in text:
+            lines.append(import_line(["Stream"], "../core/streaming.js", type_only=True))
+        if "models." in text:
+            lines.append("import type * as models from '../models.js';")
+        return lines
+
+    # ------------------------------------------------------------------ client
+
+    def auth(self) -> tuple[list[dict[str, str]], list[str]]:
+        """(credential options, provider entries `name: new X(...)`)."""
+        env = self.env_prefix()
+        taken: set[str] = set(CLIENT_OPTION_NAMES)
+        credentials: list[dict[str, str]] = []
+        providers: list[str] = []
+        login_scheme = self.api.login.scheme if self.api.login else None
+        first_key = True
+
+        def arg(wanted: str) -> tuple[str, str]:
+            snake_name = snake(wanted) or "credential"
+            name = unique(identifier(snake_name), taken)
+            env_name = f"{env}_{snake_name.upper()}"
+            credentials.append({"name": name, "env": env_name})
+            return name, f"fromEnv(options.{name}, {ts_string(env_name)})"
+
+        for scheme in self.api.security_schemes:
+            key = prop_key(scheme.name)
+            ctor = self._provider(scheme, scheme.name == login_scheme, first_key, arg)
+            if ctor is None:
+                continue
+            if scheme.kind in ("api_key", "bearer") and scheme.name != login_scheme and first_key:
+                first_key = False
+            providers.append((key, ctor))  # type: ignore[arg-type]
+        return credentials, providers  # type: ignore[return-value]
+
+    def _provider(self, scheme: SecurityScheme, login: bool, first_key: bool,
+                  arg: Callable[[str], tuple[str, str]]) -> str | None:  # fmt: skip
+        if login:
+            flow = self.api.login
+            assert flow is not None
+            name, value = arg("access_token")
+            pairs = [("accessToken", value), ("tokenField", ts_string(".".join(flow.token)))]
+            if flow.refresh_token:
+                pairs.append(("refreshTokenField", ts_string(".".join(flow.refresh_token))))
+            if flow.expires_in:
+                pairs.append(("expiresInField", ts_string(".".join(flow.expires_in))))
+            refresh = self.ops_by_id.get(flow.refresh_operation_id or "")
+            if refresh is not None:
+                pairs.append(("refreshPath", ts_string(refresh.path)))
+                if refresh.http_method != "POST":
+                    pairs.append(("refreshMethod", ts_string(refresh.http_method)))
+            if flow.refresh_param and flow.refresh_param != "refresh_token":
+                pairs.append(("refreshParam", ts_string(flow.refresh_param)))
+            return ("LoginTokenAuth", pairs)  # type: ignore[return-value]
+        if scheme.kind == "api_key":
+            _, value = arg("api_key" if first_key else scheme.name)
+            location = ts_string(scheme.location or "header")
+            return ("ApiKeyAuth", [ts_string(scheme.param_name or scheme.name), location, value])  # type: ignore
+        if scheme.kind == "bearer":
+            _, value = arg("api_key" if first_key else f"{scheme.name}_token")
+            return ("BearerAuth", [value])  # type: ignore[return-value]
+        if scheme.kind == "basic":
+            _, user = arg("username")
+            _, password = arg("password")
+            return ("BasicAuth", [user, password])  # type: ignore[return-value]
+        if scheme.kind == "oauth2":
+            flow2 = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
+            if flow2 is None:
+                _, value = arg("access_token")
+                return ("BearerAuth", [value])  # type: ignore[return-value]
+            _, client_id = arg("client_id")
+            _, secret = arg("client_secret")
+            return ("OAuth2ClientCredentials", [ts_string(flow2.token_url), client_id, secret])  # type: ignore
+        return None
+
+    def context(self) -> dict[str, Any]:
+        server = self.api.servers[0] if self.api.servers else None
+        variables = []
+        taken = set(CLIENT_OPTION_NAMES)
+        for v in server.variables if server else ():
+            variables.append((unique(identifier(v.name), taken), v))
+        credentials, providers = self.auth()
+        resource_files = self.resource_files()
+        roots = [f.root for f in resource_files]
+        client = self.config.client_name
+        options_name = client + "Options"
+        # module constants: the server URL template, its variables' defaults and allowed values
+        server_lines: list[str] = []
+        base_url = ts_string(server.url if server else "")
+        if variables:
+            server_lines.append(f"const SERVER_URL = {base_url};")
+            server_lines += call("const SERVER_DEFAULTS = ", [], ";", 0,
+                                 obj=[(prop_key(v.name), ts_string(v.default)) for _, v in variables])  # fmt: skip
+            enums = [(prop_key(v.name), "[" + ", ".join(ts_string(e) for e in v.enum) + "]") for _, v in variables
+                     if v.enum]  # fmt: skip
+            server_lines += call("const SERVER_ENUMS = ", [], ";", 0, obj=enums)
+            given = object_literal([(prop_key(v.name), f"options.{ident}") for ident, v in variables])
+            base_url_lines = call("      baseUrl: resolveServerUrl(", ["SERVER_URL", given, "SERVER_DEFAULTS",
+                                  "SERVER_ENUMS"], "),", 6)  # fmt: skip
+        else:
+            base_url_lines = [f"      baseUrl: {base_url},"]
+        # the options interface
+        members: list[str] = []
+        for c in credentials:
+            members += doc_block([f"Defaults to the `{c['env']}` environment variable."], 2)
+            members.append(f"  {c['name']}?: string | undefined;")
+        for ident, v in variables:
+            note = [f"Server variable `{v.name}` (default `{v.default}`)."]
+            if v.description:
+                note = _doc_text(v.description) + [""] + note
+            members += doc_block(note, 2)
+            parts = [ts_string(e) for e in v.enum] or ["string"]
+            members += type_member(f"{ident}?", parts + ["undefined"], 2)
+        r = self.config.retries
+        retries = object_literal([("maxRetries", str(r.max_retries)), ("baseDelay", _ms(r.base_delay)),
+                                  ("maxDelay", _ms(r.max_delay)), ("timeout", _ms(r.timeout))])  # fmt: skip
+        super_lines = ["    super(options, {", *base_url_lines, "      userAgent: USER_AGENT,"]
+        super_lines += retries.lines("      retries: ", ",", 6)
+        if providers:
+            super_lines.append("      auth: {")
+            super_lines += self._provider_lines(providers)
+            super_lines.append("      },")
+        else:
+            super_lines.append("      auth: {},")
+        super_lines += [f"      security: {_security(self.api.security)},", "    });"]
+        login = None
+        if self.api.login is not None:
+            op = self.ops_by_id.get(self.api.login.operation_id)
+            if op is not None:
+                fields = "; ".join(f"{prop_key(c)}: string" for c in self.api.login.credentials)
+                op_obj = object_literal([("method", ts_string(op.http_method)), ("path", ts_string(op.path))])
+                lines = [f"  authenticate(credentials: {{ {fields} }}): Promise<unknown> {{"]
+                lines.append(f"    const auth = this.providers[{ts_string(self.api.login.scheme)}] as LoginTokenAuth;")
+                lines += call("    return this.requestLogin(", [op_obj, "credentials", "auth"], ");", 4)
+                lines.append("  }")
+                login = {"summary": f"`{op.http_method} {op.path}`", "lines": lines}
+        auth_names = sorted({cls for _, (cls, _) in providers} | ({"fromEnv"} if credentials else set()),
+                            key=str.lower)  # fmt: skip
+        if login is not None:
+            auth_names = sorted(set(auth_names) - {"LoginTokenAuth"} | {"LoginTokenAuth"}, key=str.lower)
+        client_imports = []
+        if auth_names:
+            client_imports.append(import_line(auth_names, "./core/auth.js"))
+        client_imports.append(import_line(["BaseClient", "type ClientOptions", "userAgent"], "./core/client.js"))
+        if variables:
+            client_imports.append("import { resolveServerUrl } from './core/url.js';")
+        for f in resource_files:
+            client_imports.append(import_line([f.root.class_name], f"./resources/{f.module}.js"))
+        return {
+            "api": self.api,
+            "config": self.config,
+            "client": client,
+            "options_name": options_name,
+            "package": self.config.package_name,
+            "version": self.config.version,
+            "result_mode": self.result,
+            "api_name": self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API",
+            "server_lines": server_lines,
+            "option_members": members,
+            "super_lines": super_lines,
+            "client_imports": client_imports,
+            "credentials": credentials,
+            "login": login,
+            "models": self.model_views(),
+            "resource_files": resource_files,
+            "roots": roots,
+            "tree": _tree,
+            "doc": doc_block,
+            "ts_string": ts_string,
+            "function_imports": self._function_imports(resource_files),
+            "node_paths": _node_paths(roots),
+            "example": _example(roots),
+        }
+
+    def _provider_lines(self, providers: list[tuple[str, tuple[str, Any]]]) -> list[str]:
+        out: list[str] = []
+        for key, (cls, args) in providers:
+            if cls == "LoginTokenAuth":
+                out += call(f"        {key}: new {cls}(", [], "),", 8, obj=args)
+            else:
+                out += call(f"        {key}: new {cls}(", args, "),", 8)
+        return out
+
+    def _function_imports(self, files: list[ResourceFile]) -> list[str]:
+        text = "\n".join(line for f in files for n in f.nodes for m in n.methods for line in m.function_lines)
+        lines = []
+        core = ["SharedClient", "type CallOptions"]
+        lines.append(import_line(core, "./core/client.js"))
+        for name, module in (("PageResultPromise" if self.result else "PagePromise", "pagination"),
+                             ("ResultPromise" if self.result else "APIPromise", "promise"),
+                             ("Stream", "streaming")):  # fmt: skip
+            if re.search(rf"\b{name}<", text):
+                lines.append(import_line([name], f"./core/{module}.js", type_only=True))
+        if "models." in text:
+            lines.append("import type * as models from './models.js';")
+        lines.append(import_line([self.config.client_name, f"type {self.config.client_name}Options"], "./client.js"))
+        for f in files:
+            names = [m.params_type for n in f.nodes for m in n.methods if m.params_type]
+            if names:
+                lines.append(import_line(names, f"./resources/{f.module}.js", type_only=True))
+        return lines
+
+
+CLIENT_OPTION_NAMES = ("baseUrl", "timeout", "maxRetries", "defaultHeaders", "fetch", "onRequest", "onResponse")
+
+
+def _ms(seconds: float) -> str:
+    value = round(seconds * 1000)
+    return f"{value:_}" if value >= 10_000 else str(value)
+
+
+def _security(security: tuple[tuple[str, ...], ...]) -> str:
+    return "[" + ", ".join("[" + ", ".join(ts_string(s) for s in alt) + "]" for alt in security) + "]"
+
+
+def _constant(name: str) -> str:
+    return "_".join(w.upper() for w in words(name)) or "X"
+
+
+def _format_note(t: TypeRef) -> str:
+    """A doc note for formats the TypeScript type does not show."""
+    fmt = t.format if t.kind in ("string", "integer") else None
+    if fmt == "int64":
+        return "64-bit integer: a `bigint` when beyond `Number.MAX_SAFE_INTEGER`, else a `number`."
+    if fmt in ("date", "date-time"):
+        return f"ISO 8601 {'date' if fmt == 'date' else 'date-time'} string."
+    return ""
+
+
+def _doc_text(text: str, deprecated: bool = False, note: str = "") -> list[str]:
+    """Spec text as TSDoc lines: `*/` cannot close the comment, no control characters, no trailing spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "  ").replace("*/", "*\\/")
+    text = "".join(c for c in text if c == "\n" or (ord(c) >= 0x20 and ord(c) != 0x7F))
+    lines = [line.rstrip() for line in text.strip().split("\n")] if text.strip() else []
+    for extra in (note, "@deprecated" if deprecated else ""):
+        if extra:
+            if lines:
+                lines.append("")
+            lines.append(extra)
+    # collapse runs of blank lines
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return out
+
+
+def _node_paths(roots: list[ResourceView]) -> dict[str, str]:
+    """class name → `projects.files`, as reached from the client."""
+    out: dict[str, str] = {}
+
+    def walk(node: ResourceView, trail: str) -> None:
+        path = f"{trail}.{node.attr}" if trail else node.attr
+        out[node.class_name] = path
+        for child in node.children:
+            walk(child, path)
+
+    for root in roots:
+        walk(root, "")
+    return out
+
+
+def _example(roots: list[ResourceView]) -> str:
+    """A call for the README: the first method needing no arguments, else the first method."""
+    paths = _node_paths(roots)
+    candidates = [(paths[n.class_name], m) for r in roots for n in reversed(_tree(r)) for m in n.methods]
+    for path, method in candidates:
+        if method.params_type is None or method.params_optional:
+            return f"{path}.{method.name}()"
+    if candidates:
+        path, method = candidates[0]
+        return f"{path}.{method.name}(params)"
+    return "request()"
+
+
+def _tree(resource: ResourceView) -> list[ResourceView]:
+    out: list[ResourceView] = []
+    for child in resource.children:
+        out.extend(_tree(child))
+    out.append(resource)
+    return out
+
+
+__all__ = ["TARGET", "TypeScriptTarget", "camel", "identifier", "is_identifier"]

@@ -1,0 +1,168 @@
+"""Prettier's layout for the constructs the TypeScript templates emit, so generated code needs no node to format.
+
+Settings (the generated `.prettierrc.json`): printWidth 120, singleQuote, trailingComma all. Each helper decides
+between the one-line form and prettier's broken form by width, the way prettier does for these shapes: call
+arguments and parameters one per line, a sole object argument hugged, objects one property per line, long
+unions one member per line with a leading `|`, import lists one name per line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+WIDTH = 120
+_IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
+
+
+def is_identifier(text: str) -> bool:
+    return bool(_IDENT.match(text))
+
+
+def ts_string(value: object) -> str:
+    """A string literal as prettier prints it: single quotes unless the text has more of them than double ones."""
+    text = str(value)
+    quote = '"' if text.count("'") > text.count('"') else "'"
+    out = [quote]
+    for char in text:
+        code = ord(char)
+        if char == "\\":
+            out.append("\\\\")
+        elif char == quote:
+            out.append("\\" + quote)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\r":
+            out.append("\\r")
+        elif char == "\t":
+            out.append("\\t")
+        elif code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    out.append(quote)
+    return "".join(out)
+
+
+def number(value: int | float) -> str:
+    """A number literal as prettier prints it (`1.0` → `1`, `1e-05` → `1e-5`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if math.isnan(value) or math.isinf(value):
+        return "0"
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    text = repr(value).lower()
+    mantissa, _, exponent = text.partition("e")
+    if exponent:
+        sign = "-" if exponent.startswith("-") else ""
+        text = f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
+    return text
+
+
+def literal(value: object) -> str:
+    """A TypeScript literal type / expression for a JSON value."""
+    if value is None:
+        return "null"
+    if isinstance(value, (bool, int, float)):
+        text = number(value)
+        return text
+    if isinstance(value, str):
+        return ts_string(value)
+    return "unknown"
+
+
+def prop_key(name: str) -> str:
+    """An object/interface key: bare when it is an identifier, else a string literal."""
+    return name if is_identifier(name) else ts_string(name)
+
+
+def doc_block(lines: list[str], indent: int) -> list[str]:
+    """A TSDoc comment: `/** one line */` or the multi-line form."""
+    if not lines:
+        return []
+    pad = " " * indent
+    if len(lines) == 1:
+        return [f"{pad}/** {lines[0]} */"]
+    return [f"{pad}/**"] + [f"{pad} * {line}" if line else f"{pad} *" for line in lines] + [f"{pad} */"]
+
+
+def type_member(key: str, parts: list[str], indent: int, alias: bool = False) -> list[str]:
+    """`key: A | B;` (or `export type X = A | B;`), one member per line when it does not fit."""
+    pad = " " * indent
+    sep = " " if alias else ": "
+    one = f"{pad}{key}{sep}{' | '.join(parts)};"
+    if len(one) <= WIDTH or len(parts) < 2:
+        return [one]
+    head = f"{pad}{key}" + ("" if alias else ":")
+    return [head] + [f"{pad}  | {p}" for p in parts[:-1]] + [f"{pad}  | {parts[-1]};"]
+
+
+@dataclass(frozen=True)
+class Obj:
+    """An object literal as (key, rendered value) pairs, laid out where it is placed."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+    def one_line(self) -> str:
+        if not self.pairs:
+            return "{}"
+        return "{ " + ", ".join(f"{k}: {v}" for k, v in self.pairs) + " }"
+
+    def lines(self, prefix: str, suffix: str, indent: int) -> list[str]:
+        """`prefix{ … }suffix` on one line when it fits, else one property per line."""
+        one = prefix + self.one_line() + suffix
+        if len(one) <= WIDTH or not self.pairs:
+            return [one]
+        pad = " " * (indent + 2)
+        return [prefix + "{"] + [f"{pad}{k}: {v}," for k, v in self.pairs] + [" " * indent + "}" + suffix]
+
+
+def object_literal(pairs: list[tuple[str, str]], indent: int = 0) -> Obj:
+    return Obj(tuple(pairs))
+
+
+def _text(arg: str | Obj) -> str:
+    return arg.one_line() if isinstance(arg, Obj) else arg
+
+
+def call(head: str, args: list[str | Obj], tail: str, indent: int, obj: list[Any] | None = None) -> list[str]:
+    """`head(args)tail`: `head` ends where the arguments start (after `(`), `tail` starts with what follows them.
+
+    `obj` (pairs) lays out a sole object argument hugged: `head{ … }tail` or `head{` … `}tail`.
+    """
+    if obj is not None:
+        return Obj(tuple(obj)).lines(head, tail, indent)
+    one = head + ", ".join(_text(a) for a in args) + tail
+    if len(one) <= WIDTH or not args:
+        return [one]
+    if len(args) == 1 and isinstance(args[0], Obj):
+        return args[0].lines(head, tail, indent)
+    pad = " " * (indent + 2)
+    out = [head.rstrip()]
+    for arg in args:
+        if isinstance(arg, Obj):
+            out += arg.lines(pad, ",", indent + 2)
+        else:
+            out.append(f"{pad}{arg},")
+    out.append(" " * indent + tail)
+    return out
+
+
+def signature(head: str, params: list[str], tail: str, indent: int) -> list[str]:
+    """A function or method head: parameters one per line when it does not fit."""
+    return call(head, list(params), tail, indent)
+
+
+def import_line(names: list[str], module: str, type_only: bool = False) -> str:
+    """`import { a, type B } from 'module';`, one name per line when it does not fit."""
+    keyword = "import type" if type_only else "import"
+    one = f"{keyword} {{ {', '.join(names)} }} from {ts_string(module)};"
+    if len(one) <= WIDTH:
+        return one
+    return f"{keyword} {{\n" + "".join(f"  {n},\n" for n in names) + f"}} from {ts_string(module)};"
+
