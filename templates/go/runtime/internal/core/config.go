@@ -1,0 +1,119 @@
+package core
+
+import (
+	"maps"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"time"
+)
+
+// Middleware sees every request the client sends (token requests and retries too) and every response.
+// It may change the request, call next (or not) and look at or replace the response.
+type Middleware func(req *http.Request, next MiddlewareNext) (*http.Response, error)
+
+// MiddlewareNext sends the request on to the next middleware, and finally the HTTP client.
+type MiddlewareNext func(req *http.Request) (*http.Response, error)
+
+// RawResponse is what the server answered: status, headers and the raw body (nil for streamed bodies).
+type RawResponse struct {
+	StatusCode int
+	Header     http.Header
+	RequestID  string
+	Body       []byte
+}
+
+// Config is the client's configuration; per-call options change a copy of it.
+type Config struct {
+	BaseURL         string
+	ServerURL       string
+	ServerVariables map[string]string
+	HTTPClient      *http.Client
+	Timeout         time.Duration
+	MaxRetries      int
+	BaseDelay       time.Duration
+	MaxDelay        time.Duration
+	Headers         http.Header
+	Query           url.Values
+	Middleware      []Middleware
+	Credentials     map[string]string
+	IdempotencyKey  string
+	ResponseInto    *RawResponse
+	UserAgent       string
+	DefaultSecurity [][]string
+}
+
+// Option changes a Config: client-wide when given to the client's constructor, per call when given to a method.
+type Option func(*Config)
+
+func (c Config) clone() Config {
+	c.ServerVariables = maps.Clone(c.ServerVariables)
+	c.Headers = c.Headers.Clone()
+	c.Query = maps.Clone(c.Query)
+	c.Middleware = slices.Clone(c.Middleware)
+	c.Credentials = maps.Clone(c.Credentials)
+	return c
+}
+
+func (c Config) with(opts []Option) Config {
+	c = c.clone()
+	if c.Headers == nil {
+		c.Headers = http.Header{}
+	}
+	if c.Query == nil {
+		c.Query = url.Values{}
+	}
+	if c.ServerVariables == nil {
+		c.ServerVariables = map[string]string{}
+	}
+	if c.Credentials == nil {
+		c.Credentials = map[string]string{}
+	}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&c)
+		}
+	}
+	return c
+}
+
+// Seconds is a duration from seconds (the generated defaults are written in seconds).
+func Seconds(s float64) time.Duration { return seconds(s) }
+
+// Client is what generated services call: the configuration and the credential providers, shared.
+type Client struct {
+	config Config
+	auth   map[string]AuthProvider
+	clock  func() time.Time
+	jitter func() float64
+	sleep  func(time.Duration) <-chan time.Time
+}
+
+// NewClient applies the client-wide options over the generated defaults.
+func NewClient(defaults Config, opts []Option) *Client {
+	return &Client{
+		config: defaults.with(opts),
+		auth:   map[string]AuthProvider{},
+		clock:  time.Now,
+		jitter: randomJitter,
+		sleep:  time.After,
+	}
+}
+
+// Credential is the named credential given as an option, else the environment variable env ("" for none).
+func (c *Client) Credential(name, env string) string {
+	if value, ok := c.config.Credentials[name]; ok {
+		return value
+	}
+	if env != "" {
+		return os.Getenv(env)
+	}
+	return ""
+}
+
+// SetAuth installs the provider of a security scheme.
+func (c *Client) SetAuth(scheme string, provider AuthProvider) { c.auth[scheme] = provider }
+
+// Auth is the provider of a security scheme, or nil.
+func (c *Client) Auth(scheme string) AuthProvider { return c.auth[scheme] }
