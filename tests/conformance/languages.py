@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..conftest import ROOT, run_cli
+from .go import build as go_build
+from .typescript import build as typescript_build
 
 HERE = Path(__file__).resolve().parent
 SPEC = ROOT / "specs" / "conformance.yaml"
@@ -37,5 +39,17 @@ LANGUAGES = [
         build=lambda sdk: generate("python", sdk),
         command=lambda sdk, mode: [sys.executable, str(HERE / "python" / "driver.py"), "--mode", mode],
         env=lambda sdk: {"PYTHONPATH": str(sdk)},
+    ),
+    Language(
+        name="typescript",
+        modes=("throw", "result"),
+        build=lambda sdk: typescript_build.build(sdk),
+        command=lambda sdk, mode: typescript_build.command(sdk, mode),
+    ),
+    Language(
+        name="go",
+        modes=("default",),
+        build=lambda sdk: go_build.build(sdk),
+        command=lambda sdk, mode: go_build.command(sdk, mode),
     ),
 ]

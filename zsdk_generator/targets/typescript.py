@@ -26,6 +26,7 @@ from .typescript_layout import (
     object_literal,
     prop_key,
     signature,
+    top_level_union,
     ts_string,
     type_member,
 )
@@ -230,7 +231,7 @@ class _Lowering:
             return prefix + name if name else "unknown"
         if t.kind == "array":
             item = self.type_expr(t.item, prefix)
-            return f"({item})[]" if " " in item else f"{item}[]"
+            return f"({item})[]" if top_level_union(item) else f"{item}[]"
         if t.kind == "map":
             return f"{{ [key: string]: {self.type_expr(t.item, prefix)} }}"
         if t.kind == "literal":
@@ -638,6 +639,7 @@ class _Lowering:
             "ts_string": ts_string,
             "function_imports": self._function_imports(resource_files),
             "node_paths": _node_paths(roots),
+            "shared_client": self.shared_client_lines(),
             "example": _example(roots),
         }
 
@@ -649,6 +651,11 @@ class _Lowering:
             else:
                 out += call(f"        {key}: new {cls}(", args, "),", 8)
         return out
+
+    def shared_client_lines(self) -> list[str]:
+        client = self.config.client_name
+        head = f"export const client = new SharedClient<{client}, {client}Options>("
+        return call(head, [f"(options) => new {client}(options)", "{}"], ");", 0)
 
     def _function_imports(self, files: list[ResourceFile]) -> list[str]:
         text = "\n".join(line for f in files for n in f.nodes for m in n.methods for line in m.function_lines)

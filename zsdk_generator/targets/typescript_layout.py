@@ -18,7 +18,23 @@ _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
 
 def is_identifier(text: str) -> bool:
-    return bool(_IDENT.match(text))
+    """An ECMAScript identifier name (Unicode letters included, as prettier unquotes them)."""
+    if _IDENT.match(text):
+        return True
+    return bool(text) and text.replace("$", "_").isidentifier() and all(c.isprintable() for c in text)
+
+
+def top_level_union(text: str) -> bool:
+    """Whether a type expression has a `|` outside brackets (so it needs parentheses before `[]`)."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char in "({[<":
+            depth += 1
+        elif char in ")}]>":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def ts_string(value: object) -> str:

@@ -1,0 +1,204 @@
+/**
+ * The TypeScript conformance driver: every scenario through the generated `conformance` SDK, one JSON line each.
+ *
+ *     node driver.js --mode throw|result --server URL --scenarios FILE
+ *
+ * The build compiles this file beside the generated SDK (`./src/index.js`): the throw-style SDK for `--mode
+ * throw`, the result-style one (`errors: result`) for `--mode result`. Scenario steps name calls as
+ * `resource.method` with wire-name arguments; here they become SDK calls, as in tests/conformance/python/driver.py.
+ */
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import * as sdk from './src/index.js';
+
+type Json = unknown;
+type Scenario = { id: string; client?: Record<string, Json>; steps: Step[] };
+type Step = {
+  call?: string;
+  args?: Record<string, Json>;
+  options?: Record<string, Json>;
+  observe?: string;
+  sleep?: number;
+  authenticate?: Record<string, string>;
+};
+type Observation = Record<string, Json>;
+// What a call returns in either style, seen loosely: the driver reaches methods by name, like Python's getattr.
+type Method = (params?: object, options?: object) => PromiseLike<unknown> & {
+  withResponse(): Promise<{ data: unknown; response: Response; body: unknown }>;
+};
+
+const CREDENTIALS = {
+  apiKey: 'test-key',
+  apiKeyQuery: 'query-key',
+  bearerAuthToken: 'bearer-token',
+  username: 'user',
+  password: 'pass',
+  clientId: 'client-id',
+  clientSecret: 'client-secret',
+};
+const PATH_PARAMETERS = new Set(['widget_id', 'report_id', 'file_id']);
+const BODY_CALLS = new Set(['files.upload']); // multipart: every argument is a part
+const VARIANTS: Record<string, string> = { circle: 'Circle', square: 'Square' };
+const SECONDS = new Set(['timeout']);
+
+function camel(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+function clientOptions(spec: Record<string, Json>, server: string, hooks: number[]): sdk.ConformanceOptions {
+  const options: sdk.ConformanceOptions = {};
+  if ((spec['credentials'] ?? 'given') === 'given') Object.assign(options, CREDENTIALS);
+  if ('region' in spec) {
+    const url = new URL(server);
+    Object.assign(options, { host: url.hostname, port: url.port, region: spec['region'] });
+  } else {
+    options.baseUrl = server + '/us';
+  }
+  if ('max_retries' in spec) options.maxRetries = spec['max_retries'] as number;
+  if ('timeout' in spec) options.timeout = (spec['timeout'] as number) * 1000;
+  if ('default_headers' in spec) options.defaultHeaders = spec['default_headers'] as Record<string, string>;
+  if (spec['hooks']) {
+    options.onRequest = [(request) => request.headers.set('X-Hook', 'on')];
+    options.onResponse = [(response) => void hooks.push(response.status)];
+  }
+  return options;
+}
+
+function callArguments(step: Step): [object, object] {
+  const params: Record<string, Record<string, Json>> = {};
+  const put = (group: string, name: string, value: Json) => ((params[group] ??= {})[name] = value);
+  for (const [name, value] of Object.entries(step.args ?? {})) {
+    if (BODY_CALLS.has(step.call ?? '')) {
+      const file = value as { filename?: string; text?: string; content_type?: string };
+      put('body', name, name === 'file' ? new File([file.text ?? ''], file.filename ?? '', { type: file.content_type }) : value);
+    } else if (name === 'body') {
+      (params as Record<string, Json>)['body'] = value;
+    } else {
+      put(PATH_PARAMETERS.has(name) ? 'path' : 'query', name, value);
+    }
+  }
+  const options: Record<string, Json> = {};
+  for (const [name, value] of Object.entries(step.options ?? {})) {
+    options[camel(name)] = SECONDS.has(name) ? (value as number) * 1000 : value;
+  }
+  return [params, options];
+}
+
+function errorObservation(error: sdk.APIError): Observation {
+  const observed: Observation = { type: error.name };
+  if (error instanceof sdk.APIStatusError) {
+    Object.assign(observed, {
+      status: error.status,
+      message: error.message,
+      code: error.code,
+      request_id: error.requestId,
+      body: error.body ?? null,
+    });
+  }
+  return observed;
+}
+
+async function begin(server: string, id: string): Promise<void> {
+  const response = await fetch(`${server}/_conformance/begin?scenario=${encodeURIComponent(id)}`, { method: 'POST' });
+  await response.arrayBuffer();
+}
+
+async function step(client: sdk.Conformance, step: Step, resultMode: boolean): Promise<Observation> {
+  if (step.sleep !== undefined) {
+    await sleep(step.sleep * 1000);
+    return { slept: step.sleep };
+  }
+  if (step.authenticate !== undefined) {
+    await client.authenticate(step.authenticate as { email: string; password: string });
+    return { authenticated: true };
+  }
+  const [resourceName = '', methodName = ''] = (step.call ?? '').split('.');
+  const resource = (client as unknown as Record<string, Record<string, Method>>)[resourceName];
+  const method = resource?.[camel(methodName)]?.bind(resource);
+  if (!method) throw new Error(`no method for ${step.call}`);
+  const observe = step.observe ?? 'result';
+  const pending = method(...callArguments(step));
+  if (observe === 'raw') {
+    const raw = await pending.withResponse();
+    const headers = raw.response.headers;
+    const requestId = headers.get('x-request-id') ?? headers.get('request-id');
+    return { raw: { status: raw.response.status, request_id: requestId, result: raw.data ?? null, body: raw.body } };
+  }
+  if (observe === 'walk') {
+    const ids: string[] = [];
+    for await (const item of pending as unknown as AsyncIterable<{ id: string }>) ids.push(item.id);
+    return { walk: ids };
+  }
+  let result: unknown;
+  if (resultMode) {
+    const outcome = (await pending) as sdk.Result<unknown>;
+    if (outcome.error) throw outcome.error;
+    result = outcome.data;
+  } else {
+    result = await pending;
+  }
+  if (observe === 'events') {
+    const events: unknown[] = [];
+    for await (const event of result as AsyncIterable<unknown>) events.push(event);
+    return { events };
+  }
+  if (observe === 'page') {
+    const page = result as sdk.Page<{ id: string }>;
+    return { page: { items: page.items.map((item) => item.id), has_next: page.hasNextPage() } };
+  }
+  if (observe === 'bytes') {
+    const bytes = new Uint8Array(await (result as Blob).arrayBuffer());
+    return { bytes: { length: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } };
+  }
+  if (observe === 'variant') {
+    const shape = (result as sdk.Widget).shape;
+    return { variant: shape ? VARIANTS[shape.kind] : null };
+  }
+  return { result: result ?? null };
+}
+
+async function run(scenario: Scenario, server: string, resultMode: boolean): Promise<Observation> {
+  const hooks: number[] = [];
+  const client = new sdk.Conformance(clientOptions(scenario.client ?? {}, server, hooks));
+  const steps: Observation[] = [];
+  for (const s of scenario.steps) {
+    try {
+      steps.push(await step(client, s, resultMode));
+    } catch (error) {
+      if (!(error instanceof sdk.APIError)) throw error;
+      steps.push({ error: errorObservation(error) });
+    }
+  }
+  const out: Observation = { scenario: scenario.id, steps };
+  if (scenario.client?.['hooks']) out['hooks'] = hooks;
+  return out;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const arg = (name: string): string | undefined => {
+    const index = argv.indexOf(name);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const server = arg('--server');
+  const file = arg('--scenarios');
+  const mode = arg('--mode') ?? 'throw';
+  if (!server || !file || !['throw', 'result'].includes(mode)) {
+    throw new Error('usage: driver.js --mode throw|result --server URL --scenarios FILE');
+  }
+  if (process.env['CONFORMANCE_API_KEY'] === undefined) throw new Error('CONFORMANCE_API_KEY is not set');
+  const scenarios = sdk.parseJSON(readFileSync(file, 'utf8')) as Scenario[];
+  for (const scenario of scenarios) {
+    await begin(server, scenario.id);
+    const observation = await run(scenario, server, mode === 'result');
+    process.stdout.write(sdk.stringifyJSON(observation) + '\n');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
