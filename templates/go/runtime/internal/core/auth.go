@@ -12,8 +12,8 @@ import (
 // TokenRequest is an HTTP call a provider needs made before it can apply its credential.
 type TokenRequest struct {
 	Method string
-	URL    string // may be relative to the base URL
-	Form   map[string]string
+	URL    string      // may be relative to the base URL
+	Form   [][2]string // sent in this order
 	JSON   map[string]string
 	Header map[string]string
 }
@@ -184,10 +184,11 @@ func (a *OAuth2ClientCredentials) TokenRequest(now time.Time) *TokenRequest {
 	if a.accessToken != "" && !stale(a.expiresAt, a.hasExpiry, now, a.buffer) {
 		return nil
 	}
-	form := map[string]string{"grant_type": "client_credentials", "client_id": a.ClientID, "client_secret": a.ClientSecret}
+	form := [][2]string{{"grant_type", "client_credentials"}}
 	if len(a.Scopes) > 0 {
-		form["scope"] = strings.Join(a.Scopes, " ")
+		form = append(form, [2]string{"scope", strings.Join(a.Scopes, " ")})
 	}
+	form = append(form, [2]string{"client_id", a.ClientID}, [2]string{"client_secret", a.ClientSecret})
 	return &TokenRequest{Method: "POST", URL: a.TokenURL, Form: form, Header: map[string]string{"Accept": "application/json"}}
 }
 

@@ -206,6 +206,12 @@ func (c *Client) attempt(ctx context.Context, p *prepared, stream bool) (*http.R
 	return resp, nil, nil
 }
 
+// emptyBody is a request body with nothing in it that net/http does not consider replayable.
+type emptyBody struct{}
+
+func (emptyBody) Read([]byte) (int, error) { return 0, io.EOF }
+func (emptyBody) Close() error             { return nil }
+
 type cancelOnClose struct {
 	io.ReadCloser
 	cancel func()
@@ -229,6 +235,13 @@ func (p *prepared) build(ctx context.Context) (*http.Request, error) {
 	}
 	req.URL.RawQuery = p.query.Encode()
 	req.Header = p.header.Clone()
+	// Retrying is the SDK's decision (max retries, backoff): keep net/http from silently resending a
+	// request a reused connection lost, which it does for requests it considers replayable.
+	if p.hasBody {
+		req.GetBody = nil
+	} else if p.method == "GET" || p.method == "HEAD" || p.method == "OPTIONS" || p.method == "TRACE" {
+		req.Body = emptyBody{}
+	}
 	for _, provider := range p.providers {
 		provider.Apply(req)
 	}
@@ -282,11 +295,11 @@ func (c *Client) fetchToken(ctx context.Context, p *prepared, provider AuthProvi
 	var body io.Reader
 	contentType := ""
 	if token.Form != nil {
-		form := url.Values{}
-		for key, value := range token.Form {
-			form.Set(key, value)
+		pairs := make([]string, 0, len(token.Form))
+		for _, pair := range token.Form {
+			pairs = append(pairs, url.QueryEscape(pair[0])+"="+url.QueryEscape(pair[1]))
 		}
-		body, contentType = strings.NewReader(form.Encode()), "application/x-www-form-urlencoded"
+		body, contentType = strings.NewReader(strings.Join(pairs, "&")), "application/x-www-form-urlencoded"
 	} else if token.JSON != nil {
 		data, err := json.Marshal(token.JSON)
 		if err != nil {

@@ -1,0 +1,428 @@
+// The Go conformance driver: every scenario through the generated conformance SDK, one JSON line each.
+//
+//	driver --server URL --scenarios FILE
+//
+// The build step (tests/conformance/languages.py) writes this module's go.mod with a replace directive to
+// the generated SDK. Scenario steps name calls as resource.method with wire-name arguments; here they
+// become SDK calls, and what the SDK returned or failed with is printed the way the Python driver prints it.
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	conformance "github.com/conformance/conformance-go"
+	"github.com/conformance/conformance-go/option"
+)
+
+type object = map[string]any
+
+func main() {
+	server := flag.String("server", "", "the conformance server's URL")
+	scenariosFile := flag.String("scenarios", "", "the scenarios (JSON)")
+	flag.Parse()
+	data, err := os.ReadFile(*scenariosFile)
+	if err != nil {
+		fail(err)
+	}
+	var scenarios []object
+	if err := decode(data, &scenarios); err != nil {
+		fail(err)
+	}
+	if os.Getenv("CONFORMANCE_API_KEY") == "" {
+		fail(errors.New("CONFORMANCE_API_KEY is not set (the harness sets it)"))
+	}
+	out := json.NewEncoder(os.Stdout)
+	for _, scenario := range scenarios {
+		id, _ := scenario["id"].(string)
+		begin(*server, id)
+		if err := out.Encode(run(scenario, *server)); err != nil {
+			fail(err)
+		}
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, err)
+	os.Exit(1)
+}
+
+func decode(data []byte, into any) error {
+	decoder := json.NewDecoder(bytes.NewReader(data))
+	decoder.UseNumber()
+	return decoder.Decode(into)
+}
+
+func begin(server, id string) {
+	resp, err := http.Post(server+"/_conformance/begin?scenario="+url.QueryEscape(id), "text/plain", nil)
+	if err != nil {
+		fail(err)
+	}
+	_ = resp.Body.Close()
+}
+
+func seconds(value any) time.Duration {
+	n, _ := value.(json.Number).Float64()
+	return time.Duration(n * float64(time.Second))
+}
+
+func integer(value any) int64 {
+	n, _ := value.(json.Number).Int64()
+	return n
+}
+
+func clientOptions(spec object, server string, hooks *[]int) []option.RequestOption {
+	var opts []option.RequestOption
+	if credentials, _ := spec["credentials"].(string); credentials != "env" {
+		opts = append(opts, option.WithAPIKey("test-key"), option.WithAPIKeyQuery("query-key"),
+			option.WithBearerAuthToken("bearer-token"), option.WithUsername("user"), option.WithPassword("pass"),
+			option.WithClientID("client-id"), option.WithClientSecret("client-secret"))
+	}
+	if region, ok := spec["region"].(string); ok {
+		host, port, _ := strings.Cut(strings.TrimPrefix(server, "http://"), ":")
+		opts = append(opts, option.WithHost(host), option.WithPort(port), option.WithRegion(region))
+	} else {
+		opts = append(opts, option.WithBaseURL(server+"/us"))
+	}
+	if value, ok := spec["max_retries"]; ok {
+		opts = append(opts, option.WithMaxRetries(int(integer(value))))
+	}
+	if value, ok := spec["timeout"]; ok {
+		opts = append(opts, option.WithTimeout(seconds(value)))
+	}
+	if headers, ok := spec["default_headers"].(object); ok {
+		for name, value := range headers {
+			opts = append(opts, option.WithHeader(name, fmt.Sprint(value)))
+		}
+	}
+	if hooked, _ := spec["hooks"].(bool); hooked {
+		opts = append(opts, option.WithMiddleware(func(req *http.Request, next option.MiddlewareNext) (*http.Response, error) {
+			req.Header.Set("X-Hook", "on")
+			resp, err := next(req)
+			if err == nil {
+				*hooks = append(*hooks, resp.StatusCode)
+			}
+			return resp, err
+		}))
+	}
+	return opts
+}
+
+func callOptions(step object) []option.RequestOption {
+	var opts []option.RequestOption
+	options, _ := step["options"].(object)
+	for name, value := range options {
+		switch name {
+		case "max_retries":
+			opts = append(opts, option.WithMaxRetries(int(integer(value))))
+		case "timeout":
+			opts = append(opts, option.WithTimeout(seconds(value)))
+		case "idempotency_key":
+			opts = append(opts, option.WithIdempotencyKey(value.(string)))
+		case "headers":
+			for header, text := range value.(object) {
+				opts = append(opts, option.WithHeader(header, fmt.Sprint(text)))
+			}
+		}
+	}
+	return opts
+}
+
+func run(scenario object, server string) object {
+	hooks := []int{}
+	spec, _ := scenario["client"].(object)
+	client := conformance.NewClient(clientOptions(spec, server, &hooks)...)
+	steps := []any{}
+	for _, raw := range scenario["steps"].([]any) {
+		observed, err := runStep(client, raw.(object))
+		if err != nil {
+			observed = object{"error": errorObservation(err)}
+		}
+		steps = append(steps, observed)
+	}
+	out := object{"scenario": scenario["id"], "steps": steps}
+	if hooked, _ := spec["hooks"].(bool); hooked {
+		out["hooks"] = hooks
+	}
+	return out
+}
+
+// wire is a result as JSON with wire names: fields that were not sent left out, unknown fields kept.
+func wire(value any) any {
+	data, err := json.Marshal(value)
+	if err != nil {
+		return "unencodable: " + err.Error()
+	}
+	var out any
+	if err := decode(data, &out); err != nil {
+		return nil
+	}
+	return out
+}
+
+func nullable(text string) any {
+	if text == "" {
+		return nil
+	}
+	return text
+}
+
+func errorObservation(err error) object {
+	var apiErr *conformance.APIError
+	var timeoutErr *conformance.TimeoutError
+	var connErr *conformance.ConnectionError
+	switch {
+	case errors.As(err, &apiErr) && apiErr.StatusCode != 0:
+		var body any
+		if len(apiErr.Body) > 0 {
+			if decode(apiErr.Body, &body) != nil {
+				body = string(apiErr.Body)
+			}
+		}
+		return object{"type": errorType(err), "status": apiErr.StatusCode, "message": apiErr.Message,
+			"code": nullable(apiErr.Code), "request_id": nullable(apiErr.RequestID), "body": body}
+	case errors.As(err, &apiErr):
+		return object{"type": "APIError"}
+	case errors.As(err, &timeoutErr):
+		return object{"type": "APITimeoutError"}
+	case errors.As(err, &connErr):
+		return object{"type": "APIConnectionError"}
+	}
+	return object{"type": "GoError", "message": err.Error()}
+}
+
+// errorType is the Python class name of an error's status class.
+func errorType(err error) string {
+	for _, class := range []struct {
+		sentinel error
+		name     string
+	}{
+		{conformance.ErrBadRequest, "BadRequestError"},
+		{conformance.ErrAuthentication, "AuthenticationError"},
+		{conformance.ErrPermissionDenied, "PermissionDeniedError"},
+		{conformance.ErrNotFound, "NotFoundError"},
+		{conformance.ErrConflict, "ConflictError"},
+		{conformance.ErrUnprocessableEntity, "UnprocessableEntityError"},
+		{conformance.ErrRateLimit, "RateLimitError"},
+		{conformance.ErrInternalServer, "InternalServerError"},
+	} {
+		if errors.Is(err, class.sentinel) {
+			return class.name
+		}
+	}
+	return "APIStatusError"
+}
+
+func str(args object, name string) string {
+	text, _ := args[name].(string)
+	return text
+}
+
+func optInt(args object, name string) conformance.Opt[int64] {
+	if value, ok := args[name]; ok {
+		return conformance.Some(integer(value))
+	}
+	return conformance.Opt[int64]{}
+}
+
+func optStr(args object, name string) conformance.Opt[string] {
+	if value, ok := args[name].(string); ok {
+		return conformance.Some(value)
+	}
+	return conformance.Opt[string]{}
+}
+
+func into(value any, target any) error {
+	data, err := json.Marshal(value)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(data, target)
+}
+
+func ids[T any](seq func(func(T, error) bool), id func(T) string) ([]string, error) {
+	out := []string{}
+	var failure error
+	seq(func(item T, err error) bool {
+		if err != nil {
+			failure = err
+			return false
+		}
+		out = append(out, id(item))
+		return true
+	})
+	return out, failure
+}
+
+func page[T any](p *conformance.Page[T], err error, id func(T) string) (object, error) {
+	if err != nil {
+		return nil, err
+	}
+	items := []string{}
+	for _, item := range p.Items {
+		items = append(items, id(item))
+	}
+	return object{"page": object{"items": items, "has_next": p.HasNextPage()}}, nil
+}
+
+func recordID(r conformance.Record) string { return r.ID }
+func widgetID(w conformance.Widget) string { return w.ID }
+
+func runStep(client *conformance.Client, step object) (object, error) {
+	ctx := context.Background()
+	if value, ok := step["sleep"]; ok {
+		time.Sleep(seconds(value))
+		return object{"slept": value}, nil
+	}
+	if login, ok := step["authenticate"].(object); ok {
+		if err := client.Authenticate(ctx, str(login, "email"), str(login, "password")); err != nil {
+			return nil, err
+		}
+		return object{"authenticated": true}, nil
+	}
+	args, _ := step["args"].(object)
+	observe, _ := step["observe"].(string)
+	if observe == "" {
+		observe = "result"
+	}
+	opts := callOptions(step)
+	var raw conformance.RawResponse
+	if observe == "raw" {
+		opts = append(opts, option.WithResponseInto(&raw))
+	}
+	var result any
+	var err error
+	switch call := step["call"].(string); call {
+	case "widgets.get":
+		var w *conformance.Widget
+		w, err = client.Widgets.Get(ctx, str(args, "widget_id"), opts...)
+		if err == nil && observe == "variant" {
+			shape := w.Shape.Value()
+			switch {
+			case shape.Circle != nil:
+				return object{"variant": "Circle"}, nil
+			case shape.Square != nil:
+				return object{"variant": "Square"}, nil
+			}
+			return object{"variant": nil}, nil
+		}
+		result = w
+	case "widgets.delete":
+		err = client.Widgets.Delete(ctx, str(args, "widget_id"), opts...)
+	case "widgets.create":
+		var body conformance.WidgetCreate
+		if err = into(args["body"], &body); err == nil {
+			result, err = client.Widgets.Create(ctx, body, opts...)
+		}
+	case "widgets.update":
+		var body conformance.WidgetUpdate
+		if err = into(args["body"], &body); err == nil {
+			result, err = client.Widgets.Update(ctx, str(args, "widget_id"), body, opts...)
+		}
+	case "widgets.list":
+		params := conformance.WidgetsListParams{Cursor: optStr(args, "cursor"), Limit: optInt(args, "limit")}
+		if observe == "walk" {
+			return walk(ids(client.Widgets.ListAutoPaging(ctx, params, opts...), widgetID))
+		}
+		p, err := client.Widgets.List(ctx, params, opts...)
+		return page(p, err, widgetID)
+	case "records.list_by_offset":
+		params := conformance.RecordsListByOffsetParams{Offset: optInt(args, "offset"), Limit: optInt(args, "limit")}
+		return walk(ids(client.Records.ListByOffsetAutoPaging(ctx, params, opts...), recordID))
+	case "records.list_by_page":
+		params := conformance.RecordsListByPageParams{Page: optInt(args, "page"), PerPage: optInt(args, "per_page")}
+		return walk(ids(client.Records.ListByPageAutoPaging(ctx, params, opts...), recordID))
+	case "records.list_by_link":
+		params := conformance.RecordsListByLinkParams{Page: optInt(args, "page"), PerPage: optInt(args, "per_page")}
+		return walk(ids(client.Records.ListByLinkAutoPaging(ctx, params, opts...), recordID))
+	case "records.list_by_key":
+		params := conformance.RecordsListByKeyParams{ExclusiveStartKey: optStr(args, "exclusiveStartKey"), Limit: optInt(args, "limit")}
+		return walk(ids(client.Records.ListByKeyAutoPaging(ctx, params, opts...), recordID))
+	case "records.list_after":
+		params := conformance.RecordsListAfterParams{StartingAfter: optStr(args, "starting_after"), Limit: optInt(args, "limit")}
+		return walk(ids(client.Records.ListAfterAutoPaging(ctx, params, opts...), recordID))
+	case "envelopes.data_meta":
+		result, err = client.Envelopes.DataMeta(ctx, opts...)
+	case "envelopes.success":
+		result, err = client.Envelopes.Success(ctx, opts...)
+	case "files.upload":
+		file, _ := args["file"].(object)
+		params := conformance.FilesUploadParams{
+			File:    conformance.NewFile(strings.NewReader(str(file, "text")), str(file, "filename"), str(file, "content_type")),
+			Purpose: str(args, "purpose"),
+		}
+		result, err = client.Files.Upload(ctx, params, opts...)
+	case "files.download":
+		body, err := client.Files.Download(ctx, str(args, "file_id"), opts...)
+		if err != nil {
+			return nil, err
+		}
+		defer func() { _ = body.Close() }()
+		content, err := io.ReadAll(body)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(content)
+		return object{"bytes": object{"length": len(content), "sha256": hex.EncodeToString(sum[:])}}, nil
+	case "events.stream":
+		stream, err := client.Events.Stream(ctx, opts...)
+		if err != nil {
+			return nil, err
+		}
+		events := []any{}
+		for event, err := range stream.All() {
+			if err != nil {
+				return nil, err
+			}
+			events = append(events, wire(event))
+		}
+		return object{"events": events}, nil
+	case "reports.get":
+		result, err = client.Reports.Get(ctx, str(args, "report_id"), opts...)
+	case "auth.check_api_key_query":
+		result, err = client.Auth.CheckAPIKeyQuery(ctx, opts...)
+	case "auth.check_bearer":
+		result, err = client.Auth.CheckBearer(ctx, opts...)
+	case "auth.check_basic":
+		result, err = client.Auth.CheckBasic(ctx, opts...)
+	case "auth.check_oauth2":
+		result, err = client.Auth.CheckOauth2(ctx, opts...)
+	case "auth.me":
+		result, err = client.Auth.Me(ctx, opts...)
+	case "auth.status":
+		result, err = client.Auth.Status(ctx, opts...)
+	default:
+		return nil, fmt.Errorf("the driver does not know the call %s", call)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if observe == "raw" {
+		var body any
+		if decode(raw.Body, &body) != nil {
+			body = nil
+		}
+		return object{"raw": object{"status": raw.StatusCode, "request_id": nullable(raw.RequestID),
+			"result": wire(result), "body": body}}, nil
+	}
+	return object{"result": wire(result)}, nil
+}
+
+func walk(items []string, err error) (object, error) {
+	if err != nil {
+		return nil, err
+	}
+	return object{"walk": items}, nil
+}
