@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ..conftest import ROOT, run_cli
 from .go import build as go_build
-from .go import build as go_build
 from .typescript import build as typescript_build
 
 HERE = Path(__file__).resolve().parent
@@ -46,12 +45,6 @@ LANGUAGES = [
         modes=("throw", "result"),
         build=lambda sdk: typescript_build.build(sdk),
         command=lambda sdk, mode: typescript_build.command(sdk, mode),
-    ),
-    Language(
-        name="go",
-        modes=("default",),
-        build=lambda sdk: go_build.build(sdk),
-        command=lambda sdk, mode: go_build.command(sdk, mode),
     ),
     Language(
         name="go",
