@@ -639,6 +639,7 @@ class _Lowering:
             "ts_string": ts_string,
             "function_imports": self._function_imports(resource_files),
             "node_paths": _node_paths(roots),
+            "client_export": import_line([client, f"type {options_name}"], "./client.js", keyword="export"),
             "shared_client": self.shared_client_lines(),
             "example": _example(roots),
         }
@@ -654,8 +655,12 @@ class _Lowering:
 
     def shared_client_lines(self) -> list[str]:
         client = self.config.client_name
-        head = f"export const client = new SharedClient<{client}, {client}Options>("
-        return call(head, [f"(options) => new {client}(options)", "{}"], ");", 0)
+        lines = signature("function create(", [f"options: {client}Options"], f"): {client} {{", 0)
+        lines += [f"  return new {client}(options);", "}", "", "/**",
+                  " * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, "
+                  "add", " * interceptors with `client.interceptors.request.use(...)`.", " */",
+                  "export const client = new SharedClient(create);"]  # fmt: skip
+        return lines
 
     def _function_imports(self, files: list[ResourceFile]) -> list[str]:
         text = "\n".join(line for f in files for n in f.nodes for m in n.methods for line in m.function_lines)

@@ -115,6 +115,12 @@ def type_member(key: str, parts: list[str], indent: int, alias: bool = False) ->
     if len(one) <= WIDTH or len(parts) < 2:
         return [one]
     head = f"{pad}{key}" + ("" if alias else ":")
+    if alias and len(head) >= WIDTH:
+        # prettier: with an over-long `export type X =`, the union goes on the next line, whole when it fits there
+        joined = f"{pad}  {' | '.join(parts)};"
+        if len(joined) <= WIDTH:
+            return [head, joined]
+        return [head, ""] + [f"{pad}    | {p}" for p in parts[:-1]] + [f"{pad}    | {parts[-1]};"]
     return [head] + [f"{pad}  | {p}" for p in parts[:-1]] + [f"{pad}  | {parts[-1]};"]
 
 
@@ -174,11 +180,11 @@ def signature(head: str, params: list[str], tail: str, indent: int) -> list[str]
     return call(head, list(params), tail, indent)
 
 
-def import_line(names: list[str], module: str, type_only: bool = False) -> str:
-    """`import { a, type B } from 'module';`, one name per line when it does not fit."""
-    keyword = "import type" if type_only else "import"
+def import_line(names: list[str], module: str, type_only: bool = False, keyword: str = "") -> str:
+    """`import { a, type B } from 'module';`, one name per line when it does not fit (`keyword`: `export`)."""
+    keyword = keyword or ("import type" if type_only else "import")
     one = f"{keyword} {{ {', '.join(names)} }} from {ts_string(module)};"
-    if len(one) <= WIDTH:
+    if len(one) <= WIDTH or len(names) == 1:
         return one
     return f"{keyword} {{\n" + "".join(f"  {n},\n" for n in names) + f"}} from {ts_string(module)};"
 

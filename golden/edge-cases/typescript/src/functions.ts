@@ -15,11 +15,15 @@ import type { WithRawResponseDoSomethingParams } from './resources/with_raw_resp
 import type { ClientResourceCreateParams } from './resources/client.js';
 import type { WeirdTagStuffCall2stepParams } from './resources/weird_tag_stuff.js';
 
+function create(options: EdgeCasesOptions): EdgeCases {
+  return new EdgeCases(options);
+}
+
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
  * interceptors with `client.interceptors.request.use(...)`.
  */
-export const client = new SharedClient<EdgeCases, EdgeCasesOptions>((options) => new EdgeCases(options), {});
+export const client = new SharedClient(create);
 
 /**
  * List things *\/ """ ${x} {{ y }} \

@@ -16,11 +16,15 @@ import type {
 import type { StorePlaceOrderParams, StoreGetParams, StoreCancelOrderParams } from './resources/store.js';
 import type { UsersCreateParams, UsersGetParams, UsersUpdateParams, UsersDeleteParams } from './resources/users.js';
 
+function create(options: PetstoreOptions): Petstore {
+  return new Petstore(options);
+}
+
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
  * interceptors with `client.interceptors.request.use(...)`.
  */
-export const client = new SharedClient<Petstore, PetstoreOptions>((options) => new Petstore(options), {});
+export const client = new SharedClient(create);
 
 /**
  * List pets

@@ -32,11 +32,15 @@ import type {
 import type { AnalyticsResourceGetParams } from './resources/analytics.js';
 import type { AiGenerateCodeParams, AiRefactorCodeParams, AiGenerateTestsParams } from './resources/ai.js';
 
+function create(options: VibeCaaSOptions): VibeCaaS {
+  return new VibeCaaS(options);
+}
+
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
  * interceptors with `client.interceptors.request.use(...)`.
  */
-export const client = new SharedClient<VibeCaaS, VibeCaaSOptions>((options) => new VibeCaaS(options), {});
+export const client = new SharedClient(create);
 
 /**
  * List projects

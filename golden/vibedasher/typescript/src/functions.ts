@@ -44,11 +44,15 @@ import type {
 } from './resources/viz.js';
 import type { PublicReadVizBySlugParams, PublicReadVizParams, PublicQueryVizParams } from './resources/public.js';
 
+function create(options: VibedasherOptions): Vibedasher {
+  return new Vibedasher(options);
+}
+
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
  * interceptors with `client.interceptors.request.use(...)`.
  */
-export const client = new SharedClient<Vibedasher, VibedasherOptions>((options) => new Vibedasher(options), {});
+export const client = new SharedClient(create);
 
 /**
  * Get the current account

@@ -12,11 +12,15 @@ import type {
   EventsTrackEventsParams,
 } from './resources/events.js';
 
+function create(options: VibefollowOptions): Vibefollow {
+  return new Vibefollow(options);
+}
+
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
  * interceptors with `client.interceptors.request.use(...)`.
  */
-export const client = new SharedClient<Vibefollow, VibefollowOptions>((options) => new Vibefollow(options), {});
+export const client = new SharedClient(create);
 
 /**
  * Upsert a user

@@ -56,14 +56,15 @@ import type {
 } from './resources/functions.js';
 import type { AnalyticsGetMetricsParams, AnalyticsDetectAnomaliesParams } from './resources/analytics.js';
 
+function create(options: ZatabaseClientOptions): ZatabaseClient {
+  return new ZatabaseClient(options);
+}
+
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
  * interceptors with `client.interceptors.request.use(...)`.
  */
-export const client = new SharedClient<ZatabaseClient, ZatabaseClientOptions>(
-  (options) => new ZatabaseClient(options),
-  {},
-);
+export const client = new SharedClient(create);
 
 /**
  * Log in

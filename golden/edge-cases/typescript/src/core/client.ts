@@ -499,15 +499,10 @@ export class SharedClient<C extends BaseClient, O extends ClientOptions> {
     request: new Interceptors<RequestHook>(),
     response: new Interceptors<ResponseHook>(),
   };
-  private config: O;
+  private config = {} as O;
   private built: C | undefined;
 
-  constructor(
-    private readonly create: (options: O) => C,
-    config: O,
-  ) {
-    this.config = config;
-  }
+  constructor(private readonly create: (options: O) => C) {}
 
   /** Merge options into the configuration; the next call uses them. */
   setConfig(config: O): void {
