@@ -60,6 +60,13 @@ OPTION_NAMES = frozenset(
 # encoding/json ignores a tag name with other characters (and then uses the Go field name).
 _TAG_OK = re.compile(r"^[A-Za-z0-9!#$%&()*+\-./:;<=>?@\[\]^_{|}~ ]+$")
 
+# File name endings go build reads as build constraints or tests.
+BUILD_SUFFIXES = frozenset(
+    {"test", "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl",
+     "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos", "386", "amd64", "arm", "arm64", "loong64",
+     "mips", "mipsle", "mips64", "mips64le", "ppc64", "ppc64le", "riscv64", "s390x", "wasm", "sparc64"}
+)  # fmt: skip
+
 PRIMITIVES: dict[tuple[str, str | None], str] = {
     ("string", None): "string",
     ("string", "date"): "Date",
@@ -718,7 +725,11 @@ class _Lowering:
                 "setup": setup, "credential": self._login_cred}  # fmt: skip
 
     def file_name(self, service: ServiceView) -> str:
-        return "_".join(words(service.type.removesuffix("Service"))) or "service"
+        """`api_keys` for ApiKeysService; a name the build would read as a constraint or a test gets `_service`."""
+        name = "_".join(words(service.type.removesuffix("Service"))) or "service"
+        if name in ("client", "models") or name.rsplit("_", 1)[-1] in BUILD_SUFFIXES:
+            name += "_service"
+        return name
 
     def context(self) -> dict[str, Any]:
         models = self.model_views()
@@ -728,7 +739,8 @@ class _Lowering:
         server = self.api.servers[0] if self.api.servers else None
         all_services = [s for root in services for s in _tree(root)]
         retries = self.config.retries
-        model_text = "\n".join(line for m in models for line in m.lines + [m.base] + [v["type"] for v in m.variants])
+        model_text = "\n".join(line for m in models for line in m.lines + [m.base] + [v["type"] for v in m.variants]
+                               if not line.startswith("//"))  # fmt: skip
         defaults = [f"defaults.ServerURL = {go_string(server.url if server else '')}"]
         if server and server.variables:
             pairs = ", ".join(f"{go_string(v.name)}: {go_string(v.default)}" for v in server.variables)
@@ -767,7 +779,7 @@ class _Lowering:
             "api_doc": doc_comment(self.api.description, "", ""),
             "model_imports": imports_block(
                 [i for i, used in (("encoding/json", any(m.kind in ("struct", "union") for m in models)),
-                                   ("time", "time.Time" in model_text)) if used],
+                                   ("time", re.search(r"(?<![\w.])time\.", model_text) is not None)) if used],
                 [self.module + "/internal/core"] if any(m.kind in ("struct", "union") for m in models) else [],
             ),  # fmt: skip
             "service_imports": {s.type: self._service_imports(s) for s in services},
@@ -780,9 +792,9 @@ class _Lowering:
         text = "\n".join(
             m.signature + m.returns + m.auto_returns + "\n".join(m.body)
             for s in _tree(root) for m in s.methods
-        ) + "\n".join(line for s in _tree(root) for p in s.params for line in p.lines)  # fmt: skip
+        ) + "\n".join(line for s in _tree(root) for p in s.params for line in p.lines if not line.startswith("//"))
         std = ["context"] if any(s.methods for s in _tree(root)) else []
-        std += [name for name, token in (("io", "io."), ("iter", "iter."), ("time", "time.Time")) if token in text]
+        std += [name for name in ("io", "iter", "time") if re.search(rf"(?<![\w.]){name}\.", text)]
         local = [self.module + "/internal/core"]
         if any(s.methods for s in _tree(root)):
             local.append(self.module + "/option")

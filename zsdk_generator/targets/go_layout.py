@@ -75,6 +75,8 @@ def doc_lines(text: str) -> list[str]:
     gofmt finds no code blocks, lists or headings to reformat)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = "".join(c for c in text if c == "\n" or (ord(c) >= 0x20 and ord(c) != 0x7F and c not in "\u2028\u2029"))
+    # gofmt's doc-comment reformatter writes `` and '' as curly quotes: write them that way ourselves.
+    text = text.replace("``", "\u201c").replace("\'\'", "\u201d")
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 

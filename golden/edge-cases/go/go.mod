@@ -1,0 +1,3 @@
+module github.com/edgecases/edgecases-go
+
+go 1.24

@@ -1,0 +1,3 @@
+module github.com/vibecaas/go-sdk
+
+go 1.24

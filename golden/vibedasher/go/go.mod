@@ -1,0 +1,3 @@
+module github.com/vibedasher/vibedasher-go
+
+go 1.24

@@ -1,0 +1,3 @@
+module github.com/vibefollow/vibefollow-go
+
+go 1.24

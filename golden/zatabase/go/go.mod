@@ -1,0 +1,3 @@
+module github.com/zatabase/zatabase-go
+
+go 1.24

@@ -1,0 +1,230 @@
+package core
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestExtractErrorEnvelopes(t *testing.T) {
+	cases := []struct {
+		body          string
+		message, code string
+	}{
+		{`{"error": {"message": "Widget is locked", "code": "locked"}}`, "Widget is locked", "locked"},
+		{`{"errors": [{"code": "invalid", "message": "a"}, {"code": "x", "message": "b"}]}`, "a; b", "invalid"},
+		{`{"message": "Slow down", "code": 42}`, "Slow down", "42"},
+		{`{"detail": "Not allowed here"}`, "Not allowed here", ""},
+		{`{"success": false, "error": {"code": "E_CONFLICT", "message": "Already exists"}}`, "Already exists", "E_CONFLICT"},
+		{`{"error": "invalid_client", "error_description": "bad secret"}`, "bad secret", "invalid_client"},
+		{`{"detail": [{"msg": "field required"}]}`, "field required", ""},
+		{`{"title": "Teapot"}`, "Teapot", ""},
+		{`"plain"`, "", ""},
+	}
+	for _, c := range cases {
+		decoded, err := Decode([]byte(c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		message, code := ExtractError(decoded)
+		if message != c.message || code != c.code {
+			t.Errorf("%s: got (%q, %q), want (%q, %q)", c.body, message, code, c.message, c.code)
+		}
+	}
+}
+
+func TestStatusErrorClasses(t *testing.T) {
+	err := error(newStatusError(404, http.Header{"X-Request-Id": {"req_1"}}, []byte("upstream exploded")))
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.RequestID != "req_1" || apiErr.Message != "Error code: 404" {
+		t.Fatalf("unexpected error %#v", err)
+	}
+	if !errors.Is(err, ErrNotFound) || errors.Is(err, ErrConflict) {
+		t.Error("404 must be ErrNotFound only")
+	}
+	if !errors.Is(newStatusError(502, http.Header{}, nil), ErrInternalServer) {
+		t.Error("every 5xx is ErrInternalServer")
+	}
+	timeout := error(&TimeoutError{Err: context.DeadlineExceeded})
+	if !errors.Is(timeout, context.DeadlineExceeded) {
+		t.Error("a timeout wraps context.DeadlineExceeded")
+	}
+}
+
+func TestRetryTable(t *testing.T) {
+	for _, status := range []int{408, 429, 500, 502, 503, 504} {
+		if !shouldRetryStatus(status, http.Header{}) {
+			t.Errorf("%d is retried", status)
+		}
+	}
+	if shouldRetryStatus(409, http.Header{}) || !shouldRetryStatus(409, http.Header{"X-Should-Retry": {"true"}}) {
+		t.Error("409 is retried only when asked")
+	}
+	if shouldRetryStatus(503, http.Header{"X-Should-Retry": {"false"}}) {
+		t.Error("x-should-retry: false wins")
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	cases := []struct {
+		header http.Header
+		want   time.Duration
+		ok     bool
+	}{
+		{http.Header{"Retry-After": {"2"}}, 2 * time.Second, true},
+		{http.Header{"Retry-After-Ms": {"1500"}, "Retry-After": {"9"}}, 1500 * time.Millisecond, true},
+		{http.Header{"Retry-After": {now.Add(3 * time.Second).Format(http.TimeFormat)}}, 3 * time.Second, true},
+		{http.Header{"Retry-After": {now.Add(-time.Hour).Format(http.TimeFormat)}}, 0, true},
+		{http.Header{"Retry-After": {"soon"}}, 0, false},
+		{http.Header{}, 0, false},
+	}
+	for _, c := range cases {
+		got, ok := parseRetryAfter(c.header, now)
+		if got != c.want || ok != c.ok {
+			t.Errorf("%v: got (%v, %v), want (%v, %v)", c.header, got, ok, c.want, c.ok)
+		}
+	}
+	cfg := &Config{BaseDelay: 500 * time.Millisecond, MaxDelay: 8 * time.Second}
+	if d := retryDelay(cfg, 1, nil, now, 0); d != time.Second {
+		t.Errorf("backoff after one retry: %v", d)
+	}
+	if d := retryDelay(cfg, 10, nil, now, 1); d != 6*time.Second {
+		t.Errorf("capped backoff with full jitter: %v", d)
+	}
+	if d := retryDelay(cfg, 0, http.Header{"Retry-After": {"120"}}, now, 0); d != 500*time.Millisecond {
+		t.Errorf("a hint over a minute is ignored: %v", d)
+	}
+}
+
+func TestOptStates(t *testing.T) {
+	type body struct {
+		A Opt[string] `json:"a,omitzero"`
+		B Opt[string] `json:"b,omitzero"`
+		C Opt[int64]  `json:"c,omitzero"`
+	}
+	data, err := json.Marshal(body{A: Some("x"), B: Null[string]()})
+	if err != nil || string(data) != `{"a":"x","b":null}` {
+		t.Fatalf("got %s, %v", data, err)
+	}
+	var decoded body
+	if err := json.Unmarshal([]byte(`{"b":null,"c":9007199254740993}`), &decoded); err != nil {
+		t.Fatal(err)
+	}
+	if decoded.A.IsSet() || !decoded.B.IsNull() || decoded.C.Value() != 9007199254740993 {
+		t.Errorf("decoded %+v", decoded)
+	}
+}
+
+func TestUnknownFieldsRoundTrip(t *testing.T) {
+	type plain struct {
+		ID string `json:"id"`
+	}
+	var known plain
+	var extra map[string]json.RawMessage
+	if err := UnmarshalObject([]byte(`{"id":"w_1","colour":"teal"}`), &known, &extra, "id"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := MarshalObject(known, extra)
+	if err != nil || string(data) != `{"id":"w_1","colour":"teal"}` {
+		t.Errorf("got %s, %v", data, err)
+	}
+}
+
+func TestDateRoundTrip(t *testing.T) {
+	var d Date
+	if err := json.Unmarshal([]byte(`"2024-02-29"`), &d); err != nil || d.String() != "2024-02-29" {
+		t.Errorf("got %v, %v", d, err)
+	}
+}
+
+func TestSSEDecoder(t *testing.T) {
+	body := ": comment\nevent: progress\ndata: {\"id\":\"e1\",\ndata: \"n\":1}\n\ndata: [DONE]\n\n"
+	stream := NewStream[map[string]any](io.NopCloser(strings.NewReader(body)))
+	var got []map[string]any
+	for item, err := range stream.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, item)
+	}
+	if len(got) != 1 || got[0]["id"] != "e1" {
+		t.Errorf("got %v", got)
+	}
+	failing := NewStream[ServerSentEvent](io.NopCloser(strings.NewReader("event: error\ndata: {\"message\":\"boom\"}\n\n")))
+	for _, err := range failing.All() {
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || apiErr.Message != "boom" {
+			t.Errorf("got %v", err)
+		}
+	}
+}
+
+func TestLinkHeader(t *testing.T) {
+	links := ParseLinkHeader(`<https://x/a?page=2>; rel="next", <https://x/a?page=9>; rel="last"`)
+	if links["next"] != "https://x/a?page=2" || links["last"] != "https://x/a?page=9" {
+		t.Errorf("got %v", links)
+	}
+}
+
+func TestPagingStopRules(t *testing.T) {
+	decode := func(text string) any {
+		value, err := Decode([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return value
+	}
+	cursor := Pages("cursor", "data").With("next_cursor", "next")
+	r := NewRequest("GET", "/x")
+	body := decode(`{"data":[{"id":1}],"next":"c2"}`)
+	next := cursor.next(r, body, cursor.rawItems(body), http.Header{})
+	if next == nil || next.query.Get("cursor") != "c2" {
+		t.Fatal("cursor: a next page")
+	}
+	if cursor.next(next, body, cursor.rawItems(body), http.Header{}) != nil {
+		t.Error("cursor: the same cursor again stops")
+	}
+	offset := Pages("offset", "").With("total", "")
+	items := []any{1, 2}
+	if got := offset.next(r, decode(`[1,2]`), items, http.Header{}); got == nil || got.query.Get("offset") != "2" {
+		t.Error("offset: advanced by the items received")
+	}
+	if offset.next(r, decode(`[]`), nil, http.Header{}) != nil {
+		t.Error("offset: an empty page stops")
+	}
+	page := Pages("page", "data").With("total_pages", "pages")
+	if page.next(r.withParam("page", "3"), decode(`{"data":[1],"pages":3}`), items, http.Header{}) != nil {
+		t.Error("page: the last page stops")
+	}
+}
+
+func TestRetriesReuseIdempotencyKey(t *testing.T) {
+	var calls atomic.Int32
+	var keys []string
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		keys = append(keys, r.Header.Get("Idempotency-Key"))
+		if calls.Add(1) == 1 {
+			w.WriteHeader(503)
+			return
+		}
+		_, _ = w.Write([]byte(`{"id":"w_1"}`))
+	}))
+	defer server.Close()
+	client := NewClient(Config{BaseURL: server.URL, MaxRetries: 2, Timeout: 5 * time.Second}, nil)
+	client.sleep = func(time.Duration) <-chan time.Time { return time.After(0) }
+	var out map[string]any
+	if err := client.Do(context.Background(), NewRequest("POST", "/widgets").JSONBody(map[string]any{}).Idempotent(), &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) != 2 || keys[0] == "" || keys[0] != keys[1] {
+		t.Errorf("keys %v", keys)
+	}
+}
