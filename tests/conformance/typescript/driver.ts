@@ -26,7 +26,10 @@ type Step = {
 };
 type Observation = Record<string, Json>;
 // What a call returns in either style, seen loosely: the driver reaches methods by name, like Python's getattr.
-type Method = (params?: object, options?: object) => PromiseLike<unknown> & {
+type Method = (
+  params?: object,
+  options?: object,
+) => PromiseLike<unknown> & {
   withResponse(): Promise<{ data: unknown; response: Response; body: unknown }>;
 };
 
@@ -73,7 +76,11 @@ function callArguments(step: Step): [object, object] {
   for (const [name, value] of Object.entries(step.args ?? {})) {
     if (BODY_CALLS.has(step.call ?? '')) {
       const file = value as { filename?: string; text?: string; content_type?: string };
-      put('body', name, name === 'file' ? new File([file.text ?? ''], file.filename ?? '', { type: file.content_type }) : value);
+      put(
+        'body',
+        name,
+        name === 'file' ? new File([file.text ?? ''], file.filename ?? '', { type: file.content_type }) : value,
+      );
     } else if (name === 'body') {
       (params as Record<string, Json>)['body'] = value;
     } else {
