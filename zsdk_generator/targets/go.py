@@ -484,7 +484,8 @@ class _Lowering:
     def _service(self, resource: Resource, parents: tuple[str, ...], parent_path: str,
                  field_taken: set[str] | None = None) -> ServiceView:  # fmt: skip
         path = parents + (resource.name,)
-        type_name = unique(go_words([w for p in path for w in words(p)]) + "Service", self.taken)
+        base = go_words([w for p in path for w in words(p)]) or "Resource"
+        type_name = unique(("Resource" + base if base[0].isdigit() else base) + "Service", self.taken)
         field_name = unique(exported(resource.name, "Resource"), field_taken if field_taken is not None else
                             {"Options"})  # fmt: skip
         node_path = f"{parent_path}.{field_name}"
