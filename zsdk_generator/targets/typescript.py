@@ -18,6 +18,7 @@ from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
 from .typescript_layout import (
     WIDTH,
+    array_lines,
     call,
     doc_block,
     import_line,
@@ -592,7 +593,8 @@ class _Lowering:
             super_lines.append("      },")
         else:
             super_lines.append("      auth: {},")
-        super_lines += [f"      security: {_security(self.api.security)},", "    });"]
+        alternatives = ["[" + ", ".join(ts_string(n) for n in alt) + "]" for alt in self.api.security]
+        super_lines += array_lines("      security: ", alternatives, ",", 6) + ["    });"]
         login = None
         if self.api.login is not None:
             op = self.ops_by_id.get(self.api.login.operation_id)
@@ -665,7 +667,7 @@ class _Lowering:
     def _function_imports(self, files: list[ResourceFile]) -> list[str]:
         text = "\n".join(line for f in files for n in f.nodes for m in n.methods for line in m.function_lines)
         lines = []
-        core = ["SharedClient", "type CallOptions"]
+        core = ["SharedClient"] + (["type CallOptions"] if text else [])
         lines.append(import_line(core, "./core/client.js"))
         for name, module in (("PageResultPromise" if self.result else "PagePromise", "pagination"),
                              ("ResultPromise" if self.result else "APIPromise", "promise"),

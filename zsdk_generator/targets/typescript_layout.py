@@ -112,7 +112,12 @@ def type_member(key: str, parts: list[str], indent: int, alias: bool = False) ->
     pad = " " * indent
     sep = " " if alias else ": "
     one = f"{pad}{key}{sep}{' | '.join(parts)};"
-    if len(one) <= WIDTH or len(parts) < 2:
+    if len(one) <= WIDTH:
+        return [one]
+    if len(parts) == 1 and parts[0].startswith("{ [key: string]: ") and parts[0].endswith(" }"):
+        # a map type: prettier breaks the object type
+        return [f"{pad}{key}{sep}{{", f"{pad}  {parts[0][2:-2]};", f"{pad}}};"]
+    if len(parts) < 2:
         return [one]
     head = f"{pad}{key}" + ("" if alias else ":")
     if alias and len(head) >= WIDTH:
@@ -178,6 +183,15 @@ def call(head: str, args: list[str | Obj], tail: str, indent: int, obj: list[Any
 def signature(head: str, params: list[str], tail: str, indent: int) -> list[str]:
     """A function or method head: parameters one per line when it does not fit."""
     return call(head, list(params), tail, indent)
+
+
+def array_lines(prefix: str, items: list[str], suffix: str, indent: int) -> list[str]:
+    """`prefix[a, b]suffix` on one line when it fits, else one item per line."""
+    one = f"{prefix}[{', '.join(items)}]{suffix}"
+    if len(one) <= WIDTH or not items:
+        return [one]
+    pad = " " * (indent + 2)
+    return [prefix + "["] + [f"{pad}{item}," for item in items] + [" " * indent + "]" + suffix]
 
 
 def import_line(names: list[str], module: str, type_only: bool = False, keyword: str = "") -> str:
