@@ -126,6 +126,7 @@ class MethodView:
 class ResourceView:
     attr: str
     class_name: str
+    field_lines: list[str]  # `readonly attr = new Class(client);` on the parent, laid out
     doc: list[str]
     methods: list[MethodView]
     children: list[ResourceView]
@@ -337,7 +338,10 @@ class _Lowering:
                            function_names, trail)  # fmt: skip
             for child in resource.resources
         ]
-        return ResourceView(attr, class_name, _doc_text(resource.description), methods, children, paginators)
+        owner = "this._client" if parents else "this"
+        field_lines = call(f"  readonly {attr} = new {class_name}(", [owner], ");", 2)
+        return ResourceView(attr, class_name, field_lines, _doc_text(resource.description), methods, children,
+                            paginators)  # fmt: skip
 
     def _method(self, op: Operation, name: str, class_name: str, paginators: list[str], used_types: set[str],
                 function_names: set[str], trail: list[str]) -> MethodView:  # fmt: skip

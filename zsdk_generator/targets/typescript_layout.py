@@ -114,11 +114,13 @@ def type_member(key: str, parts: list[str], indent: int, alias: bool = False) ->
     one = f"{pad}{key}{sep}{' | '.join(parts)};"
     if len(one) <= WIDTH:
         return [one]
-    if len(parts) == 1 and parts[0].startswith("{ [key: string]: ") and parts[0].endswith(" }"):
-        # a map type: prettier breaks the object type
-        return [f"{pad}{key}{sep}{{", f"{pad}  {parts[0][2:-2]};", f"{pad}}};"]
+    if len(parts) == 1 and parts[0].startswith("{ [key: string]: ") and parts[0].endswith((" }", " }[]")):
+        # a map type (or a list of them): prettier breaks the object type
+        tail = "[]" if parts[0].endswith("[]") else ""
+        inner = parts[0][2 : -2 - len(tail)]
+        return [f"{pad}{key}{sep}{{", f"{pad}  {inner};", f"{pad}}}{tail};"]
     if len(parts) < 2:
-        return [one]
+        return [f"{pad}{key}", f"{pad}  {parts[0]};"] if alias else [one]
     head = f"{pad}{key}" + ("" if alias else ":")
     if alias and len(head) >= WIDTH:
         # prettier: with an over-long `export type X =`, the union goes on the next line, whole when it fits there
