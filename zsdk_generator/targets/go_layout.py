@@ -71,13 +71,34 @@ def go_string(value: object) -> str:
 
 
 def doc_lines(text: str) -> list[str]:
-    """Spec text as comment lines: control characters dropped, every line unindented, no blank lines (so
-    gofmt finds no code blocks, lists or headings to reformat)."""
+    """Spec text as comment lines gofmt's doc-comment reformatter leaves alone: control characters dropped,
+    every line unindented (no code blocks or lists), at most one blank line between paragraphs, and a
+    one-line paragraph that could read as a heading joined to the paragraph after it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = "".join(c for c in text if c == "\n" or (ord(c) >= 0x20 and ord(c) != 0x7F and c not in "\u2028\u2029"))
-    # gofmt's doc-comment reformatter writes `` and '' as curly quotes: write them that way ourselves.
+    # gofmt writes `` and '' as curly quotes: write them that way ourselves.
     text = text.replace("``", "\u201c").replace("\'\'", "\u201d")
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    paragraphs: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    paragraphs = [p for p in paragraphs if p]
+    out: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        if out:
+            previous_heading_like = len(paragraphs[i - 1]) == 1 and _heading_like(paragraphs[i - 1][0])
+            if not previous_heading_like:
+                out.append("")
+        out.extend(paragraph)
+    return out
+
+
+def _heading_like(line: str) -> bool:
+    """Whether gofmt might take a one-line paragraph for a heading (an old-style one, or `# `)."""
+    return line.startswith("#") or (line[:1].isupper() and line[-1:].isalnum())
 
 
 def doc_comment(text: str, name: str, fallback: str) -> list[str]:
@@ -87,7 +108,7 @@ def doc_comment(text: str, name: str, fallback: str) -> list[str]:
         return [f"// {fallback}"] if fallback else []
     if name:
         lines[0] = f"{name}: {lines[0]}"
-    return [f"// {line}" for line in lines]
+    return [f"// {line}" if line else "//" for line in lines]
 
 
 def imports_block(std: list[str], local: list[str]) -> str:

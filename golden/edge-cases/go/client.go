@@ -3,6 +3,7 @@
 // Package edgecases is the Go SDK of the Edge Cases API.
 //
 // Edge Cases API: every name and every sentence here is hostile on purpose.
+//
 // Quotes: """triple double""" and ”'triple single”', a lone " and a lone ' too.
 // Backslashes: C:\new\table and \u0000 and \u000A and \u002a/ and \x00 and \" and \' and \\ (all literal text).
 // Comments: */ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
@@ -14,14 +15,18 @@
 // Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
 // Tab: between words.
 // Backticks: `inline code`, “double“, and a fence:
+//
 // “`python
 // print("""hi""")  # */
 // “`
+//
 // - a Markdown list item with `code`
 // - another item, with **bold** and _emphasis_
 // 1. a nested numbered item
 // * a star item */
+//
 // A very long line follows. Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua; Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat; Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur; Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum — and it still goes on, past any sane column limit, to be sure nothing wraps it badly.
+//
 // This description ends with a trailing backslash \
 package edgecases
 

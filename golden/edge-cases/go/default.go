@@ -12,6 +12,7 @@ import (
 )
 
 // DefaultService: Edge Cases API: every name and every sentence here is hostile on purpose.
+//
 // Quotes: """triple double""" and ”'triple single”', a lone " and a lone ' too.
 // Backslashes: C:\new\table and \u0000 and \u000A and \u002a/ and \x00 and \" and \' and \\ (all literal text).
 // Comments: */ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
@@ -23,14 +24,18 @@ import (
 // Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
 // Tab: between words.
 // Backticks: `inline code`, “double“, and a fence:
+//
 // “`python
 // print("""hi""")  # */
 // “`
+//
 // - a Markdown list item with `code`
 // - another item, with **bold** and _emphasis_
 // 1. a nested numbered item
 // * a star item */
+//
 // A very long line follows. Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua; Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat; Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur; Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum — and it still goes on, past any sane column limit, to be sure nothing wraps it badly.
+//
 // This description ends with a trailing backslash \
 type DefaultService struct {
 	client *core.Client
@@ -39,6 +44,7 @@ type DefaultService struct {
 // DefaultListParams holds the parameters of DefaultService.List.
 type DefaultListParams struct {
 	// Edge Cases API: every name and every sentence here is hostile on purpose.
+	//
 	// Quotes: """triple double""" and ”'triple single”', a lone " and a lone ' too.
 	// Backslashes: C:\new\table and \u0000 and \u000A and \u002a/ and \x00 and \" and \' and \\ (all literal text).
 	// Comments: */ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
@@ -50,14 +56,18 @@ type DefaultListParams struct {
 	// Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
 	// Tab: between words.
 	// Backticks: `inline code`, “double“, and a fence:
+	//
 	// “`python
 	// print("""hi""")  # */
 	// “`
+	//
 	// - a Markdown list item with `code`
 	// - another item, with **bold** and _emphasis_
 	// 1. a nested numbered item
 	// * a star item */
+	//
 	// A very long line follows. Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua; Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat; Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur; Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum — and it still goes on, past any sane column limit, to be sure nothing wraps it badly.
+	//
 	// This description ends with a trailing backslash \
 	From Opt[time.Time]
 	// Upper bound (exclusive). Ends with a lone double quote: "
@@ -107,6 +117,7 @@ type DefaultGetThingParams struct {
 //
 // List things */ """ ${x} {{ y }} \
 // Edge Cases API: every name and every sentence here is hostile on purpose.
+//
 // Quotes: """triple double""" and ”'triple single”', a lone " and a lone ' too.
 // Backslashes: C:\new\table and \u0000 and \u000A and \u002a/ and \x00 and \" and \' and \\ (all literal text).
 // Comments: */ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
@@ -118,14 +129,18 @@ type DefaultGetThingParams struct {
 // Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
 // Tab: between words.
 // Backticks: `inline code`, “double“, and a fence:
+//
 // “`python
 // print("""hi""")  # */
 // “`
+//
 // - a Markdown list item with `code`
 // - another item, with **bold** and _emphasis_
 // 1. a nested numbered item
 // * a star item */
+//
 // A very long line follows. Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua; Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat; Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur; Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum — and it still goes on, past any sane column limit, to be sure nothing wraps it badly.
+//
 // This description ends with a trailing backslash \
 func (s *DefaultService) List(ctx context.Context, params DefaultListParams, opts ...option.RequestOption) (*Page[Object], error) {
 	r := core.NewRequest("GET", "/things")
@@ -169,6 +184,7 @@ func (s *DefaultService) ListAutoPaging(ctx context.Context, params DefaultListP
 // Delete a thing
 // Deletes the thing. `delete` is an operator in JavaScript and C++, and a
 // method on every Python mapping.
+//
 // // comment
 // /* block comment */
 func (s *DefaultService) Delete(ctx context.Context, thingID string, params DefaultDeleteParams, opts ...option.RequestOption) error {

@@ -21,6 +21,7 @@ type WithRawResponseService struct {
 // The operationId `Do.Something` has a dot; the path parameter is `from`.
 // ”'
 // Multiple paragraphs, too.
+//
 // 1. first
 // 2. second
 func (s *WithRawResponseService) DoSomething(ctx context.Context, from string, body Optional, opts ...option.RequestOption) (*Response, error) {

@@ -5,20 +5,24 @@
 // Programmatic access to the VibeCaaS platform: projects, deployments,
 // project files, analytics and AI code generation. REST over HTTPS with
 // JSON bodies.
+//
 // **Authentication.** Send an API key (`vcs_sk_live_...`, from Settings →
 // API Keys) as a bearer token: `Authorization: Bearer vcs_sk_live_...`.
 // Third-party apps acting for a user use OAuth 2.0 instead; access tokens
 // last 1 hour, refresh tokens 30 days, and tokens are revoked at
 // `https://auth.vibecaas.com/oauth/revoke`.
+//
 // **Envelope.** Every response is `{success, data, meta}`; errors are
 // `{success: false, error: {code, message}}`. List endpoints add
 // `meta.pagination` and take `page` / `per_page`.
+//
 // **Rate limits** apply per API key and scale with the subscription tier:
 // Free 100 requests/hour (burst 10/s, 1,000/day), Pro 1,000/hour (50/s,
 // 10,000/day), Business 5,000/hour (100/s, 50,000/day), Enterprise
 // unlimited. Every response carries `X-RateLimit-Limit`,
 // `X-RateLimit-Remaining` and `X-RateLimit-Reset`. When rate limited, back
 // off exponentially (1 s, 2 s, 4 s, 8 s).
+//
 // **Idempotency.** Send an `Idempotency-Key` header on POST requests so
 // retries do not create duplicates; keys are valid for 24 hours.
 package vibecaas

@@ -4,12 +4,15 @@
 //
 // The programmatic API of the Vibedasher platform: datasets, SQL,
 // visualizations, connections, AI chat and more.
+//
 // There are two tiers. The authenticated API takes an API key in the
 // `X-Api-Key` header (mint one with `POST /v1/api-keys`). The public tier
 // under `/v1/public/*` needs no authentication and serves published, public
 // visualizations only; drafts and private dashboards return 404.
+//
 // List endpoints return a page plus a `nextKey` cursor; pass it back as
 // `exclusiveStartKey` until `nextKey` is null or absent.
+//
 // Some routes still return loosely typed bodies (any JSON object) because
 // the backend declares a generic response shape; they are marked as such.
 package vibedasher

@@ -5,16 +5,20 @@
 // The customer-facing Vibefollow API: a small JSON-over-HTTPS surface for
 // sending users and events. All endpoints live under `/api/v1`; a future
 // major version will use `/api/v2`, and v1 stays available indefinitely.
+//
 // **Envelope.** Successful responses wrap their payload in `{data, meta?}`;
 // collection responses add `meta.pagination` (`total`, `offset`, `limit`).
 // Errors return a non-2xx status with `{errors: [{code, message, field?}]}`,
 // where `code` is a snake_case identifier.
+//
 // **Idempotency.** Every mutating request should carry an `Idempotency-Key`
 // header (a v4 UUID). The backend dedupes within 24 hours: a repeated key
 // returns the first response and no work is duplicated. Requests are safe
 // to retry on 5xx, 429 and network failures.
+//
 // **Rate limits** apply per project and endpoint. A 429 carries
 // `Retry-After` (seconds); wait that long before retrying.
+//
 // Requests must be `Content-Type: application/json`, UTF-8 encoded. All
 // timestamps are ISO 8601 strings in UTC.
 package vibefollow

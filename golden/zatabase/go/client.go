@@ -6,15 +6,18 @@
 // indexes), NoSQL document collections, tables, content-addressable file
 // storage, background jobs, RBAC permissions, an event bus, webhooks,
 // serverless functions, analytics and real-time subscriptions.
+//
 // **Base URL.** Each project has its own host,
 // `https://{project}.zatabase.io`; self-hosted servers use their own base
 // URL.
+//
 // **Authentication.** Either a static API key in the `X-API-Key` header
 // (recommended server-side; it takes priority when both are sent), or a JWT
 // access token as `Authorization: Bearer <token>` obtained from
 // `POST /auth/login` with e-mail and password and renewed with
 // `POST /auth/refresh` before it expires. Login, refresh and the health
 // check need no credentials.
+//
 // **Errors** have the body `{error: {code, message}}`. 429 responses carry
 // `Retry-After`; retry 429 and 5xx with exponential backoff.
 package zatabase
