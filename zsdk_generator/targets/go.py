@@ -418,7 +418,7 @@ class _Lowering:
 
     def _union(self, model: Model, name: str, doc: list[str]) -> ModelView:
         taken: set[str] = {"raw"}
-        variants = []
+        variants: list[dict[str, Any]] = []
         by_model: dict[str, str] = {}
         for t in model.variants:
             if t.kind == "null":
@@ -439,9 +439,9 @@ class _Lowering:
             for value, target in model.discriminator.mapping:
                 if target in by_model:
                     tagged.append((go_string(value), by_model[target]))
-        names = ", ".join(v["field"] for v in variants) or "any JSON value"
+        names = ", ".join(str(v["field"]) for v in variants) or "any JSON value"
         return ModelView(
-            name, "union", doc, lines=align(rows), variants=variants,
+            name, "union", doc + ["//", f"// One of: {names}."], lines=align(rows), variants=variants,
             discriminator=go_string(model.discriminator.property) if model.discriminator else "", tagged=tagged,
         )  # fmt: skip
 
@@ -548,7 +548,6 @@ class _Lowering:
             signature.append(f"params {params_name}")
         for wire, ident, is_file in files:
             body.append(f"r.{'FileField' if is_file else 'FormField'}({go_string(wire)}, params.{ident})")
-        imports: set[str] = set()
         if op.body is not None and op.body.kind != "multipart":
             kind = op.body.kind
             if kind == "binary":
@@ -574,9 +573,9 @@ class _Lowering:
         head = "ctx context.Context" + "".join(", " + s for s in signature) + ", opts ...option.RequestOption"
         doc = self._method_doc(op, name)
         if op.pagination is not None:
-            p = op.pagination
-            item = self.element(p.item_type)
-            pager = f"core.Pages({go_string(p.style)}, {go_string('.'.join(p.items))})" + self._pager(op)
+            paging = op.pagination
+            item = self.element(paging.item_type)
+            pager = f"core.Pages({go_string(paging.style)}, {go_string('.'.join(paging.items))})" + self._pager(op)
             page_body = body + [f"return core.GetPage[{item}](ctx, s.client, r, {pager}, opts)"]
             auto_body = body + [f"return core.AutoPage[{item}](ctx, s.client, r, {pager}, opts)"]
             view = MethodView(name, doc, head, f"(*Page[{item}], error)", page_body, auto,
@@ -604,7 +603,6 @@ class _Lowering:
                      "return &out, nil"]  # fmt: skip
             return MethodView(name, doc, head, f"(*{typ}, error)", body)
         body += ["err := s.client.Do(ctx, r, &out, opts)", "return out, err"]
-        del imports
         return MethodView(name, doc, head, f"({typ}, error)", body)
 
     def _method_doc(self, op: Operation, name: str) -> list[str]:
@@ -654,8 +652,9 @@ class _Lowering:
         def cred(wanted: str, env: bool = True) -> str:
             name = unique("_".join(words(wanted)) or "credential", cred_taken)
             option = unique("With" + exported(name, "Credential"), option_taken)
-            creds.append({"option": option, "name": go_string(name), "env": f"{env_prefix}_{name.upper()}" if env else "",
-                          "param": unexported(name, "value")})  # fmt: skip
+            variable = f"{env_prefix}_{name.upper()}" if env else ""
+            param = unexported(name, "value")
+            creds.append({"option": option, "name": go_string(name), "env": variable, "param": param})
             return f"api.Credential({go_string(name)}, {go_string(creds[-1]['env'])})"
 
         for scheme in self.api.security_schemes:
@@ -692,7 +691,8 @@ class _Lowering:
             flow = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
             if flow is None:
                 return f"core.NewBearerAuth({cred('access_token')})"
-            return f"core.NewOAuth2ClientCredentials({go_string(flow.token_url)}, {cred('client_id')}, {cred('client_secret')})"
+            client_id, secret = cred("client_id"), cred("client_secret")
+            return f"core.NewOAuth2ClientCredentials({go_string(flow.token_url)}, {client_id}, {secret})"
         return None
 
     def login_view(self) -> dict[str, Any] | None:
@@ -801,7 +801,7 @@ class _Lowering:
             local.append(self.module + "/option")
         return imports_block(std, local)
 
-    def _example(self, services: list[ServiceView]) -> dict[str, str] | None:
+    def _example(self, services: list[ServiceView]) -> dict[str, Any] | None:
         for service in services:
             for s in _tree(service):
                 for m in s.methods:

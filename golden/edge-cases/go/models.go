@@ -534,6 +534,8 @@ func (m *Optional) UnmarshalJSON(data []byte) error {
 
 // Any: Anything (a union named `Any`), including nested lists of itself.
 //
+// One of: String, Int, Object, AnyList.
+//
 // Exactly one field is set after decoding; a value that matches no variant is kept as it came.
 type Any struct {
 	String  *string
@@ -849,6 +851,8 @@ func (m *Unicode) UnmarshalJSON(data []byte) error {
 }
 
 // Challenge: An authentication challenge, discriminated by `type` with hostile values.
+//
+// One of: ClassChallenge, TwoFactorChallenge.
 //
 // Exactly one field is set after decoding; a value that matches no variant is kept as it came.
 type Challenge struct {

@@ -167,6 +167,8 @@ func (m *Dog) UnmarshalJSON(data []byte) error {
 
 // Pet: A pet in the shop, either a `Cat` or a `Dog`, told apart by `pet_type`.
 //
+// One of: Cat, Dog.
+//
 // Exactly one field is set after decoding; a value that matches no variant is kept as it came.
 type Pet struct {
 	Cat *Cat

@@ -31,6 +31,8 @@ func (m *HTTPError) UnmarshalJSON(data []byte) error {
 
 // ValidationErrorLocItem is the ValidationErrorLocItem schema.
 //
+// One of: String, Int.
+//
 // Exactly one field is set after decoding; a value that matches no variant is kept as it came.
 type ValidationErrorLocItem struct {
 	String *string
@@ -1150,6 +1152,8 @@ func (m *Task) UnmarshalJSON(data []byte) error {
 }
 
 // TaskCreate: A new task; one of the task kinds, selected by `kind`.
+//
+// One of: RefreshTaskCreate, ExportTaskCreate, AlertTaskCreate.
 //
 // Exactly one field is set after decoding; a value that matches no variant is kept as it came.
 type TaskCreate struct {

@@ -117,6 +117,8 @@ func (m *Pagination) UnmarshalJSON(data []byte) error {
 
 // TraitsValueValue is the TraitsValueValue schema.
 //
+// One of: String, Float, Bool.
+//
 // Exactly one field is set after decoding; a value that matches no variant is kept as it came.
 type TraitsValueValue struct {
 	String *string
