@@ -714,10 +714,15 @@ def _format_note(t: TypeRef) -> str:
     return ""
 
 
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
 def _doc_text(text: str, deprecated: bool = False, note: str = "") -> list[str]:
     """Spec text as TSDoc lines: `*/` cannot close the comment, no control characters, no trailing spaces."""
+    if not text and not note and not deprecated:
+        return []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "  ").replace("*/", "*\\/")
-    text = "".join(c for c in text if c == "\n" or (ord(c) >= 0x20 and ord(c) != 0x7F))
+    text = _CONTROL.sub("", text)
     lines = [line.rstrip() for line in text.strip().split("\n")] if text.strip() else []
     for extra in (note, "@deprecated" if deprecated else ""):
         if extra:
