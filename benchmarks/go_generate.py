@@ -122,6 +122,7 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     notes = []
+    peer_failed = False
     for spec in specs:
         zsdk = Result(runs=[timed_run(zsdk_command(spec)) for _ in range(args.runs)])
         peer = None
@@ -133,7 +134,9 @@ def main() -> None:
         ratio = "-" if peer is None or not zsdk.ok else f"{peer.seconds / zsdk.seconds:.2f}x" + ("" if peer.ok else "*")
         print(f"{spec.name:40} {zsdk_s} {zsdk.peak_mb:8.1f} {peer_s:>8} {peer_mb:>8} {ratio:>10}", flush=True)
         notes.append((spec, zsdk_note(zsdk), None if peer is None else peer_note(peer)))
-    print("* the peer exited non-zero: its time is time-to-failure, not a full generation")
+        peer_failed = peer_failed or (peer is not None and not peer.ok)
+    if peer_failed:
+        print("* the peer exited non-zero: its time is time-to-failure, not a full generation")
     print()
     for spec, zsdk_text, peer_text in notes:
         print(f"{spec.name}:\n  zsdk: {zsdk_text}" + (f"\n  peer: {peer_text}" if peer_text else ""))
