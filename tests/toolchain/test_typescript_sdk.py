@@ -6,10 +6,14 @@ a failure under CI when node or npm is missing, a skip with a message elsewhere.
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 
 from tests.golden.golden import GOLDEN_SPECS, golden_dir
-from tests.toolchain.node_tools import run, tool
+from tests.toolchain.node_tools import TYPES, node, run, tool
 
 
 @pytest.mark.parametrize("spec", GOLDEN_SPECS)
@@ -24,3 +28,57 @@ def test_prettier_clean(spec: str) -> None:
     root = golden_dir(spec, "typescript")
     result = run([tool("prettier"), "--check", "."], root)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+SMOKE = r"""
+import assert from 'node:assert/strict';
+import { client, getPet, NotFoundError, Petstore } from './src/index.js';
+
+const seen: Request[] = [];
+const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const request = new Request(input as Request, init);
+  seen.push(request);
+  if (request.url.endsWith('/pets/404')) return new Response('{"detail": "no such pet"}', { status: 404 });
+  return new Response('{"id": 7, "name": "Rex", "status": "adopted-elsewhere"}', {
+    headers: { 'content-type': 'application/json' },
+  });
+};
+
+// the flat functions over the shared client: setConfig, then interceptors
+client.setConfig({ baseUrl: 'https://pets.example/v1', apiKey: 'k', fetch });
+client.interceptors.request.use((request) => request.headers.set('X-Trace', 't'));
+const pet = await getPet({ path: { petId: 7 } });
+assert.equal(pet.name, 'Rex');
+assert.equal(pet.status, 'adopted-elsewhere');
+assert.equal(seen[0]!.url, 'https://pets.example/v1/pets/7');
+assert.equal(seen[0]!.headers.get('x-api-key'), 'k');
+assert.equal(seen[0]!.headers.get('x-trace'), 't');
+
+// the client class, the same call, and a typed error
+const petstore = new Petstore({ baseUrl: 'https://pets.example/v1', apiKey: 'k2', fetch, maxRetries: 0 });
+const raw = await petstore.pets.get({ path: { petId: 7 } }).withResponse();
+assert.equal(raw.response.status, 200);
+assert.equal(seen[1]!.headers.get('x-api-key'), 'k2');
+await assert.rejects(petstore.pets.get({ path: { petId: 404 } }), (e: unknown) => e instanceof NotFoundError && e.message === 'no such pet');
+console.log('smoke ok');
+"""
+
+
+def test_petstore_sdk_runs_over_a_fake_fetch(tmp_path: Path) -> None:
+    """The golden petstore SDK, compiled with a script using it, runs under node: flat functions and the class."""
+    shutil.copytree(golden_dir("petstore", "typescript") / "src", tmp_path / "src")
+    (tmp_path / "smoke.ts").write_text(SMOKE, encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
+    config = {
+        "compilerOptions": {
+            "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "strict": True,
+            "noUncheckedIndexedAccess": True, "lib": ["ES2022", "DOM", "DOM.Iterable"], "types": ["node"],
+            "typeRoots": [str(TYPES)], "outDir": "out", "rootDir": ".", "skipLibCheck": True,
+        },
+        "include": ["smoke.ts", "src"],
+    }  # fmt: skip
+    (tmp_path / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    compiled = run([tool("tsc"), "-p", "tsconfig.json"], tmp_path)
+    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
+    result = run([node(), "out/smoke.js"], tmp_path)
+    assert result.returncode == 0 and "smoke ok" in result.stdout, result.stdout + result.stderr

@@ -20,7 +20,8 @@ export type Result<T> =
   | { data: undefined; error: APIError; response: Response | undefined };
 
 /** A lazy request: it starts when first awaited (or on `.withResponse()`), and runs once. */
-export class APIPromise<T> implements PromiseLike<T> {
+export class APIPromise<T> implements Promise<T> {
+  readonly [Symbol.toStringTag] = 'APIPromise';
   private started: Promise<WithResponse<T>> | undefined;
 
   constructor(private readonly start: () => Promise<WithResponse<T>>) {}
@@ -67,7 +68,9 @@ export function toResult<T>(promise: Promise<WithResponse<T>>): Promise<Result<T
 }
 
 /** Result style: awaiting gives `{ data, error, response }` and never throws for an HTTP or connection error. */
-export class ResultPromise<T> implements PromiseLike<Result<T>> {
+export class ResultPromise<T> implements Promise<Result<T>> {
+  readonly [Symbol.toStringTag] = 'ResultPromise';
+
   constructor(protected readonly inner: APIPromise<T>) {}
 
   /** The result, the `Response` and the whole decoded body; this one throws on an error. */
@@ -80,5 +83,13 @@ export class ResultPromise<T> implements PromiseLike<Result<T>> {
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return toResult(this.inner.withResponse()).then(onfulfilled, onrejected);
+  }
+
+  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Result<T> | B> {
+    return this.then(undefined, onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<Result<T>> {
+    return this.then().finally(onfinally);
   }
 }
