@@ -13,6 +13,7 @@ Optional and nullable: a required, non-nullable field is its plain Go type; an o
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,8 +58,15 @@ OPTION_NAMES = frozenset(
      "WithHeader", "WithQuery", "WithMiddleware", "WithIdempotencyKey", "WithResponseInto", "WithUserAgent",
      "WithCredential", "RequestOption", "Middleware", "MiddlewareNext", "RawResponse"}
 )  # fmt: skip
-# encoding/json ignores a tag name with other characters (and then uses the Go field name).
-_TAG_OK = re.compile(r"^[A-Za-z0-9!#$%&()*+\-./:;<=>?@\[\]^_{|}~ ]+$")
+# encoding/json ignores a tag name with other characters than these (and then uses the Go field name).
+_TAG_PUNCTUATION = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
+
+
+def valid_tag(name: str) -> bool:
+    """encoding/json's isValidTag: letters, digits (any script) and the punctuation above."""
+    return bool(name) and all(
+        c in _TAG_PUNCTUATION or c.isalpha() or unicodedata.category(c) == "Nd" for c in name
+    )
 
 # File name endings go build reads as build constraints or tests.
 BUILD_SUFFIXES = frozenset(
@@ -379,7 +387,7 @@ class _Lowering:
         rows: list[list[str] | str] = []
         known = []
         for f in model.fields:
-            if not _TAG_OK.match(f.name):
+            if not valid_tag(f.name):
                 continue  # encoding/json cannot name it: it stays in ExtraFields
             ident = unique(exported(f.ident or f.name, "Field"), taken)
             typ, omit = self.field_type(f.type, f.required, (model.name, f.name) in self.pointer_fields)

@@ -140,7 +140,11 @@ type Object struct {
 	Name2 Opt[string] `json:"name_,omitzero"`
 	ID    string      `json:"id"`
 	// Next to `id`: differs only in case.
-	ID2      int64         `json:"ID"`
+	ID2 int64 `json:"ID"`
+	// Un prénom, avec accent.
+	Prenom Opt[string] `json:"prénom,omitzero"`
+	// A name with no ASCII letters at all.
+	Field    Opt[string]   `json:"名前,omitzero"`
 	Priority Opt[Priority] `json:"priority,omitzero"`
 	Sign     Opt[Sign]     `json:"sign,omitzero"`
 	// ExtraFields holds the fields the API sent that this type does not declare.
@@ -156,7 +160,7 @@ func (m Object) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes the declared fields and keeps the others in ExtraFields.
 func (m *Object) UnmarshalJSON(data []byte) error {
 	type plain Object
-	return core.UnmarshalObject(data, (*plain)(m), &m.ExtraFields, "class", "from", "import", "def", "return", "self", "type", "default", "enum", "interface", "package", "func", "fn", "struct", "match", "namespace", "public", "private", "static", "new", "None", "null", "true", "2fa", "@type", "$schema", "x-id", "kebab-case-name", "snake_case_name", "camelCaseName", "PascalCaseName", "snakeCaseName", "with space", "dotted.name", "name", "name_", "id", "ID", "priority", "sign")
+	return core.UnmarshalObject(data, (*plain)(m), &m.ExtraFields, "class", "from", "import", "def", "return", "self", "type", "default", "enum", "interface", "package", "func", "fn", "struct", "match", "namespace", "public", "private", "static", "new", "None", "null", "true", "2fa", "@type", "$schema", "x-id", "kebab-case-name", "snake_case_name", "camelCaseName", "PascalCaseName", "snakeCaseName", "with space", "dotted.name", "name", "name_", "id", "ID", "prénom", "名前", "priority", "sign")
 }
 
 // BaseModel: Field names that shadow pydantic BaseModel attributes and SDK model helpers.
@@ -833,7 +837,9 @@ func (m *ModelWithDots) UnmarshalJSON(data []byte) error {
 
 // Unicode: Ein Modell mit Umlaut — naïve café — 日本語.
 type Unicode struct {
-	Nom Opt[string] `json:"nom,omitzero"`
+	Prenom Opt[string] `json:"prénom,omitzero"`
+	Nom    Opt[string] `json:"nom,omitzero"`
+	Strae  Opt[string] `json:"straße,omitzero"`
 	// ExtraFields holds the fields the API sent that this type does not declare.
 	ExtraFields map[string]json.RawMessage `json:"-"`
 }
@@ -847,7 +853,7 @@ func (m Unicode) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes the declared fields and keeps the others in ExtraFields.
 func (m *Unicode) UnmarshalJSON(data []byte) error {
 	type plain Unicode
-	return core.UnmarshalObject(data, (*plain)(m), &m.ExtraFields, "nom")
+	return core.UnmarshalObject(data, (*plain)(m), &m.ExtraFields, "prénom", "nom", "straße")
 }
 
 // Challenge: An authentication challenge, discriminated by `type` with hostile values.
