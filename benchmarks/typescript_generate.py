@@ -87,11 +87,21 @@ def ensure_peer() -> str | None:
     return installed_peer_version()
 
 
+def failure_reason(output: str) -> str:
+    """The first error message in a failed run's output (ANSI colours removed), else its last line."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    for line in text.splitlines():
+        if re.search(r"\b(Error|error)\b", line) and not line.strip().startswith("at "):
+            message = re.search(r"message: '([^']*)", text)
+            return line.strip() + (f" ({message.group(1).strip()})" if message else "")
+    return last_line(text)
+
+
 def bench(command: list[str], runs: int, summary_prefix: str | None) -> Result:
     result = Result(runs=[timed_run(command, inspect=count_ts) for _ in range(runs)])
     failed = [r for r in result.runs if r.returncode != 0]
     if failed:
-        result.note = f"exit {failed[0].returncode}: {last_line(failed[0].output)}"
+        result.note = f"exit {failed[0].returncode}: {failure_reason(failed[0].output)}"
         return result
     note = ""
     if summary_prefix:
