@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"net/textproto"
 	"net/url"
+	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -75,8 +77,27 @@ func (r *Request) PathParam(name string, value any) *Request {
 	return r
 }
 
-// QueryParam adds a query parameter; absent optional values and nil slices add nothing, slices repeat the name.
+// QueryParam adds a query parameter; absent optional values and nil slices add nothing, slices repeat the
+// name and maps send name[key]=value (deepObject).
 func (r *Request) QueryParam(name string, value any) *Request {
+	if o, ok := value.(optional); ok {
+		inner, set := o.anyValue()
+		if !set {
+			return r
+		}
+		value = inner
+	}
+	if rv := reflect.ValueOf(value); rv.Kind() == reflect.Map && rv.Type().Key().Kind() == reflect.String {
+		keys := make([]string, 0, rv.Len())
+		for _, key := range rv.MapKeys() {
+			keys = append(keys, key.String())
+		}
+		slices.Sort(keys)
+		for _, key := range keys {
+			r.QueryParam(name+"["+key+"]", rv.MapIndex(reflect.ValueOf(key).Convert(rv.Type().Key())).Interface())
+		}
+		return r
+	}
 	for _, text := range encodeValues(value) {
 		r.query.Add(name, text)
 	}

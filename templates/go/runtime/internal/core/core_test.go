@@ -167,6 +167,15 @@ func TestSSEDecoder(t *testing.T) {
 	}
 }
 
+func TestQueryEncoding(t *testing.T) {
+	r := NewRequest("GET", "/x")
+	r.QueryParam("tag", []string{"a", "b"}).QueryParam("absent", Opt[int64]{}).QueryParam("on", Some(true))
+	r.QueryParam("filter", map[string]any{"b": 2, "a": "x"}).QueryParam("day", NewDate(2024, time.February, 29))
+	if got := r.query.Encode(); got != "day=2024-02-29&filter%5Ba%5D=x&filter%5Bb%5D=2&on=true&tag=a&tag=b" {
+		t.Errorf("got %s", got)
+	}
+}
+
 func TestLinkHeader(t *testing.T) {
 	links := ParseLinkHeader(`<https://x/a?page=2>; rel="next", <https://x/a?page=9>; rel="last"`)
 	if links["next"] != "https://x/a?page=2" || links["last"] != "https://x/a?page=9" {
