@@ -22,7 +22,7 @@ from ..config import LanguageConfig
 from ..ir.model import Api, Model, Operation, Resource, SecurityScheme, TypeRef
 from ..ir.naming import words
 from .base import RenderJob, Target, templates_root
-from .go_layout import align, doc_comment, go_string, imports_block
+from .go_layout import align, doc_comment, doc_lines, go_string, imports_block
 
 TEMPLATES = templates_root() / "go"
 RUNTIME_MODULE = "github.com/zsdk-generator/go-runtime"
@@ -155,6 +155,8 @@ class MethodView:
     auto: str | None = None  # the AutoPaging method's name
     auto_returns: str = ""
     auto_body: list[str] = field(default_factory=list)
+    route: str = ""  # `GET /widgets`, for the README
+    summary: str = ""  # the first line of the spec's text, for the README
 
 
 @dataclass
@@ -510,6 +512,13 @@ class _Lowering:
         return ServiceView(field_name, type_name, doc, node_path, align(rows), methods, params_views, children)
 
     def _method(self, op: Operation, service: str, taken: set[str], params_views: list[ParamsView]) -> MethodView:
+        view = self._method_view(op, service, taken, params_views)
+        view.route = f"{op.http_method} {_comment_safe(op.path)}"
+        text = doc_lines("\n".join(t for t in (op.summary, op.description) if t))
+        view.summary = text[0] if text else ""
+        return view
+
+    def _method_view(self, op: Operation, service: str, taken: set[str], params_views: list[ParamsView]) -> MethodView:
         name = unique(exported(op.name, "Call"), taken)
         auto = unique(name + "AutoPaging", taken) if op.pagination is not None else None
         locals_taken: set[str] = set(LOCAL_RESERVED)
