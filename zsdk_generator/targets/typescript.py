@@ -308,6 +308,7 @@ class _Lowering:
         taken: set[str] = set()
         files = []
         used_types = {n.lower() for n in self.class_names.values()} | {n.lower() for n in TAKEN_TYPE_NAMES}
+        used_types |= {self.config.client_name.lower(), (self.config.client_name + "Options").lower()}
         function_names: set[str] = set(FUNCTION_RESERVED)
         for resource in self.api.resources:
             root = self._resource(resource, (), taken, CLIENT_MEMBERS, used_types, function_names, [])
@@ -465,16 +466,16 @@ class _Lowering:
         return "\n".join(call(f"const {const}: Paginator = ", [], ";", 0, obj=pairs))
 
     def _resource_imports(self, nodes: list[ResourceView]) -> list[str]:
-        text = "\n".join(line for node in nodes for m in node.methods for line in m.lines + m.params_members)
+        text = _code("\n".join(line for node in nodes for m in node.methods for line in m.lines + m.params_members))
         core = ["APIResource", "type CallOptions"]
         lines = [import_line(core, "../core/client.js")]
         if any(node.paginators for node in nodes):
             kind = "PageResultPromise" if self.result else "PagePromise"
             lines.append(import_line([kind, "Paginator"], "../core/pagination.js", type_only=True))
         promise = "ResultPromise" if self.result else "APIPromise"
-        if re.search(rf"\b{promise}<", text):
+        if re.search(rf"(?<![\w.]){promise}<", text):
             lines.append(import_line([promise], "../core/promise.js", type_only=True))
-        if "Stream<" in text:
+        if re.search(r"(?<![\w.])Stream<", text):
             lines.append(import_line(["Stream"], "../core/streaming.js", type_only=True))
         if "models." in text:
             lines.append("import type * as models from '../models.js';")
@@ -669,14 +670,14 @@ class _Lowering:
         return lines
 
     def _function_imports(self, files: list[ResourceFile]) -> list[str]:
-        text = "\n".join(line for f in files for n in f.nodes for m in n.methods for line in m.function_lines)
+        text = _code("\n".join(line for f in files for n in f.nodes for m in n.methods for line in m.function_lines))
         lines = []
         core = ["SharedClient"] + (["type CallOptions"] if text else [])
         lines.append(import_line(core, "./core/client.js"))
         for name, module in (("PageResultPromise" if self.result else "PagePromise", "pagination"),
                              ("ResultPromise" if self.result else "APIPromise", "promise"),
                              ("Stream", "streaming")):  # fmt: skip
-            if re.search(rf"\b{name}<", text):
+            if re.search(rf"(?<![\w.]){name}<", text):
                 lines.append(import_line([name], f"./core/{module}.js", type_only=True))
         if "models." in text:
             lines.append("import type * as models from './models.js';")
@@ -712,6 +713,11 @@ def _format_note(t: TypeRef) -> str:
     if fmt in ("date", "date-time"):
         return f"ISO 8601 {'date' if fmt == 'date' else 'date-time'} string."
     return ""
+
+
+def _code(text: str) -> str:
+    """Rendered lines without their TSDoc comments (spec text there must not decide what is imported)."""
+    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(("/**", "*")))
 
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
