@@ -1,8 +1,8 @@
-"""The TypeScript SDKs of every corpus spec (434 real documents) type-check, in one strict tsc run.
+"""The TypeScript SDKs of every corpus spec (434 real documents) type-check and are prettier-clean.
 
-Each spec's `src/` goes into its own folder of one project (a module tree per SDK, so they cannot clash), and a
-single tsc --strict --noUncheckedIndexedAccess --noUnusedLocals run checks them all: one process instead of 434
-keeps the sweep around a minute. Formatting is covered by the golden and real-spec tests.
+Each spec's `src/` goes into its own folder of one project (a module tree per SDK, so they cannot clash); one
+tsc --strict --noUncheckedIndexedAccess --noUnusedLocals run and one prettier --check run cover them all (one
+process each instead of 434 keeps the sweep to a few minutes).
 """
 
 from __future__ import annotations
@@ -31,11 +31,15 @@ FILES = sorted(
 )
 
 
-@pytest.mark.skipif(not FILES, reason=f"shared specs not available: {SHARED_SPECS} is absent")
-def test_corpus_sdks_type_check(tmp_path: Path) -> None:
-    tsc = tool("tsc")
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every corpus SDK's src/ under one folder, with the generated SDKs' prettier settings at the top."""
+    if not FILES:
+        pytest.skip(f"shared specs not available: {SHARED_SPECS} is absent")
+    tmp_path = tmp_path_factory.mktemp("ts-corpus")
     target = load_target("typescript")
     problems = []
+    prettierrc = ""
     for spec in FILES:
         result = run(str(spec))
         if result.api is None:  # the IR stops with a located error: generation is not expected
@@ -45,12 +49,19 @@ def test_corpus_sdks_type_check(tmp_path: Path) -> None:
         except SpecError as exc:
             problems.append(f"{spec.name}: {exc.diagnostic.format()}")
             continue
+        prettierrc = files[".prettierrc.json"]
         folder = tmp_path / f"{spec.parent.name}__{spec.stem}"
         for path, text in files.items():
             if path.startswith("src/"):
                 (folder / path).parent.mkdir(parents=True, exist_ok=True)
                 (folder / path).write_text(text, encoding="utf-8")
     assert not problems, "\n".join(problems)
+    (tmp_path / ".prettierrc.json").write_text(prettierrc, encoding="utf-8")
+    return tmp_path
+
+
+def test_corpus_sdks_type_check(corpus: Path) -> None:
+    tsc = tool("tsc")
     config = {
         "compilerOptions": {
             "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
@@ -60,6 +71,11 @@ def test_corpus_sdks_type_check(tmp_path: Path) -> None:
         },
         "include": ["*/src/**/*.ts"],
     }  # fmt: skip
-    (tmp_path / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
-    checked = run_tool([tsc, "-p", "tsconfig.json"], tmp_path, timeout=1200)
+    (corpus / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    checked = run_tool([tsc, "-p", "tsconfig.json"], corpus, timeout=1200)
+    assert checked.returncode == 0, checked.stdout[-5000:] + checked.stderr[-2000:]
+
+
+def test_corpus_sdks_are_prettier_clean(corpus: Path) -> None:
+    checked = run_tool([tool("prettier"), "--check", "*/src/**/*.ts"], corpus, timeout=1200)
     assert checked.returncode == 0, checked.stdout[-5000:] + checked.stderr[-2000:]

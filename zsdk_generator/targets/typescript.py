@@ -19,6 +19,7 @@ from .base import RenderJob, Target, templates_root
 from .typescript_layout import (
     WIDTH,
     array_lines,
+    split_array,
     call,
     doc_block,
     import_line,
@@ -368,7 +369,7 @@ class _Lowering:
             op_pairs.append(("accept", ts_string(result.media_type)))
         if op.public:
             op_pairs.append(("security", "[]"))
-        elif op.security != self.api.security:
+        elif _security(op.security) != _security(self.api.security):
             op_pairs.append(("security", _security(op.security)))
         if op.idempotent:
             op_pairs.append(("idempotent", "true"))
@@ -598,7 +599,7 @@ class _Lowering:
             super_lines.append("      },")
         else:
             super_lines.append("      auth: {},")
-        alternatives = ["[" + ", ".join(ts_string(n) for n in alt) + "]" for alt in self.api.security]
+        alternatives = split_array(_security(self.api.security)) or []
         super_lines += array_lines("      security: ", alternatives, ",", 6) + ["    });"]
         login = None
         if self.api.login is not None:
@@ -633,6 +634,11 @@ class _Lowering:
             "result_mode": self.result,
             "api_name": self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API",
             "server_lines": server_lines,
+            "options_head": (f"export interface {options_name} extends ClientOptions" if
+                             len(f"export interface {options_name} extends ClientOptions {{") <= WIDTH
+                             else f"export interface {options_name}\n  extends ClientOptions"),  # fmt: skip
+            "user_agent": call("const USER_AGENT = userAgent(", [ts_string(self.config.package_name),
+                               ts_string(self.config.version)], ");", 0),  # fmt: skip
             "option_members": members,
             "super_lines": super_lines,
             "client_imports": client_imports,
@@ -698,7 +704,9 @@ def _ms(seconds: float) -> str:
 
 
 def _security(security: tuple[tuple[str, ...], ...]) -> str:
-    return "[" + ", ".join("[" + ", ".join(ts_string(s) for s in alt) + "]" for alt in security) + "]"
+    """Security alternatives as a literal; alternatives naming the same schemes (scopes differ) are one."""
+    alternatives = list(dict.fromkeys("[" + ", ".join(ts_string(s) for s in alt) + "]" for alt in security))
+    return "[" + ", ".join(alternatives) + "]"
 
 
 def _constant(name: str) -> str:

@@ -148,7 +148,11 @@ class Obj:
         if len(one) <= WIDTH or not self.pairs:
             return [one]
         pad = " " * (indent + 2)
-        return [prefix + "{"] + [f"{pad}{k}: {v}," for k, v in self.pairs] + [" " * indent + "}" + suffix]
+        lines = [prefix + "{"]
+        for k, v in self.pairs:
+            items = split_array(v) if len(f"{pad}{k}: {v},") > WIDTH else None
+            lines += array_lines(f"{pad}{k}: ", items, ",", indent + 2) if items else [f"{pad}{k}: {v},"]
+        return lines + [" " * indent + "}" + suffix]
 
 
 def object_literal(pairs: list[tuple[str, str]], indent: int = 0) -> Obj:
@@ -185,6 +189,28 @@ def call(head: str, args: list[str | Obj], tail: str, indent: int, obj: list[Any
 def signature(head: str, params: list[str], tail: str, indent: int) -> list[str]:
     """A function or method head: parameters one per line when it does not fit."""
     return call(head, list(params), tail, indent)
+
+
+def split_array(text: str) -> list[str] | None:
+    """The items of an array literal `[a, [b, c], 'd, e']` (top-level commas only), or None if it is not one."""
+    if not (text.startswith("[") and text.endswith("]")) or text == "[]":
+        return None
+    items, depth, quote, start = [], 0, "", 1
+    for i, char in enumerate(text[1:-1], start=1):
+        if quote:
+            if char == quote and text[i - 1] != "\\":
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            items.append(text[start:i].strip())
+            start = i + 1
+    items.append(text[start:-1].strip())
+    return items
 
 
 def array_lines(prefix: str, items: list[str], suffix: str, indent: int) -> list[str]:
