@@ -79,8 +79,9 @@ def ensure_peer() -> str | None:
     print(f"installing {PEER}@{PEER_VERSION} into {PEER_DIR.relative_to(ROOT)} ...", flush=True)
     PEER_DIR.mkdir(parents=True, exist_ok=True)
     (PEER_DIR / "package.json").write_text('{"private": true}\n')
-    result = subprocess.run([npm, "install", "--no-audit", "--no-fund", f"{PEER}@{PEER_VERSION}",
-                             f"typescript@{PEER_TYPESCRIPT}"], cwd=PEER_DIR, capture_output=True, text=True)  # fmt: skip
+    packages = [f"{PEER}@{PEER_VERSION}", f"typescript@{PEER_TYPESCRIPT}"]
+    result = subprocess.run([npm, "install", "--no-audit", "--no-fund", *packages], cwd=PEER_DIR, capture_output=True,
+                            text=True)  # fmt: skip
     if result.returncode != 0:
         print(f"could not install {PEER}: {last_line(result.stderr)}; peer columns left empty")
         return None

@@ -19,7 +19,6 @@ from .base import RenderJob, Target, templates_root
 from .typescript_layout import (
     WIDTH,
     array_lines,
-    split_array,
     call,
     doc_block,
     import_line,
@@ -28,6 +27,7 @@ from .typescript_layout import (
     object_literal,
     prop_key,
     signature,
+    split_array,
     top_level_union,
     ts_string,
     type_member,
@@ -37,11 +37,13 @@ TEMPLATES = templates_root() / "typescript"
 
 # Words TypeScript reserves (as identifiers, property names are free).
 RESERVED = frozenset(
-    "break case catch class const continue debugger default delete do else enum export extends false finally for "
-    "function if import in instanceof new null return super switch this throw true try typeof var void while with "
-    "as implements interface let package private protected public static yield any boolean number string symbol "
-    "type from of await async constructor declare module namespace require get set".split()
-)
+    {"break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+     "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null",
+     "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "as",
+     "implements", "interface", "let", "package", "private", "protected", "public", "static", "yield", "any",
+     "boolean", "number", "string", "symbol", "type", "from", "of", "await", "async", "constructor", "declare",
+     "module", "namespace", "require", "get", "set"}
+)  # fmt: skip
 # Model names the SDK's own exports (or the globals models.ts uses) already take; such a model gets `Model` added.
 TAKEN_TYPE_NAMES = frozenset(
     {"APIError", "APIStatusError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
@@ -132,6 +134,16 @@ class ResourceView:
     methods: list[MethodView]
     children: list[ResourceView]
     paginators: list[str] = field(default_factory=list)  # rendered `const X: Paginator = …;` declarations
+
+
+@dataclass
+class Provider:
+    """One entry of the client's auth map: `key: new cls(args)`, or `new cls({ options })`."""
+
+    key: str
+    cls: str
+    args: list[str] = field(default_factory=list)
+    options: list[tuple[str, str]] | None = None
 
 
 @dataclass
@@ -484,12 +496,12 @@ class _Lowering:
 
     # ------------------------------------------------------------------ client
 
-    def auth(self) -> tuple[list[dict[str, str]], list[str]]:
-        """(credential options, provider entries `name: new X(...)`)."""
+    def auth(self) -> tuple[list[dict[str, str]], list[Provider]]:
+        """(credential options, one provider per usable security scheme)."""
         env = self.env_prefix()
         taken: set[str] = set(CLIENT_OPTION_NAMES)
         credentials: list[dict[str, str]] = []
-        providers: list[str] = []
+        providers: list[Provider] = []
         login_scheme = self.api.login.scheme if self.api.login else None
         first_key = True
 
@@ -501,17 +513,17 @@ class _Lowering:
             return name, f"fromEnv(options.{name}, {ts_string(env_name)})"
 
         for scheme in self.api.security_schemes:
-            key = prop_key(scheme.name)
-            ctor = self._provider(scheme, scheme.name == login_scheme, first_key, arg)
-            if ctor is None:
+            provider = self._provider(scheme, scheme.name == login_scheme, first_key, arg)
+            if provider is None:
                 continue
             if scheme.kind in ("api_key", "bearer") and scheme.name != login_scheme and first_key:
                 first_key = False
-            providers.append((key, ctor))  # type: ignore[arg-type]
-        return credentials, providers  # type: ignore[return-value]
+            providers.append(provider)
+        return credentials, providers
 
     def _provider(self, scheme: SecurityScheme, login: bool, first_key: bool,
-                  arg: Callable[[str], tuple[str, str]]) -> str | None:  # fmt: skip
+                  arg: Callable[[str], tuple[str, str]]) -> Provider | None:  # fmt: skip
+        key = prop_key(scheme.name)
         if login:
             flow = self.api.login
             assert flow is not None
@@ -528,26 +540,26 @@ class _Lowering:
                     pairs.append(("refreshMethod", ts_string(refresh.http_method)))
             if flow.refresh_param and flow.refresh_param != "refresh_token":
                 pairs.append(("refreshParam", ts_string(flow.refresh_param)))
-            return ("LoginTokenAuth", pairs)  # type: ignore[return-value]
+            return Provider(key, "LoginTokenAuth", options=pairs)
         if scheme.kind == "api_key":
             _, value = arg("api_key" if first_key else scheme.name)
             location = ts_string(scheme.location or "header")
-            return ("ApiKeyAuth", [ts_string(scheme.param_name or scheme.name), location, value])  # type: ignore
+            return Provider(key, "ApiKeyAuth", [ts_string(scheme.param_name or scheme.name), location, value])
         if scheme.kind == "bearer":
             _, value = arg("api_key" if first_key else f"{scheme.name}_token")
-            return ("BearerAuth", [value])  # type: ignore[return-value]
+            return Provider(key, "BearerAuth", [value])
         if scheme.kind == "basic":
             _, user = arg("username")
             _, password = arg("password")
-            return ("BasicAuth", [user, password])  # type: ignore[return-value]
+            return Provider(key, "BasicAuth", [user, password])
         if scheme.kind == "oauth2":
             flow2 = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
             if flow2 is None:
                 _, value = arg("access_token")
-                return ("BearerAuth", [value])  # type: ignore[return-value]
+                return Provider(key, "BearerAuth", [value])
             _, client_id = arg("client_id")
             _, secret = arg("client_secret")
-            return ("OAuth2ClientCredentials", [ts_string(flow2.token_url), client_id, secret])  # type: ignore
+            return Provider(key, "OAuth2ClientCredentials", [ts_string(flow2.token_url), client_id, secret])
         return None
 
     def context(self) -> dict[str, Any]:
@@ -612,7 +624,7 @@ class _Lowering:
                 lines += call("    return this.requestLogin(", [op_obj, "credentials", "auth"], ");", 4)
                 lines.append("  }")
                 login = {"summary": f"`{op.http_method} {op.path}`", "lines": lines}
-        auth_names = sorted({cls for _, (cls, _) in providers} | ({"fromEnv"} if credentials else set()),
+        auth_names = sorted({p.cls for p in providers} | ({"fromEnv"} if credentials else set()),
                             key=str.lower)  # fmt: skip
         if login is not None:
             auth_names = sorted(set(auth_names) - {"LoginTokenAuth"} | {"LoginTokenAuth"}, key=str.lower)
@@ -657,13 +669,13 @@ class _Lowering:
             "example": _example(roots),
         }
 
-    def _provider_lines(self, providers: list[tuple[str, tuple[str, Any]]]) -> list[str]:
+    def _provider_lines(self, providers: list[Provider]) -> list[str]:
         out: list[str] = []
-        for key, (cls, args) in providers:
-            if cls == "LoginTokenAuth":
-                out += call(f"        {key}: new {cls}(", [], "),", 8, obj=args)
+        for p in providers:
+            if p.options is not None:
+                out += call(f"        {p.key}: new {p.cls}(", [], "),", 8, obj=p.options)
             else:
-                out += call(f"        {key}: new {cls}(", args, "),", 8)
+                out += call(f"        {p.key}: new {p.cls}(", list(p.args), "),", 8)
         return out
 
     def shared_client_lines(self) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,7 @@ def is_identifier(text: str) -> bool:
 def top_level_union(text: str) -> bool:
     """Whether a type expression has a `|` outside brackets (so it needs parentheses before `[]`)."""
     depth = 0
-    for i, char in enumerate(text):
+    for char in text:
         if char in "({[<":
             depth += 1
         elif char in ")}]>":
@@ -163,7 +164,7 @@ def _text(arg: str | Obj) -> str:
     return arg.one_line() if isinstance(arg, Obj) else arg
 
 
-def call(head: str, args: list[str | Obj], tail: str, indent: int, obj: list[Any] | None = None) -> list[str]:
+def call(head: str, args: Sequence[str | Obj], tail: str, indent: int, obj: list[Any] | None = None) -> list[str]:
     """`head(args)tail`: `head` ends where the arguments start (after `(`), `tail` starts with what follows them.
 
     `obj` (pairs) lays out a sole object argument hugged: `head{ … }tail` or `head{` … `}tail`.
@@ -229,4 +230,3 @@ def import_line(names: list[str], module: str, type_only: bool = False, keyword:
     if len(one) <= WIDTH or len(names) == 1:
         return one
     return f"{keyword} {{\n" + "".join(f"  {n},\n" for n in names) + f"}} from {ts_string(module)};"
-
