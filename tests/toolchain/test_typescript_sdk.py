@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli
 from tests.golden.golden import GOLDEN_SPECS, golden_dir
 from tests.toolchain.node_tools import TYPES, node, run, tool
 
@@ -82,3 +83,61 @@ def test_petstore_sdk_runs_over_a_fake_fetch(tmp_path: Path) -> None:
     assert compiled.returncode == 0, compiled.stdout + compiled.stderr
     result = run([node(), "out/smoke.js"], tmp_path)
     assert result.returncode == 0 and "smoke ok" in result.stdout, result.stdout + result.stderr
+
+
+HOSTILE = r"""
+openapi: 3.1.0
+info: {title: Promise, version: 1.0.0}
+servers: [{url: 'https://x.example/{version}', variables: {version: {default: v1}, baseUrl: {default: a}}}]
+paths:
+  /request/{constructor}:
+    get:
+      operationId: client
+      tags: [request]
+      parameters:
+        - {name: constructor, in: path, required: true, schema: {type: string}}
+        - {name: options, in: query, schema: {type: string}}
+        - {name: params, in: query, schema: {type: string}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/APIError'}}}}
+  /then:
+    post:
+      operationId: parseJSON
+      tags: [then]
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Record'}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Promise'}}}}
+  /create:
+    get:
+      operationId: create
+      tags: [timeout]
+      description: "Ends a comment */ and opens a template ${x} with `backticks`"
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/PromiseOptions'}}}}
+components:
+  schemas:
+    APIError: {type: object, properties: {message: {type: string}}}
+    Record: {type: object, properties: {'constructor': {type: string}, '__proto__': {type: string}}}
+    Promise: {type: object, properties: {then: {type: string}}}
+    PromiseOptions: {type: object, properties: {a: {type: integer, format: int64}}}
+    Then: {type: string, enum: ["it's", 'a "b"', "c\\d", "*/"]}
+"""
+
+
+def test_names_typescript_needs_for_itself_are_renamed(tmp_path: Path) -> None:
+    """A client called `Promise`, models called `Promise`/`Record`/`APIError`, operations called `client`,
+    `create`, `parseJSON`, resources called `request`/`timeout`/`then`: the SDK still compiles and is clean."""
+    spec = tmp_path / "hostile.yaml"
+    spec.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "sdk"
+    result = run_cli("generate", "--lang", "typescript", "--spec", str(spec), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    index = (out / "src" / "index.ts").read_text(encoding="utf-8")
+    assert "export { PromiseClient, type PromiseClientOptions } from './client.js';" in index
+    tsc = run([tool("tsc"), "-p", "tsconfig.json", "--noEmit"], out)
+    assert tsc.returncode == 0, tsc.stdout + tsc.stderr
+    prettier = run([tool("prettier"), "--check", "."], out)
+    assert prettier.returncode == 0, prettier.stdout + prettier.stderr

@@ -63,7 +63,7 @@ CLIENT_MEMBERS = frozenset(
 )  # fmt: skip
 RESOURCE_MEMBERS = frozenset({"_client", "constructor"})
 # Names index.ts exports besides the models; flat functions never take them.
-FUNCTION_RESERVED = frozenset({"client"}) | RESERVED
+FUNCTION_RESERVED = frozenset({"client", "create", "parseJSON", "stringifyJSON"}) | RESERVED
 GENERIC_PACKAGE_WORDS = ("client", "sdk", "js", "ts", "node", "api")
 
 
@@ -203,6 +203,8 @@ class _Lowering:
 
             raise error(f"typescript: errors must be throw or result, not {self.errors!r}", None)
         self.result = self.errors == "result"
+        # the client class: a name TypeScript code needs for itself (`Promise`, `Error`…) gets `Client` added
+        self.client = config.client_name + ("Client" if config.client_name in TAKEN_TYPE_NAMES else "")
         self.models = {m.name: m for m in api.models}
         self.class_names = self._class_names()
         self.ops_by_id = {o.id: o for o in api.all_operations()}
@@ -210,7 +212,7 @@ class _Lowering:
     # ------------------------------------------------------------------ names
 
     def _class_names(self) -> dict[str, str]:
-        taken: set[str] = {self.config.client_name.lower(), (self.config.client_name + "Options").lower()}
+        taken: set[str] = {self.client.lower(), (self.client + "Options").lower()}
         out: dict[str, str] = {}
         for model in self.api.models:
             name = model.name if model.name not in TAKEN_TYPE_NAMES else model.name + "Model"
@@ -321,7 +323,7 @@ class _Lowering:
         taken: set[str] = set()
         files = []
         used_types = {n.lower() for n in self.class_names.values()} | {n.lower() for n in TAKEN_TYPE_NAMES}
-        used_types |= {self.config.client_name.lower(), (self.config.client_name + "Options").lower()}
+        used_types |= {self.client.lower(), (self.client + "Options").lower()}
         function_names: set[str] = set(FUNCTION_RESERVED)
         for resource in self.api.resources:
             root = self._resource(resource, (), taken, CLIENT_MEMBERS, used_types, function_names, [])
@@ -571,7 +573,7 @@ class _Lowering:
         credentials, providers = self.auth()
         resource_files = self.resource_files()
         roots = [f.root for f in resource_files]
-        client = self.config.client_name
+        client = self.client
         options_name = client + "Options"
         # module constants: the server URL template, its variables' defaults and allowed values
         server_lines: list[str] = []
@@ -679,7 +681,7 @@ class _Lowering:
         return out
 
     def shared_client_lines(self) -> list[str]:
-        client = self.config.client_name
+        client = self.client
         lines = signature("function create(", [f"options: {client}Options"], f"): {client} {{", 0)
         lines += [f"  return new {client}(options);", "}", "", "/**",
                   " * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, "
@@ -699,7 +701,7 @@ class _Lowering:
                 lines.append(import_line([name], f"./core/{module}.js", type_only=True))
         if "models." in text:
             lines.append("import type * as models from './models.js';")
-        lines.append(import_line([self.config.client_name, f"type {self.config.client_name}Options"], "./client.js"))
+        lines.append(import_line([self.client, f"type {self.client}Options"], "./client.js"))
         for f in files:
             names = [m.params_type for n in f.nodes for m in n.methods if m.params_type]
             if names:
