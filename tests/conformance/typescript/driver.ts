@@ -131,7 +131,7 @@ async function step(client: sdk.Conformance, step: Step, resultMode: boolean): P
   if (observe === 'raw') {
     const raw = await pending.withResponse();
     const headers = raw.response.headers;
-    const requestId = headers.get('x-request-id') ?? headers.get('request-id');
+    const requestId = headers.get('x-request-id') || headers.get('request-id') || null;
     return { raw: { status: raw.response.status, request_id: requestId, result: raw.data ?? null, body: raw.body } };
   }
   if (observe === 'walk') {

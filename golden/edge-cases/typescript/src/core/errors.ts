@@ -9,7 +9,7 @@
 
 /** The `x-request-id` (or `request-id`) response header. */
 export function requestIdFrom(headers: Headers): string | null {
-  return headers.get('x-request-id') ?? headers.get('request-id');
+  return headers.get('x-request-id') || headers.get('request-id') || null;
 }
 
 /** Base of every error the SDK throws (or returns, in result mode). */
