@@ -64,9 +64,8 @@ _TAG_PUNCTUATION = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
 
 def valid_tag(name: str) -> bool:
     """encoding/json's isValidTag: letters, digits (any script) and the punctuation above."""
-    return bool(name) and all(
-        c in _TAG_PUNCTUATION or c.isalpha() or unicodedata.category(c) == "Nd" for c in name
-    )
+    return bool(name) and all(c in _TAG_PUNCTUATION or c.isalpha() or unicodedata.category(c) == "Nd" for c in name)
+
 
 # File name endings go build reads as build constraints or tests.
 BUILD_SUFFIXES = frozenset(
@@ -762,7 +761,7 @@ class _Lowering:
         defaults = [f"defaults.ServerURL = {go_string(server.url if server else '')}"]
         if server and server.variables:
             pairs = ", ".join(f"{go_string(v.name)}: {go_string(v.default)}" for v in server.variables)
-            defaults.append(f"defaults.ServerVariables = map[string]string{{{pairs}}}")
+            defaults.append("defaults.ServerVariables = map[string]string{" + pairs + "}")
         defaults += [
             f"defaults.Timeout = core.Seconds({_number(retries.timeout)})",
             f"defaults.MaxRetries = {retries.max_retries}",
@@ -772,12 +771,18 @@ class _Lowering:
         ]
         if self.api.security:
             alts = ", ".join("{" + ", ".join(go_string(s) for s in alt) + "}" for alt in self.api.security)
-            defaults.append(f"defaults.DefaultSecurity = [][]string{{{alts}}}")
+            defaults.append("defaults.DefaultSecurity = [][]string{" + alts + "}")
         client_rows: list[list[str] | str] = [[s.field, "*" + s.type] for s in services]
         client_rows.append(["api", "*core.Client"])
         if login:
             client_rows.append(["login", "*core.LoginTokenAuth"])
         title = self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API"
+        has_structs = any(m.kind in ("struct", "union") for m in models)
+        uses_time = re.search(r"(?<![\w.])time\.", model_text) is not None
+        model_imports = imports_block(
+            [name for name, used in (("encoding/json", has_structs), ("time", uses_time)) if used],
+            [self.module + "/internal/core"] if has_structs else [],
+        )
         return {
             "api": self.api,
             "title": title,
@@ -795,11 +800,7 @@ class _Lowering:
             "variables": variables,
             "login": login,
             "api_doc": doc_comment(self.api.description, "", ""),
-            "model_imports": imports_block(
-                [i for i, used in (("encoding/json", any(m.kind in ("struct", "union") for m in models)),
-                                   ("time", re.search(r"(?<![\w.])time\.", model_text) is not None)) if used],
-                [self.module + "/internal/core"] if any(m.kind in ("struct", "union") for m in models) else [],
-            ),  # fmt: skip
+            "model_imports": model_imports,
             "service_imports": {s.type: self._service_imports(s) for s in services},
             "file_name": self.file_name,
             "example": self._example(services),
@@ -808,8 +809,7 @@ class _Lowering:
 
     def _service_imports(self, root: ServiceView) -> str:
         text = "\n".join(
-            m.signature + m.returns + m.auto_returns + "\n".join(m.body)
-            for s in _tree(root) for m in s.methods
+            m.signature + m.returns + m.auto_returns + "\n".join(m.body) for s in _tree(root) for m in s.methods
         ) + "\n".join(line for s in _tree(root) for p in s.params for line in p.lines if not line.startswith("//"))
         std = ["context"] if any(s.methods for s in _tree(root)) else []
         std += [name for name in ("io", "iter", "time") if re.search(rf"(?<![\w.]){name}\.", text)]
@@ -843,7 +843,7 @@ def _variant_name(typ: str) -> str:
     if typ.startswith("[]"):
         return _variant_name(typ[2:]) + "List"
     if typ.startswith("map[string]"):
-        return _variant_name(typ[len("map[string]"):]) + "Map"
+        return _variant_name(typ[len("map[string]") :]) + "Map"
     if typ.startswith("Opt["):
         return "Nullable" + _variant_name(typ[4:-1])
     return exported(typ, "Variant")
@@ -860,4 +860,3 @@ def _number(value: float | int) -> str:
 
 def _comment_safe(text: str) -> str:
     return " ".join("".join(c if ord(c) >= 0x20 else " " for c in text).split())
-

@@ -8,6 +8,8 @@ reformatter leaves unchanged (no indented lines, no implicit headings).
 
 from __future__ import annotations
 
+from .literals import quoted
+
 Row = list[str] | str
 
 
@@ -47,27 +49,15 @@ def align(rows: list[Row]) -> list[str]:
 
 def go_string(value: object) -> str:
     """A double-quoted Go string literal, safe for any text."""
-    out = ['"']
-    for char in str(value):
-        code = ord(char)
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\r":
-            out.append("\\r")
-        elif char == "\t":
-            out.append("\\t")
-        elif code < 0x20 or code == 0x7F:
-            out.append(f"\\x{code:02x}")
-        elif 0xD800 <= code <= 0xDFFF or code in (0xFEFF, 0x2028, 0x2029):
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
+    return quoted(str(value), '"', _go_escape)
+
+
+def _go_escape(code: int) -> str | None:
+    if code < 0x20 or code == 0x7F:
+        return f"\\x{code:02x}"
+    if 0xD800 <= code <= 0xDFFF or code in (0xFEFF, 0x2028, 0x2029):
+        return f"\\u{code:04x}"
+    return None
 
 
 def doc_lines(text: str) -> list[str]:
@@ -77,7 +67,7 @@ def doc_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = "".join(c for c in text if c == "\n" or (ord(c) >= 0x20 and ord(c) != 0x7F and c not in "\u2028\u2029"))
     # gofmt writes `` and '' as curly quotes: write them that way ourselves.
-    text = text.replace("``", "\u201c").replace("\'\'", "\u201d")
+    text = text.replace("``", "\u201c").replace("''", "\u201d")
     paragraphs: list[list[str]] = [[]]
     for raw in text.split("\n"):
         line = raw.strip()

@@ -19,6 +19,7 @@ from ..diagnostics import error
 from ..ir.model import Api, Field, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
+from .literals import hex_or_unicode_escape, quoted
 
 TEMPLATES = templates_root() / "python"
 
@@ -70,25 +71,13 @@ EXPORTS = [
 
 def py_string(value: object) -> str:
     """A double-quoted Python string literal (black's preferred quotes), safe for any text."""
-    text = str(value)
-    out = ['"']
-    for char in text:
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\r":
-            out.append("\\r")
-        elif char == "\t":
-            out.append("\\t")
-        elif ord(char) < 0x20 or ord(char) == 0x7F or 0xD800 <= ord(char) <= 0xDFFF:
-            out.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
+    return quoted(str(value), '"', _py_escape)
+
+
+def _py_escape(code: int) -> str | None:
+    if code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF:
+        return hex_or_unicode_escape(code)
+    return None
 
 
 def py_literal(value: object) -> str:

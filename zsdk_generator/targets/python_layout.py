@@ -642,10 +642,8 @@ def _keyword_collection(line: str) -> list[str] | None:
         return None  # nested brackets (or something that looks like them inside a string): left to black
     inner = pad + INDENT
     elements = _top_level_split(body, ", ")
-    if len(elements) == 1:  # no comma to split at: the element stays as it is, with no comma added
-        lines = [inner + body]
-    else:
-        lines = [inner + element + "," for element in elements]
+    # One element: no comma to split at, so it stays as it is, with no comma added.
+    lines = [inner + body] if len(elements) == 1 else [inner + element + "," for element in elements]
     if any(not element.strip(", ") or width(element) > LINE_LENGTH for element in lines):
         return None
     return [pad + keyword + opening, *lines, pad + closing + ","]

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .literals import hex_or_unicode_escape, quoted
+
 WIDTH = 120
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
@@ -41,26 +43,13 @@ def top_level_union(text: str) -> bool:
 def ts_string(value: object) -> str:
     """A string literal as prettier prints it: single quotes unless the text has more of them than double ones."""
     text = str(value)
-    quote = '"' if text.count("'") > text.count('"') else "'"
-    out = [quote]
-    for char in text:
-        code = ord(char)
-        if char == "\\":
-            out.append("\\\\")
-        elif char == quote:
-            out.append("\\" + quote)
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\r":
-            out.append("\\r")
-        elif char == "\t":
-            out.append("\\t")
-        elif code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029):
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(char)
-    out.append(quote)
-    return "".join(out)
+    return quoted(text, '"' if text.count("'") > text.count('"') else "'", _ts_escape)
+
+
+def _ts_escape(code: int) -> str | None:
+    if code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029):
+        return hex_or_unicode_escape(code)
+    return None
 
 
 def number(value: int | float) -> str:
