@@ -15,7 +15,6 @@ reported. Usage:
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -26,11 +25,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from python_generate import (  # noqa: E402 - the sibling script's timing pieces
-    DEFAULT_SPECS,
     OUT,
     ROOT,
     Result,
+    benchmark_parser,
     last_line,
+    parse_benchmark_args,
+    print_notes,
+    print_table,
     resolve_specs,
     shown,
     timed_run,
@@ -101,15 +103,7 @@ def peer_note(result: Result) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3, help="runs per generator and spec; the median is shown")
-    parser.add_argument("--skip-peer", action="store_true", help=f"do not install or run {PEER}")
-    parser.add_argument("--specs", nargs="+", default=DEFAULT_SPECS, metavar="SPEC")
-    args = parser.parse_args()
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
-    if shutil.which("zsdk-generator") is None:
-        parser.error("zsdk-generator is not on PATH (pip install -e . first)")
+    args = parse_benchmark_args(benchmark_parser(__doc__, PEER))
     specs = resolve_specs(args.specs)
     peer_version = None if args.skip_peer else ensure_peer()
     print(f"go generate benchmark: median of {args.runs} runs, each a fresh process and an empty output folder; "
@@ -118,28 +112,17 @@ def main() -> None:
     if peer_version:
         print(f"peer: OpenAPI Generator ({PEER} {peer_version}): {shown(peer_command(Path('SPEC')))}")
     print()
-    header = f"{'spec':40} {'zsdk s':>8} {'zsdk MB':>8} {'peer s':>8} {'peer MB':>8} {'peer/zsdk':>10}"
-    print(header)
-    print("-" * len(header))
-    notes = []
-    peer_failed = False
+    rows: list[tuple[Path, Result, Result | None]] = []
     for spec in specs:
         zsdk = Result(runs=[timed_run(zsdk_command(spec)) for _ in range(args.runs)])
+        zsdk.note = zsdk_note(zsdk)
         peer = None
         if peer_version:
             peer = Result(runs=[timed_run(peer_command(spec), inspect=count_peer_files) for _ in range(args.runs)])
-        zsdk_s = f"{zsdk.seconds:8.2f}" if zsdk.ok else f"{'FAILED':>8}"
-        peer_s = "-" if peer is None else f"{peer.seconds:.2f}" + ("" if peer.ok else "*")
-        peer_mb = "-" if peer is None else f"{peer.peak_mb:.1f}"
-        ratio = "-" if peer is None or not zsdk.ok else f"{peer.seconds / zsdk.seconds:.2f}x" + ("" if peer.ok else "*")
-        print(f"{spec.name:40} {zsdk_s} {zsdk.peak_mb:8.1f} {peer_s:>8} {peer_mb:>8} {ratio:>10}", flush=True)
-        notes.append((spec, zsdk_note(zsdk), None if peer is None else peer_note(peer)))
-        peer_failed = peer_failed or (peer is not None and not peer.ok)
-    if peer_failed:
-        print("* the peer exited non-zero: its time is time-to-failure, not a full generation")
-    print()
-    for spec, zsdk_text, peer_text in notes:
-        print(f"{spec.name}:\n  zsdk: {zsdk_text}" + (f"\n  peer: {peer_text}" if peer_text else ""))
+            peer.note = peer_note(peer)
+        rows.append((spec, zsdk, peer))
+    print_table(rows)
+    print_notes(rows)
 
 
 if __name__ == "__main__":

@@ -210,7 +210,7 @@ def installed_peer_version(python: Path) -> str | None:
 
 def resolve_specs(names: list[str]) -> list[Path]:
     """Paths as given, else under SHARED; a usage error when any is missing."""
-    specs = [Path(n) if Path(n).exists() else SHARED / n for n in names]
+    specs = [Path(n).resolve() if Path(n).exists() else SHARED / n for n in names]
     missing = [str(s) for s in specs if not s.exists()]
     if missing:
         sys.exit(f"benchmark specs not found: {', '.join(missing)} (is ../shared/specs present?)")
@@ -290,18 +290,28 @@ def print_targets(rows: list[tuple[Path, Result, Result | None]]) -> None:
     print(f"  ≥ {TARGET_RATIO:g}× faster: {ratio:.2f}× {'ok' if ratio >= TARGET_RATIO else 'MISSED'}{caveat}")
 
 
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def benchmark_parser(description: str | None, peer: str) -> argparse.ArgumentParser:
+    """The options every generate benchmark takes (this script's and its siblings')."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs per generator and spec; the median is shown")
-    parser.add_argument("--skip-peer", action="store_true", help=f"do not install or run {PEER}")
-    parser.add_argument("--peer-defaults", action="store_true", help=f"run {PEER} without its config file")
+    parser.add_argument("--skip-peer", action="store_true", help=f"do not install or run {peer}")
     parser.add_argument("--specs", nargs="+", default=DEFAULT_SPECS, metavar="SPEC")
+    return parser
+
+
+def parse_benchmark_args(parser: argparse.ArgumentParser) -> argparse.Namespace:
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     if shutil.which("zsdk-generator") is None:
         parser.error("zsdk-generator is not on PATH (pip install -e . first)")
     return args
+
+
+def parse_args() -> argparse.Namespace:
+    parser = benchmark_parser(__doc__, PEER)
+    parser.add_argument("--peer-defaults", action="store_true", help=f"run {PEER} without its config file")
+    return parse_benchmark_args(parser)
 
 
 def main() -> None:

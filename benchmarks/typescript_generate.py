@@ -15,7 +15,6 @@ Exits non-zero only for usage errors or when zsdk-generator fails to generate.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -27,12 +26,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from python_generate import (  # noqa: E402  (benchmarks/ is a folder of scripts, not a package)
-    DEFAULT_SPECS,
     OUT,
     ROOT,
     Result,
+    benchmark_parser,
     last_line,
-    ratio_text,
+    parse_benchmark_args,
+    print_notes,
+    print_table,
     resolve_specs,
     shown,
     timed_run,
@@ -113,15 +114,7 @@ def bench(command: list[str], runs: int, summary_prefix: str | None) -> Result:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3, help="runs per generator and spec; the median is shown")
-    parser.add_argument("--skip-peer", action="store_true", help=f"do not install or run {PEER}")
-    parser.add_argument("--specs", nargs="+", default=DEFAULT_SPECS, metavar="SPEC")
-    args = parser.parse_args()
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
-    if shutil.which("zsdk-generator") is None:
-        parser.error("zsdk-generator is not on PATH (pip install -e . first)")
+    args = parse_benchmark_args(benchmark_parser(__doc__, PEER))
     specs = resolve_specs(args.specs)
     peer_version = None if args.skip_peer else ensure_peer()
     node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip() or "absent"
@@ -136,21 +129,8 @@ def main() -> None:
         zsdk = bench(zsdk_command(spec), args.runs, "typescript:")
         peer = bench(peer_command(spec), args.runs, None) if peer_version else None
         rows.append((spec, zsdk, peer))
-    header = f"{'spec':40} {'zsdk s':>8} {'zsdk MB':>8} {'peer s':>8} {'peer MB':>8} {'peer/zsdk':>10}"
-    print(header)
-    print("-" * len(header))
-    for spec, zsdk, peer in rows:
-        zsdk_s = f"{zsdk.seconds:8.2f}" if zsdk.ok else f"{'FAILED':>8}"
-        peer_s = "-" if peer is None else f"{peer.seconds:.2f}" + ("" if peer.ok else "*")
-        peer_mb = "-" if peer is None else f"{peer.peak_mb:.1f}"
-        print(f"{spec.name:40} {zsdk_s} {zsdk.peak_mb:8.1f} {peer_s:>8} {peer_mb:>8} {ratio_text(zsdk, peer):>10}")
-    if any(peer is not None and not peer.ok for _, _, peer in rows):
-        print("* the peer exited non-zero: its time is time-to-failure, not a full generation")
-    print()
-    for spec, zsdk, peer in rows:
-        print(f"{spec.name}:\n  zsdk: {zsdk.note}")
-        if peer is not None:
-            print(f"  peer: {peer.note}")
+    print_table(rows)
+    print_notes(rows)
     print()
     row = next((r for r in rows if r[0].name == TARGET_SPEC), None)
     if row is not None and row[2] is not None and row[1].ok:
