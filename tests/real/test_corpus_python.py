@@ -11,20 +11,14 @@ from functools import cache
 import pytest
 
 from tests.conftest import SHARED_SPECS
+from tests.real.real_specs import CORPUS
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.pipeline import run
 from zsdk_generator.render import render
 from zsdk_generator.targets.python import PythonTarget
 
-FOLDERS = ("corpus-oas3", "corpus-swagger2")
-FILES = sorted(
-    str(p.relative_to(SHARED_SPECS))
-    for folder in FOLDERS
-    if (SHARED_SPECS / folder).exists()
-    for p in (SHARED_SPECS / folder).iterdir()
-    if p.suffix in (".json", ".yaml", ".yml")
-)
+FILES = CORPUS
 
 
 class _Unformatted(PythonTarget):

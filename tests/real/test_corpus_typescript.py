@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED_SPECS
+from tests.real.real_specs import CORPUS
 from tests.toolchain.node_tools import run as run_tool
 from tests.toolchain.node_tools import tool
 from zsdk_generator.config import Config
@@ -21,14 +22,7 @@ from zsdk_generator.pipeline import run
 from zsdk_generator.render import render
 from zsdk_generator.targets.registry import load_target
 
-FOLDERS = ("corpus-oas3", "corpus-swagger2")
-FILES = sorted(
-    p
-    for folder in FOLDERS
-    if (SHARED_SPECS / folder).exists()
-    for p in (SHARED_SPECS / folder).iterdir()
-    if p.suffix in (".json", ".yaml", ".yml")
-)
+FILES = [SHARED_SPECS / relative for relative in CORPUS]
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ CI (CI=true) that is a failure, raised loudly; elsewhere the test is skipped wit
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -52,3 +53,17 @@ def tool(name: str) -> str:
 
 def run(args: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def write_node_project(folder: Path, include: list[str]) -> None:
+    """A package.json (ESM) and a strict tsconfig compiling `include` to out/ for node, with @types/node."""
+    (folder / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
+    config = {
+        "compilerOptions": {
+            "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "strict": True,
+            "noUncheckedIndexedAccess": True, "lib": ["ES2022", "DOM", "DOM.Iterable"], "types": ["node"],
+            "typeRoots": [str(TYPES)], "outDir": "out", "rootDir": ".", "skipLibCheck": True,
+        },
+        "include": include,
+    }  # fmt: skip
+    (folder / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")

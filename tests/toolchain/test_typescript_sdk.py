@@ -6,7 +6,6 @@ a failure under CI when node or npm is missing, a skip with a message elsewhere.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.golden.golden import GOLDEN_SPECS, golden_dir
-from tests.toolchain.node_tools import TYPES, node, run, tool
+from tests.toolchain.node_tools import node, run, tool, write_node_project
 
 
 @pytest.mark.parametrize("spec", GOLDEN_SPECS)
@@ -70,16 +69,7 @@ def test_petstore_sdk_runs_over_a_fake_fetch(tmp_path: Path) -> None:
     """The golden petstore SDK, compiled with a script using it, runs under node: flat functions and the class."""
     shutil.copytree(golden_dir("petstore", "typescript") / "src", tmp_path / "src")
     (tmp_path / "smoke.ts").write_text(SMOKE, encoding="utf-8")
-    (tmp_path / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
-    config = {
-        "compilerOptions": {
-            "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "strict": True,
-            "noUncheckedIndexedAccess": True, "lib": ["ES2022", "DOM", "DOM.Iterable"], "types": ["node"],
-            "typeRoots": [str(TYPES)], "outDir": "out", "rootDir": ".", "skipLibCheck": True,
-        },
-        "include": ["smoke.ts", "src"],
-    }  # fmt: skip
-    (tmp_path / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    write_node_project(tmp_path, ["smoke.ts", "src"])
     compiled = run([tool("tsc"), "-p", "tsconfig.json"], tmp_path)
     assert compiled.returncode == 0, compiled.stdout + compiled.stderr
     result = run([node(), "out/smoke.js"], tmp_path)

@@ -6,12 +6,11 @@ The runtime and the tests in this folder are compiled together by the pinned tsc
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
 
-from tests.toolchain.node_tools import TYPES, node, run, tool
+from tests.toolchain.node_tools import node, run, tool, write_node_project
 
 HERE = Path(__file__).resolve().parent
 RUNTIME = HERE.parent.parent.parent / "templates" / "typescript" / "runtime"
@@ -23,16 +22,7 @@ def test_runtime_under_node_test(tmp_path: Path) -> None:
     (tmp_path / "tests").mkdir()
     for source in HERE.glob("*.ts"):
         shutil.copy(source, tmp_path / "tests" / source.name)
-    (tmp_path / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
-    config = {
-        "compilerOptions": {
-            "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "strict": True,
-            "noUncheckedIndexedAccess": True, "lib": ["ES2022", "DOM", "DOM.Iterable"], "types": ["node"],
-            "typeRoots": [str(TYPES)], "outDir": "out", "rootDir": ".", "skipLibCheck": True,
-        },
-        "include": ["core", "tests"],
-    }  # fmt: skip
-    (tmp_path / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    write_node_project(tmp_path, ["core", "tests"])
     compiled = run([tsc, "-p", "tsconfig.json"], tmp_path)
     assert compiled.returncode == 0, compiled.stdout + compiled.stderr
     tests = sorted(str(p) for p in (tmp_path / "out" / "tests").glob("*.test.js"))

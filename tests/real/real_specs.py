@@ -1,0 +1,40 @@
+"""The real specs the tests read from ../shared/specs, and an SDK generated from one of them in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED_SPECS
+from zsdk_generator.config import Config
+from zsdk_generator.pipeline import run
+from zsdk_generator.render import render
+from zsdk_generator.targets.registry import load_target
+
+SUFFIXES = (".json", ".yaml", ".yml")
+FRAGMENTS = ("external-shared.json",)  # files a document refers to, not documents of their own
+LARGEST = ["real/stripe-2022-04.json", "real/github-api.github.com-2022-07.json", "real/openai-openapi.yaml"]
+
+
+def spec_files(*folders: str, fragments: bool = False) -> list[str]:
+    """Paths relative to ../shared/specs of every spec file in `folders` (and their subfolders), sorted."""
+    return sorted(
+        str(path.relative_to(SHARED_SPECS))
+        for folder in folders
+        if (SHARED_SPECS / folder).exists()
+        for path in (SHARED_SPECS / folder).rglob("*")
+        if path.suffix in SUFFIXES and (fragments or path.name not in FRAGMENTS)
+    )
+
+
+REAL = spec_files("real", "peer-tests")
+CORPUS = spec_files("corpus-oas3", "corpus-swagger2")
+needs_specs = pytest.mark.skipif(not REAL, reason=f"shared specs not available: {SHARED_SPECS} is absent")
+
+
+def generate(language: str, path: Path) -> dict[str, str]:
+    """Every file of `language`'s SDK for the spec at `path`, rendered in memory."""
+    result = run(str(path))
+    assert result.api is not None, [d.format() for d in result.errors]
+    return render(load_target(language), result.api, Config().for_language(language, result.api))
