@@ -353,6 +353,10 @@ def _query(request: Request, name: str, default: str | None = None) -> str | Non
     return values[0] if values else default
 
 
+def _int_query(request: Request, name: str, default: int) -> int:
+    return int(_query(request, name) or default)
+
+
 def _bearer(request: Request) -> str | None:
     value = request.headers.get("authorization", "")
     return value[7:] if value.startswith("Bearer ") else None
@@ -379,7 +383,7 @@ def _widget(widget_id: str) -> dict[str, Any] | None:
 
 
 def list_widgets(scenario: Scenario, request: Request, host: str) -> Answer:
-    limit = int(_query(request, "limit", "2") or 2)
+    limit = _int_query(request, "limit", 2)
     start = int((_query(request, "cursor") or "cur_0").removeprefix("cur_"))
     page = WIDGETS[start : start + limit]
     more = start + limit < len(WIDGETS)
@@ -408,29 +412,29 @@ def delete_widget(scenario: Scenario, request: Request, host: str) -> Answer:
     return (204, {}, b"") if _widget(request.path.rsplit("/", 1)[1]) else _error(404, "widget not found")
 
 
-def _window(request: Request, start: int, size: int) -> list[dict[str, Any]]:
+def _records(start: int, size: int) -> list[dict[str, Any]]:
     return RECORDS[start : start + size]
 
 
 def records_by_offset(scenario: Scenario, request: Request, host: str) -> Answer:
-    offset, limit = int(_query(request, "offset", "0") or 0), int(_query(request, "limit", "2") or 2)
-    return _ok(_window(request, offset, limit))
+    offset, limit = _int_query(request, "offset", 0), _int_query(request, "limit", 2)
+    return _ok(_records(offset, limit))
 
 
 def records_by_page(scenario: Scenario, request: Request, host: str) -> Answer:
-    page, per_page = int(_query(request, "page", "1") or 1), int(_query(request, "per_page", "2") or 2)
+    page, per_page = _int_query(request, "page", 1), _int_query(request, "per_page", 2)
     pages = -(-len(RECORDS) // per_page)
     meta = {"pagination": {"page": page, "per_page": per_page, "total": len(RECORDS), "total_pages": pages}}
-    return _ok({"data": _window(request, (page - 1) * per_page, per_page), "meta": meta})
+    return _ok({"data": _records((page - 1) * per_page, per_page), "meta": meta})
 
 
 def records_by_link(scenario: Scenario, request: Request, host: str) -> Answer:
-    page, per_page = int(_query(request, "page", "1") or 1), int(_query(request, "per_page", "2") or 2)
+    page, per_page = _int_query(request, "page", 1), _int_query(request, "per_page", 2)
     headers = {}
     if page * per_page < len(RECORDS):
         url = f"http://{host}/{request.region}/records/link?page={page + 1}&per_page={per_page}"
         headers["link"] = f'<{url}>; rel="next", <http://{host}/{request.region}/records/link?page=1>; rel="first"'
-    return _ok(_window(request, (page - 1) * per_page, per_page), headers=headers)
+    return _ok(_records((page - 1) * per_page, per_page), headers=headers)
 
 
 def _after(key: str | None) -> int:
@@ -438,14 +442,14 @@ def _after(key: str | None) -> int:
 
 
 def records_by_key(scenario: Scenario, request: Request, host: str) -> Answer:
-    start, limit = _after(_query(request, "exclusiveStartKey")), int(_query(request, "limit", "2") or 2)
-    items = _window(request, start, limit)
+    start, limit = _after(_query(request, "exclusiveStartKey")), _int_query(request, "limit", 2)
+    items = _records(start, limit)
     return _ok({"items": items, "nextKey": items[-1]["id"] if start + limit < len(RECORDS) else None})
 
 
 def records_after(scenario: Scenario, request: Request, host: str) -> Answer:
-    start, limit = _after(_query(request, "starting_after")), int(_query(request, "limit", "2") or 2)
-    return _ok({"data": _window(request, start, limit), "has_more": start + limit < len(RECORDS)})
+    start, limit = _after(_query(request, "starting_after")), _int_query(request, "limit", 2)
+    return _ok({"data": _records(start, limit), "has_more": start + limit < len(RECORDS)})
 
 
 def data_meta(scenario: Scenario, request: Request, host: str) -> Answer:
