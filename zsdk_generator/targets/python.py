@@ -193,6 +193,12 @@ class MethodView:
     idempotent: bool
     paginator: str | None
 
+    @property
+    def cast_argument(self) -> str:
+        """The result type as the runtime call takes it: `cast_to=T` for `request`, positional otherwise."""
+        expression = f"cast(Any, {self.cast_to})" if self.cast_result else self.cast_to
+        return ("cast_to=" if self.call == "request" else "") + expression
+
 
 @dataclass
 class ResourceView:
