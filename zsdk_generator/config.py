@@ -19,17 +19,20 @@ go:
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from .diagnostics import error
+from .diagnostics import SpecError, error
 from .ir.model import Api
 from .ir.naming import pascal, words
 
 _SHARED_KEYS = {"package_name", "client_name", "version", "method_names", "retries", "description"}
-_RETRY_KEYS = {"max_retries": int, "base_delay": float, "max_delay": float, "timeout": float}
+# Each retry setting: its type and the largest value an SDK accepts (every language can spell it exactly).
+_RETRY_KEYS = {"max_retries": (int, 100), "base_delay": (float, 3600.0), "max_delay": (float, 3600.0),
+               "timeout": (float, 86400.0)}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class LanguageConfig:
     version: str
     retries: Retries
     options: dict[str, Any] = field(default_factory=dict)
+    package_name_given: bool = False  # False: derived from info.title, so a target may adjust it (stdlib clash)
 
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
@@ -76,6 +80,7 @@ class Config:
             version=str(merged.get("version") or _sdk_version(api.version)),
             retries=Retries(**retries),
             options={k: v for k, v in merged.items() if k not in _SHARED_KEYS},
+            package_name_given=bool(merged.get("package_name")),
         )
 
 
@@ -93,10 +98,13 @@ def _title_words(title: str) -> list[str]:
     return found
 
 
+_RELEASE = re.compile(r"[0-9]+(?:\.[0-9]+){0,2}", re.ASCII)
+_VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)?", re.ASCII)  # zsdk.yaml
+
+
 def _sdk_version(spec_version: str) -> str:
-    """The spec's version when it looks like a release number, else 0.1.0."""
-    parts = spec_version.split(".")
-    return spec_version if parts and all(p.isdigit() for p in parts) and len(parts) <= 3 else "0.1.0"
+    """The spec's version when it is a plain release number (ASCII digits: `1.²` is not), else 0.1.0."""
+    return spec_version if _RELEASE.fullmatch(spec_version) else "0.1.0"
 
 
 def load_config(path: str | None, languages: list[str]) -> Config:
@@ -105,34 +113,87 @@ def load_config(path: str | None, languages: list[str]) -> Config:
     shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
+            text = handle.read()
     except FileNotFoundError:
         raise error("config file not found", None, file=shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"cannot read the config file: {exc}", None, file=shown) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if _aliases(node):
+            raise error("YAML anchors and aliases are not allowed in zsdk.yaml", None, shown, 1, 1)
+        data = yaml.safe_load(text) or {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise error(f"invalid YAML: {exc.problem}", None, shown, (mark.line + 1) if mark else 1, 1) from None
+    except yaml.YAMLError as exc:
+        raise error(f"invalid YAML: {exc}", None, shown, 1, 1) from None
     if not isinstance(data, dict):
         raise error("zsdk.yaml must be a mapping", None, shown, 1, 1)
-    _check(data, shown, languages)
+    try:
+        _check(data, languages)
+    except SpecError as exc:
+        pointer = exc.diagnostic.pointer or ""
+        line = _line_of(node, pointer)
+        raise error(exc.diagnostic.message, pointer, shown, line, 1) from None
     return Config(path, data)
 
 
-def _check(data: dict[str, Any], shown: str, languages: list[str]) -> None:
+def _aliases(node: yaml.Node | None) -> bool:
+    """Whether the composed tree reuses a node (an alias): zsdk.yaml is small and needs none."""
+    seen: set[int] = set()
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            return True
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            pending.extend(item for pair in current.value for item in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+    return False
+
+
+def _line_of(node: yaml.Node | None, pointer: str) -> int:
+    """The 1-based line of the node at `pointer` (`/python/retries/max_retries`), or of its nearest parent."""
+    line = 1
+    for part in [p for p in pointer.split("/") if p]:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        match = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
+        if match is None:
+            break
+        line = match[0].start_mark.line + 1
+        node = match[1]
+    return line
+
+
+def _check(data: dict[str, Any], languages: list[str]) -> None:
     method_names = data.get("method_names", "crud")
     if method_names not in ("crud", "operation_id"):
-        raise error(f"method_names must be crud or operation_id, not {method_names!r}", "/method_names", shown, 1, 1)
+        raise error(f"method_names must be crud or operation_id, not {method_names!r}", "/method_names")
     for scope, block in [("", data)] + [
         (f"/{lang}", data[lang]) for lang in languages if isinstance(data.get(lang), dict)
     ]:
+        for key in ("package_name", "client_name", "description"):
+            if key in block and not isinstance(block[key], str):
+                raise error(f"{key} must be a string, not {block[key]!r}", f"{scope}/{key}")
+        version = block.get("version")
+        if version is not None and not (isinstance(version, str) and _VERSION.fullmatch(version)):
+            message = f"version must be a release number such as 1.2.0 or 2.0.0-beta.1, not {version!r}"
+            raise error(message, f"{scope}/version")
         retries = block.get("retries")
         if retries is None:
             continue
         if not isinstance(retries, dict):
-            raise error("retries must be a mapping", f"{scope}/retries", shown, 1, 1)
+            raise error("retries must be a mapping", f"{scope}/retries")
         for key, value in retries.items():
-            kind = _RETRY_KEYS.get(key)
-            if kind is None:
-                raise error(f"unknown retry setting {key!r}", f"{scope}/retries/{key}", shown, 1, 1)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise error(f"{key} must be a non-negative number", f"{scope}/retries/{key}", shown, 1, 1)
+            if key not in _RETRY_KEYS:
+                raise error(f"unknown retry setting {key!r}", f"{scope}/retries/{key}")
+            kind, largest = _RETRY_KEYS[key]
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if not number or not 0 <= value <= largest or (kind is int and value != int(value)):
+                what = "a whole number" if kind is int else "a number"
+                raise error(f"{key} must be {what} from 0 to {largest:g}, not {value!r}", f"{scope}/retries/{key}")
             retries[key] = kind(value)

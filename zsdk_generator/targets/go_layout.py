@@ -52,12 +52,11 @@ def go_string(value: object) -> str:
     return quoted(str(value), '"', _go_escape)
 
 
-def _go_escape(code: int) -> str | None:
-    if code < 0x20 or code == 0x7F:
+def _go_escape(code: int) -> str:
+    """`\\xNN` is a byte in Go, so only ASCII is written that way; a lone surrogate has no Go spelling."""
+    if code < 0x80:
         return f"\\x{code:02x}"
-    if 0xD800 <= code <= 0xDFFF or code in (0xFEFF, 0x2028, 0x2029):
-        return f"\\u{code:04x}"
-    return None
+    return "\\ufffd" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
 
 
 def doc_lines(text: str) -> list[str]:

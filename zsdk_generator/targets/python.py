@@ -71,13 +71,7 @@ EXPORTS = [
 
 def py_string(value: object) -> str:
     """A double-quoted Python string literal (black's preferred quotes), safe for any text."""
-    return quoted(str(value), '"', _py_escape)
-
-
-def _py_escape(code: int) -> str | None:
-    if code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF:
-        return hex_or_unicode_escape(code)
-    return None
+    return quoted(str(value), '"', hex_or_unicode_escape)
 
 
 def py_literal(value: object) -> str:

@@ -43,13 +43,7 @@ def top_level_union(text: str) -> bool:
 def ts_string(value: object) -> str:
     """A string literal as prettier prints it: single quotes unless the text has more of them than double ones."""
     text = str(value)
-    return quoted(text, '"' if text.count("'") > text.count('"') else "'", _ts_escape)
-
-
-def _ts_escape(code: int) -> str | None:
-    if code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029):
-        return hex_or_unicode_escape(code)
-    return None
+    return quoted(text, '"' if text.count("'") > text.count('"') else "'", hex_or_unicode_escape)
 
 
 def number(value: int | float) -> str:
