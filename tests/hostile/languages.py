@@ -1,0 +1,160 @@
+"""What the hostile-spec tests need from each language: its strict build, the identifiers its code uses, and
+its package manifest read back. Every installed target must have an entry (the contract test checks it), so a
+new language cannot ship without showing that spec text stays text in its output."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tokenize
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.toolchain import go_tools, node_tools
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class LanguageChecks:
+    build: Callable[[Path, Path], None]  # (sdk, scratch folder): the strict checks; AssertionError with output
+    identifiers: Callable[[Path], list[str]]  # `file:line:name` for every identifier the code uses
+    manifest: Callable[[Path], dict[str, object]]  # the package manifest, parsed
+    package: Callable[[Path], str]  # the name users import or install
+    taken: Callable[[], frozenset[str]]  # names the package must not have: the standard library, our deps
+
+
+def _checked(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 600) -> str:
+    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"{' '.join(args)} failed in {cwd}:\n{output[-6000:]}"
+    return result.stdout
+
+
+# ---------------------------------------------------------------------------------------------- Python
+
+
+def _python_package(sdk: Path) -> str:
+    return next(p.name for p in sorted(sdk.iterdir()) if (p / "__init__.py").exists())
+
+
+def _python_build(sdk: Path, scratch: Path) -> None:
+    env = {
+        **os.environ,
+        "MYPY_CACHE_DIR": str(scratch / "mypy"),
+        "RUFF_NO_CACHE": "true",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    package = _python_package(sdk)
+    _checked([sys.executable, "-m", "mypy", "--strict", package], sdk, env)
+    _checked([sys.executable, "-m", "ruff", "check", "--no-cache", "."], sdk, env)
+    _checked([sys.executable, "-m", "black", "--check", "-q", "."], sdk, env)
+    code = f"import {package}, {package}.models, {package}.resources; print({package}.__version__)"
+    _checked([sys.executable, "-W", "error", "-c", code], sdk, env)
+
+
+def _python_identifiers(sdk: Path) -> list[str]:
+    found = []
+    for path in sorted(sdk.rglob("*.py")):
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        found += [f"{path}:{t.start[0]}:{t.string}" for t in tokens if t.type == tokenize.NAME]
+    return found
+
+
+def _python_manifest(sdk: Path) -> dict[str, object]:
+    return tomllib.loads((sdk / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+_PYTHON_DEPENDENCIES = {"httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "pydantic",
+                        "pydantic_core", "annotated_types", "typing_extensions", "typing_inspection"}  # fmt: skip
+
+
+def _python_taken() -> frozenset[str]:
+    return frozenset(sys.stdlib_module_names) | _PYTHON_DEPENDENCIES
+
+
+# ---------------------------------------------------------------------------------------------- TypeScript
+
+
+def _typescript_build(sdk: Path, scratch: Path) -> None:
+    tsc = [node_tools.tool("tsc"), "-p", "tsconfig.json", "--noEmit", "--strict", "--noUncheckedIndexedAccess"]
+    _checked(tsc, sdk)
+    _checked([node_tools.tool("prettier"), "--check", "."], sdk)
+
+
+def _typescript_identifiers(sdk: Path) -> list[str]:
+    typescript = node_tools.NODE_DIR / "node_modules" / "typescript"
+    node_tools.tool("tsc")  # installs the pinned toolchain on first use
+    files = [str(p) for p in sorted(sdk.rglob("*.ts")) if "node_modules" not in p.parts]
+    return _checked([node_tools.node(), str(HERE / "lexers" / "ts_idents.mjs"), str(typescript), *files], sdk).split()
+
+
+def _typescript_manifest(sdk: Path) -> dict[str, object]:
+    manifest: dict[str, object] = json.loads((sdk / "package.json").read_text(encoding="utf-8"))
+    name = str(manifest.get("name"))
+    assert re.fullmatch(r"(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*", name), f"not an npm name: {name!r}"
+    return manifest
+
+
+def _typescript_package(sdk: Path) -> str:
+    return str(_typescript_manifest(sdk)["name"])
+
+
+def _typescript_taken() -> frozenset[str]:
+    script = "console.log(require('node:module').builtinModules.join('\\n'))"
+    builtins = _checked([node_tools.node(), "-e", script], HERE).split()
+    return frozenset(builtins) | {name.removeprefix("node:") for name in builtins}
+
+
+# ---------------------------------------------------------------------------------------------- Go
+
+
+def _go_build(sdk: Path, scratch: Path) -> None:
+    go = go_tools.go()
+    env = go_tools.env()
+    unformatted = _checked([str(Path(go).with_name("gofmt")), "-l", "."], sdk, env)
+    assert not unformatted.strip(), f"gofmt would change:\n{unformatted}"
+    _checked([go, "vet", "./..."], sdk, env)
+    _checked([go, "build", "./..."], sdk, env)
+
+
+def _go_identifiers(sdk: Path) -> list[str]:
+    binary = go_tools.TOOLS / "bin" / "go_idents"
+    source = HERE / "lexers" / "go_idents.go"
+    if not binary.exists() or binary.stat().st_mtime < source.stat().st_mtime:
+        _checked([go_tools.go(), "build", "-o", str(binary), str(source)], HERE, go_tools.env())
+    files = [str(p) for p in sorted(sdk.rglob("*.go"))]
+    return _checked([str(binary), *files], sdk).split()
+
+
+def _go_manifest(sdk: Path) -> dict[str, object]:
+    manifest: dict[str, object] = json.loads(_checked([go_tools.go(), "mod", "edit", "-json"], sdk, go_tools.env()))
+    return manifest
+
+
+def _go_package(sdk: Path) -> str:
+    match = re.search(r"^package (\w+)$", (sdk / "client.go").read_text(encoding="utf-8"), re.M)
+    assert match, "client.go has no package clause"
+    return match.group(1)
+
+
+def _go_taken() -> frozenset[str]:
+    # The standard library's package names (`net/http` is `http`), and the SDK's own internal packages.
+    paths = _checked([go_tools.go(), "list", "std"], HERE, go_tools.env()).split()
+    public = [path for path in paths if "internal" not in path.split("/") and not path.startswith("vendor/")]
+    return frozenset(path.rsplit("/", 1)[-1] for path in public) | {"core", "option"}
+
+
+CHECKS = {
+    "python": LanguageChecks(_python_build, _python_identifiers, _python_manifest, _python_package, _python_taken),
+    "typescript": LanguageChecks(
+        _typescript_build, _typescript_identifiers, _typescript_manifest, _typescript_package, _typescript_taken
+    ),
+    "go": LanguageChecks(_go_build, _go_identifiers, _go_manifest, _go_package, _go_taken),
+}
