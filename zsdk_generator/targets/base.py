@@ -4,6 +4,10 @@ A target module gives: its name, the folder of its Jinja templates (with a
 `runtime/` folder copied verbatim into every SDK), the escaping filters its
 templates use, a `plan` that lowers the IR into template contexts (names
 resolved once, here, never in templates), and an optional formatter.
+
+Spec text reaches a file only through the escaper for its context, after
+`text.prose` for prose (docs/escaping.md); tests/hostile checks every
+installed target against a corpus of hostile specs.
 """
 
 from __future__ import annotations
