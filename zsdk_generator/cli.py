@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -96,19 +98,39 @@ def ir(spec: str, method_names: str, output: str | None) -> None:
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="zsdk.yaml with names and options.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of templates overriding ours.")
-def generate(lang: str, spec: str, out: str, config_path: str | None, templates: str | None) -> None:
+@click.option("--force", is_flag=True, help="Write into a folder that is not ours, overwriting files we did not make.")
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for another run writing the same folder (0: stop at once).",
+)
+def generate(
+    lang: str,
+    spec: str,
+    out: str,
+    config_path: str | None,
+    templates: str | None,
+    force: bool,
+    lock_timeout: float,
+) -> None:
     """Generate SDKs from SPEC into OUT.
 
     Ends with one summary line per language: operations, models, files
-    written / unchanged / removed, warnings. On any error nothing in OUT changes.
+    written / unchanged / removed, warnings. Every language is rendered
+    before any is written; on any error nothing in OUT changes. Files we
+    did not make are never overwritten, and a non-empty folder without our
+    manifest is refused, unless --force.
     """
-    from pathlib import Path
-
     from .config import load_config
     from .diagnostics import SpecError
-    from .generate import generate_language, summary
+    from .generate import generate as generate_all
+    from .generate import summary
     from .pipeline import run
     from .targets.registry import target_names
+    from .writer import WriteRefused
 
     if _missing(spec):
         _usage_error(f"{spec}: file not found")
@@ -127,14 +149,32 @@ def generate(lang: str, spec: str, out: str, config_path: str | None, templates:
     if result.api is None:
         sys.exit(EXIT_FINDINGS)
     warnings = [d for d in result.diagnostics if d.severity == "warning"]
-    for language in languages:
-        target_out = Path(out) / language if lang == "all" or "," in lang else Path(out)
-        try:
-            done = generate_language(result.api, language, config, target_out, Path(templates) if templates else None)
-        except SpecError as exc:
-            _print([exc.diagnostic], sys.stderr)
-            sys.exit(EXIT_FINDINGS)
-        click.echo(summary(result.api, done, warnings))
+    several = lang == "all" or "," in lang
+    outs = [(language, Path(out) / language if several else Path(out)) for language in dict.fromkeys(languages)]
+    try:
+        done = generate_all(
+            result.api,
+            outs,
+            config,
+            Path(templates) if templates else None,
+            force=force,
+            lock_timeout=lock_timeout,
+            waiting=_say_waiting(lock_timeout),
+        )
+    except SpecError as exc:
+        _print(exc.diagnostics if isinstance(exc, WriteRefused) else [exc.diagnostic], sys.stderr)
+        sys.exit(EXIT_FINDINGS)
+    for language_result in done:
+        _print(language_result.report.warnings, sys.stderr)
+        click.echo(summary(result.api, language_result, warnings))
+
+
+def _say_waiting(timeout: float) -> Callable[[Path, str], None]:
+    def waiting(folder: Path, holder: str) -> None:
+        who = f"another zsdk-generator run ({holder})" if holder else "another zsdk-generator run"
+        click.echo(f"zsdk-generator: waiting up to {timeout:g} s for {who} writing {folder} to finish", err=True)
+
+    return waiting
 
 
 @cli.command()

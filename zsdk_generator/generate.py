@@ -1,16 +1,18 @@
-"""`generate`: spec → IR → for each language: render in memory, then write the tree."""
+"""`generate`: spec → IR → every language rendered in memory, then all trees written at once under the lock."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
 from .diagnostics import Diagnostic
 from .ir.model import Api
+from .outlock import Waiting, hold
 from .render import render
 from .targets.registry import load_target
-from .writer import WriteReport, write_tree
+from .writer import Tree, WriteReport, write_trees
 
 
 @dataclass
@@ -21,22 +23,37 @@ class LanguageResult:
     files: int
 
 
-def generate_language(
-    api: Api, language: str, config: Config, out: Path, templates: Path | None = None
-) -> LanguageResult:
+def render_language(api: Api, language: str, config: Config, templates: Path | None = None) -> dict[str, str]:
+    """The SDK for one language, path → text. Raises SpecError when a template fails."""
     target = load_target(language)
     override = None
     if templates is not None:
         override = templates / language if (templates / language).is_dir() else templates
-    files = render(target, api, config.for_language(language, api), override)
-    report = write_tree(out, files, language=language)
-    return LanguageResult(language, out, report, len(files))
+    return render(target, api, config.for_language(language, api), override)
+
+
+def generate(
+    api: Api,
+    outs: Sequence[tuple[str, Path]],
+    config: Config,
+    templates: Path | None = None,
+    *,
+    force: bool = False,
+    lock_timeout: float = 60.0,
+    waiting: Waiting | None = None,
+) -> list[LanguageResult]:
+    """Render every (language, output folder), then write them all or none. Raises SpecError; nothing is written."""
+    trees = [Tree(out, render_language(api, language, config, templates), language) for language, out in outs]
+    with hold([tree.out for tree in trees], timeout=lock_timeout, waiting=waiting):
+        reports = write_trees(trees, force=force)
+    return [LanguageResult(t.language, t.out, r, len(t.files)) for t, r in zip(trees, reports, strict=True)]
 
 
 def summary(api: Api, result: LanguageResult, warnings: list[Diagnostic]) -> str:
     r = result.report
+    count = len(warnings) + len(r.warnings)
     return (
         f"{result.language}: {len(api.all_operations())} operations, {len(api.models)} models → {result.out}: "
         f"{len(r.written)} written, {len(r.unchanged)} unchanged, {len(r.removed)} removed, "
-        f"{len(warnings)} warning{'s' * (len(warnings) != 1)}"
+        f"{count} warning{'s' * (count != 1)}"
     )

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from zsdk_generator import staging
 from zsdk_generator.diagnostics import SpecError
-from zsdk_generator.writer import MANIFEST, write_tree
+from zsdk_generator.manifest import MANIFEST
+from zsdk_generator.writer import Tree, WriteRefused, write_tree, write_trees
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -70,3 +72,187 @@ def test_paths_outside_the_folder_are_refused(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match="outside the output folder"):
         write_tree(out, {"../escape.py": "x\n"}, language="python")
     assert not (tmp_path / "escape.py").exists()
+
+
+def _manifest_files(folder: Path) -> list[str]:
+    return list(json.loads((folder / MANIFEST).read_text())["files"])
+
+
+def test_files_we_did_not_make_are_refused_by_name_and_nothing_is_written(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.py": "A\n", "resources/pets.py": "P\n"}, language="python")
+    (tmp_path / "README.md").write_text("my own notes\n")
+    (tmp_path / "resources" / "zoo.py").write_text("# my own code\n")
+    before = _snapshot(tmp_path)
+    new = {"a.py": "A2\n", "README.md": "R\n", "resources/pets.py": "P\n", "resources/zoo.py": "Z\n", "b.py": "B\n"}
+    with pytest.raises(WriteRefused) as refused:
+        write_tree(tmp_path, new, language="python")
+    message = str(refused.value)
+    assert "2 files we did not make" in message and "README.md, resources/zoo.py" in message
+    assert "--force" in message
+    assert _snapshot(tmp_path) == before
+
+
+def test_force_overwrites_files_we_did_not_make_and_then_they_are_ours(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.py": "A\n"}, language="python")
+    (tmp_path / "README.md").write_text("my own notes\n")
+    (tmp_path / "other.txt").write_text("untouched\n")
+    report = write_tree(tmp_path, {"a.py": "A\n", "README.md": "R\n"}, language="python", force=True)
+    assert report.written == ["README.md"] and (tmp_path / "README.md").read_text() == "R\n"
+    assert _manifest_files(tmp_path) == ["README.md", "a.py"]
+    assert (tmp_path / "other.txt").read_text() == "untouched\n"
+    assert write_tree(tmp_path, {"a.py": "A\n"}, language="python").removed == ["README.md"]
+
+
+def test_a_folder_that_is_not_empty_and_not_ours_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine\n")
+    before = _snapshot(tmp_path)
+    with pytest.raises(WriteRefused) as refused:
+        write_tree(tmp_path, {"a.py": "A\n"}, language="python")
+    message = str(refused.value)
+    assert "not empty" in message and f"holds no {MANIFEST}" in message and "--force" in message
+    assert refused.value.diagnostic.file == str(tmp_path)
+    assert _snapshot(tmp_path) == before
+    report = write_tree(tmp_path, {"a.py": "A\n"}, language="python", force=True)
+    assert report.written == ["a.py"] and (tmp_path / "notes.txt").read_text() == "mine\n"
+
+
+def test_the_root_folder_is_refused_before_anything_is_staged(monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*args: object) -> None:
+        raise AssertionError("staged a write into /")
+
+    monkeypatch.setattr(staging.Staging, "stage", never)
+    with pytest.raises(WriteRefused, match="refusing to write into /: the folder is not empty"):
+        write_tree(Path("/"), {"README.md": "R\n"}, language="python")
+
+
+def test_an_empty_or_missing_folder_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert write_tree(tmp_path / "empty", {"a.py": "A\n"}, language="python").written == ["a.py"]
+    assert write_tree(tmp_path / "new" / "deep", {"a.py": "A\n"}, language="python").written == ["a.py"]
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"{not json", "not valid JSON"),
+        (b"\xff\xfe", "not valid JSON"),
+        (b"[1, 2]", 'no "files" list'),
+        (b'{"files": "a.py"}', 'no "files" list'),
+    ],
+)
+def test_a_corrupt_manifest_is_no_manifest(tmp_path: Path, content: bytes, why: str) -> None:
+    write_tree(tmp_path, {"a.py": "A\n"}, language="python")
+    (tmp_path / MANIFEST).write_bytes(content)
+    before = _snapshot(tmp_path)
+    with pytest.raises(WriteRefused, match=why) as refused:
+        write_tree(tmp_path, {"a.py": "A2\n"}, language="python")
+    assert "not empty" in str(refused.value) and "--force" in str(refused.value)
+    assert _snapshot(tmp_path) == before
+    write_tree(tmp_path, {"a.py": "A2\n"}, language="python", force=True)
+    assert _manifest_files(tmp_path) == ["a.py"]
+
+
+def test_a_hostile_manifest_never_removes_anything_outside_and_stale_files_still_go(tmp_path: Path) -> None:
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("keep\n")
+    write_tree(out, {"a.py": "A\n", "old.py": "O\n"}, language="python")
+    (out / "link.py").symlink_to(outside / "secret.txt")
+    (out / "linkdir").symlink_to(outside)
+    hostile = ["../outside/secret.txt", str(outside / "secret.txt"), "link.py", "linkdir/secret.txt", 42, "a\0b",
+               "a/../old.py", MANIFEST, "a.py", "old.py"]  # fmt: skip
+    (out / MANIFEST).write_text(json.dumps({"files": hostile}))
+    report = write_tree(out, {"a.py": "A\n"}, language="python")
+    assert report.removed == ["old.py"] and not (out / "old.py").exists()
+    assert (outside / "secret.txt").read_text() == "keep\n"
+    assert (out / "link.py").is_symlink() and (out / "linkdir").is_symlink()
+    warned = [w.message for w in report.warnings]
+    for entry in ['"../outside/secret.txt"', json.dumps(str(outside / "secret.txt")), "link.py", "linkdir/secret.txt",
+                  "42", '"a\\u0000b"', '"a/../old.py"', f'"{MANIFEST}"']:  # fmt: skip
+        assert any(entry in message for message in warned), entry
+    assert all("remov" in message and "writ" not in message for message in warned)
+    assert all(w.severity == "warning" and w.file == str(out / MANIFEST) for w in report.warnings)
+    assert _manifest_files(out) == ["a.py"]
+
+
+def test_a_symlink_in_the_way_is_never_written_through(tmp_path: Path) -> None:
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x").write_text("keep\n")
+    write_tree(out, {"a.py": "A\n"}, language="python")
+    (out / "README.md").symlink_to(outside / "x")
+    (out / "pkg").symlink_to(outside)
+    with pytest.raises(WriteRefused) as refused:
+        write_tree(out, {"a.py": "A\n", "README.md": "R\n"}, language="python")
+    assert "README.md (a symbolic link)" in str(refused.value)
+    with pytest.raises(WriteRefused, match="pkg: it is a symbolic link"):
+        write_tree(out, {"a.py": "A\n", "pkg/b.py": "B\n"}, language="python", force=True)
+    assert sorted(p.name for p in outside.iterdir()) == ["x"]
+    write_tree(out, {"a.py": "A\n", "README.md": "R\n"}, language="python", force=True)
+    assert not (out / "README.md").is_symlink() and (out / "README.md").read_text() == "R\n"
+    assert (outside / "x").read_text() == "keep\n"
+
+
+def test_a_file_of_ours_gives_way_to_a_folder_of_the_same_name(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a": "old\n"}, language="python")
+    report = write_tree(tmp_path, {"a/b.py": "B\n"}, language="python")
+    assert report.removed == ["a"] and (tmp_path / "a" / "b.py").read_text() == "B\n"
+
+
+def test_a_stray_temporary_file_from_a_killed_run_is_replaced(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.py": "A\n"}, language="python")
+    (tmp_path / ".a.py.zsdk-tmp").write_text("half")
+    write_tree(tmp_path, {"a.py": "A2\n"}, language="python")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "a.py"]
+
+
+def _two_trees(root: Path, go: str, python: str) -> list[Tree]:
+    return [
+        Tree(root / "go", {"client.go": go, "old.go": "o\n"} if go == "1\n" else {"client.go": go}, "go"),
+        Tree(root / "python", {"client.py": python}, "python"),
+    ]
+
+
+def test_several_trees_are_written_all_or_nothing_when_one_is_refused(tmp_path: Path) -> None:
+    write_trees(_two_trees(tmp_path, "1\n", "1\n"))
+    (tmp_path / "python" / MANIFEST).unlink()  # python/ is now a folder that is not ours
+    before = _snapshot(tmp_path)
+    with pytest.raises(WriteRefused, match="not empty"):
+        write_trees(_two_trees(tmp_path, "2\n", "2\n"))
+    assert _snapshot(tmp_path) == before
+
+
+def test_several_trees_are_written_all_or_nothing_when_staging_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_trees(_two_trees(tmp_path, "1\n", "1\n"))
+    for path in tmp_path.rglob("*"):
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000), follow_symlinks=False)
+    before = _snapshot(tmp_path)
+    real = staging._write_new
+
+    def failing(path: Path, data: bytes) -> None:
+        if path.parent.name == "python":
+            raise OSError(28, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(staging, "_write_new", failing)
+    with pytest.raises(WriteRefused, match="No space left on device") as refused:
+        write_trees(_two_trees(tmp_path, "2\n", "2\n"))
+    assert refused.value.diagnostic.file == str(tmp_path / "python")
+    assert "nothing was written" in str(refused.value)
+    assert _snapshot(tmp_path) == before  # go/old.go, moved aside to be removed, is back with its mtime
+    assert not list(tmp_path.rglob("*.zsdk-tmp"))
+    monkeypatch.setattr(staging, "_write_new", real)
+    reports = write_trees(_two_trees(tmp_path, "2\n", "2\n"))
+    assert [r.written for r in reports] == [["client.go"], ["client.py"]] and reports[0].removed == ["old.go"]
+
+
+def test_two_trees_in_one_folder_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "go").mkdir()
+    (tmp_path / "python").symlink_to(tmp_path / "go")
+    with pytest.raises(WriteRefused, match="another language is written to this same folder"):
+        write_trees(
+            [Tree(tmp_path / "go", {"a.go": "A\n"}, "go"), Tree(tmp_path / "python", {"a.py": "A\n"}, "python")]
+        )
+    assert not list((tmp_path / "go").iterdir())

@@ -1,0 +1,255 @@
+"""`generate` end to end on the output folder's guarantees: all languages or none, files we did not make,
+folders that are not ours, hostile manifests, and two runs at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SPECS, run_cli
+from zsdk_generator.manifest import MANIFEST
+from zsdk_generator.outlock import hold
+
+PETSTORE = str(SPECS / "petstore.yaml")
+ZOO = """\
+openapi: 3.0.3
+info: {title: Zoo, version: 1.0.0}
+paths:
+  /pets:
+    get:
+      tags: [pets]
+      operationId: listPets
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}
+components:
+  schemas:
+    Pet: {type: object, properties: {name: {type: string}}}
+"""
+ZOO_TAG = """\
+  /zoos:
+    get:
+      tags: [zoo]
+      operationId: listZoos
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}
+"""
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
+
+
+def _age(folder: Path) -> None:
+    """Set every mtime in `folder` to 2001, so a rewrite of the same bytes would show."""
+    for path in folder.rglob("*"):
+        os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000), follow_symlinks=False)
+
+
+def _generate(spec: str | Path, out: Path, *args: str, lang: str = "python") -> subprocess.CompletedProcess[str]:
+    return run_cli("generate", "--lang", lang, "--spec", str(spec), "--out", str(out), *args)
+
+
+def _clean_failure(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and not result.stdout
+    for text in expected:
+        assert text in result.stderr, result.stderr
+
+
+def _zoo_specs(folder: Path) -> tuple[Path, Path]:
+    before, after = folder / "zoo.yaml", folder / "zoo-with-zoo-tag.yaml"
+    before.write_text(ZOO)
+    after.write_text(ZOO.replace("components:\n", ZOO_TAG + "components:\n"))
+    return before, after
+
+
+def test_a_failing_language_leaves_every_language_folder_byte_identical(tmp_path: Path) -> None:
+    out = tmp_path / "sdks"
+    assert _generate(PETSTORE, out, lang="all").returncode == 0
+    _age(out)
+    before = _snapshot(out)
+    broken = tmp_path / "templates" / "python"
+    broken.mkdir(parents=True)
+    (broken / "models.py.jinja").write_text("{{ no_such_variable }}\n")
+    result = _generate(SPECS / "vibedasher.yaml", out, "--templates", str(tmp_path / "templates"), lang="all")
+    _clean_failure(result, "models.py.jinja")
+    assert _snapshot(out) == before  # go/ (rendered before python failed) included
+    fresh = _generate(
+        SPECS / "vibedasher.yaml", tmp_path / "new", "--templates", str(tmp_path / "templates"), lang="go,python"
+    )
+    _clean_failure(fresh, "models.py.jinja")
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_refused_language_folder_stops_every_language(tmp_path: Path) -> None:
+    out = tmp_path / "sdks"
+    out.mkdir()
+    (out / "Makefile").write_text("all:\n")  # the parent only holds our language folders and the user's things
+    (out / "python").mkdir()
+    (out / "python" / "notes.txt").write_text("mine\n")
+    before = _snapshot(out)
+    _clean_failure(_generate(PETSTORE, out, lang="go,python"), f"{out / 'python'}: error: refusing to write into")
+    assert _snapshot(out) == before and not (out / "go").exists()
+    assert _generate(PETSTORE, out, "--force", lang="go,python").returncode == 0
+    assert (out / "python" / "notes.txt").read_text() == "mine\n" and (out / "go" / MANIFEST).exists()
+
+
+def test_files_we_did_not_make_are_named_and_kept_until_force(tmp_path: Path) -> None:
+    zoo, zoo_with_tag = _zoo_specs(tmp_path)
+    out = tmp_path / "sdk"
+    assert _generate(zoo, out).returncode == 0
+    manifest = json.loads((out / MANIFEST).read_text())
+    manifest["files"].remove("README.md")  # as if an older generator had not made it, and the user wrote one
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    (out / "README.md").write_text("# my notes\n")
+    (out / "zoo" / "resources" / "zoo.py").write_text("# my own zoo code\n")
+    before = _snapshot(out)
+    result = _generate(zoo_with_tag, out)
+    _clean_failure(
+        result,
+        f"{out}: error: refusing to overwrite 2 files we did not make",
+        "README.md, zoo/resources/zoo.py",
+        "--force",
+    )
+    assert len(result.stderr.splitlines()) == 1
+    assert _snapshot(out) == before
+    forced = _generate(zoo_with_tag, out, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "Generated by zsdk-generator" in (out / "zoo" / "resources" / "zoo.py").read_text()
+    assert {"README.md", "zoo/resources/zoo.py"} <= set(json.loads((out / MANIFEST).read_text())["files"])
+
+
+@pytest.mark.parametrize("where", ["notes", "home"])
+def test_a_folder_that_is_not_empty_and_not_ours_is_refused(tmp_path: Path, where: str) -> None:
+    out = tmp_path / "project"
+    out.mkdir()
+    (out / ("notes.txt" if where == "notes" else ".bashrc")).write_text("mine\n")
+    before = _snapshot(out)
+    result = _generate(PETSTORE, out)
+    _clean_failure(result, f"{out}: error: refusing to write into {out}: the folder is not empty", MANIFEST, "--force")
+    assert _snapshot(out) == before
+    forced = _generate(PETSTORE, out, "--force")
+    assert forced.returncode == 0 and _snapshot(out).items() >= before.items()
+
+
+def test_an_empty_folder_is_fine(tmp_path: Path) -> None:
+    assert _generate(PETSTORE, tmp_path).returncode == 0
+    assert (tmp_path / MANIFEST).exists()
+
+
+def test_a_corrupt_manifest_is_refused_cleanly_and_replaced_under_force(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    assert _generate(PETSTORE, out).returncode == 0
+    (out / MANIFEST).write_text("{this is not json")
+    before = _snapshot(out)
+    _clean_failure(_generate(PETSTORE, out), "not valid JSON", "--force")
+    assert _snapshot(out) == before
+    assert _generate(PETSTORE, out, "--force").returncode == 0
+    assert json.loads((out / MANIFEST).read_text())["language"] == "python"
+
+
+def test_a_hostile_manifest_removes_nothing_outside_and_says_remove(tmp_path: Path) -> None:
+    out, outside = tmp_path / "sdk", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "passwd").write_text("root:x:0:0\n")
+    assert _generate(PETSTORE, out).returncode == 0
+    (out / "old.py").write_text("# a file we made once\n")
+    (out / "link.py").symlink_to(outside / "passwd")
+    manifest = json.loads((out / MANIFEST).read_text())
+    manifest["files"] += ["../outside/passwd", str(outside / "passwd"), "link.py", "old.py"]
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    result = _generate(PETSTORE, out)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert len(warnings) == 3 and all(line.startswith(f"{out / MANIFEST}: warning: ") for line in warnings)
+    assert all("remov" in line and "write" not in line for line in warnings)
+    assert (outside / "passwd").read_text() == "root:x:0:0\n" and (out / "link.py").is_symlink()
+    assert not (out / "old.py").exists() and "1 removed, 3 warnings" in result.stdout
+
+
+def test_a_symlink_to_outside_is_never_written_through(tmp_path: Path) -> None:
+    out, outside = tmp_path / "sdk", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x").write_text("keep\n")
+    assert _generate(PETSTORE, out).returncode == 0
+    (out / "README.md").unlink()
+    (out / "README.md").symlink_to(outside / "x")
+    _clean_failure(_generate(PETSTORE, out), "README.md (a symbolic link)")
+    assert _generate(PETSTORE, out, "--force").returncode == 0
+    assert (outside / "x").read_text() == "keep\n" and not (out / "README.md").is_symlink()
+
+
+def _start(spec: str | Path, out: Path, lang: str, *args: str) -> subprocess.Popen[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "zsdk_generator.cli",
+        "generate",
+        "--lang",
+        lang,
+        "--spec",
+        str(spec),
+        "--out",
+        str(out),
+        *args,
+    ]
+    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("lang", ["python", "go,python"])
+def test_two_runs_at_once_leave_one_coherent_tree(tmp_path: Path, lang: str) -> None:
+    specs = [PETSTORE, str(SPECS / "vibefollow.yaml")]
+    expected = []
+    for index, spec in enumerate(specs):
+        reference = tmp_path / f"reference-{index}"
+        assert _generate(spec, reference, lang=lang).returncode == 0
+        expected.append(_tree(reference))
+    for attempt in range(3):
+        out = tmp_path / f"out-{attempt}"
+        runs = [_start(spec, out, lang) for spec in specs]
+        results = [(run.wait(120), *run.communicate()) for run in runs]
+        for code, stdout, stderr in results:
+            assert code == 0 and "Traceback" not in stderr, stdout + stderr
+        tree = _tree(out)
+        assert not [path for path in tree if path.endswith(".zsdk-tmp")]
+        assert tree in expected  # every language folder from one spec, each matching its own manifest
+        for folder in {path.split("/")[0] for path in tree} if "," in lang else {"."}:
+            listed = set(json.loads((out / folder / MANIFEST).read_text())["files"])
+            assert listed == {
+                p.relative_to(out / folder).as_posix() for p in (out / folder).rglob("*") if p.is_file()
+            } - {MANIFEST}
+
+
+def test_a_second_run_waits_for_the_first_and_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    with hold([out], timeout=0):
+        run = _start(PETSTORE, out, "python", "--lock-timeout", "120")
+        assert run.stderr is not None
+        line = run.stderr.readline()
+        assert (
+            line.startswith("zsdk-generator: waiting up to 120 s for another zsdk-generator run") and str(out) in line
+        )
+        assert not out.exists()
+    stdout, stderr = run.communicate(timeout=120)
+    assert run.returncode == 0, stderr
+    assert (out / MANIFEST).exists() and "python: 15 operations" in stdout
+
+
+def test_a_run_that_cannot_wait_stops_with_a_clear_message(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    with hold([out], timeout=0):
+        result = _generate(PETSTORE, out, "--lock-timeout", "0")
+    _clean_failure(
+        result, f"{out}: error: another zsdk-generator run (pid {os.getpid()}) is writing this folder", "--lock-timeout"
+    )
+    assert not out.exists()

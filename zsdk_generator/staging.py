@@ -1,0 +1,98 @@
+"""Changing files so that it can be undone: stage (new files as temporary files beside their targets, files to
+remove moved aside, folders made as needed), then commit (rename into place) or undo (put everything back).
+
+Callers check paths first: staging never follows a symbolic link when creating a file, but trusts the folders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUFFIX = ".zsdk-tmp"
+
+
+@dataclass
+class Staging:
+    temps: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary file, target), in commit order
+    aside: list[tuple[Path, Path, Path]] = field(default_factory=list)  # (moved-aside file, its path, its root)
+    created: list[Path] = field(default_factory=list)  # folders we made, outermost first
+
+    def stage(self, root: Path, writes: Iterable[tuple[str, bytes]], removals: Iterable[str]) -> None:
+        """Stage changes below `root`; on an OSError, call undo()."""
+        for relative in removals:  # first, so a file of ours can give way to a folder of the same name
+            path = root / relative
+            aside = temporary(path)
+            os.rename(path, aside)
+            self.aside.append((aside, path, root))
+        for relative, data in writes:
+            target = root / relative
+            self._make_dirs(target.parent)
+            temp = temporary(target)
+            _write_new(temp, data)
+            self.temps.append((temp, target))
+
+    def _make_dirs(self, folder: Path) -> None:
+        missing = []
+        while not os.path.lexists(folder):
+            missing.append(folder)
+            folder = folder.parent
+        for path in reversed(missing):
+            path.mkdir()
+            self.created.append(path)
+
+    def undo(self) -> None:
+        """Remove what was staged, so every folder is exactly as it was."""
+        for temp, _ in self.temps:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+        for folder in reversed(self.created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        for aside, path, _ in reversed(self.aside):
+            with contextlib.suppress(OSError):
+                os.rename(aside, path)
+
+    def commit(self) -> None:
+        """Rename every staged file into place, then remove the files moved aside and folders they leave empty.
+
+        An OSError here (rare: everything was staged) can no longer be undone; the temporary files not yet
+        renamed are removed before it propagates.
+        """
+        for index, (temp, target) in enumerate(self.temps):
+            try:
+                os.replace(temp, target)
+            except OSError:
+                for rest, _ in self.temps[index:]:
+                    with contextlib.suppress(OSError):
+                        rest.unlink()
+                raise
+        for aside, path, root in self.aside:
+            with contextlib.suppress(FileNotFoundError):
+                aside.unlink()
+            _prune_empty_dirs(path.parent, root)
+
+
+def temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}{SUFFIX}")
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create `path` afresh, never through a symbolic link; a stray left by a killed run is replaced."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def _prune_empty_dirs(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
