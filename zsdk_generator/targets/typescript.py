@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import LanguageConfig
+from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
@@ -65,6 +66,29 @@ RESOURCE_MEMBERS = frozenset({"_client", "constructor"})
 # Names index.ts exports besides the models; flat functions never take them.
 FUNCTION_RESERVED = frozenset({"client", "create", "parseJSON", "stringifyJSON"}) | RESERVED
 GENERIC_PACKAGE_WORDS = ("client", "sdk", "js", "ts", "node", "api")
+# Node's built-in modules (`require('node:module').builtinModules` on Node 18 to 24, and the ones only reachable
+# as `node:x`): npm refuses them as package names and an import of one would be ambiguous. With npm's own blocked
+# names and the SDK's one dependency (a development one), no default package name takes them.
+NODE_BUILTIN_MODULES = frozenset(
+    {"_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing", "_http_server",
+     "_stream_duplex", "_stream_passthrough", "_stream_readable", "_stream_transform", "_stream_wrap",
+     "_stream_writable", "_tls_common", "_tls_wrap", "assert", "assert/strict", "async_hooks", "buffer",
+     "child_process", "cluster", "console", "constants", "crypto", "dgram", "diagnostics_channel", "dns",
+     "dns/promises", "domain", "events", "fs", "fs/promises", "http", "http2", "https", "inspector",
+     "inspector/promises", "module", "net", "os", "path", "path/posix", "path/win32", "perf_hooks", "process",
+     "punycode", "querystring", "readline", "readline/promises", "repl", "stream", "stream/consumers",
+     "stream/promises", "stream/web", "string_decoder", "sys", "timers", "timers/promises", "tls", "trace_events",
+     "tty", "url", "util", "util/types", "v8", "vm", "wasi", "worker_threads", "zlib",
+     "sea", "sqlite", "test", "test/reporters"}
+)  # fmt: skip
+NPM_BLOCKED_NAMES = frozenset({"node_modules", "favicon.ico"})
+NPM_NAME_MAX = 214
+# An npm package name for a new package: lowercase, URL-safe, not starting with `.` or `_`, optionally scoped.
+_NPM_NAME = re.compile(r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*")
+_SEMVER = re.compile(
+    r"(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)"
+    r"(?:-(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?"
+)
 
 
 def camel(text: str) -> str:
@@ -161,11 +185,28 @@ class TypeScriptTarget(Target):
     name = "typescript"
     description = "TypeScript (ESM, strict, zero dependencies: global fetch), Node 18+ and browsers"
     template_dir = TEMPLATES
+    reserved_package_names = NODE_BUILTIN_MODULES | NPM_BLOCKED_NAMES | {"typescript"}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"tsstr": ts_string, "json": _json}
 
+    def package_name(self, config: LanguageConfig) -> str:
+        """The npm package name: a configured one as given (a clear error when npm would refuse it); a default one
+        from the title's words, clear of Node's built-in modules and at most 214 characters."""
+        if config.package_name_given:
+            problem = _npm_name_problem(config.package_name, self.reserved_package_names)
+            if problem:
+                message = f"typescript: package_name {config.package_name!r} is not a valid npm package name: {problem}"
+                raise error(message, "/typescript/package_name")
+            return config.package_name
+        found = words(config.package_name)
+        while len("_".join(found)) > NPM_NAME_MAX - len("_sdk") and len(found) > 1:
+            found.pop()
+        trimmed = replace(config, package_name="_".join(found)[: NPM_NAME_MAX - len("_sdk")])
+        return "_".join(self.package_words(trimmed))
+
     def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
+        config = replace(config, package_name=self.package_name(config), version=npm_version(config.version))
         lowering = _Lowering(api, config)
         context = lowering.context()
         yield RenderJob("package.json", "package.json.jinja", context)
@@ -189,6 +230,32 @@ def _json(value: object) -> str:
     import json
 
     return json.dumps(value, ensure_ascii=False)
+
+
+def _npm_name_problem(name: str, reserved: frozenset[str]) -> str | None:
+    """Why npm would refuse `name` for a new package, or None."""
+    if len(name) > NPM_NAME_MAX:
+        return f"it is longer than {NPM_NAME_MAX} characters"
+    if not _NPM_NAME.fullmatch(name):
+        return "use lowercase letters, digits, '-', '.' and '_' (not first), optionally after a scope ('@scope/name')"
+    if name in reserved:
+        return "it is the name of a Node built-in module (or one npm blocks)"
+    return None
+
+
+def npm_version(version: str) -> str:
+    """The SDK version as npm's semver: a release number from the spec gets its missing parts (`1.0` → `1.0.0`)
+    and loses leading zeros (`01.2` → `1.2.0`), in its prerelease numbers too."""
+    release, dash, prerelease = version.partition("-")
+    parts = release.split(".")
+    if 1 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts):
+        release = ".".join([str(int(p)) for p in parts] + ["0"] * (3 - len(parts)))
+    identifiers = [str(int(p)) if p.isascii() and p.isdigit() else p for p in prerelease.split(".")]
+    normalised = release + (dash + ".".join(identifiers) if dash else "")
+    if not _SEMVER.fullmatch(normalised):
+        message = f"typescript: version {version!r} is not a semantic version npm accepts, such as 1.2.0"
+        raise error(message, "/typescript/version")
+    return normalised
 
 
 class _Lowering:
@@ -643,8 +710,8 @@ class _Lowering:
             "config": self.config,
             "client": client,
             "options_name": options_name,
-            "package": self.config.package_name,
-            "version": self.config.version,
+            "package": self.config.package_name,  # a valid npm name: [a-z0-9._-], `@` and `/` for a scope
+            "version": self.config.version,  # semver
             "result_mode": self.result,
             "api_name": self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API",
             "server_lines": server_lines,
