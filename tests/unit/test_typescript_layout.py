@@ -2,11 +2,63 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from zsdk_generator.config import LanguageConfig, Retries
 from zsdk_generator.diagnostics import SpecError
-from zsdk_generator.targets.typescript import TARGET, npm_version
+from zsdk_generator.targets.text import unsafe_in_literal
+from zsdk_generator.targets.typescript import TARGET, _doc_text, npm_version
+from zsdk_generator.targets.typescript_layout import (
+    code_span,
+    json_string,
+    markdown_text,
+    tsdoc_line,
+)
+
+
+def test_doc_text_normalises_before_it_escapes() -> None:
+    # a control character between `*` and `/` is dropped first, so the `*/` it leaves is escaped
+    assert _doc_text("a *\x01/ b\u2028c\r\nd\x00") == ["a *\\/ b", "c", "d"]
+    assert _doc_text("x", True) == ["x", "", "@deprecated"]
+
+
+@pytest.mark.parametrize(
+    ("line", "escaped"),
+    [
+        ("ends */ here", "ends *\\/ here"),
+        ("**/", "**\\/"),
+        ("@deprecated first", "\\@deprecated first"),
+        ("mid @param x", "mid \\@param x"),
+        ("nbsp\u00a0@returns", "nbsp\u00a0\\@returns"),
+        ("{@link zsdkpwn}", "{\\@link zsdkpwn}"),
+        ("mail a@example.com and `@code`", "mail a@example.com and `@code`"),
+    ],
+)
+def test_tsdoc_lines_cannot_close_the_block_or_start_a_tag(line: str, escaped: str) -> None:
+    assert tsdoc_line(line) == escaped
+
+
+def test_code_spans_hold_backticks_and_stay_on_one_line() -> None:
+    assert code_span("a\nb") == "`a b`"
+    assert code_span("x`y") == "``x`y``"
+    assert code_span("`x") == "`` `x ``"
+
+
+def test_markdown_text_has_no_markup_left() -> None:
+    assert markdown_text("<script>x</script> *b* [l](u) `c` a|b ~~s~~ &amp; #h $m$ \\") == (
+        "\\<script\\>x\\</script\\> \\*b\\* \\[l\\](u) \\`c\\` a\\|b \\~\\~s\\~\\~ \\&amp; \\#h \\$m\\$ \\\\"
+    )
+    assert markdown_text("snake_case _emphasis_\n```\nfence") == "snake_case \\_emphasis\\_ \\`\\`\\` fence"
+
+
+def test_json_strings_escape_every_unsafe_character_and_keep_the_value() -> None:
+    text = 'a"\\\n\x00\x7f\x85\u2028\ufeff\u202e\ud800 naïve'
+    encoded = json_string(text)
+    assert json.loads(encoded) == text
+    assert not any(unsafe_in_literal(ord(c)) for c in encoded)
+    assert "naïve" in encoded
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ node: see `typescript_layout.py`). Templates only loop and print.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -17,20 +18,25 @@ from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
+from .text import one_line, prose
 from .typescript_layout import (
     WIDTH,
     array_lines,
     call,
+    code_span,
     doc_block,
     import_line,
     is_identifier,
+    json_string,
     literal,
+    markdown_text,
     object_literal,
     prop_key,
     signature,
     split_array,
     top_level_union,
     ts_string,
+    tsdoc_line,
     type_member,
 )
 
@@ -188,7 +194,8 @@ class TypeScriptTarget(Target):
     reserved_package_names = NODE_BUILTIN_MODULES | NPM_BLOCKED_NAMES | {"typescript"}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
-        return {"tsstr": ts_string, "json": _json}
+        """One escaper per context the templates print spec-derived text in."""
+        return {"tsstr": ts_string, "json": json_string, "markdown": markdown_text, "sh": shlex.quote}
 
     def package_name(self, config: LanguageConfig) -> str:
         """The npm package name: a configured one as given (a clear error when npm would refuse it); a default one
@@ -224,12 +231,6 @@ class TypeScriptTarget(Target):
 
 
 TARGET = TypeScriptTarget()
-
-
-def _json(value: object) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _npm_name_problem(name: str, reserved: frozenset[str]) -> str | None:
@@ -663,10 +664,8 @@ class _Lowering:
             members += doc_block([f"Defaults to the `{c['env']}` environment variable."], 2)
             members.append(f"  {c['name']}?: string | undefined;")
         for ident, v in variables:
-            note = [f"Server variable `{v.name}` (default `{v.default}`)."]
-            if v.description:
-                note = _doc_text(v.description) + [""] + note
-            members += doc_block(note, 2)
+            note = f"Server variable {code_span(v.name)} (default {code_span(v.default)})."
+            members += doc_block(_doc_text(v.description, False, note), 2)
             parts = [ts_string(e) for e in v.enum] or ["string"]
             members += type_member(f"{ident}?", parts + ["undefined"], 2)
         r = self.config.retries
@@ -692,7 +691,9 @@ class _Lowering:
                 lines.append(f"    const auth = this.providers[{ts_string(self.api.login.scheme)}] as LoginTokenAuth;")
                 lines += call("    return this.requestLogin(", [op_obj, "credentials", "auth"], ");", 4)
                 lines.append("  }")
-                login = {"summary": f"`{op.http_method} {op.path}`", "lines": lines}
+                call_span = code_span(f"{op.http_method} {op.path}")
+                note = f"Log in ({call_span}); later calls send the returned token, refreshed before it expires."
+                login = {"doc": doc_block(_doc_text("", False, note), 2), "lines": lines}
         auth_names = sorted({p.cls for p in providers} | ({"fromEnv"} if credentials else set()),
                             key=str.lower)  # fmt: skip
         if login is not None:
@@ -705,6 +706,7 @@ class _Lowering:
             client_imports.append("import { resolveServerUrl } from './core/url.js';")
         for f in resource_files:
             client_imports.append(import_line([f.root.class_name], f"./resources/{f.module}.js"))
+        api_name = _api_name(self.api.title)
         return {
             "api": self.api,
             "config": self.config,
@@ -713,7 +715,8 @@ class _Lowering:
             "package": self.config.package_name,  # a valid npm name: [a-z0-9._-], `@` and `/` for a scope
             "version": self.config.version,  # semver
             "result_mode": self.result,
-            "api_name": self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API",
+            "api_name": api_name,  # one line of prose: escape it for the context (`markdown`, `json`)
+            "client_doc": self.client_doc(api_name),
             "server_lines": server_lines,
             "options_head": (f"export interface {options_name} extends ClientOptions" if
                              len(f"export interface {options_name} extends ClientOptions {{") <= WIDTH
@@ -737,6 +740,11 @@ class _Lowering:
             "shared_client": self.shared_client_lines(),
             "example": _example(roots),
         }
+
+    def client_doc(self, api_name: str) -> list[str]:
+        """The client class's TSDoc: the API's name (spec text, escaped) and how to use it."""
+        usage = "`new " + self.client + "({ ... })`, then call `client.<resource>.<method>(...)`."
+        return doc_block([tsdoc_line(f"Client for the {api_name}."), "", usage], 0)
 
     def _provider_lines(self, providers: list[Provider]) -> list[str]:
         out: list[str] = []
@@ -804,26 +812,28 @@ def _format_note(t: TypeRef) -> str:
     return ""
 
 
+def _api_name(title: str) -> str:
+    """`info.title` on one line, ending in `API`: "Petstore" → "Petstore API"."""
+    title = one_line(title)
+    return title if title.lower().endswith(" api") or title.lower() == "api" else f"{title} API".strip()
+
+
 def _code(text: str) -> str:
     """Rendered lines without their TSDoc comments (spec text there must not decide what is imported)."""
     return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(("/**", "*")))
 
 
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
-
-
-def _doc_text(text: str, deprecated: bool = False, note: str = "") -> list[str]:
-    """Spec text as TSDoc lines: `*/` cannot close the comment, no control characters, no trailing spaces."""
-    if not text and not note and not deprecated:
-        return []
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "  ").replace("*/", "*\\/")
-    text = _CONTROL.sub("", text)
-    lines = [line.rstrip() for line in text.strip().split("\n")] if text.strip() else []
-    for extra in (note, "@deprecated" if deprecated else ""):
-        if extra:
-            if lines:
-                lines.append("")
-            lines.append(extra)
+def _doc_text(text: str, deprecated: bool = False, *notes: str) -> list[str]:
+    """Spec text as TSDoc lines: normalised first (`text.prose`: line breaks, controls, invisible characters),
+    then each line escaped for the block (`tsdoc_line`: `*/`, tag-like `@`), trailing spaces and repeated blank
+    lines dropped. `notes` are ours (spec values in them are `code_span`s) and escaped the same way; `@deprecated`
+    is the one tag written."""
+    text = prose(text).strip()
+    lines = [tsdoc_line(line.rstrip()) for line in text.split("\n")] if text else []
+    for extra in [tsdoc_line(note) for note in notes if note] + (["@deprecated"] if deprecated else []):
+        if lines:
+            lines.append("")
+        lines.append(extra)
     # collapse runs of blank lines
     out: list[str] = []
     for line in lines:

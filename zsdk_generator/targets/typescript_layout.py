@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .literals import hex_or_unicode_escape, quoted
+from .text import one_line
 
 WIDTH = 120
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
@@ -79,6 +80,60 @@ def literal(value: object) -> str:
 def prop_key(name: str) -> str:
     """An object/interface key: bare when it is an identifier, else a string literal."""
     return name if is_identifier(name) else ts_string(name)
+
+
+def tsdoc_line(line: str) -> str:
+    """One line of normalised text (`text.prose`) made inert inside a `/** … */` block: `*/` cannot close it,
+    and an `@` that TypeScript would read as a tag — at the start, after white space or an opening brace
+    (`@deprecated`, `@param`, `{@link}`) — is written `\\@`, TSDoc's escape for a literal `@`."""
+    out: list[str] = []
+    previous = " "
+    for char in line:
+        closes_block = char == "/" and previous == "*"
+        starts_tag = char == "@" and (previous.isspace() or previous == "{")
+        if closes_block or starts_tag:
+            out.append("\\")
+        out.append(char)
+        previous = char
+    return "".join(out)
+
+
+def code_span(text: str) -> str:
+    """`text` on one line as Markdown inline code (TSDoc and README): fenced by more backticks than any run in
+    it, padded with a space where it starts or ends with one (CommonMark). Escape for the surrounding context
+    afterwards (`tsdoc_line`)."""
+    text = one_line(text)
+    longest, run = 0, 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+# Characters Markdown (CommonMark and GitHub's) may read as markup anywhere in a line: emphasis, code, links,
+# raw HTML and entities, tables, strikethrough, math, headings.
+_MARKDOWN_SPECIAL = frozenset("\\`*[]<>&|~$#")
+
+
+def markdown_text(text: str) -> str:
+    """Spec text as one line of plain Markdown: every character Markdown could read as markup is
+    backslash-escaped (an `_` only at a word boundary: CommonMark never reads one inside a word)."""
+    text = one_line(text)
+    out: list[str] = []
+    for i, char in enumerate(text):
+        inside_word = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+        if char in _MARKDOWN_SPECIAL or (char == "_" and not inside_word):
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def json_string(value: object) -> str:
+    """A JSON string (package.json): quote and backslash escaped, and every character no file may carry
+    verbatim (controls, line separators, BOM, bidi controls, lone surrogates) written as `\\uXXXX`."""
+    return quoted(str(value), '"', lambda code: f"\\u{code:04x}")
 
 
 def doc_block(lines: list[str], indent: int) -> list[str]:
