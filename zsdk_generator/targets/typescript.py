@@ -153,6 +153,9 @@ class MethodView:
     lines: list[str]  # the method, rendered (signature, body)
     function_lines: list[str]  # the flat function, rendered
     operation_id: str
+    runtime_types: frozenset[str] = frozenset()  # runtime types its return type names (APIPromise, Stream…)
+    return_uses_models: bool = False  # its return type names a model (`models.X`)
+    params_use_models: bool = False  # its Params interface names a model
 
 
 @dataclass
@@ -427,6 +430,14 @@ class _Lowering:
         return ResourceView(attr, class_name, field_lines, _doc_text(resource.description), methods, children,
                             paginators)  # fmt: skip
 
+    def _uses_models(self, t: TypeRef | None) -> bool:
+        """Whether `type_expr(t, "models.")` names a model."""
+        if t is None:
+            return False
+        if t.kind == "model":
+            return bool(self.class_names.get(t.model or ""))
+        return self._uses_models(t.item)
+
     def _method(self, op: Operation, name: str, class_name: str, paginators: list[str], used_types: set[str],
                 function_names: set[str], trail: list[str]) -> MethodView:  # fmt: skip
         params_type = class_name + pascal(name) + "Params"
@@ -461,22 +472,29 @@ class _Lowering:
             op_pairs.append(("envelope", "[" + ", ".join(ts_string(p) for p in op.envelope) + "]"))
         # what it returns
         suffix = "Result" if self.result else ""
+        promise = "ResultPromise" if self.result else "APIPromise"
+        returned: TypeRef | None  # the type the method's promise carries, when it is one from the spec
         if op.pagination is not None:
             item = self.type_expr(op.pagination.item_type, "models.")
             const = f"{_constant(class_name)}_{_constant(name)}_PAGES"
             paginators.append(self._paginator(const, op))
-            returns = f"{'PageResultPromise' if self.result else 'PagePromise'}<{item}>"
+            page_promise = "PageResultPromise" if self.result else "PagePromise"
+            returns = f"{page_promise}<{item}>"
             runtime, extra = f"requestPage{suffix}<{item}>", [const]
+            runtime_types, returned = frozenset({page_promise}), op.pagination.item_type
         elif op.streaming == "sse" and result is not None:
             item = self.type_expr(result.type, "models.") if result.type else "unknown"
-            returns = f"{'ResultPromise' if self.result else 'APIPromise'}<Stream<{item}>>"
+            returns = f"{promise}<Stream<{item}>>"
             runtime, extra = f"requestStream{suffix}<{item}>", []
+            runtime_types, returned = frozenset({promise, "Stream"}), result.type
         else:
             data = {"binary": "Blob", "text": "string", "empty": "void"}.get(kind) or self.type_expr(
                 op.result_type, "models."
             )
-            returns = f"{'ResultPromise' if self.result else 'APIPromise'}<{data}>"
+            returns = f"{promise}<{data}>"
             runtime, extra = f"request{suffix}<{data}>", []
+            runtime_types = frozenset({promise})
+            returned = None if kind in ("binary", "text", "empty") else op.result_type
         params_arg = f"params: {params_type}" + (" = {}" if not required else "")
         args = ([params_arg] if has_params else []) + ["options?: CallOptions"]
         doc = _doc_text("\n\n".join(t for t in (op.summary, op.description) if t), op.deprecated)
@@ -492,7 +510,12 @@ class _Lowering:
         flines += call(f"  return client.sdk.{'.'.join(trail)}.{name}(", (["params"] if has_params else [])
                        + ["options"], ");", 2)  # fmt: skip
         flines.append("}")
-        return MethodView(name, doc, params_type if has_params else None, not required, members, lines, flines, op.id)
+        params_types = [p.type for p in op.params]
+        if op.body is not None and op.body.kind not in ("binary", "text"):
+            params_types.append(op.body.type)
+        params_use_models = any(self._uses_models(t) for t in params_types)
+        return MethodView(name, doc, params_type if has_params else None, not required, members, lines, flines, op.id,
+                          runtime_types, self._uses_models(returned), params_use_models)  # fmt: skip
 
     def _params_members(self, op: Operation) -> tuple[list[str], bool, bool]:
         """(Params interface members, whether the argument is required, whether there is any)."""
@@ -549,18 +572,20 @@ class _Lowering:
         return "\n".join(call(f"const {const}: Paginator = ", [], ";", 0, obj=pairs))
 
     def _resource_imports(self, nodes: list[ResourceView]) -> list[str]:
-        text = _code("\n".join(line for node in nodes for m in node.methods for line in m.lines + m.params_members))
+        """A resource file's imports, from what its methods use (never from the rendered text)."""
+        methods = [m for node in nodes for m in node.methods]
+        used = {name for m in methods for name in m.runtime_types}
         core = ["APIResource", "type CallOptions"]
         lines = [import_line(core, "../core/client.js")]
         if any(node.paginators for node in nodes):
             kind = "PageResultPromise" if self.result else "PagePromise"
             lines.append(import_line([kind, "Paginator"], "../core/pagination.js", type_only=True))
         promise = "ResultPromise" if self.result else "APIPromise"
-        if re.search(rf"(?<![\w.]){promise}<", text):
+        if promise in used:
             lines.append(import_line([promise], "../core/promise.js", type_only=True))
-        if re.search(r"(?<![\w.])Stream<", text):
+        if "Stream" in used:
             lines.append(import_line(["Stream"], "../core/streaming.js", type_only=True))
-        if "models." in text:
+        if any(m.return_uses_models or m.params_use_models for m in methods):
             lines.append("import type * as models from '../models.js';")
         return lines
 
@@ -765,16 +790,18 @@ class _Lowering:
         return lines
 
     def _function_imports(self, files: list[ResourceFile]) -> list[str]:
-        text = _code("\n".join(line for f in files for n in f.nodes for m in n.methods for line in m.function_lines))
+        """functions.ts's imports, from what the flat functions' signatures use (never from the rendered text)."""
+        methods = [m for f in files for n in f.nodes for m in n.methods]
+        used = {name for m in methods for name in m.runtime_types}
         lines = []
-        core = ["SharedClient"] + (["type CallOptions"] if text else [])
+        core = ["SharedClient"] + (["type CallOptions"] if methods else [])
         lines.append(import_line(core, "./core/client.js"))
         for name, module in (("PageResultPromise" if self.result else "PagePromise", "pagination"),
                              ("ResultPromise" if self.result else "APIPromise", "promise"),
                              ("Stream", "streaming")):  # fmt: skip
-            if re.search(rf"(?<![\w.]){name}<", text):
+            if name in used:
                 lines.append(import_line([name], f"./core/{module}.js", type_only=True))
-        if "models." in text:
+        if any(m.return_uses_models for m in methods):
             lines.append("import type * as models from './models.js';")
         lines.append(import_line([self.client, f"type {self.client}Options"], "./client.js"))
         for f in files:
@@ -816,11 +843,6 @@ def _api_name(title: str) -> str:
     """`info.title` on one line, ending in `API`: "Petstore" → "Petstore API"."""
     title = one_line(title)
     return title if title.lower().endswith(" api") or title.lower() == "api" else f"{title} API".strip()
-
-
-def _code(text: str) -> str:
-    """Rendered lines without their TSDoc comments (spec text there must not decide what is imported)."""
-    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(("/**", "*")))
 
 
 def _doc_text(text: str, deprecated: bool = False, *notes: str) -> list[str]:
