@@ -13,7 +13,9 @@ from zsdk_generator.targets.typescript import TARGET, _doc_text, npm_version
 from zsdk_generator.targets.typescript_layout import (
     code_span,
     json_string,
+    literal,
     markdown_text,
+    ts_string,
     tsdoc_line,
 )
 
@@ -59,6 +61,15 @@ def test_json_strings_escape_every_unsafe_character_and_keep_the_value() -> None
     assert json.loads(encoded) == text
     assert not any(unsafe_in_literal(ord(c)) for c in encoded)
     assert "naïve" in encoded
+
+
+def test_literal_types_for_values_typescript_cannot_or_can_only_just_spell() -> None:
+    assert literal(2**53 - 1) == "9007199254740991"
+    assert literal(2**63) == "9223372036854775808n"
+    assert literal(-(10**23)) == "-100000000000000000000000n"
+    assert literal(float("inf")) is None and literal(float("-inf")) is None and literal(float("nan")) is None
+    assert literal(1e300) == "1e300" and literal(1.0) == "1" and literal(True) == "true"
+    assert literal("a'\u2028") == ts_string("a'\u2028") == '"a\'\\u2028"'
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
 from .text import one_line, prose
 from .typescript_layout import (
+    MAX_SAFE_INTEGER,
     WIDTH,
     array_lines,
     call,
@@ -262,6 +263,10 @@ def npm_version(version: str) -> str:
     return normalised
 
 
+# The base type of a literal value no literal type spells (`literal` gives None).
+_LITERAL_BASE: dict[type, str] = {float: "number"}
+
+
 class _Lowering:
     """IR → TypeScript views. One instance per generation."""
 
@@ -323,7 +328,7 @@ class _Lowering:
         if t.kind == "map":
             return f"{{ [key: string]: {self.type_expr(t.item, prefix)} }}"
         if t.kind == "literal":
-            return literal(t.value)
+            return literal(t.value) or _LITERAL_BASE.get(type(t.value), "unknown")
         if t.kind == "null":
             return "null"
         if t.kind == "any":
@@ -348,10 +353,11 @@ class _Lowering:
             if model.kind == "object":
                 members: list[str] = []
                 for f in model.fields:
-                    fdoc = _doc_text(f.description, f.deprecated, _format_note(f.type))
+                    ftype = _widened(f.type, f.default, f.example)
+                    fdoc = _doc_text(f.description, f.deprecated, _format_note(ftype))
                     members.extend(doc_block(fdoc, 2))
                     key = prop_key(f.name) + ("" if f.required else "?")
-                    members.extend(type_member(key, self._union_parts(f.type), 2))
+                    members.extend(type_member(key, self._union_parts(ftype), 2))
                 if model.additional_properties is not None or not model.fields:
                     members.append("  [key: string]: unknown;")
                 out.append(ModelView(name, "interface", doc, members))
@@ -381,7 +387,8 @@ class _Lowering:
             return parts or ["unknown"]
         if model.kind == "enum":
             base = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
-            values = [literal(v) for v in model.values]
+            # a value no literal type spells (an infinity or NaN) is left to the base type that follows
+            values = [text for text in map(literal, model.values) if text is not None]
             kind = base.get(model.enum_type or "", "unknown")
             if kind == "boolean":
                 return values or ["boolean"]
@@ -533,9 +540,10 @@ class _Lowering:
             any_required |= required
             members.append(f"  {group}{'' if required else '?'}: {{")
             for p in params:
-                members.extend(doc_block(_doc_text(p.description, p.deprecated, _format_note(p.type)), 4))
+                ptype = _widened(p.type, p.default)
+                members.extend(doc_block(_doc_text(p.description, p.deprecated, _format_note(ptype)), 4))
                 optional = "" if p.required or p.location == "path" else "?"
-                members.extend(type_member(prop_key(p.name) + optional, self._union_parts(p.type, "models."), 4))
+                members.extend(type_member(prop_key(p.name) + optional, self._union_parts(ptype, "models."), 4))
             members.append("  };")
         if op.body is not None:
             body = op.body
@@ -827,6 +835,13 @@ def _security(security: tuple[tuple[str, ...], ...]) -> str:
 
 def _constant(name: str) -> str:
     return "_".join(w.upper() for w in words(name)) or "X"
+
+
+def _widened(t: TypeRef, *values: object) -> TypeRef:
+    """An integer type the spec gives a value beyond ±(2^53 − 1) for (a default, an example) as a 64-bit one,
+    `number | bigint`: `parseJSON` hands such values over as `bigint`, and a `bigint` is sent exactly."""
+    beyond = any(isinstance(v, int) and not isinstance(v, bool) and abs(v) > MAX_SAFE_INTEGER for v in values)
+    return replace(t, format="int64") if t.kind == "integer" and beyond else t
 
 
 def _format_note(t: TypeRef) -> str:

@@ -48,13 +48,12 @@ def ts_string(value: object) -> str:
 
 
 def number(value: int | float) -> str:
-    """A number literal as prettier prints it (`1.0` → `1`, `1e-05` → `1e-5`)."""
+    """A number literal as prettier prints it (`1.0` → `1`, `1e-05` → `1e-5`). Call `literal` for values from
+    a spec: this one has no spelling for infinities and NaN."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if math.isnan(value) or math.isinf(value):
-        return "0"
     if value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     text = repr(value).lower()
@@ -65,16 +64,25 @@ def number(value: int | float) -> str:
     return text
 
 
-def literal(value: object) -> str:
-    """A TypeScript literal type / expression for a JSON value."""
+# The runtime's `parseJSON` reads an integer beyond ±(2^53 − 1) as a `bigint`, so such a value's literal type is a
+# bigint literal (`9223372036854775808n`): exact, and what the SDK really hands over.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def literal(value: object) -> str | None:
+    """A TypeScript literal type for a JSON value; None for a value no literal type spells (an infinity or NaN
+    from YAML, an object or array): the caller falls back to the value's base type."""
     if value is None:
         return "null"
-    if isinstance(value, (bool, int, float)):
-        text = number(value)
-        return text
+    if isinstance(value, bool):
+        return number(value)
+    if isinstance(value, int):
+        return f"{value}n" if abs(value) > MAX_SAFE_INTEGER else str(value)
+    if isinstance(value, float):
+        return number(value) if math.isfinite(value) else None
     if isinstance(value, str):
         return ts_string(value)
-    return "unknown"
+    return None
 
 
 def prop_key(name: str) -> str:
