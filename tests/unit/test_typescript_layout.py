@@ -15,6 +15,8 @@ from zsdk_generator.targets.typescript_layout import (
     json_string,
     literal,
     markdown_text,
+    object_key,
+    prop_key,
     ts_string,
     tsdoc_line,
 )
@@ -70,6 +72,12 @@ def test_literal_types_for_values_typescript_cannot_or_can_only_just_spell() -> 
     assert literal(float("inf")) is None and literal(float("-inf")) is None and literal(float("nan")) is None
     assert literal(1e300) == "1e300" and literal(1.0) == "1" and literal(True) == "true"
     assert literal("a'\u2028") == ts_string("a'\u2028") == '"a\'\\u2028"'
+
+
+def test_keys_of_object_literals_never_set_a_prototype() -> None:
+    assert object_key("__proto__") == "['__proto__']"
+    assert prop_key("__proto__") == "__proto__"  # an interface member is a plain property
+    assert object_key("constructor") == "constructor" and object_key("a-b") == "'a-b'"
 
 
 @pytest.mark.parametrize(

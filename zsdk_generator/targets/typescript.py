@@ -31,6 +31,7 @@ from .typescript_layout import (
     json_string,
     literal,
     markdown_text,
+    object_key,
     object_literal,
     prop_key,
     signature,
@@ -50,7 +51,15 @@ RESERVED = frozenset(
      "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "as",
      "implements", "interface", "let", "package", "private", "protected", "public", "static", "yield", "any",
      "boolean", "number", "string", "symbol", "type", "from", "of", "await", "async", "constructor", "declare",
-     "module", "namespace", "require", "get", "set"}
+     "module", "namespace", "require", "get", "set", "eval", "arguments"}
+)  # fmt: skip
+# The members of TypeScript's `Object` interface, which every object has. A class member with one of these names
+# needs `override` (noImplicitOverride) and an option or optional property of another type makes every object
+# literal unassignable (`{}` has `toString: () => string`), so these names are renamed where they are ours and
+# widened where they are a wire name (see `_member_parts`).
+OBJECT_MEMBERS = frozenset(
+    {"constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
+     "propertyIsEnumerable"}
 )  # fmt: skip
 # Model names the SDK's own exports (or the globals models.ts uses) already take; such a model gets `Model` added.
 TAKEN_TYPE_NAMES = frozenset(
@@ -61,6 +70,11 @@ TAKEN_TYPE_NAMES = frozenset(
      "RequestHook", "ResponseHook", "Blob", "Object", "Array", "Promise", "String", "Number", "Boolean", "Symbol",
      "Date", "Error", "Function", "BigInt", "Uint8Array", "Partial", "Required", "Readonly", "Pick", "Omit"}
 )  # fmt: skip
+# Names the resource files and client.ts import from the runtime; a resource class never takes one.
+RUNTIME_IMPORTS = frozenset(
+    {"APIResource", "Paginator", "SharedClient", "BaseClient", "ApiKeyAuth", "BasicAuth", "BearerAuth",
+     "LoginTokenAuth", "OAuth2ClientCredentials"}
+)  # fmt: skip
 # Members of the runtime's BaseClient; a resource with one of these names is renamed.
 CLIENT_MEMBERS = frozenset(
     {"baseUrl", "timeout", "maxRetries", "defaultHeaders", "interceptors", "retryPolicy", "providers", "security",
@@ -68,10 +82,11 @@ CLIENT_MEMBERS = frozenset(
      "requestPageResult", "requestStream", "requestStreamResult", "requestLogin", "authenticate", "constructor",
      "json", "parse", "prepare", "send", "attempt", "exchange", "ensureTokens", "tokenRequest", "shouldReauth",
      "retryDelay", "baseHeaders", "loginAuth"}
-)  # fmt: skip
-RESOURCE_MEMBERS = frozenset({"_client", "constructor"})
-# Names index.ts exports besides the models; flat functions never take them.
-FUNCTION_RESERVED = frozenset({"client", "create", "parseJSON", "stringifyJSON"}) | RESERVED
+) | OBJECT_MEMBERS  # fmt: skip
+RESOURCE_MEMBERS = frozenset({"_client"}) | OBJECT_MEMBERS
+# Names index.ts exports besides the models, and the `models` namespace functions.ts imports; flat functions never
+# take them.
+FUNCTION_RESERVED = frozenset({"client", "create", "parseJSON", "stringifyJSON", "models"}) | RESERVED
 GENERIC_PACKAGE_WORDS = ("client", "sdk", "js", "ts", "node", "api")
 # Node's built-in modules (`require('node:module').builtinModules` on Node 18 to 24, and the ones only reachable
 # as `node:x`): npm refuses them as package names and an import of one would be ambiguous. With npm's own blocked
@@ -279,11 +294,14 @@ class _Lowering:
 
             raise error(f"typescript: errors must be throw or result, not {self.errors!r}", None)
         self.result = self.errors == "result"
-        # the client class: a name TypeScript code needs for itself (`Promise`, `Error`…) gets `Client` added
-        self.client = config.client_name + ("Client" if config.client_name in TAKEN_TYPE_NAMES else "")
+        # the client class: a name TypeScript code or the runtime needs for itself (`Promise`, `BaseClient`…) gets
+        # `Client` added
+        taken_by_others = config.client_name in TAKEN_TYPE_NAMES | RUNTIME_IMPORTS
+        self.client = config.client_name + ("Client" if taken_by_others else "")
         self.models = {m.name: m for m in api.models}
         self.class_names = self._class_names()
         self.ops_by_id = {o.id: o for o in api.all_operations()}
+        self.constants: set[str] = set()  # the module constants (paginators) of the resource file being lowered
 
     # ------------------------------------------------------------------ names
 
@@ -354,10 +372,10 @@ class _Lowering:
                 members: list[str] = []
                 for f in model.fields:
                     ftype = _widened(f.type, f.default, f.example)
-                    fdoc = _doc_text(f.description, f.deprecated, _format_note(ftype))
+                    fdoc = _doc_text(f.description, f.deprecated, _format_note(ftype), _key_note(f.name))
                     members.extend(doc_block(fdoc, 2))
                     key = prop_key(f.name) + ("" if f.required else "?")
-                    members.extend(type_member(key, self._union_parts(ftype), 2))
+                    members.extend(type_member(key, self._member_parts(f.name, ftype, f.required), 2))
                 if model.additional_properties is not None or not model.fields:
                     members.append("  [key: string]: unknown;")
                 out.append(ModelView(name, "interface", doc, members))
@@ -366,6 +384,15 @@ class _Lowering:
                 out.append(ModelView(name, "alias", doc, text="\n".join(type_member(f"export type {name} =", parts, 0,
                                                                                      alias=True))))  # fmt: skip
         return out
+
+    def _member_parts(self, name: str, t: TypeRef, required: bool, prefix: str = "") -> list[str]:
+        """The union members of an interface member's type. An optional wire name that `Object` already has
+        (`toString`, `constructor`…) also admits `Object`'s member, as every object has it: reading the absent
+        field gives that, and an object literal without the field stays assignable."""
+        parts = self._union_parts(t, prefix)
+        if not required and name in OBJECT_MEMBERS:
+            parts.append(f"Object[{ts_string(name)}]")
+        return parts
 
     def _union_parts(self, t: TypeRef, prefix: str = "") -> list[str]:
         """A type as union members (so long unions can be laid out one member per line)."""
@@ -400,13 +427,16 @@ class _Lowering:
     def resource_files(self) -> list[ResourceFile]:
         taken: set[str] = set()
         files = []
-        used_types = {n.lower() for n in self.class_names.values()} | {n.lower() for n in TAKEN_TYPE_NAMES}
+        used_types = {n.lower() for n in {*self.class_names.values(), *TAKEN_TYPE_NAMES, *RUNTIME_IMPORTS}}
         used_types |= {self.client.lower(), (self.client + "Options").lower()}
         function_names: set[str] = set(FUNCTION_RESERVED)
+        modules: set[str] = set()
         for resource in self.api.resources:
+            self.constants = set()
             root = self._resource(resource, (), taken, CLIENT_MEMBERS, used_types, function_names, [])
             nodes = _tree(root)
-            files.append(ResourceFile(snake(resource.name) or root.attr, root, nodes, self._resource_imports(nodes)))
+            module = unique(snake(resource.name) or root.attr, modules)
+            files.append(ResourceFile(module, root, nodes, self._resource_imports(nodes)))
         return files
 
     def _resource(self, resource: Resource, parents: tuple[str, ...], taken: set[str], reserved: frozenset[str],
@@ -483,7 +513,7 @@ class _Lowering:
         returned: TypeRef | None  # the type the method's promise carries, when it is one from the spec
         if op.pagination is not None:
             item = self.type_expr(op.pagination.item_type, "models.")
-            const = f"{_constant(class_name)}_{_constant(name)}_PAGES"
+            const = unique(f"{_constant(class_name)}_{_constant(name)}_PAGES", self.constants)
             paginators.append(self._paginator(const, op))
             page_promise = "PageResultPromise" if self.result else "PagePromise"
             returns = f"{page_promise}<{item}>"
@@ -541,9 +571,11 @@ class _Lowering:
             members.append(f"  {group}{'' if required else '?'}: {{")
             for p in params:
                 ptype = _widened(p.type, p.default)
-                members.extend(doc_block(_doc_text(p.description, p.deprecated, _format_note(ptype)), 4))
-                optional = "" if p.required or p.location == "path" else "?"
-                members.extend(type_member(prop_key(p.name) + optional, self._union_parts(ptype, "models."), 4))
+                notes = (_format_note(ptype), _key_note(p.name))
+                members.extend(doc_block(_doc_text(p.description, p.deprecated, *notes), 4))
+                required = p.required or p.location == "path"
+                parts = self._member_parts(p.name, ptype, required, "models.")
+                members.extend(type_member(prop_key(p.name) + ("" if required else "?"), parts, 4))
             members.append("  };")
         if op.body is not None:
             body = op.body
@@ -602,7 +634,7 @@ class _Lowering:
     def auth(self) -> tuple[list[dict[str, str]], list[Provider]]:
         """(credential options, one provider per usable security scheme)."""
         env = self.env_prefix()
-        taken: set[str] = set(CLIENT_OPTION_NAMES)
+        taken: set[str] = set(CLIENT_OPTION_NAMES) | OBJECT_MEMBERS
         credentials: list[dict[str, str]] = []
         providers: list[Provider] = []
         login_scheme = self.api.login.scheme if self.api.login else None
@@ -626,7 +658,7 @@ class _Lowering:
 
     def _provider(self, scheme: SecurityScheme, login: bool, first_key: bool,
                   arg: Callable[[str], tuple[str, str]]) -> Provider | None:  # fmt: skip
-        key = prop_key(scheme.name)
+        key = object_key(scheme.name)
         if login:
             flow = self.api.login
             assert flow is not None
@@ -667,11 +699,12 @@ class _Lowering:
 
     def context(self) -> dict[str, Any]:
         server = self.api.servers[0] if self.api.servers else None
+        credentials, providers = self.auth()
+        # server variables are options too: their names never take a credential's
         variables = []
-        taken = set(CLIENT_OPTION_NAMES)
+        taken = set(CLIENT_OPTION_NAMES) | OBJECT_MEMBERS | {c["name"] for c in credentials}
         for v in server.variables if server else ():
             variables.append((unique(identifier(v.name), taken), v))
-        credentials, providers = self.auth()
         resource_files = self.resource_files()
         roots = [f.root for f in resource_files]
         client = self.client
@@ -682,11 +715,11 @@ class _Lowering:
         if variables:
             server_lines.append(f"const SERVER_URL = {base_url};")
             server_lines += call("const SERVER_DEFAULTS = ", [], ";", 0,
-                                 obj=[(prop_key(v.name), ts_string(v.default)) for _, v in variables])  # fmt: skip
-            enums = [(prop_key(v.name), "[" + ", ".join(ts_string(e) for e in v.enum) + "]") for _, v in variables
+                                 obj=[(object_key(v.name), ts_string(v.default)) for _, v in variables])  # fmt: skip
+            enums = [(object_key(v.name), "[" + ", ".join(ts_string(e) for e in v.enum) + "]") for _, v in variables
                      if v.enum]  # fmt: skip
             server_lines += call("const SERVER_ENUMS = ", [], ";", 0, obj=enums)
-            given = object_literal([(prop_key(v.name), f"options.{ident}") for ident, v in variables])
+            given = object_literal([(object_key(v.name), f"options.{ident}") for ident, v in variables])
             base_url_lines = call("      baseUrl: resolveServerUrl(", ["SERVER_URL", given, "SERVER_DEFAULTS",
                                   "SERVER_ENUMS"], "),", 6)  # fmt: skip
         else:
@@ -858,6 +891,13 @@ def _api_name(title: str) -> str:
     """`info.title` on one line, ending in `API`: "Petstore" → "Petstore API"."""
     title = one_line(title)
     return title if title.lower().endswith(" api") or title.lower() == "api" else f"{title} API".strip()
+
+
+def _key_note(name: str) -> str:
+    """A doc note for a wire name an object literal cannot simply spell."""
+    if name == "__proto__":
+        return "Set it with a computed key, `{ ['__proto__']: value }`: `__proto__: value` sets the prototype."
+    return ""
 
 
 def _doc_text(text: str, deprecated: bool = False, *notes: str) -> list[str]:

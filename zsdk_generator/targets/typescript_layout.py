@@ -86,8 +86,14 @@ def literal(value: object) -> str | None:
 
 
 def prop_key(name: str) -> str:
-    """An object/interface key: bare when it is an identifier, else a string literal."""
+    """An interface member's key: bare when it is an identifier, else a string literal."""
     return name if is_identifier(name) else ts_string(name)
+
+
+def object_key(name: str) -> str:
+    """A key of an object literal expression. `__proto__: v` (bare or quoted) sets the object's prototype instead of
+    making a property, so that one name is written computed, `['__proto__']: v`, which prettier keeps."""
+    return f"[{ts_string(name)}]" if name == "__proto__" else prop_key(name)
 
 
 def tsdoc_line(line: str) -> str:
