@@ -99,7 +99,15 @@ def _typescript_manifest(sdk: Path) -> dict[str, object]:
     manifest: dict[str, object] = json.loads((sdk / "package.json").read_text(encoding="utf-8"))
     name = str(manifest.get("name"))
     assert re.fullmatch(r"(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*", name), f"not an npm name: {name!r}"
+    assert len(name) <= 214, f"npm names have at most 214 characters: {name!r}"
+    version = str(manifest.get("version"))
+    assert re.fullmatch(_SEMVER, version), f"npm refuses a version that is not semver: {version!r}"
     return manifest
+
+
+_NUMBER = r"(?:0|[1-9][0-9]*)"
+_DOTTED = r"[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*"
+_SEMVER = rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}(?:-{_DOTTED})?(?:\+{_DOTTED})?"
 
 
 def _typescript_package(sdk: Path) -> str:

@@ -132,3 +132,75 @@ def test_names_typescript_needs_for_itself_are_renamed(tmp_path: Path) -> None:
     assert tsc.returncode == 0, tsc.stdout + tsc.stderr
     prettier = run([tool("prettier"), "--check", "."], out)
     assert prettier.returncode == 0, prettier.stdout + prettier.stderr
+
+
+@pytest.mark.parametrize("title", ["Base Client", "Shared Client", "Api Key Auth"])
+def test_client_names_the_runtime_takes_are_renamed(title: str, tmp_path: Path) -> None:
+    """A client class named like a runtime class client.ts or functions.ts imports gets `Client` added."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        f"openapi: 3.1.0\ninfo: {{title: {title}, version: '1'}}\n"
+        "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}\nsecurity: [{key: []}]\n"
+        "paths: {/a: {get: {operationId: a, responses: {'204': {description: none}}}}}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "sdk"
+    result = run_cli("generate", "--lang", "typescript", "--spec", str(spec), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    tsc = run([tool("tsc"), "-p", "tsconfig.json", "--noEmit"], out)
+    assert tsc.returncode == 0, tsc.stdout + tsc.stderr
+
+
+KEYS_SMOKE = r"""
+import assert from 'node:assert/strict';
+import { NamesAndKeys, type Keys } from './src/index.js';
+
+const seen: Request[] = [];
+const answers: Response[] = [
+  new Response(null, { status: 204 }),
+  new Response('{"__proto__": "p", "toString": "t"}', { headers: { 'content-type': 'application/json' } }),
+  new Response('{"data": ["a"], "__proto__": "c2"}', { headers: { 'content-type': 'application/json' } }),
+  new Response('{"data": []}', { headers: { 'content-type': 'application/json' } }),
+];
+const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  seen.push(new Request(input as Request, init));
+  return answers.shift()!;
+};
+
+// wire names every object has are ordinary names: in server variables, security schemes, parameters and fields
+const client = new NamesAndKeys({ apiKey: 'k', toString2: 'd', fetch, maxRetries: 0 });
+await client.toString_.eval({ query: { toString: 'q' }, headers: { ['__proto__']: 'h' }, cookies: { valueOf: 'v' } });
+const url = new URL(seen[0]!.url);
+assert.equal(url.origin + url.pathname, 'https://a.example.com/b/d/e/models.list/Stream%3Cx%3E/APIPromise%3Cy%3E/PagePromise%3Cz%3E');
+assert.equal(url.search, '?toString=q');
+assert.equal(seen[0]!.headers.get('__proto__'), 'h');
+assert.equal(seen[0]!.headers.get('x-key'), 'k');
+
+const keys: Keys = await client.valueOf_.hasOwnProperty_({ path: { hasOwnProperty: 'x' } });
+assert.equal(keys.__proto__, 'p');
+assert.equal(keys.toString, 't');
+assert.equal(typeof keys.constructor, 'function'); // absent: Object's, as its type says
+const sent: Keys = { ['__proto__']: 'p', toString: 't', valueOf: 1 };
+assert.equal(Object.keys(sent).join(), '__proto__,toString,valueOf');
+
+const items: string[] = [];
+for await (const item of client.paginator.arguments()) items.push(item);
+assert.deepEqual(items, ['a']);
+assert.equal(new URL(seen[3]!.url).search, '?constructor=c2');
+console.log('keys ok');
+"""
+
+
+def test_names_every_object_has_work_on_the_wire(tmp_path: Path) -> None:
+    """The hostile names-and-keys SDK, used from a script: `__proto__`, `constructor`, `toString`… as server
+    variables, security schemes, parameters, fields and pagination fields reach the wire and come back."""
+    spec = Path(__file__).resolve().parent.parent / "hostile" / "specs" / "names-and-keys.yaml"
+    result = run_cli("generate", "--lang", "typescript", "--spec", str(spec), "--out", str(tmp_path / "sdk"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    shutil.copytree(tmp_path / "sdk" / "src", tmp_path / "src")
+    (tmp_path / "smoke.ts").write_text(KEYS_SMOKE, encoding="utf-8")
+    write_node_project(tmp_path, ["smoke.ts", "src"])
+    compiled = run([tool("tsc"), "-p", "tsconfig.json"], tmp_path)
+    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
+    result = run([node(), "out/smoke.js"], tmp_path)
+    assert result.returncode == 0 and "keys ok" in result.stdout, result.stdout + result.stderr

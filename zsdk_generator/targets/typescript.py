@@ -8,28 +8,37 @@ node: see `typescript_layout.py`). Templates only loop and print.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import LanguageConfig
+from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
+from .text import one_line, prose
 from .typescript_layout import (
+    MAX_SAFE_INTEGER,
     WIDTH,
     array_lines,
     call,
+    code_span,
     doc_block,
     import_line,
     is_identifier,
+    json_string,
     literal,
+    markdown_text,
+    object_key,
     object_literal,
     prop_key,
     signature,
     split_array,
     top_level_union,
     ts_string,
+    tsdoc_line,
     type_member,
 )
 
@@ -42,7 +51,15 @@ RESERVED = frozenset(
      "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "as",
      "implements", "interface", "let", "package", "private", "protected", "public", "static", "yield", "any",
      "boolean", "number", "string", "symbol", "type", "from", "of", "await", "async", "constructor", "declare",
-     "module", "namespace", "require", "get", "set"}
+     "module", "namespace", "require", "get", "set", "eval", "arguments"}
+)  # fmt: skip
+# The members of TypeScript's `Object` interface, which every object has. A class member with one of these names
+# needs `override` (noImplicitOverride) and an option or optional property of another type makes every object
+# literal unassignable (`{}` has `toString: () => string`), so these names are renamed where they are ours and
+# widened where they are a wire name (see `_member_parts`).
+OBJECT_MEMBERS = frozenset(
+    {"constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
+     "propertyIsEnumerable"}
 )  # fmt: skip
 # Model names the SDK's own exports (or the globals models.ts uses) already take; such a model gets `Model` added.
 TAKEN_TYPE_NAMES = frozenset(
@@ -53,6 +70,11 @@ TAKEN_TYPE_NAMES = frozenset(
      "RequestHook", "ResponseHook", "Blob", "Object", "Array", "Promise", "String", "Number", "Boolean", "Symbol",
      "Date", "Error", "Function", "BigInt", "Uint8Array", "Partial", "Required", "Readonly", "Pick", "Omit"}
 )  # fmt: skip
+# Names the resource files and client.ts import from the runtime; a resource class never takes one.
+RUNTIME_IMPORTS = frozenset(
+    {"APIResource", "Paginator", "SharedClient", "BaseClient", "ApiKeyAuth", "BasicAuth", "BearerAuth",
+     "LoginTokenAuth", "OAuth2ClientCredentials"}
+)  # fmt: skip
 # Members of the runtime's BaseClient; a resource with one of these names is renamed.
 CLIENT_MEMBERS = frozenset(
     {"baseUrl", "timeout", "maxRetries", "defaultHeaders", "interceptors", "retryPolicy", "providers", "security",
@@ -60,11 +82,35 @@ CLIENT_MEMBERS = frozenset(
      "requestPageResult", "requestStream", "requestStreamResult", "requestLogin", "authenticate", "constructor",
      "json", "parse", "prepare", "send", "attempt", "exchange", "ensureTokens", "tokenRequest", "shouldReauth",
      "retryDelay", "baseHeaders", "loginAuth"}
-)  # fmt: skip
-RESOURCE_MEMBERS = frozenset({"_client", "constructor"})
-# Names index.ts exports besides the models; flat functions never take them.
-FUNCTION_RESERVED = frozenset({"client", "create", "parseJSON", "stringifyJSON"}) | RESERVED
+) | OBJECT_MEMBERS  # fmt: skip
+RESOURCE_MEMBERS = frozenset({"_client"}) | OBJECT_MEMBERS
+# Names index.ts exports besides the models, and the `models` namespace functions.ts imports; flat functions never
+# take them.
+FUNCTION_RESERVED = frozenset({"client", "create", "parseJSON", "stringifyJSON", "models"}) | RESERVED
 GENERIC_PACKAGE_WORDS = ("client", "sdk", "js", "ts", "node", "api")
+# Node's built-in modules (`require('node:module').builtinModules` on Node 18 to 24, and the ones only reachable
+# as `node:x`): npm refuses them as package names and an import of one would be ambiguous. With npm's own blocked
+# names and the SDK's one dependency (a development one), no default package name takes them.
+NODE_BUILTIN_MODULES = frozenset(
+    {"_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing", "_http_server",
+     "_stream_duplex", "_stream_passthrough", "_stream_readable", "_stream_transform", "_stream_wrap",
+     "_stream_writable", "_tls_common", "_tls_wrap", "assert", "assert/strict", "async_hooks", "buffer",
+     "child_process", "cluster", "console", "constants", "crypto", "dgram", "diagnostics_channel", "dns",
+     "dns/promises", "domain", "events", "fs", "fs/promises", "http", "http2", "https", "inspector",
+     "inspector/promises", "module", "net", "os", "path", "path/posix", "path/win32", "perf_hooks", "process",
+     "punycode", "querystring", "readline", "readline/promises", "repl", "stream", "stream/consumers",
+     "stream/promises", "stream/web", "string_decoder", "sys", "timers", "timers/promises", "tls", "trace_events",
+     "tty", "url", "util", "util/types", "v8", "vm", "wasi", "worker_threads", "zlib",
+     "sea", "sqlite", "test", "test/reporters"}
+)  # fmt: skip
+NPM_BLOCKED_NAMES = frozenset({"node_modules", "favicon.ico"})
+NPM_NAME_MAX = 214
+# An npm package name for a new package: lowercase, URL-safe, not starting with `.` or `_`, optionally scoped.
+_NPM_NAME = re.compile(r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*")
+_SEMVER = re.compile(
+    r"(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)"
+    r"(?:-(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?"
+)
 
 
 def camel(text: str) -> str:
@@ -123,6 +169,9 @@ class MethodView:
     lines: list[str]  # the method, rendered (signature, body)
     function_lines: list[str]  # the flat function, rendered
     operation_id: str
+    runtime_types: frozenset[str] = frozenset()  # runtime types its return type names (APIPromise, Stream…)
+    return_uses_models: bool = False  # its return type names a model (`models.X`)
+    params_use_models: bool = False  # its Params interface names a model
 
 
 @dataclass
@@ -161,11 +210,29 @@ class TypeScriptTarget(Target):
     name = "typescript"
     description = "TypeScript (ESM, strict, zero dependencies: global fetch), Node 18+ and browsers"
     template_dir = TEMPLATES
+    reserved_package_names = NODE_BUILTIN_MODULES | NPM_BLOCKED_NAMES | {"typescript"}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
-        return {"tsstr": ts_string, "json": _json}
+        """One escaper per context the templates print spec-derived text in."""
+        return {"tsstr": ts_string, "json": json_string, "markdown": markdown_text, "sh": shlex.quote}
+
+    def package_name(self, config: LanguageConfig) -> str:
+        """The npm package name: a configured one as given (a clear error when npm would refuse it); a default one
+        from the title's words, clear of Node's built-in modules and at most 214 characters."""
+        if config.package_name_given:
+            problem = _npm_name_problem(config.package_name, self.reserved_package_names)
+            if problem:
+                message = f"typescript: package_name {config.package_name!r} is not a valid npm package name: {problem}"
+                raise error(message, "/typescript/package_name")
+            return config.package_name
+        found = words(config.package_name)
+        while len("_".join(found)) > NPM_NAME_MAX - len("_sdk") and len(found) > 1:
+            found.pop()
+        trimmed = replace(config, package_name="_".join(found)[: NPM_NAME_MAX - len("_sdk")])
+        return "_".join(self.package_words(trimmed))
 
     def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
+        config = replace(config, package_name=self.package_name(config), version=npm_version(config.version))
         lowering = _Lowering(api, config)
         context = lowering.context()
         yield RenderJob("package.json", "package.json.jinja", context)
@@ -185,10 +252,34 @@ class TypeScriptTarget(Target):
 TARGET = TypeScriptTarget()
 
 
-def _json(value: object) -> str:
-    import json
+def _npm_name_problem(name: str, reserved: frozenset[str]) -> str | None:
+    """Why npm would refuse `name` for a new package, or None."""
+    if len(name) > NPM_NAME_MAX:
+        return f"it is longer than {NPM_NAME_MAX} characters"
+    if not _NPM_NAME.fullmatch(name):
+        return "use lowercase letters, digits, '-', '.' and '_' (not first), optionally after a scope ('@scope/name')"
+    if name in reserved:
+        return "it is the name of a Node built-in module (or one npm blocks)"
+    return None
 
-    return json.dumps(value, ensure_ascii=False)
+
+def npm_version(version: str) -> str:
+    """The SDK version as npm's semver: a release number from the spec gets its missing parts (`1.0` → `1.0.0`)
+    and loses leading zeros (`01.2` → `1.2.0`), in its prerelease numbers too."""
+    release, dash, prerelease = version.partition("-")
+    parts = release.split(".")
+    if 1 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts):
+        release = ".".join([str(int(p)) for p in parts] + ["0"] * (3 - len(parts)))
+    identifiers = [str(int(p)) if p.isascii() and p.isdigit() else p for p in prerelease.split(".")]
+    normalised = release + (dash + ".".join(identifiers) if dash else "")
+    if not _SEMVER.fullmatch(normalised):
+        message = f"typescript: version {version!r} is not a semantic version npm accepts, such as 1.2.0"
+        raise error(message, "/typescript/version")
+    return normalised
+
+
+# The base type of a literal value no literal type spells (`literal` gives None).
+_LITERAL_BASE: dict[type, str] = {float: "number"}
 
 
 class _Lowering:
@@ -203,11 +294,14 @@ class _Lowering:
 
             raise error(f"typescript: errors must be throw or result, not {self.errors!r}", None)
         self.result = self.errors == "result"
-        # the client class: a name TypeScript code needs for itself (`Promise`, `Error`…) gets `Client` added
-        self.client = config.client_name + ("Client" if config.client_name in TAKEN_TYPE_NAMES else "")
+        # the client class: a name TypeScript code or the runtime needs for itself (`Promise`, `BaseClient`…) gets
+        # `Client` added
+        taken_by_others = config.client_name in TAKEN_TYPE_NAMES | RUNTIME_IMPORTS
+        self.client = config.client_name + ("Client" if taken_by_others else "")
         self.models = {m.name: m for m in api.models}
         self.class_names = self._class_names()
         self.ops_by_id = {o.id: o for o in api.all_operations()}
+        self.constants: set[str] = set()  # the module constants (paginators) of the resource file being lowered
 
     # ------------------------------------------------------------------ names
 
@@ -252,7 +346,7 @@ class _Lowering:
         if t.kind == "map":
             return f"{{ [key: string]: {self.type_expr(t.item, prefix)} }}"
         if t.kind == "literal":
-            return literal(t.value)
+            return literal(t.value) or _LITERAL_BASE.get(type(t.value), "unknown")
         if t.kind == "null":
             return "null"
         if t.kind == "any":
@@ -277,10 +371,11 @@ class _Lowering:
             if model.kind == "object":
                 members: list[str] = []
                 for f in model.fields:
-                    fdoc = _doc_text(f.description, f.deprecated, _format_note(f.type))
+                    ftype = _widened(f.type, f.default, f.example)
+                    fdoc = _doc_text(f.description, f.deprecated, _format_note(ftype), _key_note(f.name))
                     members.extend(doc_block(fdoc, 2))
                     key = prop_key(f.name) + ("" if f.required else "?")
-                    members.extend(type_member(key, self._union_parts(f.type), 2))
+                    members.extend(type_member(key, self._member_parts(f.name, ftype, f.required), 2))
                 if model.additional_properties is not None or not model.fields:
                     members.append("  [key: string]: unknown;")
                 out.append(ModelView(name, "interface", doc, members))
@@ -289,6 +384,15 @@ class _Lowering:
                 out.append(ModelView(name, "alias", doc, text="\n".join(type_member(f"export type {name} =", parts, 0,
                                                                                      alias=True))))  # fmt: skip
         return out
+
+    def _member_parts(self, name: str, t: TypeRef, required: bool, prefix: str = "") -> list[str]:
+        """The union members of an interface member's type. An optional wire name that `Object` already has
+        (`toString`, `constructor`…) also admits `Object`'s member, as every object has it: reading the absent
+        field gives that, and an object literal without the field stays assignable."""
+        parts = self._union_parts(t, prefix)
+        if not required and name in OBJECT_MEMBERS:
+            parts.append(f"Object[{ts_string(name)}]")
+        return parts
 
     def _union_parts(self, t: TypeRef, prefix: str = "") -> list[str]:
         """A type as union members (so long unions can be laid out one member per line)."""
@@ -310,7 +414,8 @@ class _Lowering:
             return parts or ["unknown"]
         if model.kind == "enum":
             base = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
-            values = [literal(v) for v in model.values]
+            # a value no literal type spells (an infinity or NaN) is left to the base type that follows
+            values = [text for text in map(literal, model.values) if text is not None]
             kind = base.get(model.enum_type or "", "unknown")
             if kind == "boolean":
                 return values or ["boolean"]
@@ -322,13 +427,16 @@ class _Lowering:
     def resource_files(self) -> list[ResourceFile]:
         taken: set[str] = set()
         files = []
-        used_types = {n.lower() for n in self.class_names.values()} | {n.lower() for n in TAKEN_TYPE_NAMES}
+        used_types = {n.lower() for n in {*self.class_names.values(), *TAKEN_TYPE_NAMES, *RUNTIME_IMPORTS}}
         used_types |= {self.client.lower(), (self.client + "Options").lower()}
         function_names: set[str] = set(FUNCTION_RESERVED)
+        modules: set[str] = set()
         for resource in self.api.resources:
+            self.constants = set()
             root = self._resource(resource, (), taken, CLIENT_MEMBERS, used_types, function_names, [])
             nodes = _tree(root)
-            files.append(ResourceFile(snake(resource.name) or root.attr, root, nodes, self._resource_imports(nodes)))
+            module = unique(snake(resource.name) or root.attr, modules)
+            files.append(ResourceFile(module, root, nodes, self._resource_imports(nodes)))
         return files
 
     def _resource(self, resource: Resource, parents: tuple[str, ...], taken: set[str], reserved: frozenset[str],
@@ -358,6 +466,14 @@ class _Lowering:
         field_lines = call(f"  readonly {attr} = new {class_name}(", [owner], ");", 2)
         return ResourceView(attr, class_name, field_lines, _doc_text(resource.description), methods, children,
                             paginators)  # fmt: skip
+
+    def _uses_models(self, t: TypeRef | None) -> bool:
+        """Whether `type_expr(t, "models.")` names a model."""
+        if t is None:
+            return False
+        if t.kind == "model":
+            return bool(self.class_names.get(t.model or ""))
+        return self._uses_models(t.item)
 
     def _method(self, op: Operation, name: str, class_name: str, paginators: list[str], used_types: set[str],
                 function_names: set[str], trail: list[str]) -> MethodView:  # fmt: skip
@@ -393,22 +509,29 @@ class _Lowering:
             op_pairs.append(("envelope", "[" + ", ".join(ts_string(p) for p in op.envelope) + "]"))
         # what it returns
         suffix = "Result" if self.result else ""
+        promise = "ResultPromise" if self.result else "APIPromise"
+        returned: TypeRef | None  # the type the method's promise carries, when it is one from the spec
         if op.pagination is not None:
             item = self.type_expr(op.pagination.item_type, "models.")
-            const = f"{_constant(class_name)}_{_constant(name)}_PAGES"
+            const = unique(f"{_constant(class_name)}_{_constant(name)}_PAGES", self.constants)
             paginators.append(self._paginator(const, op))
-            returns = f"{'PageResultPromise' if self.result else 'PagePromise'}<{item}>"
+            page_promise = "PageResultPromise" if self.result else "PagePromise"
+            returns = f"{page_promise}<{item}>"
             runtime, extra = f"requestPage{suffix}<{item}>", [const]
+            runtime_types, returned = frozenset({page_promise}), op.pagination.item_type
         elif op.streaming == "sse" and result is not None:
             item = self.type_expr(result.type, "models.") if result.type else "unknown"
-            returns = f"{'ResultPromise' if self.result else 'APIPromise'}<Stream<{item}>>"
+            returns = f"{promise}<Stream<{item}>>"
             runtime, extra = f"requestStream{suffix}<{item}>", []
+            runtime_types, returned = frozenset({promise, "Stream"}), result.type
         else:
             data = {"binary": "Blob", "text": "string", "empty": "void"}.get(kind) or self.type_expr(
                 op.result_type, "models."
             )
-            returns = f"{'ResultPromise' if self.result else 'APIPromise'}<{data}>"
+            returns = f"{promise}<{data}>"
             runtime, extra = f"request{suffix}<{data}>", []
+            runtime_types = frozenset({promise})
+            returned = None if kind in ("binary", "text", "empty") else op.result_type
         params_arg = f"params: {params_type}" + (" = {}" if not required else "")
         args = ([params_arg] if has_params else []) + ["options?: CallOptions"]
         doc = _doc_text("\n\n".join(t for t in (op.summary, op.description) if t), op.deprecated)
@@ -424,7 +547,12 @@ class _Lowering:
         flines += call(f"  return client.sdk.{'.'.join(trail)}.{name}(", (["params"] if has_params else [])
                        + ["options"], ");", 2)  # fmt: skip
         flines.append("}")
-        return MethodView(name, doc, params_type if has_params else None, not required, members, lines, flines, op.id)
+        params_types = [p.type for p in op.params]
+        if op.body is not None and op.body.kind not in ("binary", "text"):
+            params_types.append(op.body.type)
+        params_use_models = any(self._uses_models(t) for t in params_types)
+        return MethodView(name, doc, params_type if has_params else None, not required, members, lines, flines, op.id,
+                          runtime_types, self._uses_models(returned), params_use_models)  # fmt: skip
 
     def _params_members(self, op: Operation) -> tuple[list[str], bool, bool]:
         """(Params interface members, whether the argument is required, whether there is any)."""
@@ -442,9 +570,12 @@ class _Lowering:
             any_required |= required
             members.append(f"  {group}{'' if required else '?'}: {{")
             for p in params:
-                members.extend(doc_block(_doc_text(p.description, p.deprecated, _format_note(p.type)), 4))
-                optional = "" if p.required or p.location == "path" else "?"
-                members.extend(type_member(prop_key(p.name) + optional, self._union_parts(p.type, "models."), 4))
+                ptype = _widened(p.type, p.default)
+                notes = (_format_note(ptype), _key_note(p.name))
+                members.extend(doc_block(_doc_text(p.description, p.deprecated, *notes), 4))
+                required = p.required or p.location == "path"
+                parts = self._member_parts(p.name, ptype, required, "models.")
+                members.extend(type_member(prop_key(p.name) + ("" if required else "?"), parts, 4))
             members.append("  };")
         if op.body is not None:
             body = op.body
@@ -481,18 +612,20 @@ class _Lowering:
         return "\n".join(call(f"const {const}: Paginator = ", [], ";", 0, obj=pairs))
 
     def _resource_imports(self, nodes: list[ResourceView]) -> list[str]:
-        text = _code("\n".join(line for node in nodes for m in node.methods for line in m.lines + m.params_members))
+        """A resource file's imports, from what its methods use (never from the rendered text)."""
+        methods = [m for node in nodes for m in node.methods]
+        used = {name for m in methods for name in m.runtime_types}
         core = ["APIResource", "type CallOptions"]
         lines = [import_line(core, "../core/client.js")]
         if any(node.paginators for node in nodes):
             kind = "PageResultPromise" if self.result else "PagePromise"
             lines.append(import_line([kind, "Paginator"], "../core/pagination.js", type_only=True))
         promise = "ResultPromise" if self.result else "APIPromise"
-        if re.search(rf"(?<![\w.]){promise}<", text):
+        if promise in used:
             lines.append(import_line([promise], "../core/promise.js", type_only=True))
-        if re.search(r"(?<![\w.])Stream<", text):
+        if "Stream" in used:
             lines.append(import_line(["Stream"], "../core/streaming.js", type_only=True))
-        if "models." in text:
+        if any(m.return_uses_models or m.params_use_models for m in methods):
             lines.append("import type * as models from '../models.js';")
         return lines
 
@@ -501,7 +634,7 @@ class _Lowering:
     def auth(self) -> tuple[list[dict[str, str]], list[Provider]]:
         """(credential options, one provider per usable security scheme)."""
         env = self.env_prefix()
-        taken: set[str] = set(CLIENT_OPTION_NAMES)
+        taken: set[str] = set(CLIENT_OPTION_NAMES) | OBJECT_MEMBERS
         credentials: list[dict[str, str]] = []
         providers: list[Provider] = []
         login_scheme = self.api.login.scheme if self.api.login else None
@@ -525,7 +658,7 @@ class _Lowering:
 
     def _provider(self, scheme: SecurityScheme, login: bool, first_key: bool,
                   arg: Callable[[str], tuple[str, str]]) -> Provider | None:  # fmt: skip
-        key = prop_key(scheme.name)
+        key = object_key(scheme.name)
         if login:
             flow = self.api.login
             assert flow is not None
@@ -566,11 +699,12 @@ class _Lowering:
 
     def context(self) -> dict[str, Any]:
         server = self.api.servers[0] if self.api.servers else None
+        credentials, providers = self.auth()
+        # server variables are options too: their names never take a credential's
         variables = []
-        taken = set(CLIENT_OPTION_NAMES)
+        taken = set(CLIENT_OPTION_NAMES) | OBJECT_MEMBERS | {c["name"] for c in credentials}
         for v in server.variables if server else ():
             variables.append((unique(identifier(v.name), taken), v))
-        credentials, providers = self.auth()
         resource_files = self.resource_files()
         roots = [f.root for f in resource_files]
         client = self.client
@@ -581,11 +715,11 @@ class _Lowering:
         if variables:
             server_lines.append(f"const SERVER_URL = {base_url};")
             server_lines += call("const SERVER_DEFAULTS = ", [], ";", 0,
-                                 obj=[(prop_key(v.name), ts_string(v.default)) for _, v in variables])  # fmt: skip
-            enums = [(prop_key(v.name), "[" + ", ".join(ts_string(e) for e in v.enum) + "]") for _, v in variables
+                                 obj=[(object_key(v.name), ts_string(v.default)) for _, v in variables])  # fmt: skip
+            enums = [(object_key(v.name), "[" + ", ".join(ts_string(e) for e in v.enum) + "]") for _, v in variables
                      if v.enum]  # fmt: skip
             server_lines += call("const SERVER_ENUMS = ", [], ";", 0, obj=enums)
-            given = object_literal([(prop_key(v.name), f"options.{ident}") for ident, v in variables])
+            given = object_literal([(object_key(v.name), f"options.{ident}") for ident, v in variables])
             base_url_lines = call("      baseUrl: resolveServerUrl(", ["SERVER_URL", given, "SERVER_DEFAULTS",
                                   "SERVER_ENUMS"], "),", 6)  # fmt: skip
         else:
@@ -596,10 +730,8 @@ class _Lowering:
             members += doc_block([f"Defaults to the `{c['env']}` environment variable."], 2)
             members.append(f"  {c['name']}?: string | undefined;")
         for ident, v in variables:
-            note = [f"Server variable `{v.name}` (default `{v.default}`)."]
-            if v.description:
-                note = _doc_text(v.description) + [""] + note
-            members += doc_block(note, 2)
+            note = f"Server variable {code_span(v.name)} (default {code_span(v.default)})."
+            members += doc_block(_doc_text(v.description, False, note), 2)
             parts = [ts_string(e) for e in v.enum] or ["string"]
             members += type_member(f"{ident}?", parts + ["undefined"], 2)
         r = self.config.retries
@@ -625,7 +757,9 @@ class _Lowering:
                 lines.append(f"    const auth = this.providers[{ts_string(self.api.login.scheme)}] as LoginTokenAuth;")
                 lines += call("    return this.requestLogin(", [op_obj, "credentials", "auth"], ");", 4)
                 lines.append("  }")
-                login = {"summary": f"`{op.http_method} {op.path}`", "lines": lines}
+                call_span = code_span(f"{op.http_method} {op.path}")
+                note = f"Log in ({call_span}); later calls send the returned token, refreshed before it expires."
+                login = {"doc": doc_block(_doc_text("", False, note), 2), "lines": lines}
         auth_names = sorted({p.cls for p in providers} | ({"fromEnv"} if credentials else set()),
                             key=str.lower)  # fmt: skip
         if login is not None:
@@ -638,15 +772,17 @@ class _Lowering:
             client_imports.append("import { resolveServerUrl } from './core/url.js';")
         for f in resource_files:
             client_imports.append(import_line([f.root.class_name], f"./resources/{f.module}.js"))
+        api_name = _api_name(self.api.title)
         return {
             "api": self.api,
             "config": self.config,
             "client": client,
             "options_name": options_name,
-            "package": self.config.package_name,
-            "version": self.config.version,
+            "package": self.config.package_name,  # a valid npm name: [a-z0-9._-], `@` and `/` for a scope
+            "version": self.config.version,  # semver
             "result_mode": self.result,
-            "api_name": self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API",
+            "api_name": api_name,  # one line of prose: escape it for the context (`markdown`, `json`)
+            "client_doc": self.client_doc(api_name),
             "server_lines": server_lines,
             "options_head": (f"export interface {options_name} extends ClientOptions" if
                              len(f"export interface {options_name} extends ClientOptions {{") <= WIDTH
@@ -671,6 +807,11 @@ class _Lowering:
             "example": _example(roots),
         }
 
+    def client_doc(self, api_name: str) -> list[str]:
+        """The client class's TSDoc: the API's name (spec text, escaped) and how to use it."""
+        usage = "`new " + self.client + "({ ... })`, then call `client.<resource>.<method>(...)`."
+        return doc_block([tsdoc_line(f"Client for the {api_name}."), "", usage], 0)
+
     def _provider_lines(self, providers: list[Provider]) -> list[str]:
         out: list[str] = []
         for p in providers:
@@ -690,16 +831,18 @@ class _Lowering:
         return lines
 
     def _function_imports(self, files: list[ResourceFile]) -> list[str]:
-        text = _code("\n".join(line for f in files for n in f.nodes for m in n.methods for line in m.function_lines))
+        """functions.ts's imports, from what the flat functions' signatures use (never from the rendered text)."""
+        methods = [m for f in files for n in f.nodes for m in n.methods]
+        used = {name for m in methods for name in m.runtime_types}
         lines = []
-        core = ["SharedClient"] + (["type CallOptions"] if text else [])
+        core = ["SharedClient"] + (["type CallOptions"] if methods else [])
         lines.append(import_line(core, "./core/client.js"))
         for name, module in (("PageResultPromise" if self.result else "PagePromise", "pagination"),
                              ("ResultPromise" if self.result else "APIPromise", "promise"),
                              ("Stream", "streaming")):  # fmt: skip
-            if re.search(rf"(?<![\w.]){name}<", text):
+            if name in used:
                 lines.append(import_line([name], f"./core/{module}.js", type_only=True))
-        if "models." in text:
+        if any(m.return_uses_models for m in methods):
             lines.append("import type * as models from './models.js';")
         lines.append(import_line([self.client, f"type {self.client}Options"], "./client.js"))
         for f in files:
@@ -727,6 +870,13 @@ def _constant(name: str) -> str:
     return "_".join(w.upper() for w in words(name)) or "X"
 
 
+def _widened(t: TypeRef, *values: object) -> TypeRef:
+    """An integer type the spec gives a value beyond ±(2^53 − 1) for (a default, an example) as a 64-bit one,
+    `number | bigint`: `parseJSON` hands such values over as `bigint`, and a `bigint` is sent exactly."""
+    beyond = any(isinstance(v, int) and not isinstance(v, bool) and abs(v) > MAX_SAFE_INTEGER for v in values)
+    return replace(t, format="int64") if t.kind == "integer" and beyond else t
+
+
 def _format_note(t: TypeRef) -> str:
     """A doc note for formats the TypeScript type does not show."""
     fmt = t.format if t.kind in ("string", "integer") else None
@@ -737,26 +887,30 @@ def _format_note(t: TypeRef) -> str:
     return ""
 
 
-def _code(text: str) -> str:
-    """Rendered lines without their TSDoc comments (spec text there must not decide what is imported)."""
-    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(("/**", "*")))
+def _api_name(title: str) -> str:
+    """`info.title` on one line, ending in `API`: "Petstore" → "Petstore API"."""
+    title = one_line(title)
+    return title if title.lower().endswith(" api") or title.lower() == "api" else f"{title} API".strip()
 
 
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+def _key_note(name: str) -> str:
+    """A doc note for a wire name an object literal cannot simply spell."""
+    if name == "__proto__":
+        return "Set it with a computed key, `{ ['__proto__']: value }`: `__proto__: value` sets the prototype."
+    return ""
 
 
-def _doc_text(text: str, deprecated: bool = False, note: str = "") -> list[str]:
-    """Spec text as TSDoc lines: `*/` cannot close the comment, no control characters, no trailing spaces."""
-    if not text and not note and not deprecated:
-        return []
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "  ").replace("*/", "*\\/")
-    text = _CONTROL.sub("", text)
-    lines = [line.rstrip() for line in text.strip().split("\n")] if text.strip() else []
-    for extra in (note, "@deprecated" if deprecated else ""):
-        if extra:
-            if lines:
-                lines.append("")
-            lines.append(extra)
+def _doc_text(text: str, deprecated: bool = False, *notes: str) -> list[str]:
+    """Spec text as TSDoc lines: normalised first (`text.prose`: line breaks, controls, invisible characters),
+    then each line escaped for the block (`tsdoc_line`: `*/`, tag-like `@`), trailing spaces and repeated blank
+    lines dropped. `notes` are ours (spec values in them are `code_span`s) and escaped the same way; `@deprecated`
+    is the one tag written."""
+    text = prose(text).strip()
+    lines = [tsdoc_line(line.rstrip()) for line in text.split("\n")] if text else []
+    for extra in [tsdoc_line(note) for note in notes if note] + (["@deprecated"] if deprecated else []):
+        if lines:
+            lines.append("")
+        lines.append(extra)
     # collapse runs of blank lines
     out: list[str] = []
     for line in lines:

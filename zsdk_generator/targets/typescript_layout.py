@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .literals import hex_or_unicode_escape, quoted
+from .text import one_line
 
 WIDTH = 120
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
@@ -47,13 +48,12 @@ def ts_string(value: object) -> str:
 
 
 def number(value: int | float) -> str:
-    """A number literal as prettier prints it (`1.0` → `1`, `1e-05` → `1e-5`)."""
+    """A number literal as prettier prints it (`1.0` → `1`, `1e-05` → `1e-5`). Call `literal` for values from
+    a spec: this one has no spelling for infinities and NaN."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if math.isnan(value) or math.isinf(value):
-        return "0"
     if value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     text = repr(value).lower()
@@ -64,21 +64,90 @@ def number(value: int | float) -> str:
     return text
 
 
-def literal(value: object) -> str:
-    """A TypeScript literal type / expression for a JSON value."""
+# The runtime's `parseJSON` reads an integer beyond ±(2^53 − 1) as a `bigint`, so such a value's literal type is a
+# bigint literal (`9223372036854775808n`): exact, and what the SDK really hands over.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def literal(value: object) -> str | None:
+    """A TypeScript literal type for a JSON value; None for a value no literal type spells (an infinity or NaN
+    from YAML, an object or array): the caller falls back to the value's base type."""
     if value is None:
         return "null"
-    if isinstance(value, (bool, int, float)):
-        text = number(value)
-        return text
+    if isinstance(value, bool):
+        return number(value)
+    if isinstance(value, int):
+        return f"{value}n" if abs(value) > MAX_SAFE_INTEGER else str(value)
+    if isinstance(value, float):
+        return number(value) if math.isfinite(value) else None
     if isinstance(value, str):
         return ts_string(value)
-    return "unknown"
+    return None
 
 
 def prop_key(name: str) -> str:
-    """An object/interface key: bare when it is an identifier, else a string literal."""
+    """An interface member's key: bare when it is an identifier, else a string literal."""
     return name if is_identifier(name) else ts_string(name)
+
+
+def object_key(name: str) -> str:
+    """A key of an object literal expression. `__proto__: v` (bare or quoted) sets the object's prototype instead of
+    making a property, so that one name is written computed, `['__proto__']: v`, which prettier keeps."""
+    return f"[{ts_string(name)}]" if name == "__proto__" else prop_key(name)
+
+
+def tsdoc_line(line: str) -> str:
+    """One line of normalised text (`text.prose`) made inert inside a `/** … */` block: `*/` cannot close it,
+    and an `@` that TypeScript would read as a tag — at the start, after white space or an opening brace
+    (`@deprecated`, `@param`, `{@link}`) — is written `\\@`, TSDoc's escape for a literal `@`."""
+    out: list[str] = []
+    previous = " "
+    for char in line:
+        closes_block = char == "/" and previous == "*"
+        starts_tag = char == "@" and (previous.isspace() or previous == "{")
+        if closes_block or starts_tag:
+            out.append("\\")
+        out.append(char)
+        previous = char
+    return "".join(out)
+
+
+def code_span(text: str) -> str:
+    """`text` on one line as Markdown inline code (TSDoc and README): fenced by more backticks than any run in
+    it, padded with a space where it starts or ends with one (CommonMark). Escape for the surrounding context
+    afterwards (`tsdoc_line`)."""
+    text = one_line(text)
+    longest, run = 0, 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+# Characters Markdown (CommonMark and GitHub's) may read as markup anywhere in a line: emphasis, code, links,
+# raw HTML and entities, tables, strikethrough, math, headings.
+_MARKDOWN_SPECIAL = frozenset("\\`*[]<>&|~$#")
+
+
+def markdown_text(text: str) -> str:
+    """Spec text as one line of plain Markdown: every character Markdown could read as markup is
+    backslash-escaped (an `_` only at a word boundary: CommonMark never reads one inside a word)."""
+    text = one_line(text)
+    out: list[str] = []
+    for i, char in enumerate(text):
+        inside_word = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+        if char in _MARKDOWN_SPECIAL or (char == "_" and not inside_word):
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def json_string(value: object) -> str:
+    """A JSON string (package.json): quote and backslash escaped, and every character no file may carry
+    verbatim (controls, line separators, BOM, bidi controls, lone surrogates) written as `\\uXXXX`."""
+    return quoted(str(value), '"', lambda code: f"\\u{code:04x}")
 
 
 def doc_block(lines: list[str], indent: int) -> list[str]:

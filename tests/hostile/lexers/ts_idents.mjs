@@ -1,6 +1,7 @@
 // Prints every identifier of the TypeScript files given as arguments, one per line: file:line:name.
 // Parsed with the TypeScript compiler (its path is the first argument), so template literals, comments and
-// strings are told apart exactly as tsc tells them apart.
+// strings are told apart exactly as tsc tells them apart. The names TSDoc comments carry as tags and links
+// (`@name`, `{@link name}`) are listed too: editors and doc tools act on them, so spec text must not make one.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
@@ -19,6 +20,7 @@ for (const path of files) {
       console.log(`${path}:${line}:${node.text}`);
     }
     ts.forEachChild(node, visit);
+    for (const doc of node.jsDoc ?? []) visit(doc);
   };
   visit(source);
 }

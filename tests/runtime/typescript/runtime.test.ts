@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { ApiKeyAuth, BasicAuth, BearerAuth, LoginTokenAuth, OAuth2ClientCredentials } from '../core/auth.js';
+import {
+  ApiKeyAuth,
+  BasicAuth,
+  BearerAuth,
+  LoginTokenAuth,
+  OAuth2ClientCredentials,
+  selectAuth,
+} from '../core/auth.js';
 import {
   APIConnectionError,
   APIError,
@@ -24,7 +31,7 @@ import type { Paginator } from '../core/pagination.js';
 import type { Result } from '../core/promise.js';
 import { parseRetryAfter, retryDelay, shouldRetryStatus } from '../core/retry.js';
 import { SSEDecoder, Stream } from '../core/streaming.js';
-import { encodeQuery, formatPath, parseLinkHeader, resolveServerUrl } from '../core/url.js';
+import { encodeQuery, formatPath, getPath, MISSING, parseLinkHeader, resolveServerUrl } from '../core/url.js';
 import { fakeFetch, json, TestClient } from './support.js';
 
 const GET = { method: 'GET', path: '/things/{id}' };
@@ -484,5 +491,27 @@ describe('urls', () => {
       prev: 'https://x/1',
       first: 'https://x/1',
     });
+  });
+});
+
+describe('names Object.prototype has (spec and server text) are ordinary names', () => {
+  it('server variables, path parameters and query keys are looked up as own keys only', () => {
+    const url = resolveServerUrl('https://{constructor}.x/{toString}', { toString: 'b' }, { constructor: 'a' });
+    assert.equal(url, 'https://a.x/b');
+    assert.equal(resolveServerUrl('https://{constructor}.x', {}, { constructor: 'a' }, {}), 'https://a.x');
+    assert.throws(() => resolveServerUrl('https://{valueOf}.x', {}, {}), /no value and no default/);
+    assert.throws(() => formatPath('/a/{toString}', {}), /Missing path parameter toString/);
+    assert.equal(formatPath('/a/{__proto__}', { ['__proto__']: 'p' }), '/a/p');
+    assert.deepEqual(encodeQuery({ ['__proto__']: 'x' }, { constructor: 'y' }), [
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
+    assert.deepEqual(parseLinkHeader('<https://x/2>; rel="constructor"'), { constructor: 'https://x/2' });
+  });
+  it('security schemes and body fields are found only when present', () => {
+    const bearer = new BearerAuth('tok');
+    assert.deepEqual(selectAuth([['toString'], ['bearer']], { bearer }), [bearer]);
+    assert.equal(getPath({}, ['constructor']), MISSING);
+    assert.equal(getPath({ a: { hasOwnProperty: 1 } }, ['a', 'hasOwnProperty']), 1);
   });
 });

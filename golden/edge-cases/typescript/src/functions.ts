@@ -35,11 +35,11 @@ export const client = new SharedClient(create);
  * Comments: *\/ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
  * Templates: ${injection}, #{x}, {{ jinja }}, {% raw %}, {% endraw %}, <%= erb %>, $name, {0} and {name}.
  * Markup: <?php echo 1; ?> and </script><script>alert(1)</script> and &amp; &lt; <b>unclosed
- * Javadoc and friends: @param x, @return y, {@code z}, @deprecated is only a word here.
+ * Javadoc and friends: \@param x, \@return y, {\@code z}, \@deprecated is only a word here.
  * # a line that starts with a hash
  * Formats: %s, %d, %(name)s, %% and 100% sure.
  * Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
- * Tab:  between  words.
+ * Tab: between words.
  * Backticks: `inline code`, ``double``, and a fence:
  *
  * ```python

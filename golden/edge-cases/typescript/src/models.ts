@@ -10,11 +10,11 @@ export type ObjectType = 'thing' | 'part' | 'class' | (string & {});
  * Comments: *\/ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
  * Templates: ${injection}, #{x}, {{ jinja }}, {% raw %}, {% endraw %}, <%= erb %>, $name, {0} and {name}.
  * Markup: <?php echo 1; ?> and </script><script>alert(1)</script> and &amp; &lt; <b>unclosed
- * Javadoc and friends: @param x, @return y, {@code z}, @deprecated is only a word here.
+ * Javadoc and friends: \@param x, \@return y, {\@code z}, \@deprecated is only a word here.
  * # a line that starts with a hash
  * Formats: %s, %d, %(name)s, %% and 100% sure.
  * Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
- * Tab:  between  words.
+ * Tab: between words.
  * Backticks: `inline code`, ``double``, and a fence:
  *
  * ```python
@@ -39,11 +39,11 @@ export interface ObjectModel {
    * Comments: *\/ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
    * Templates: ${injection}, #{x}, {{ jinja }}, {% raw %}, {% endraw %}, <%= erb %>, $name, {0} and {name}.
    * Markup: <?php echo 1; ?> and </script><script>alert(1)</script> and &amp; &lt; <b>unclosed
-   * Javadoc and friends: @param x, @return y, {@code z}, @deprecated is only a word here.
+   * Javadoc and friends: \@param x, \@return y, {\@code z}, \@deprecated is only a word here.
    * # a line that starts with a hash
    * Formats: %s, %d, %(name)s, %% and 100% sure.
    * Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
-   * Tab:  between  words.
+   * Tab: between words.
    * Backticks: `inline code`, ``double``, and a fence:
    *
    * ```python

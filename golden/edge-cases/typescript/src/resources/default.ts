@@ -21,11 +21,11 @@ export interface DefaultResourceListParams {
      * Comments: *\/ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
      * Templates: ${injection}, #{x}, {{ jinja }}, {% raw %}, {% endraw %}, <%= erb %>, $name, {0} and {name}.
      * Markup: <?php echo 1; ?> and </script><script>alert(1)</script> and &amp; &lt; <b>unclosed
-     * Javadoc and friends: @param x, @return y, {@code z}, @deprecated is only a word here.
+     * Javadoc and friends: \@param x, \@return y, {\@code z}, \@deprecated is only a word here.
      * # a line that starts with a hash
      * Formats: %s, %d, %(name)s, %% and 100% sure.
      * Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
-     * Tab:  between  words.
+     * Tab: between words.
      * Backticks: `inline code`, ``double``, and a fence:
      *
      * ```python
@@ -50,7 +50,7 @@ export interface DefaultResourceListParams {
      * ISO 8601 date-time string.
      */
     to?: string;
-    /** Only things in these states.  A tab precedes this sentence. */
+    /** Only things in these states. A tab precedes this sentence. */
     in?: models.Enum[];
     /**
      * Filter by kind; an inline enum with hostile values.
@@ -122,11 +122,11 @@ export interface DefaultResourceGetThingParams {
  * Comments: *\/ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
  * Templates: ${injection}, #{x}, {{ jinja }}, {% raw %}, {% endraw %}, <%= erb %>, $name, {0} and {name}.
  * Markup: <?php echo 1; ?> and </script><script>alert(1)</script> and &amp; &lt; <b>unclosed
- * Javadoc and friends: @param x, @return y, {@code z}, @deprecated is only a word here.
+ * Javadoc and friends: \@param x, \@return y, {\@code z}, \@deprecated is only a word here.
  * # a line that starts with a hash
  * Formats: %s, %d, %(name)s, %% and 100% sure.
  * Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
- * Tab:  between  words.
+ * Tab: between words.
  * Backticks: `inline code`, ``double``, and a fence:
  *
  * ```python
@@ -153,11 +153,11 @@ export class DefaultResource extends APIResource {
    * Comments: *\/ closes and /* opens a C comment; // comment; <!-- and --> for HTML; (* and *) for Pascal.
    * Templates: ${injection}, #{x}, {{ jinja }}, {% raw %}, {% endraw %}, <%= erb %>, $name, {0} and {name}.
    * Markup: <?php echo 1; ?> and </script><script>alert(1)</script> and &amp; &lt; <b>unclosed
-   * Javadoc and friends: @param x, @return y, {@code z}, @deprecated is only a word here.
+   * Javadoc and friends: \@param x, \@return y, {\@code z}, \@deprecated is only a word here.
    * # a line that starts with a hash
    * Formats: %s, %d, %(name)s, %% and 100% sure.
    * Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
-   * Tab:  between  words.
+   * Tab: between words.
    * Backticks: `inline code`, ``double``, and a fence:
    *
    * ```python

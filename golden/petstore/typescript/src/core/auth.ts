@@ -9,7 +9,7 @@
  */
 
 import { APIError } from './errors.js';
-import { getPath, MISSING } from './url.js';
+import { getPath, MISSING, own } from './url.js';
 
 /** The parts of one outgoing request a provider may add to. */
 export interface RequestParts {
@@ -247,7 +247,7 @@ export type Security = readonly (readonly string[])[];
 export function selectAuth(security: Security, providers: Record<string, AuthProvider>): AuthProvider[] {
   for (const alternative of security) {
     if (!alternative.length) continue;
-    const chosen = alternative.map((name) => providers[name]);
+    const chosen = alternative.map((name) => own(providers, name));
     if (chosen.every((p) => p !== undefined && p.hasCredentials())) return chosen as AuthProvider[];
   }
   return [];

@@ -9,6 +9,14 @@
 
 const VARIABLE = /\{([^{}]+)\}/g;
 
+/**
+ * `record[key]` when `record` has that key itself, else `undefined`. Keys come from the spec or the server
+ * (`toString`, `constructor`, `__proto__`…): a plain index would find `Object.prototype`'s members instead.
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Fill `https://api.{region}.example.com` from variables or defaults; a value outside its enum throws. */
 export function resolveServerUrl(
   template: string,
@@ -17,9 +25,9 @@ export function resolveServerUrl(
   enums: Record<string, readonly string[]> = {},
 ): string {
   return template.replace(VARIABLE, (_match, name: string) => {
-    const value = variables[name] ?? defaults[name];
+    const value = own(variables, name) ?? own(defaults, name);
     if (value === undefined) throw new Error(`Server variable ${name} has no value and no default`);
-    const choices = enums[name];
+    const choices = own(enums, name);
     if (choices && choices.length && !choices.includes(value)) {
       throw new Error(`Server variable ${name} must be one of ${choices.join(', ')}, got ${value}`);
     }
@@ -37,7 +45,7 @@ export function encodeValue(value: unknown): string {
 /** `/pets/{pet_id}` with each value percent-encoded (`/` included). */
 export function formatPath(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(VARIABLE, (_match, name: string) => {
-    const value = params[name];
+    const value = own(params, name);
     if (value === undefined || value === null) throw new Error(`Missing path parameter ${name}`);
     const text = encodeValue(value);
     if (text === '') throw new Error(`Expected a non-empty value for path parameter ${name}`);
@@ -58,7 +66,8 @@ function encodeInto(out: [string, string][], key: string, value: unknown): void 
 
 /** Merge query objects (later ones win per key) into encoded pairs. */
 export function encodeQuery(...queries: (Record<string, unknown> | undefined)[]): [string, string][] {
-  const merged: Record<string, unknown> = {};
+  // no prototype: a `__proto__` key is a parameter like any other, not the merged object's prototype
+  const merged: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const query of queries) Object.assign(merged, query);
   const out: [string, string][] = [];
   for (const [key, value] of Object.entries(merged)) encodeInto(out, key, value);
@@ -80,7 +89,7 @@ export function parseLinkHeader(header: string): Record<string, string> {
       const [name = '', ...rest] = param.trim().split('=');
       if (name.trim().toLowerCase() !== 'rel') continue;
       for (const rel of rest.join('=').trim().replace(/^"|"$/g, '').split(/\s+/)) {
-        if (rel && !(rel.toLowerCase() in links)) links[rel.toLowerCase()] = url;
+        if (rel && !Object.hasOwn(links, rel.toLowerCase())) links[rel.toLowerCase()] = url;
       }
     }
   }
@@ -94,7 +103,7 @@ export const MISSING: unique symbol = Symbol('missing');
 export function getPath(data: unknown, path: readonly string[] | undefined): unknown {
   let current = data;
   for (const key of path ?? []) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current) || !(key in current)) {
+    if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, key)) {
       return MISSING;
     }
     current = (current as Record<string, unknown>)[key];

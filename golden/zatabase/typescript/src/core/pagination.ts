@@ -11,7 +11,7 @@
  */
 
 import { APIPromise, ResultPromise } from './promise.js';
-import { getPath, MISSING, parseLinkHeader } from './url.js';
+import { getPath, MISSING, own, parseLinkHeader } from './url.js';
 
 /** How one operation pages; field paths are lists of names into the raw body, `*Param` are query parameters. */
 export interface Paginator {
@@ -44,8 +44,8 @@ function toInt(value: unknown): number | null {
 
 function current(request: PageRequest, name: string): unknown {
   const options = request.options.query ?? {};
-  if (name in options) return options[name];
-  return (request.args.query as Record<string, unknown> | undefined)?.[name];
+  if (Object.hasOwn(options, name)) return options[name];
+  return own((request.args.query ?? {}) as Record<string, unknown>, name);
 }
 
 function withParam(request: PageRequest, name: string, value: unknown): PageRequest {
@@ -70,7 +70,7 @@ export function nextRequest(
   headers: Headers,
 ): PageRequest | null {
   if (paginator.style === 'link') {
-    const url = parseLinkHeader(headers.get('link') ?? '')['next'];
+    const url = own(parseLinkHeader(headers.get('link') ?? ''), 'next');
     if (!url) return null;
     return { args: { ...request.args, query: {} }, options: { ...request.options, query: {} }, url };
   }
