@@ -162,7 +162,7 @@ def generate(
             waiting=_say_waiting(lock_timeout),
         )
     except SpecError as exc:
-        _print(exc.diagnostics if isinstance(exc, WriteRefused) else [exc.diagnostic], sys.stderr)
+        _print(exc.diagnostics if isinstance(exc, WriteRefused) else [config.locate(exc.diagnostic)], sys.stderr)
         sys.exit(EXIT_FINDINGS)
     for language_result in done:
         _print(language_result.report.warnings, sys.stderr)

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import SpecError, error
+from .diagnostics import Diagnostic, SpecError, error
 from .ir.model import Api
 from .ir.naming import pascal, words
 
@@ -68,6 +68,21 @@ class Config:
         value = self.data.get("method_names", "crud")
         return str(value)
 
+    def locate(self, diagnostic: Diagnostic) -> Diagnostic:
+        """A target's complaint about a setting (`/typescript/package_name`), placed at the line of zsdk.yaml that
+        gave it — the language's block or, when the value came from the shared block, the shared key."""
+        pointer = diagnostic.pointer or ""
+        if diagnostic.file or self.path is None or not pointer.startswith("/"):
+            return diagnostic
+        parts = pointer.split("/")[1:]
+        if len(parts) >= 2 and _get(self.data, parts) is None and _get(self.data, parts[1:]) is not None:
+            pointer = "/" + "/".join(parts[1:])  # the shared setting, not the language's own
+        if _get(self.data, pointer.split("/")[1:]) is None:
+            return diagnostic
+        with open(self.path, encoding="utf-8") as handle:
+            line = _line_of(yaml.compose(handle.read(), Loader=yaml.SafeLoader), pointer)
+        return diagnostic.located(_shown(self.path), line, 1, pointer)
+
     def for_language(self, language: str, api: Api) -> LanguageConfig:
         shared = {k: v for k, v in self.data.items() if k in _SHARED_KEYS}
         own = self.data.get(language) or {}
@@ -107,10 +122,22 @@ def _sdk_version(spec_version: str) -> str:
     return spec_version if _RELEASE.fullmatch(spec_version) else "0.1.0"
 
 
+def _get(data: Any, parts: list[str]) -> Any:
+    for part in parts:
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+def _shown(path: str) -> str:
+    return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+
+
 def load_config(path: str | None, languages: list[str]) -> Config:
     if path is None:
         return Config()
-    shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    shown = _shown(path)
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()

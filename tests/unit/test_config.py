@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from zsdk_generator.config import _sdk_version, load_config
-from zsdk_generator.diagnostics import SpecError
+from zsdk_generator.diagnostics import Diagnostic, SpecError
 
 
 def _error(tmp_path: Path, text: str) -> str:
@@ -52,3 +52,19 @@ def test_good_config_loads(tmp_path: Path) -> None:
 )
 def test_sdk_version_defaults_only_from_plain_release_numbers(spec: str, sdk: str) -> None:
     assert _sdk_version(spec) == sdk
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("client_name: X\n\npackage_name: Bad Name\n", ":3:1: error: /package_name: "),
+        ("typescript:\n  errors: throw\n  package_name: Bad\n", ":3:1: error: /typescript/package_name: "),
+    ],
+)
+def test_a_targets_complaint_about_a_setting_names_its_line(tmp_path: Path, text: str, where: str) -> None:
+    path = tmp_path / "zsdk.yaml"
+    path.write_text(text, encoding="utf-8")
+    config = load_config(str(path), ["typescript"])
+    located = config.locate(Diagnostic("error", "bad name", "/typescript/package_name"))
+    assert located.file.endswith("zsdk.yaml") and where in located.format(), located.format()
+    assert config.locate(Diagnostic("error", "elsewhere", "/typescript/version")).file == ""  # not in the file
