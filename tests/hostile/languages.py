@@ -148,7 +148,12 @@ def _go_taken() -> frozenset[str]:
     # The standard library's package names (`net/http` is `http`), and the SDK's own internal packages.
     paths = _checked([go_tools.go(), "list", "std"], HERE, go_tools.env()).split()
     public = [path for path in paths if "internal" not in path.split("/") and not path.startswith("vendor/")]
-    return frozenset(path.rsplit("/", 1)[-1] for path in public) | {"core", "option"}
+    # `main` is a command and `init` cannot be imported by its name; a keyword is no name at all, and a package
+    # named like a predeclared identifier (`string`, `len`) hides it in every file that imports the SDK.
+    keywords_and_predeclared = _checked([go_tools.go(), "run", str(HERE / "lexers" / "go_universe.go")], HERE,
+                                        go_tools.env()).split()  # fmt: skip
+    own = {"core", "option", "main", "init"}
+    return frozenset(path.rsplit("/", 1)[-1] for path in public) | own | frozenset(keywords_and_predeclared)
 
 
 CHECKS = {

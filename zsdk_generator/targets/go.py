@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import LanguageConfig
+from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Resource, SecurityScheme, TypeRef
 from ..ir.naming import words
 from .base import RenderJob, Target, templates_root
 from .go_layout import align, doc_comment, doc_lines, go_string, imports_block
+from .go_names import KEYWORDS, PREDECLARED, RESERVED_PACKAGE_NAMES, module_path_problem
 
 TEMPLATES = templates_root() / "go"
 RUNTIME_MODULE = "github.com/zsdk-generator/go-runtime"
@@ -33,17 +35,10 @@ INITIALISMS = frozenset(
      "qps", "ram", "rhs", "rpc", "sla", "smtp", "sql", "ssh", "tcp", "tls", "ttl", "udp", "ui", "uid", "uuid", "uri",
      "url", "utf8", "vm", "xml", "xmpp", "xsrf", "xss", "sdk", "jwt", "oauth", "sse"}
 )  # fmt: skip
-KEYWORDS = frozenset(
-    {"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
-     "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type",
-     "var"}
-)  # fmt: skip
-# Predeclared and package names a parameter must not shadow inside a method body.
-LOCAL_RESERVED = frozenset(
-    {"ctx", "opts", "params", "body", "r", "out", "err", "s", "c", "core", "option", "json", "time", "io", "iter",
-     "context", "any", "string", "int", "bool", "error", "true", "false", "nil", "len", "new", "make", "append",
-     "copy", "cap", "min", "max", "print", "println", "panic", "recover", "close", "delete", "clear"}
-)  # fmt: skip
+# Names a parameter must not take inside a method body: the locals and packages the body uses, and every
+# predeclared identifier (a parameter `int64` would hide the type from `var out int64`).
+LOCAL_RESERVED = PREDECLARED | {"ctx", "opts", "params", "body", "r", "out", "err", "resp", "s", "c", "core",
+                                "option", "json", "time", "io", "iter", "context", "runtime"}  # fmt: skip
 # Package-level names the runtime aliases and the client file define.
 ROOT_RESERVED = frozenset(
     {"Client", "NewClient", "Opt", "Some", "Null", "Date", "NewDate", "File", "NewFile", "Page", "Stream",
@@ -63,8 +58,20 @@ _TAG_PUNCTUATION = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
 
 
 def valid_tag(name: str) -> bool:
-    """encoding/json's isValidTag: letters, digits (any script) and the punctuation above."""
-    return bool(name) and all(c in _TAG_PUNCTUATION or c.isalpha() or unicodedata.category(c) == "Nd" for c in name)
+    """Whether a wire name can be a struct tag's name: encoding/json's isValidTag (letters, digits of any script
+    and the punctuation above — never a quote, backslash, backtick or comma, so the tag stays one raw string and
+    one option list), and not `-`, which v1 reads as "skip this field" and the `-,` that names it is flagged by
+    staticcheck (SA5008, json/v2 rules). A name that cannot be a tag stays in ExtraFields."""
+    return (
+        bool(name)
+        and name != "-"
+        and all(c in _TAG_PUNCTUATION or c.isalpha() or unicodedata.category(c) == "Nd" for c in name)
+    )
+
+
+def json_tag(wire: str, omitzero: bool) -> str:
+    """The struct tag of a field whose wire name is a `valid_tag`."""
+    return f'`json:"{wire}{",omitzero" if omitzero else ""}"`'
 
 
 # File name endings go build reads as build constraints or tests.
@@ -181,6 +188,7 @@ class GoTarget(Target):
     name = "go"
     description = "Go 1.24+: standard library only, functional options, context, iter.Seq2 pagination"
     template_dir = TEMPLATES
+    reserved_package_names = RESERVED_PACKAGE_NAMES
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"gostr": go_string, "doc": doc_comment}
@@ -192,7 +200,7 @@ class GoTarget(Target):
         return "\n" + text.lstrip("\n")  # a blank line between the header comment and the package clause
 
     def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
-        lowering = _Lowering(api, config)
+        lowering = _Lowering(api, config, package_name(self.package_words(config)))
         context = lowering.context()
         yield RenderJob("go.mod", "go.mod.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
@@ -210,16 +218,35 @@ class GoTarget(Target):
 TARGET = GoTarget()
 
 
+def package_name(package_words: list[str]) -> str:
+    """The package clause: the words run together (a Go package name is one lower-case word); one that would
+    start with a digit or be a keyword gets `sdk` in front. Default names already avoid the standard library's
+    (`Target.package_words`); a configured name is kept otherwise."""
+    name = "".join(package_words) or "sdk"
+    return "sdk" + name if name[0].isdigit() or name in KEYWORDS else name
+
+
+def module_path(config: LanguageConfig, package: str) -> str:
+    """The module path: the configured `go: {module: …}`, which must be one `go get` accepts (it is printed in
+    go.mod, in every import and in the README), else github.com/<package>/<package>-go."""
+    configured = config.option("module")
+    if configured is None or configured == "":
+        return f"github.com/{package}/{package}-go"
+    problem = module_path_problem(configured) if isinstance(configured, str) else "it is not a string"
+    if problem:
+        raise error(f"go: module must be a Go module path such as github.com/acme/acme-go, not {configured!r}: "
+                    f"{problem}", "/go/module")  # fmt: skip
+    return str(configured)
+
+
 class _Lowering:
     """IR → Go views. One instance per generation."""
 
-    def __init__(self, api: Api, config: LanguageConfig):
+    def __init__(self, api: Api, config: LanguageConfig, package: str):
         self.api = api
         self.config = config
-        self.package = "".join(w for w in words(config.package_name) if w) or "sdk"
-        if self.package[0].isdigit() or self.package in KEYWORDS:
-            self.package = "sdk" + self.package
-        self.module = str(config.option("module") or f"github.com/{self.package}/{self.package}-go")
+        self.package = package
+        self.module = module_path(config, package)
         self.models = {m.name: m for m in api.models}
         self.taken: set[str] = set(ROOT_RESERVED)
         self.type_names = {m.name: unique(exported(m.name, "Model"), self.taken, "Model") for m in api.models}
@@ -399,8 +426,7 @@ class _Lowering:
                 rows.append(line)
             if f.deprecated:
                 rows.append("// Deprecated: the API marks this field as deprecated.")
-            tag = f'`json:"{f.name}{",omitzero" if omit else ""}"`'
-            rows.append([ident, typ, tag])
+            rows.append([ident, typ, json_tag(f.name, omit)])
             known.append(go_string(f.name))
         rows.append("// ExtraFields holds the fields the API sent that this type does not declare.")
         rows.append(["ExtraFields", "map[string]json.RawMessage", '`json:"-"`'])
@@ -426,7 +452,7 @@ class _Lowering:
         return ModelView(name, "enum", doc, lines=align(rows), base=base)
 
     def _union(self, model: Model, name: str, doc: list[str]) -> ModelView:
-        taken: set[str] = {"raw"}
+        taken: set[str] = {"raw"} | FIELD_RESERVED
         variants: list[dict[str, Any]] = []
         by_model: dict[str, str] = {}
         for t in model.variants:
