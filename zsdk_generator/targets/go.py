@@ -23,12 +23,21 @@ from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Resource, SecurityScheme, TypeRef
 from ..ir.naming import words
 from .base import RenderJob, Target, templates_root
-from .go_layout import align, doc_comment, doc_lines, go_string, imports_block
+from .go_layout import (
+    align,
+    comment_lines,
+    doc_comment,
+    doc_lines,
+    go_string,
+    imports_block,
+)
 from .go_names import KEYWORDS, PREDECLARED, RESERVED_PACKAGE_NAMES, module_path_problem
+from .text import one_line
 
 TEMPLATES = templates_root() / "go"
 RUNTIME_MODULE = "github.com/zsdk-generator/go-runtime"
 GO_VERSION = "1.24"
+CLIENT_USE = "Make one with NewClient and share it: it is safe for concurrent use."
 
 INITIALISMS = frozenset(
     {"acl", "api", "ascii", "cpu", "css", "dns", "eof", "guid", "html", "http", "https", "id", "ip", "json", "lhs",
@@ -393,24 +402,25 @@ class _Lowering:
         views = []
         for model in self.api.models:
             name = self.type_names[model.name]
-            doc = doc_comment(model.description, name, f"{name} is the {model.name} schema.")
-            if model.deprecated:
-                doc += ["//", "// Deprecated: the API marks this schema as deprecated."]
+            notes = ["Deprecated: the API marks this schema as deprecated."] if model.deprecated else []
             if model.kind == "object":
-                views.append(self._struct(model, name, doc))
+                views.append(self._struct(model, name, notes))
             elif model.kind == "enum":
-                views.append(self._enum(model, name, doc))
+                views.append(self._enum(model, name, notes))
             elif model.kind == "union":
-                views.append(self._union(model, name, doc))
+                views.append(self._union(model, name, notes))
             else:
                 target = self.gotype(model.target)
                 if model.target is not None and model.target.nullable and target != "any":
                     target = f"Opt[{target}]"
                 kind = "defined" if target.startswith(("[]", "map[")) else "alias"
-                views.append(ModelView(name, kind, doc, base=target))
+                views.append(ModelView(name, kind, self._model_doc(model, name, notes), base=target))
         return views
 
-    def _struct(self, model: Model, name: str, doc: list[str]) -> ModelView:
+    def _model_doc(self, model: Model, name: str, notes: list[str]) -> list[str]:
+        return doc_comment(model.description, name, f"{name} is the {model.name} schema.", notes)
+
+    def _struct(self, model: Model, name: str, notes: list[str]) -> ModelView:
         taken = set(FIELD_RESERVED)
         rows: list[list[str] | str] = []
         known = []
@@ -430,9 +440,10 @@ class _Lowering:
             known.append(go_string(f.name))
         rows.append("// ExtraFields holds the fields the API sent that this type does not declare.")
         rows.append(["ExtraFields", "map[string]json.RawMessage", '`json:"-"`'])
+        doc = self._model_doc(model, name, notes)
         return ModelView(name, "struct", doc, lines=align(rows), known=", ".join(known))
 
-    def _enum(self, model: Model, name: str, doc: list[str]) -> ModelView:
+    def _enum(self, model: Model, name: str, notes: list[str]) -> ModelView:
         base = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}.get(
             model.enum_type or "", "string"
         )
@@ -449,9 +460,10 @@ class _Lowering:
             const = unique(name + suffix, self.taken)
             literal = go_string(value) if isinstance(value, str) else _number(value)
             rows.append([const, name, f"= {literal}"])
-        return ModelView(name, "enum", doc, lines=align(rows), base=base)
+        notes = [*notes, "Values other than the constants below decode too: the API may add some."]
+        return ModelView(name, "enum", self._model_doc(model, name, notes), lines=align(rows), base=base)
 
-    def _union(self, model: Model, name: str, doc: list[str]) -> ModelView:
+    def _union(self, model: Model, name: str, notes: list[str]) -> ModelView:
         taken: set[str] = {"raw"} | FIELD_RESERVED
         variants: list[dict[str, Any]] = []
         by_model: dict[str, str] = {}
@@ -475,8 +487,13 @@ class _Lowering:
                 if target in by_model:
                     tagged.append((go_string(value), by_model[target]))
         names = ", ".join(str(v["field"]) for v in variants) or "any JSON value"
+        notes = [
+            *notes,
+            f"One of: {names}.",
+            "Exactly one field is set after decoding; a value that matches no variant is kept as it came.",
+        ]
         return ModelView(
-            name, "union", doc + ["//", f"// One of: {names}."], lines=align(rows), variants=variants,
+            name, "union", self._model_doc(model, name, notes), lines=align(rows), variants=variants,
             discriminator=go_string(model.discriminator.property) if model.discriminator else "", tagged=tagged,
         )  # fmt: skip
 
@@ -538,7 +555,7 @@ class _Lowering:
 
     def _method(self, op: Operation, service: str, taken: set[str], params_views: list[ParamsView]) -> MethodView:
         view = self._method_view(op, service, taken, params_views)
-        view.route = f"{op.http_method} {_comment_safe(op.path)}"
+        view.route = f"{op.http_method} {one_line(op.path)}"
         text = doc_lines("\n".join(t for t in (op.summary, op.description) if t))
         view.summary = text[0] if text else ""
         return view
@@ -648,13 +665,10 @@ class _Lowering:
         return MethodView(name, doc, head, f"({typ}, error)", body)
 
     def _method_doc(self, op: Operation, name: str) -> list[str]:
-        first = f"// {name} calls {op.http_method} {_comment_safe(op.path)}."
+        lead = f"{name} calls {op.http_method} {one_line(op.path)}."
         text = "\n".join(t for t in (op.summary, op.description) if t and t.strip())
-        rest = doc_comment(text, "", "")
-        lines = [first] + (["//"] + rest if rest else [])
-        if op.deprecated:
-            lines += ["//", "// Deprecated: the API marks this operation as deprecated."]
-        return lines
+        notes = ["Deprecated: the API marks this operation as deprecated."] if op.deprecated else []
+        return comment_lines([lead, text, *notes])
 
     def _pager(self, op: Operation) -> str:
         p = op.pagination
@@ -681,12 +695,12 @@ class _Lowering:
 
     # ------------------------------------------------------------------ client
 
-    def auth_views(self) -> tuple[list[dict[str, str]], list[str], list[dict[str, Any]]]:
+    def auth_views(self) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
         """(credential options, client statements installing providers, server variable options)."""
         env_prefix = "_".join(w.upper() for w in words(self.config.package_name)) or "SDK"
         option_taken = set(OPTION_NAMES)
         cred_taken: set[str] = set()
-        creds: list[dict[str, str]] = []
+        creds: list[dict[str, Any]] = []
         statements: list[str] = []
         login_scheme = self.api.login.scheme if self.api.login else None
         first_key = True
@@ -696,7 +710,9 @@ class _Lowering:
             option = unique("With" + exported(name, "Credential"), option_taken)
             variable = f"{env_prefix}_{name.upper()}" if env else ""
             param = unexported(name, "value")
-            creds.append({"option": option, "name": go_string(name), "env": variable, "param": param})
+            default = f" (default: the {variable} environment variable)" if variable else ""
+            doc = comment_lines([f"{option} sets the {name} credential{default}."])
+            creds.append({"option": option, "name": go_string(name), "env": variable, "param": param, "doc": doc})
             return f"api.Credential({go_string(name)}, {go_string(creds[-1]['env'])})"
 
         for scheme in self.api.security_schemes:
@@ -713,9 +729,10 @@ class _Lowering:
         server = self.api.servers[0] if self.api.servers else None
         for v in server.variables if server else ():
             option = unique("With" + exported(v.name, "Variable"), option_taken)
+            choices = f" (one of: {', '.join(one_line(value) for value in v.enum)})" if v.enum else ""
+            lead = f"{option} sets the {one_line(v.name)} variable of the server URL{choices}."
             variables.append({"option": option, "name": go_string(v.name), "param": unexported(v.name, "value"),
-                              "doc": doc_comment(v.description, "", ""),
-                              "enum": ", ".join(v.enum)})  # fmt: skip
+                              "doc": comment_lines([lead + "\n" + v.description])})  # fmt: skip
         self._login_cred = cred("access_token", env=False) if login_scheme else ""
         return creds, statements, variables
 
@@ -802,7 +819,9 @@ class _Lowering:
         client_rows.append(["api", "*core.Client"])
         if login:
             client_rows.append(["login", "*core.LoginTokenAuth"])
-        title = self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API"
+        title = one_line(self.api.title)
+        title = title if title.lower().endswith(" api") else f"{title} API"
+        api_text = self.api.description
         has_structs = any(m.kind in ("struct", "union") for m in models)
         uses_time = re.search(r"(?<![\w.])time\.", model_text) is not None
         model_imports = imports_block(
@@ -810,8 +829,11 @@ class _Lowering:
             [self.module + "/internal/core"] if has_structs else [],
         )
         return {
+            "package_doc": comment_lines([f"Package {self.package} is the Go SDK of the {title}.", api_text]),
+            "client_doc": comment_lines([f"Client is the {title} client. {CLIENT_USE}"]),
             "api": self.api,
             "title": title,
+            "api_doc": doc_comment(self.api.description, "", ""),
             "package": self.package,
             "module": self.module,
             "go_version": GO_VERSION,
@@ -825,7 +847,6 @@ class _Lowering:
             "credentials": creds,
             "variables": variables,
             "login": login,
-            "api_doc": doc_comment(self.api.description, "", ""),
             "model_imports": model_imports,
             "service_imports": {s.type: self._service_imports(s) for s in services},
             "file_name": self.file_name,
@@ -883,6 +904,3 @@ def _number(value: float | int) -> str:
     text = repr(float(value))
     return text
 
-
-def _comment_safe(text: str) -> str:
-    return " ".join("".join(c if ord(c) >= 0x20 else " " for c in text).split())
