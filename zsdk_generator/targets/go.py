@@ -27,12 +27,14 @@ from .go_layout import (
     align,
     comment_lines,
     doc_comment,
-    doc_lines,
     go_string,
     imports_block,
+    markdown_code,
+    markdown_paragraphs,
+    markdown_text,
 )
 from .go_names import KEYWORDS, PREDECLARED, RESERVED_PACKAGE_NAMES, module_path_problem
-from .text import one_line
+from .text import one_line, prose
 
 TEMPLATES = templates_root() / "go"
 RUNTIME_MODULE = "github.com/zsdk-generator/go-runtime"
@@ -555,9 +557,8 @@ class _Lowering:
 
     def _method(self, op: Operation, service: str, taken: set[str], params_views: list[ParamsView]) -> MethodView:
         view = self._method_view(op, service, taken, params_views)
-        view.route = f"{op.http_method} {one_line(op.path)}"
-        text = doc_lines("\n".join(t for t in (op.summary, op.description) if t))
-        view.summary = text[0] if text else ""
+        view.route = markdown_code(f"{op.http_method} {op.path}")
+        view.summary = markdown_text(first_line(op.summary) or first_line(op.description))
         return view
 
     def _method_view(self, op: Operation, service: str, taken: set[str], params_views: list[ParamsView]) -> MethodView:
@@ -831,9 +832,9 @@ class _Lowering:
         return {
             "package_doc": comment_lines([f"Package {self.package} is the Go SDK of the {title}.", api_text]),
             "client_doc": comment_lines([f"Client is the {title} client. {CLIENT_USE}"]),
-            "api": self.api,
-            "title": title,
-            "api_doc": doc_comment(self.api.description, "", ""),
+            "readme_title": markdown_text(f"{title} — Go SDK"),
+            "readme_doc": markdown_paragraphs(self.api.description),
+            "server_url": markdown_code(server.url) if server else "",
             "package": self.package,
             "module": self.module,
             "go_version": GO_VERSION,
@@ -904,3 +905,7 @@ def _number(value: float | int) -> str:
     text = repr(float(value))
     return text
 
+
+def first_line(text: str) -> str:
+    """The first line of spec prose that has text on it."""
+    return next((line for line in prose(text).split("\n") if line.strip()), "")
