@@ -1,5 +1,6 @@
-"""The Go target's rules for names a spec controls: package and module names and struct tags (issue 11, hostile
-specs). The toolchain checks are in tests/hostile."""
+"""The Go target's rules for names and values a spec controls: package and module names, enum constants that fit
+their type and struct tags (issue 11, hostile specs). The toolchain checks are in
+tests/toolchain/test_go_doc_comments.py and tests/hostile."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import pytest
 
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
-from zsdk_generator.ir.model import Api
-from zsdk_generator.targets.go import TARGET, json_tag, module_path, package_name, valid_tag
+from zsdk_generator.ir.model import Api, Model
+from zsdk_generator.targets.go import TARGET, enum_constants, json_tag, module_path, package_name, valid_tag
 from zsdk_generator.targets.go_names import module_path_problem
 
 
@@ -59,6 +60,31 @@ def test_a_configured_module_path_is_checked_with_a_located_error(tmp_path: Path
     assert raised.value.diagnostic.pointer == "/go/module"
     assert "module path" in raised.value.diagnostic.message
     assert module_path(Config().for_language("go", Api("A", "1")), "a") == "github.com/a/a-go"
+
+
+def _enum(kind: str, *values: object) -> Model:
+    return Model("E", "enum", "#/E", enum_type=kind, values=values)  # type: ignore[arg-type]
+
+
+def test_enum_constants_fit_their_type() -> None:
+    assert enum_constants(_enum("integer", 1, -2)) == ("int64", [("1", "1"), ("Minus2", "-2")])
+    huge = enum_constants(_enum("integer", 1, 2**64, -(10**23)))
+    assert huge == ("json.Number", [("1", '"1"'), ("18446744073709551616", '"18446744073709551616"'),
+                                    ("Minus100000000000000000000000", '"-100000000000000000000000"')])  # fmt: skip
+    assert enum_constants(_enum("integer", 2**63 - 1, -(2**63)))[0] == "int64"
+    assert enum_constants(_enum("integer", 2**63))[0] == "json.Number"
+
+
+def test_non_finite_numbers_get_no_constant() -> None:
+    base, values = enum_constants(_enum("number", float("inf"), float("-inf"), float("nan"), 0.5, 1e300))
+    assert base == "float64" and [literal for _, literal in values] == ["0.5", "1e+300"]
+    assert enum_constants(_enum("number", 0.5, 10**400))[0] == "json.Number"
+
+
+def test_enum_values_of_another_kind_get_no_constant() -> None:
+    assert enum_constants(_enum("string", "a", 1, None, "a")) == ("string", [("A", '"a"')])
+    assert enum_constants(_enum("integer", 1, True, "2", 1.5)) == ("int64", [("1", "1")])
+    assert enum_constants(_enum("boolean", True, False)) == ("bool", [])
 
 
 @pytest.mark.parametrize("name", ["-", "", 'a"b', "a`b", "a\\b", "a,b", "a'b", "a\u2028b", "a\x00b"])

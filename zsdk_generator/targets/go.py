@@ -12,7 +12,9 @@ Optional and nullable: a required, non-nullable field is its plain Go type; an o
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -83,6 +85,55 @@ def valid_tag(name: str) -> bool:
 def json_tag(wire: str, omitzero: bool) -> str:
     """The struct tag of a field whose wire name is a `valid_tag`."""
     return f'`json:"{wire}{",omitzero" if omitzero else ""}"`'
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+#
+# A Go constant must fit its type, so an enum's values decide its type: int64 (or float64) when every value
+# fits, else json.Number — the number as the API writes it, which encoding/json reads and writes as a JSON
+# number, never rounded. A non-finite number (a YAML `.inf` or `.nan`) has no JSON spelling, so the API can
+# never send it: it gets no constant. Defaults and examples are never written into Go code (an absent Opt is
+# not sent, and the server applies its own default), so they need no spelling at all.
+
+JSON_NUMBER = "json.Number"
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+_NUMBER_TYPES = {"integer": "int64", "number": "float64"}
+
+
+def int_type(value: int) -> str:
+    """int64, or json.Number for an integer outside int64's range."""
+    return "int64" if _INT64_MIN <= value <= _INT64_MAX else JSON_NUMBER
+
+
+def enum_constants(model: Model) -> tuple[str, list[tuple[str, str]]]:
+    """(the enum's Go type, [(constant name suffix, Go literal)]) in spec order, each value once."""
+    kind = model.enum_type or "string"
+    if kind == "boolean":
+        return "bool", []
+    values: list[Any] = []
+    for value in model.values:
+        if _enum_value_ok(kind, value) and value not in values:
+            values.append(value)
+    if kind == "string":
+        return "string", [(exported(v, "Value") if words(v) else "Empty", go_string(v)) for v in values]
+    base = _NUMBER_TYPES[kind] if all(_fits(kind, v) for v in values) else JSON_NUMBER
+    spell = (lambda v: go_string(_number(v))) if base == JSON_NUMBER else _number
+    return base, [(("Minus" if v < 0 else "") + re.sub(r"[^0-9]", "_", str(abs(v))), spell(v)) for v in values]
+
+
+def _enum_value_ok(kind: str, value: Any) -> bool:
+    """Whether a value of an enum of this kind gets a constant (the IR gives each enum one kind of value)."""
+    if kind == "string":
+        return isinstance(value, str)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return isinstance(value, int) or (kind == "number" and math.isfinite(value))
+
+
+def _fits(kind: str, value: int | float) -> bool:
+    if kind == "integer":
+        return _INT64_MIN <= value <= _INT64_MAX
+    return isinstance(value, float) or abs(value) <= sys.float_info.max
 
 
 # File name endings go build reads as build constraints or tests.
@@ -160,6 +211,7 @@ class ModelView:
     variants: list[dict[str, Any]] = field(default_factory=list)  # union
     discriminator: str = ""
     tagged: list[tuple[str, str]] = field(default_factory=list)  # union: (wire value literal, variant field)
+    alias: bool = False  # enum: `type Name = base` (json.Number must stay json.Number for encoding/json)
 
 
 @dataclass
@@ -262,7 +314,8 @@ class _Lowering:
         self.taken: set[str] = set(ROOT_RESERVED)
         self.type_names = {m.name: unique(exported(m.name, "Model"), self.taken, "Model") for m in api.models}
         self.pointer_fields = self._recursive_edges()
-        self.enum_consts: dict[str, list[str]] = {}
+        self._uses: set[str] = set()  # standard-library packages the file being lowered needs (see `_uses_package`)
+        self.service_packages: dict[str, set[str]] = {}  # service type → its file's standard-library packages
 
     # ------------------------------------------------------------------ types
 
@@ -277,12 +330,17 @@ class _Lowering:
         if t.kind == "map":
             return "map[string]" + self.element(t.item)
         if t.kind == "literal":
-            v = t.value
-            return "bool" if isinstance(v, bool) else "int64" if isinstance(v, int) else "float64" if isinstance(
-                v, float) else "string" if isinstance(v, str) else "any"  # fmt: skip
+            return self._uses_package(_literal_type(t.value))
         if t.kind in ("any", "null"):
             return "any"
-        return PRIMITIVES.get((t.kind, t.format), PRIMITIVES.get((t.kind, None), "any"))
+        return self._uses_package(PRIMITIVES.get((t.kind, t.format), PRIMITIVES.get((t.kind, None), "any")))
+
+    def _uses_package(self, typ: str) -> str:
+        """`typ`, noting the standard-library package it needs in the file being lowered."""
+        package = _TYPE_PACKAGES.get(typ)
+        if package:
+            self._uses.add(package)
+        return typ
 
     def element(self, t: TypeRef | None) -> str:
         """An array item or map value: nullable ones are Opt[T]."""
@@ -446,24 +504,16 @@ class _Lowering:
         return ModelView(name, "struct", doc, lines=align(rows), known=", ".join(known))
 
     def _enum(self, model: Model, name: str, notes: list[str]) -> ModelView:
-        base = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}.get(
-            model.enum_type or "", "string"
-        )
-        rows: list[list[str] | str] = []
-        seen_values = []
-        for value in model.values:
-            if value is None or value in seen_values or (base == "bool"):
-                continue
-            seen_values.append(value)
-            if isinstance(value, str):
-                suffix = exported(value, "Value") if words(value) else "Empty"
-            else:
-                suffix = ("Minus" if value < 0 else "") + re.sub(r"[^0-9]", "_", str(abs(value)))
-            const = unique(name + suffix, self.taken)
-            literal = go_string(value) if isinstance(value, str) else _number(value)
-            rows.append([const, name, f"= {literal}"])
+        base, values = enum_constants(model)
+        rows: list[list[str] | str] = [[unique(name + suffix, self.taken), name, f"= {literal}"]
+                                       for suffix, literal in values]  # fmt: skip
+        if base == JSON_NUMBER:
+            self._uses.add("encoding/json")
+            notes = [*notes, f"Its values do not fit in {_NUMBER_TYPES[model.enum_type or '']}, so it is json.Number: "
+                             "the number as the API writes it."]  # fmt: skip
         notes = [*notes, "Values other than the constants below decode too: the API may add some."]
-        return ModelView(name, "enum", self._model_doc(model, name, notes), lines=align(rows), base=base)
+        doc = self._model_doc(model, name, notes)
+        return ModelView(name, "enum", doc, lines=align(rows), base=base, alias=base == JSON_NUMBER)
 
     def _union(self, model: Model, name: str, notes: list[str]) -> ModelView:
         taken: set[str] = {"raw"} | FIELD_RESERVED
@@ -533,7 +583,18 @@ class _Lowering:
     # ------------------------------------------------------------------ services
 
     def service_views(self) -> list[ServiceView]:
-        return [self._service(r, (), "client") for r in self.api.resources]
+        """One view per top-level resource (one file each), noting the packages each file needs."""
+        views = []
+        for resource in self.api.resources:
+            uses = self._collecting()
+            views.append(self._service(resource, (), "client"))
+            self.service_packages[views[-1].type] = uses
+        return views
+
+    def _collecting(self) -> set[str]:
+        """Start a new file: the set returned fills with the standard-library packages its code needs."""
+        self._uses = set()
+        return self._uses
 
     def _service(self, resource: Resource, parents: tuple[str, ...], parent_path: str,
                  field_taken: set[str] | None = None) -> ServiceView:  # fmt: skip
@@ -559,6 +620,7 @@ class _Lowering:
         view = self._method_view(op, service, taken, params_views)
         view.route = markdown_code(f"{op.http_method} {op.path}")
         view.summary = markdown_text(first_line(op.summary) or first_line(op.description))
+        self._uses.add("context")
         return view
 
     def _method_view(self, op: Operation, service: str, taken: set[str], params_views: list[ParamsView]) -> MethodView:
@@ -611,6 +673,7 @@ class _Lowering:
         if op.body is not None and op.body.kind != "multipart":
             kind = op.body.kind
             if kind == "binary":
+                self._uses.add("io")
                 signature.append("body io.Reader")
                 body.append(f"r.Content(body, {go_string(op.body.media_type)})")
             elif kind == "text":
@@ -637,6 +700,7 @@ class _Lowering:
             item = self.element(paging.item_type)
             pager = f"core.Pages({go_string(paging.style)}, {go_string('.'.join(paging.items))})" + self._pager(op)
             page_body = body + [f"return core.GetPage[{item}](ctx, s.client, r, {pager}, opts)"]
+            self._uses.add("iter")
             auto_body = body + [f"return core.AutoPage[{item}](ctx, s.client, r, {pager}, opts)"]
             view = MethodView(name, doc, head, f"(*Page[{item}], error)", page_body, auto,
                               f"iter.Seq2[{item}, error]", auto_body)  # fmt: skip
@@ -650,6 +714,7 @@ class _Lowering:
             body.append("return s.client.Do(ctx, r, nil, opts)")
             return MethodView(name, doc, head, "error", body)
         if result.kind == "binary":
+            self._uses.add("io")
             body += ["resp, err := s.client.DoStream(ctx, r, opts)", "if err != nil {", "\treturn nil, err", "}",
                      "return resp.Body, nil"]  # fmt: skip
             return MethodView(name, doc, head, "(io.ReadCloser, error)", body)
@@ -793,6 +858,7 @@ class _Lowering:
         return name
 
     def context(self) -> dict[str, Any]:
+        model_packages = self._collecting()
         models = self.model_views()
         services = self.service_views()
         creds, auth, variables = self.auth_views()
@@ -800,8 +866,6 @@ class _Lowering:
         server = self.api.servers[0] if self.api.servers else None
         all_services = [s for root in services for s in _tree(root)]
         retries = self.config.retries
-        model_text = "\n".join(line for m in models for line in m.lines + [m.base] + [v["type"] for v in m.variants]
-                               if not line.startswith("//"))  # fmt: skip
         defaults = [f"defaults.ServerURL = {go_string(server.url if server else '')}"]
         if server and server.variables:
             pairs = ", ".join(f"{go_string(v.name)}: {go_string(v.default)}" for v in server.variables)
@@ -824,9 +888,8 @@ class _Lowering:
         title = title if title.lower().endswith(" api") else f"{title} API"
         api_text = self.api.description
         has_structs = any(m.kind in ("struct", "union") for m in models)
-        uses_time = re.search(r"(?<![\w.])time\.", model_text) is not None
         model_imports = imports_block(
-            [name for name, used in (("encoding/json", has_structs), ("time", uses_time)) if used],
+            sorted(model_packages | ({"encoding/json"} if has_structs else set())),
             [self.module + "/internal/core"] if has_structs else [],
         )
         return {
@@ -856,15 +919,10 @@ class _Lowering:
         }
 
     def _service_imports(self, root: ServiceView) -> str:
-        text = "\n".join(
-            m.signature + m.returns + m.auto_returns + "\n".join(m.body) for s in _tree(root) for m in s.methods
-        ) + "\n".join(line for s in _tree(root) for p in s.params for line in p.lines if not line.startswith("//"))
-        std = ["context"] if any(s.methods for s in _tree(root)) else []
-        std += [name for name in ("io", "iter", "time") if re.search(rf"(?<![\w.]){name}\.", text)]
         local = [self.module + "/internal/core"]
         if any(s.methods for s in _tree(root)):
             local.append(self.module + "/option")
-        return imports_block(std, local)
+        return imports_block(sorted(self.service_packages[root.type]), local)
 
     def _example(self, services: list[ServiceView]) -> dict[str, Any] | None:
         for service in services:
@@ -881,6 +939,19 @@ def _tree(service: ServiceView) -> list[ServiceView]:
     for child in service.children:
         out.extend(_tree(child))
     return out
+
+
+def _literal_type(value: object) -> str:
+    """The Go type of a `const` schema's value."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return int_type(value)
+    return "float64" if isinstance(value, float) else "string" if isinstance(value, str) else "any"
+
+
+# The standard-library package a type from `gotype` needs imported.
+_TYPE_PACKAGES = {"time.Time": "time", JSON_NUMBER: "encoding/json"}
 
 
 def _variant_name(typ: str) -> str:
