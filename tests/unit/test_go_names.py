@@ -1,5 +1,5 @@
 """The Go target's rules for names and values a spec controls: package and module names, enum constants that fit
-their type and struct tags (issue 11, hostile specs). The toolchain checks are in
+their type, struct tags and JSON paths (issue 11, hostile specs). The toolchain checks are in
 tests/toolchain/test_go_doc_comments.py and tests/hostile."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.ir.model import Api, Model
-from zsdk_generator.targets.go import TARGET, enum_constants, json_tag, module_path, package_name, valid_tag
+from zsdk_generator.targets.go import TARGET, enum_constants, json_path, json_tag, module_path, package_name, valid_tag
 from zsdk_generator.targets.go_names import module_path_problem
 
 
@@ -96,3 +96,10 @@ def test_names_a_struct_tag_cannot_carry_stay_in_extra_fields(name: str) -> None
 def test_names_a_struct_tag_carries(name: str) -> None:
     assert valid_tag(name)
     assert json_tag(name, True) == f'`json:"{name},omitzero"`'
+
+
+def test_json_paths_keep_dotted_names_one_step() -> None:
+    assert json_path(("meta", "total")) == '"meta.total"'
+    assert json_path(("@odata.nextLink",)) == '"@odata~1nextLink"'
+    assert json_path(("a~b", 'c"\n')) == '"a~0b.c\\"\\n"'
+    assert json_path(()) == '""'

@@ -690,7 +690,7 @@ class _Lowering:
         if op.idempotent:
             body.append("r.Idempotent()")
         if op.envelope:
-            body.append(f"r.Envelope({go_string('.'.join(op.envelope))})")
+            body.append(f"r.Envelope({json_path(op.envelope)})")
         if op.result is not None and op.result.media_type and op.result.kind in ("binary", "text"):
             body.append(f"r.Accept({go_string(op.result.media_type)})")
         head = "ctx context.Context" + "".join(", " + s for s in signature) + ", opts ...option.RequestOption"
@@ -698,7 +698,7 @@ class _Lowering:
         if op.pagination is not None:
             paging = op.pagination
             item = self.element(paging.item_type)
-            pager = f"core.Pages({go_string(paging.style)}, {go_string('.'.join(paging.items))})" + self._pager(op)
+            pager = f"core.Pages({go_string(paging.style)}, {json_path(paging.items)})" + self._pager(op)
             page_body = body + [f"return core.GetPage[{item}](ctx, s.client, r, {pager}, opts)"]
             self._uses.add("iter")
             auto_body = body + [f"return core.AutoPage[{item}](ctx, s.client, r, {pager}, opts)"]
@@ -741,22 +741,25 @@ class _Lowering:
         assert p is not None
         out = []
 
-        def put(key: str, value: object, default: object = None) -> None:
+        def put(key: str, value: str | None, default: str | None = None) -> None:
             if value is not None and value != default:
-                text = ".".join(value) if isinstance(value, tuple) else str(value)
-                out.append(f".With({go_string(key)}, {go_string(text)})")
+                out.append(f".With({go_string(key)}, {go_string(value)})")
+
+        def put_path(key: str, path: tuple[str, ...] | None) -> None:
+            if path is not None:
+                out.append(f".With({go_string(key)}, {json_path(path)})")
 
         put("cursor_param", p.cursor_param, "cursor")
-        put("next_cursor", p.next_cursor)
-        put("cursor_item_field", p.cursor_item_field)
-        put("has_more", p.has_more)
+        put_path("next_cursor", p.next_cursor)
+        put_path("cursor_item_field", (p.cursor_item_field,) if p.cursor_item_field is not None else None)
+        put_path("has_more", p.has_more)
         put("offset_param", p.offset_param, "offset")
         put("limit_param", p.limit_param, "limit")
-        put("total", p.total)
+        put_path("total", p.total)
         put("page_param", p.page_param, "page")
         put("per_page_param", p.per_page_param)
-        put("total_pages", p.total_pages)
-        put("has_next", p.has_next)
+        put_path("total_pages", p.total_pages)
+        put_path("has_next", p.has_next)
         return "".join(out)
 
     # ------------------------------------------------------------------ client
@@ -837,9 +840,9 @@ class _Lowering:
             alts = ", ".join("[]string{" + ", ".join(go_string(s) for s in alt) + "}" for alt in op.security)
             request += f".Security({alts})"
         request += ".JSONBody(map[string]any{" + fields + "})"
-        setup = [f"login.TokenField = {go_string('.'.join(flow.token))}"]
-        setup.append(f"login.RefreshTokenField = {go_string('.'.join(flow.refresh_token or ()))}")
-        setup.append(f"login.ExpiresInField = {go_string('.'.join(flow.expires_in or ()))}")
+        setup = [f"login.TokenField = {json_path(flow.token)}"]
+        setup.append(f"login.RefreshTokenField = {json_path(flow.refresh_token or ())}")
+        setup.append(f"login.ExpiresInField = {json_path(flow.expires_in or ())}")
         refresh = next((o for o in self.api.all_operations() if o.id == flow.refresh_operation_id), None)
         if refresh is not None:
             setup.append(f"login.RefreshPath = {go_string(refresh.path)}")
@@ -939,6 +942,13 @@ def _tree(service: ServiceView) -> list[ServiceView]:
     for child in service.children:
         out.extend(_tree(child))
     return out
+
+
+def json_path(names: tuple[str, ...]) -> str:
+    """A path into a JSON body as the runtime's GetPath reads it: a Go string of the names joined with `.`, each
+    name written as in a JSON pointer (`~` as `~0`, then `.` as `~1`) so a field such as `@odata.nextLink`
+    stays one step."""
+    return go_string(".".join(name.replace("~", "~0").replace(".", "~1") for name in names))
 
 
 def _literal_type(value: object) -> str:
