@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from zsdk_generator.targets.go_layout import align, doc_comment, go_string, imports_block
+from zsdk_generator.targets.go_layout import (
+    align,
+    comment_lines,
+    doc_comment,
+    go_string,
+    imports_block,
+    markdown_code,
+    markdown_paragraphs,
+    markdown_text,
+)
 
 
 def test_struct_fields_align_in_blocks_broken_by_comments() -> None:
@@ -34,14 +43,43 @@ def test_const_block() -> None:
 def test_doc_comment_avoids_what_gofmt_rewrites() -> None:
     text = "Overview\n\n    indented code\n- item\n\n\nDone ``quoted''."
     assert doc_comment(text, "Thing", "") == [
-        "// Thing: Overview",  # a one-line paragraph that could read as a heading joins the next
+        "// Thing: Overview",
+        "//",
         "// indented code",
         "// - item",
         "//",
         "// Done \u201cquoted\u201d.",
     ]
+    # a one-line paragraph between two others that gofmt would rewrite as `# Overview` joins the one before it
     heading_like = doc_comment("Intro.\n\nOverview\n\nBody text.", "", "")
-    assert heading_like == ["// Intro.", "//", "// Overview", "// Body text."]
+    assert heading_like == ["// Intro.", "// Overview", "//", "// Body text."]
+    # ...so our own paragraphs after it keep their place (Go tools read `Deprecated:` only at a paragraph start)
+    deprecated = doc_comment("Body.\n\nLast Heading", "T", "", ["Deprecated: the API marks this as deprecated."])
+    assert deprecated == ["// T: Body.", "// Last Heading", "//", "// Deprecated: the API marks this as deprecated."]
+
+
+def test_doc_comment_normalises_before_laying_out() -> None:
+    # every kind of line break is one; controls, BOM and bidi controls are gone; the text cannot leave the comment
+    text = "a\r\nb\u2028c\x85d\x0be\rf\x00\x1b[0m\ufeff\u202eg\nzsdkpwn()"
+    assert doc_comment(text, "", "") == ["// a", "// b", "// c", "// d", "// e", "// f[0mg", "// zsdkpwn()"]
+
+
+def test_doc_comment_never_writes_what_gofmt_would_move() -> None:
+    # gofmt moves a `+build` line from any comment to the top of the file as a build constraint, and a paragraph of
+    # link definitions to the end of the comment
+    text = "Intro.\n\n+build ignore\n\n[docs]: https://example.com\n\n#   Spaced"
+    assert comment_lines(["Lead.", text]) == [
+        "// Lead.",
+        "//",
+        "// Intro.",
+        "//",
+        "// + build ignore",
+        "// [docs]: https://example.com",
+        "//",
+        "// # Spaced",
+    ]
+    assert doc_comment("+build\u00a0linux", "", "") == ["// + build\u00a0linux"]
+    assert doc_comment("+buildx", "", "") == ["// +buildx"]
 
 
 def test_go_string_escapes() -> None:
@@ -51,3 +89,25 @@ def test_go_string_escapes() -> None:
 def test_imports_grouped_and_sorted() -> None:
     assert imports_block(["time", "context"], ["m/option"]) == 'import (\n\t"context"\n\t"time"\n\n\t"m/option"\n)\n'
     assert imports_block([], ["m/core"]) == 'import "m/core"\n'
+
+
+def test_markdown_text_is_text() -> None:
+    hostile = "1. <script>x</script> **b** `c` [l](u) | ~~s~~ $m$ &amp; a_b _e_ \\"
+    assert markdown_text(hostile) == (
+        "1\\. &lt;script&gt;x&lt;/script&gt; \\*\\*b\\*\\* \\`c\\` \\[l\\](u) \\| \\~\\~s\\~\\~ \\$m\\$ &amp;amp; a_b \\_e\\_ \\\\"
+    )
+    assert [markdown_text(t) for t in ("# h", "- i", "+ i", "=== ", "```go", "12) x")] == [
+        "\\# h", "\\- i", "\\+ i", "\\===", "\\`\\`\\`go", "12\\) x"
+    ]  # fmt: skip
+
+
+def test_markdown_paragraphs_keep_paragraphs_only() -> None:
+    assert markdown_paragraphs("a\r\n\n\n  b\u2028c\n\n") == ["a", "", "b", "c"]
+    assert markdown_paragraphs("") == []
+
+
+def test_markdown_code_cannot_end_early() -> None:
+    assert markdown_code("GET /things") == "`GET /things`"
+    assert markdown_code("/a/`${x}`/b") == "``/a/`${x}`/b``"
+    assert markdown_code("/a/`${x}`") == "`` /a/`${x}` ``"
+    assert markdown_code("a``b\nc") == "```a``b c```"

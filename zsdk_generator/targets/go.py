@@ -12,38 +12,46 @@ Optional and nullable: a required, non-nullable field is its plain Go type; an o
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import LanguageConfig
+from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Resource, SecurityScheme, TypeRef
 from ..ir.naming import words
 from .base import RenderJob, Target, templates_root
-from .go_layout import align, doc_comment, doc_lines, go_string, imports_block
+from .go_layout import (
+    align,
+    comment_lines,
+    doc_comment,
+    go_string,
+    imports_block,
+    markdown_code,
+    markdown_paragraphs,
+    markdown_text,
+)
+from .go_names import KEYWORDS, PREDECLARED, RESERVED_PACKAGE_NAMES, module_path_problem
+from .text import one_line, prose
 
 TEMPLATES = templates_root() / "go"
 RUNTIME_MODULE = "github.com/zsdk-generator/go-runtime"
 GO_VERSION = "1.24"
+CLIENT_USE = "Make one with NewClient and share it: it is safe for concurrent use."
 
 INITIALISMS = frozenset(
     {"acl", "api", "ascii", "cpu", "css", "dns", "eof", "guid", "html", "http", "https", "id", "ip", "json", "lhs",
      "qps", "ram", "rhs", "rpc", "sla", "smtp", "sql", "ssh", "tcp", "tls", "ttl", "udp", "ui", "uid", "uuid", "uri",
      "url", "utf8", "vm", "xml", "xmpp", "xsrf", "xss", "sdk", "jwt", "oauth", "sse"}
 )  # fmt: skip
-KEYWORDS = frozenset(
-    {"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
-     "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type",
-     "var"}
-)  # fmt: skip
-# Predeclared and package names a parameter must not shadow inside a method body.
-LOCAL_RESERVED = frozenset(
-    {"ctx", "opts", "params", "body", "r", "out", "err", "s", "c", "core", "option", "json", "time", "io", "iter",
-     "context", "any", "string", "int", "bool", "error", "true", "false", "nil", "len", "new", "make", "append",
-     "copy", "cap", "min", "max", "print", "println", "panic", "recover", "close", "delete", "clear"}
-)  # fmt: skip
+# Names a parameter must not take inside a method body: the locals and packages the body uses, and every
+# predeclared identifier (a parameter `int64` would hide the type from `var out int64`).
+LOCAL_RESERVED = PREDECLARED | {"ctx", "opts", "params", "body", "r", "out", "err", "resp", "s", "c", "core",
+                                "option", "json", "time", "io", "iter", "context", "runtime"}  # fmt: skip
 # Package-level names the runtime aliases and the client file define.
 ROOT_RESERVED = frozenset(
     {"Client", "NewClient", "Opt", "Some", "Null", "Date", "NewDate", "File", "NewFile", "Page", "Stream",
@@ -63,8 +71,69 @@ _TAG_PUNCTUATION = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
 
 
 def valid_tag(name: str) -> bool:
-    """encoding/json's isValidTag: letters, digits (any script) and the punctuation above."""
-    return bool(name) and all(c in _TAG_PUNCTUATION or c.isalpha() or unicodedata.category(c) == "Nd" for c in name)
+    """Whether a wire name can be a struct tag's name: encoding/json's isValidTag (letters, digits of any script
+    and the punctuation above — never a quote, backslash, backtick or comma, so the tag stays one raw string and
+    one option list), and not `-`, which v1 reads as "skip this field" and the `-,` that names it is flagged by
+    staticcheck (SA5008, json/v2 rules). A name that cannot be a tag stays in ExtraFields."""
+    return (
+        bool(name)
+        and name != "-"
+        and all(c in _TAG_PUNCTUATION or c.isalpha() or unicodedata.category(c) == "Nd" for c in name)
+    )
+
+
+def json_tag(wire: str, omitzero: bool) -> str:
+    """The struct tag of a field whose wire name is a `valid_tag`."""
+    return f'`json:"{wire}{",omitzero" if omitzero else ""}"`'
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+#
+# A Go constant must fit its type, so an enum's values decide its type: int64 (or float64) when every value
+# fits, else json.Number — the number as the API writes it, which encoding/json reads and writes as a JSON
+# number, never rounded. A non-finite number (a YAML `.inf` or `.nan`) has no JSON spelling, so the API can
+# never send it: it gets no constant. Defaults and examples are never written into Go code (an absent Opt is
+# not sent, and the server applies its own default), so they need no spelling at all.
+
+JSON_NUMBER = "json.Number"
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+_NUMBER_TYPES = {"integer": "int64", "number": "float64"}
+
+
+def int_type(value: int) -> str:
+    """int64, or json.Number for an integer outside int64's range."""
+    return "int64" if _INT64_MIN <= value <= _INT64_MAX else JSON_NUMBER
+
+
+def enum_constants(model: Model) -> tuple[str, list[tuple[str, str]]]:
+    """(the enum's Go type, [(constant name suffix, Go literal)]) in spec order, each value once."""
+    kind = model.enum_type or "string"
+    if kind == "boolean":
+        return "bool", []
+    values: list[Any] = []
+    for value in model.values:
+        if _enum_value_ok(kind, value) and value not in values:
+            values.append(value)
+    if kind == "string":
+        return "string", [(exported(v, "Value") if words(v) else "Empty", go_string(v)) for v in values]
+    base = _NUMBER_TYPES[kind] if all(_fits(kind, v) for v in values) else JSON_NUMBER
+    spell = (lambda v: go_string(_number(v))) if base == JSON_NUMBER else _number
+    return base, [(("Minus" if v < 0 else "") + re.sub(r"[^0-9]", "_", str(abs(v))), spell(v)) for v in values]
+
+
+def _enum_value_ok(kind: str, value: Any) -> bool:
+    """Whether a value of an enum of this kind gets a constant (the IR gives each enum one kind of value)."""
+    if kind == "string":
+        return isinstance(value, str)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return isinstance(value, int) or (kind == "number" and math.isfinite(value))
+
+
+def _fits(kind: str, value: int | float) -> bool:
+    if kind == "integer":
+        return _INT64_MIN <= value <= _INT64_MAX
+    return isinstance(value, float) or abs(value) <= sys.float_info.max
 
 
 # File name endings go build reads as build constraints or tests.
@@ -142,6 +211,7 @@ class ModelView:
     variants: list[dict[str, Any]] = field(default_factory=list)  # union
     discriminator: str = ""
     tagged: list[tuple[str, str]] = field(default_factory=list)  # union: (wire value literal, variant field)
+    alias: bool = False  # enum: `type Name = base` (json.Number must stay json.Number for encoding/json)
 
 
 @dataclass
@@ -181,6 +251,7 @@ class GoTarget(Target):
     name = "go"
     description = "Go 1.24+: standard library only, functional options, context, iter.Seq2 pagination"
     template_dir = TEMPLATES
+    reserved_package_names = RESERVED_PACKAGE_NAMES
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"gostr": go_string, "doc": doc_comment}
@@ -192,7 +263,7 @@ class GoTarget(Target):
         return "\n" + text.lstrip("\n")  # a blank line between the header comment and the package clause
 
     def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
-        lowering = _Lowering(api, config)
+        lowering = _Lowering(api, config, package_name(self.package_words(config)))
         context = lowering.context()
         yield RenderJob("go.mod", "go.mod.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
@@ -210,21 +281,41 @@ class GoTarget(Target):
 TARGET = GoTarget()
 
 
+def package_name(package_words: list[str]) -> str:
+    """The package clause: the words run together (a Go package name is one lower-case word); one that would
+    start with a digit or be a keyword gets `sdk` in front. Default names already avoid the standard library's
+    (`Target.package_words`); a configured name is kept otherwise."""
+    name = "".join(package_words) or "sdk"
+    return "sdk" + name if name[0].isdigit() or name in KEYWORDS else name
+
+
+def module_path(config: LanguageConfig, package: str) -> str:
+    """The module path: the configured `go: {module: …}`, which must be one `go get` accepts (it is printed in
+    go.mod, in every import and in the README), else github.com/<package>/<package>-go."""
+    configured = config.option("module")
+    if configured is None or configured == "":
+        return f"github.com/{package}/{package}-go"
+    problem = module_path_problem(configured) if isinstance(configured, str) else "it is not a string"
+    if problem:
+        raise error(f"go: module must be a Go module path such as github.com/acme/acme-go, not {configured!r}: "
+                    f"{problem}", "/go/module")  # fmt: skip
+    return str(configured)
+
+
 class _Lowering:
     """IR → Go views. One instance per generation."""
 
-    def __init__(self, api: Api, config: LanguageConfig):
+    def __init__(self, api: Api, config: LanguageConfig, package: str):
         self.api = api
         self.config = config
-        self.package = "".join(w for w in words(config.package_name) if w) or "sdk"
-        if self.package[0].isdigit() or self.package in KEYWORDS:
-            self.package = "sdk" + self.package
-        self.module = str(config.option("module") or f"github.com/{self.package}/{self.package}-go")
+        self.package = package
+        self.module = module_path(config, package)
         self.models = {m.name: m for m in api.models}
         self.taken: set[str] = set(ROOT_RESERVED)
         self.type_names = {m.name: unique(exported(m.name, "Model"), self.taken, "Model") for m in api.models}
         self.pointer_fields = self._recursive_edges()
-        self.enum_consts: dict[str, list[str]] = {}
+        self._uses: set[str] = set()  # standard-library packages the file being lowered needs (see `_uses_package`)
+        self.service_packages: dict[str, set[str]] = {}  # service type → its file's standard-library packages
 
     # ------------------------------------------------------------------ types
 
@@ -239,12 +330,17 @@ class _Lowering:
         if t.kind == "map":
             return "map[string]" + self.element(t.item)
         if t.kind == "literal":
-            v = t.value
-            return "bool" if isinstance(v, bool) else "int64" if isinstance(v, int) else "float64" if isinstance(
-                v, float) else "string" if isinstance(v, str) else "any"  # fmt: skip
+            return self._uses_package(_literal_type(t.value))
         if t.kind in ("any", "null"):
             return "any"
-        return PRIMITIVES.get((t.kind, t.format), PRIMITIVES.get((t.kind, None), "any"))
+        return self._uses_package(PRIMITIVES.get((t.kind, t.format), PRIMITIVES.get((t.kind, None), "any")))
+
+    def _uses_package(self, typ: str) -> str:
+        """`typ`, noting the standard-library package it needs in the file being lowered."""
+        package = _TYPE_PACKAGES.get(typ)
+        if package:
+            self._uses.add(package)
+        return typ
 
     def element(self, t: TypeRef | None) -> str:
         """An array item or map value: nullable ones are Opt[T]."""
@@ -366,24 +462,25 @@ class _Lowering:
         views = []
         for model in self.api.models:
             name = self.type_names[model.name]
-            doc = doc_comment(model.description, name, f"{name} is the {model.name} schema.")
-            if model.deprecated:
-                doc += ["//", "// Deprecated: the API marks this schema as deprecated."]
+            notes = ["Deprecated: the API marks this schema as deprecated."] if model.deprecated else []
             if model.kind == "object":
-                views.append(self._struct(model, name, doc))
+                views.append(self._struct(model, name, notes))
             elif model.kind == "enum":
-                views.append(self._enum(model, name, doc))
+                views.append(self._enum(model, name, notes))
             elif model.kind == "union":
-                views.append(self._union(model, name, doc))
+                views.append(self._union(model, name, notes))
             else:
                 target = self.gotype(model.target)
                 if model.target is not None and model.target.nullable and target != "any":
                     target = f"Opt[{target}]"
                 kind = "defined" if target.startswith(("[]", "map[")) else "alias"
-                views.append(ModelView(name, kind, doc, base=target))
+                views.append(ModelView(name, kind, self._model_doc(model, name, notes), base=target))
         return views
 
-    def _struct(self, model: Model, name: str, doc: list[str]) -> ModelView:
+    def _model_doc(self, model: Model, name: str, notes: list[str]) -> list[str]:
+        return doc_comment(model.description, name, f"{name} is the {model.name} schema.", notes)
+
+    def _struct(self, model: Model, name: str, notes: list[str]) -> ModelView:
         taken = set(FIELD_RESERVED)
         rows: list[list[str] | str] = []
         known = []
@@ -399,34 +496,27 @@ class _Lowering:
                 rows.append(line)
             if f.deprecated:
                 rows.append("// Deprecated: the API marks this field as deprecated.")
-            tag = f'`json:"{f.name}{",omitzero" if omit else ""}"`'
-            rows.append([ident, typ, tag])
+            rows.append([ident, typ, json_tag(f.name, omit)])
             known.append(go_string(f.name))
         rows.append("// ExtraFields holds the fields the API sent that this type does not declare.")
         rows.append(["ExtraFields", "map[string]json.RawMessage", '`json:"-"`'])
+        doc = self._model_doc(model, name, notes)
         return ModelView(name, "struct", doc, lines=align(rows), known=", ".join(known))
 
-    def _enum(self, model: Model, name: str, doc: list[str]) -> ModelView:
-        base = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}.get(
-            model.enum_type or "", "string"
-        )
-        rows: list[list[str] | str] = []
-        seen_values = []
-        for value in model.values:
-            if value is None or value in seen_values or (base == "bool"):
-                continue
-            seen_values.append(value)
-            if isinstance(value, str):
-                suffix = exported(value, "Value") if words(value) else "Empty"
-            else:
-                suffix = ("Minus" if value < 0 else "") + re.sub(r"[^0-9]", "_", str(abs(value)))
-            const = unique(name + suffix, self.taken)
-            literal = go_string(value) if isinstance(value, str) else _number(value)
-            rows.append([const, name, f"= {literal}"])
-        return ModelView(name, "enum", doc, lines=align(rows), base=base)
+    def _enum(self, model: Model, name: str, notes: list[str]) -> ModelView:
+        base, values = enum_constants(model)
+        rows: list[list[str] | str] = [[unique(name + suffix, self.taken), name, f"= {literal}"]
+                                       for suffix, literal in values]  # fmt: skip
+        if base == JSON_NUMBER:
+            self._uses.add("encoding/json")
+            notes = [*notes, f"Its values do not fit in {_NUMBER_TYPES[model.enum_type or '']}, so it is json.Number: "
+                             "the number as the API writes it."]  # fmt: skip
+        notes = [*notes, "Values other than the constants below decode too: the API may add some."]
+        doc = self._model_doc(model, name, notes)
+        return ModelView(name, "enum", doc, lines=align(rows), base=base, alias=base == JSON_NUMBER)
 
-    def _union(self, model: Model, name: str, doc: list[str]) -> ModelView:
-        taken: set[str] = {"raw"}
+    def _union(self, model: Model, name: str, notes: list[str]) -> ModelView:
+        taken: set[str] = {"raw"} | FIELD_RESERVED
         variants: list[dict[str, Any]] = []
         by_model: dict[str, str] = {}
         for t in model.variants:
@@ -449,8 +539,13 @@ class _Lowering:
                 if target in by_model:
                     tagged.append((go_string(value), by_model[target]))
         names = ", ".join(str(v["field"]) for v in variants) or "any JSON value"
+        notes = [
+            *notes,
+            f"One of: {names}.",
+            "Exactly one field is set after decoding; a value that matches no variant is kept as it came.",
+        ]
         return ModelView(
-            name, "union", doc + ["//", f"// One of: {names}."], lines=align(rows), variants=variants,
+            name, "union", self._model_doc(model, name, notes), lines=align(rows), variants=variants,
             discriminator=go_string(model.discriminator.property) if model.discriminator else "", tagged=tagged,
         )  # fmt: skip
 
@@ -488,7 +583,18 @@ class _Lowering:
     # ------------------------------------------------------------------ services
 
     def service_views(self) -> list[ServiceView]:
-        return [self._service(r, (), "client") for r in self.api.resources]
+        """One view per top-level resource (one file each), noting the packages each file needs."""
+        views = []
+        for resource in self.api.resources:
+            uses = self._collecting()
+            views.append(self._service(resource, (), "client"))
+            self.service_packages[views[-1].type] = uses
+        return views
+
+    def _collecting(self) -> set[str]:
+        """Start a new file: the set returned fills with the standard-library packages its code needs."""
+        self._uses = set()
+        return self._uses
 
     def _service(self, resource: Resource, parents: tuple[str, ...], parent_path: str,
                  field_taken: set[str] | None = None) -> ServiceView:  # fmt: skip
@@ -512,9 +618,9 @@ class _Lowering:
 
     def _method(self, op: Operation, service: str, taken: set[str], params_views: list[ParamsView]) -> MethodView:
         view = self._method_view(op, service, taken, params_views)
-        view.route = f"{op.http_method} {_comment_safe(op.path)}"
-        text = doc_lines("\n".join(t for t in (op.summary, op.description) if t))
-        view.summary = text[0] if text else ""
+        view.route = markdown_code(f"{op.http_method} {op.path}")
+        view.summary = markdown_text(first_line(op.summary) or first_line(op.description))
+        self._uses.add("context")
         return view
 
     def _method_view(self, op: Operation, service: str, taken: set[str], params_views: list[ParamsView]) -> MethodView:
@@ -567,6 +673,7 @@ class _Lowering:
         if op.body is not None and op.body.kind != "multipart":
             kind = op.body.kind
             if kind == "binary":
+                self._uses.add("io")
                 signature.append("body io.Reader")
                 body.append(f"r.Content(body, {go_string(op.body.media_type)})")
             elif kind == "text":
@@ -583,7 +690,7 @@ class _Lowering:
         if op.idempotent:
             body.append("r.Idempotent()")
         if op.envelope:
-            body.append(f"r.Envelope({go_string('.'.join(op.envelope))})")
+            body.append(f"r.Envelope({json_path(op.envelope)})")
         if op.result is not None and op.result.media_type and op.result.kind in ("binary", "text"):
             body.append(f"r.Accept({go_string(op.result.media_type)})")
         head = "ctx context.Context" + "".join(", " + s for s in signature) + ", opts ...option.RequestOption"
@@ -591,8 +698,9 @@ class _Lowering:
         if op.pagination is not None:
             paging = op.pagination
             item = self.element(paging.item_type)
-            pager = f"core.Pages({go_string(paging.style)}, {go_string('.'.join(paging.items))})" + self._pager(op)
+            pager = f"core.Pages({go_string(paging.style)}, {json_path(paging.items)})" + self._pager(op)
             page_body = body + [f"return core.GetPage[{item}](ctx, s.client, r, {pager}, opts)"]
+            self._uses.add("iter")
             auto_body = body + [f"return core.AutoPage[{item}](ctx, s.client, r, {pager}, opts)"]
             view = MethodView(name, doc, head, f"(*Page[{item}], error)", page_body, auto,
                               f"iter.Seq2[{item}, error]", auto_body)  # fmt: skip
@@ -606,6 +714,7 @@ class _Lowering:
             body.append("return s.client.Do(ctx, r, nil, opts)")
             return MethodView(name, doc, head, "error", body)
         if result.kind == "binary":
+            self._uses.add("io")
             body += ["resp, err := s.client.DoStream(ctx, r, opts)", "if err != nil {", "\treturn nil, err", "}",
                      "return resp.Body, nil"]  # fmt: skip
             return MethodView(name, doc, head, "(io.ReadCloser, error)", body)
@@ -622,45 +731,45 @@ class _Lowering:
         return MethodView(name, doc, head, f"({typ}, error)", body)
 
     def _method_doc(self, op: Operation, name: str) -> list[str]:
-        first = f"// {name} calls {op.http_method} {_comment_safe(op.path)}."
+        lead = f"{name} calls {op.http_method} {one_line(op.path)}."
         text = "\n".join(t for t in (op.summary, op.description) if t and t.strip())
-        rest = doc_comment(text, "", "")
-        lines = [first] + (["//"] + rest if rest else [])
-        if op.deprecated:
-            lines += ["//", "// Deprecated: the API marks this operation as deprecated."]
-        return lines
+        notes = ["Deprecated: the API marks this operation as deprecated."] if op.deprecated else []
+        return comment_lines([lead, text, *notes])
 
     def _pager(self, op: Operation) -> str:
         p = op.pagination
         assert p is not None
         out = []
 
-        def put(key: str, value: object, default: object = None) -> None:
+        def put(key: str, value: str | None, default: str | None = None) -> None:
             if value is not None and value != default:
-                text = ".".join(value) if isinstance(value, tuple) else str(value)
-                out.append(f".With({go_string(key)}, {go_string(text)})")
+                out.append(f".With({go_string(key)}, {go_string(value)})")
+
+        def put_path(key: str, path: tuple[str, ...] | None) -> None:
+            if path is not None:
+                out.append(f".With({go_string(key)}, {json_path(path)})")
 
         put("cursor_param", p.cursor_param, "cursor")
-        put("next_cursor", p.next_cursor)
-        put("cursor_item_field", p.cursor_item_field)
-        put("has_more", p.has_more)
+        put_path("next_cursor", p.next_cursor)
+        put_path("cursor_item_field", (p.cursor_item_field,) if p.cursor_item_field is not None else None)
+        put_path("has_more", p.has_more)
         put("offset_param", p.offset_param, "offset")
         put("limit_param", p.limit_param, "limit")
-        put("total", p.total)
+        put_path("total", p.total)
         put("page_param", p.page_param, "page")
         put("per_page_param", p.per_page_param)
-        put("total_pages", p.total_pages)
-        put("has_next", p.has_next)
+        put_path("total_pages", p.total_pages)
+        put_path("has_next", p.has_next)
         return "".join(out)
 
     # ------------------------------------------------------------------ client
 
-    def auth_views(self) -> tuple[list[dict[str, str]], list[str], list[dict[str, Any]]]:
+    def auth_views(self) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
         """(credential options, client statements installing providers, server variable options)."""
         env_prefix = "_".join(w.upper() for w in words(self.config.package_name)) or "SDK"
         option_taken = set(OPTION_NAMES)
         cred_taken: set[str] = set()
-        creds: list[dict[str, str]] = []
+        creds: list[dict[str, Any]] = []
         statements: list[str] = []
         login_scheme = self.api.login.scheme if self.api.login else None
         first_key = True
@@ -670,7 +779,9 @@ class _Lowering:
             option = unique("With" + exported(name, "Credential"), option_taken)
             variable = f"{env_prefix}_{name.upper()}" if env else ""
             param = unexported(name, "value")
-            creds.append({"option": option, "name": go_string(name), "env": variable, "param": param})
+            default = f" (default: the {variable} environment variable)" if variable else ""
+            doc = comment_lines([f"{option} sets the {name} credential{default}."])
+            creds.append({"option": option, "name": go_string(name), "env": variable, "param": param, "doc": doc})
             return f"api.Credential({go_string(name)}, {go_string(creds[-1]['env'])})"
 
         for scheme in self.api.security_schemes:
@@ -687,9 +798,10 @@ class _Lowering:
         server = self.api.servers[0] if self.api.servers else None
         for v in server.variables if server else ():
             option = unique("With" + exported(v.name, "Variable"), option_taken)
+            choices = f" (one of: {', '.join(one_line(value) for value in v.enum)})" if v.enum else ""
+            lead = f"{option} sets the {one_line(v.name)} variable of the server URL{choices}."
             variables.append({"option": option, "name": go_string(v.name), "param": unexported(v.name, "value"),
-                              "doc": doc_comment(v.description, "", ""),
-                              "enum": ", ".join(v.enum)})  # fmt: skip
+                              "doc": comment_lines([lead + "\n" + v.description])})  # fmt: skip
         self._login_cred = cred("access_token", env=False) if login_scheme else ""
         return creds, statements, variables
 
@@ -728,9 +840,9 @@ class _Lowering:
             alts = ", ".join("[]string{" + ", ".join(go_string(s) for s in alt) + "}" for alt in op.security)
             request += f".Security({alts})"
         request += ".JSONBody(map[string]any{" + fields + "})"
-        setup = [f"login.TokenField = {go_string('.'.join(flow.token))}"]
-        setup.append(f"login.RefreshTokenField = {go_string('.'.join(flow.refresh_token or ()))}")
-        setup.append(f"login.ExpiresInField = {go_string('.'.join(flow.expires_in or ()))}")
+        setup = [f"login.TokenField = {json_path(flow.token)}"]
+        setup.append(f"login.RefreshTokenField = {json_path(flow.refresh_token or ())}")
+        setup.append(f"login.ExpiresInField = {json_path(flow.expires_in or ())}")
         refresh = next((o for o in self.api.all_operations() if o.id == flow.refresh_operation_id), None)
         if refresh is not None:
             setup.append(f"login.RefreshPath = {go_string(refresh.path)}")
@@ -749,6 +861,7 @@ class _Lowering:
         return name
 
     def context(self) -> dict[str, Any]:
+        model_packages = self._collecting()
         models = self.model_views()
         services = self.service_views()
         creds, auth, variables = self.auth_views()
@@ -756,8 +869,6 @@ class _Lowering:
         server = self.api.servers[0] if self.api.servers else None
         all_services = [s for root in services for s in _tree(root)]
         retries = self.config.retries
-        model_text = "\n".join(line for m in models for line in m.lines + [m.base] + [v["type"] for v in m.variants]
-                               if not line.startswith("//"))  # fmt: skip
         defaults = [f"defaults.ServerURL = {go_string(server.url if server else '')}"]
         if server and server.variables:
             pairs = ", ".join(f"{go_string(v.name)}: {go_string(v.default)}" for v in server.variables)
@@ -776,16 +887,20 @@ class _Lowering:
         client_rows.append(["api", "*core.Client"])
         if login:
             client_rows.append(["login", "*core.LoginTokenAuth"])
-        title = self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API"
+        title = one_line(self.api.title)
+        title = title if title.lower().endswith(" api") else f"{title} API"
+        api_text = self.api.description
         has_structs = any(m.kind in ("struct", "union") for m in models)
-        uses_time = re.search(r"(?<![\w.])time\.", model_text) is not None
         model_imports = imports_block(
-            [name for name, used in (("encoding/json", has_structs), ("time", uses_time)) if used],
+            sorted(model_packages | ({"encoding/json"} if has_structs else set())),
             [self.module + "/internal/core"] if has_structs else [],
         )
         return {
-            "api": self.api,
-            "title": title,
+            "package_doc": comment_lines([f"Package {self.package} is the Go SDK of the {title}.", api_text]),
+            "client_doc": comment_lines([f"Client is the {title} client. {CLIENT_USE}"]),
+            "readme_title": markdown_text(f"{title} — Go SDK"),
+            "readme_doc": markdown_paragraphs(self.api.description),
+            "server_url": markdown_code(server.url) if server else "",
             "package": self.package,
             "module": self.module,
             "go_version": GO_VERSION,
@@ -799,7 +914,6 @@ class _Lowering:
             "credentials": creds,
             "variables": variables,
             "login": login,
-            "api_doc": doc_comment(self.api.description, "", ""),
             "model_imports": model_imports,
             "service_imports": {s.type: self._service_imports(s) for s in services},
             "file_name": self.file_name,
@@ -808,15 +922,10 @@ class _Lowering:
         }
 
     def _service_imports(self, root: ServiceView) -> str:
-        text = "\n".join(
-            m.signature + m.returns + m.auto_returns + "\n".join(m.body) for s in _tree(root) for m in s.methods
-        ) + "\n".join(line for s in _tree(root) for p in s.params for line in p.lines if not line.startswith("//"))
-        std = ["context"] if any(s.methods for s in _tree(root)) else []
-        std += [name for name in ("io", "iter", "time") if re.search(rf"(?<![\w.]){name}\.", text)]
         local = [self.module + "/internal/core"]
         if any(s.methods for s in _tree(root)):
             local.append(self.module + "/option")
-        return imports_block(std, local)
+        return imports_block(sorted(self.service_packages[root.type]), local)
 
     def _example(self, services: list[ServiceView]) -> dict[str, Any] | None:
         for service in services:
@@ -833,6 +942,26 @@ def _tree(service: ServiceView) -> list[ServiceView]:
     for child in service.children:
         out.extend(_tree(child))
     return out
+
+
+def json_path(names: tuple[str, ...]) -> str:
+    """A path into a JSON body as the runtime's GetPath reads it: a Go string of the names joined with `.`, each
+    name written as in a JSON pointer (`~` as `~0`, then `.` as `~1`) so a field such as `@odata.nextLink`
+    stays one step."""
+    return go_string(".".join(name.replace("~", "~0").replace(".", "~1") for name in names))
+
+
+def _literal_type(value: object) -> str:
+    """The Go type of a `const` schema's value."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return int_type(value)
+    return "float64" if isinstance(value, float) else "string" if isinstance(value, str) else "any"
+
+
+# The standard-library package a type from `gotype` needs imported.
+_TYPE_PACKAGES = {"time.Time": "time", JSON_NUMBER: "encoding/json"}
 
 
 def _variant_name(typ: str) -> str:
@@ -858,5 +987,6 @@ def _number(value: float | int) -> str:
     return text
 
 
-def _comment_safe(text: str) -> str:
-    return " ".join("".join(c if ord(c) >= 0x20 else " " for c in text).split())
+def first_line(text: str) -> str:
+    """The first line of spec prose that has text on it."""
+    return next((line for line in prose(text).split("\n") if line.strip()), "")

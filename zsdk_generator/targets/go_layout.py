@@ -1,14 +1,20 @@
-"""gofmt's layout, computed in Python so generation never needs Go: aligned columns, doc comments, imports.
+"""gofmt's layout, computed in Python so generation never needs Go: aligned columns, doc comments, imports;
+and the escapers for the other contexts spec text reaches in a Go SDK (string literals, README Markdown).
 
 `align` is text/tabwriter's algorithm with gofmt's settings (padding 1, spaces, empty columns discarded):
 consecutive lines that have a cell in a column form a block whose cells are padded to the widest; a line
-without cells (a comment) ends every block. `doc_comment` writes spec text in the form gofmt's doc-comment
-reformatter leaves unchanged (no indented lines, no implicit headings).
+without cells (a comment) ends every block. `doc_comment` writes spec text, after `text.prose`, in the form
+gofmt's doc-comment reformatter leaves unchanged (no indented lines, no implicit headings, nothing it moves);
+tests/toolchain/test_go_doc_comments.py checks that against gofmt itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import groupby
+
 from .literals import quoted
+from .text import one_line, prose
 
 Row = list[str] | str
 
@@ -60,44 +66,95 @@ def _go_escape(code: int) -> str:
 
 
 def doc_lines(text: str) -> list[str]:
-    """Spec text as comment lines gofmt's doc-comment reformatter leaves alone: control characters dropped,
-    every line unindented (no code blocks or lists), at most one blank line between paragraphs, and a
-    one-line paragraph that could read as a heading joined to the paragraph after it."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = "".join(c for c in text if c == "\n" or (ord(c) >= 0x20 and ord(c) != 0x7F and c not in "\u2028\u2029"))
-    # gofmt writes `` and '' as curly quotes: write them that way ourselves.
-    text = text.replace("``", "\u201c").replace("''", "\u201d")
+    """Spec text as comment lines gofmt leaves alone, after `prose` (one kind of line break, no control, BOM or
+    bidi character): every line unindented (no code blocks or lists), one blank line between paragraphs, and
+    nothing gofmt's doc-comment reformatter would rewrite or move (`_gofmt_stable`, `_joined`)."""
     paragraphs: list[list[str]] = [[]]
-    for raw in text.split("\n"):
+    for raw in prose(text).split("\n"):
         line = raw.strip()
         if line:
-            paragraphs[-1].append(line)
+            paragraphs[-1].append(_gofmt_stable(line))
         elif paragraphs[-1]:
             paragraphs.append([])
-    paragraphs = [p for p in paragraphs if p]
     out: list[str] = []
-    for i, paragraph in enumerate(paragraphs):
-        if out:
-            previous_heading_like = len(paragraphs[i - 1]) == 1 and _heading_like(paragraphs[i - 1][0])
-            if not previous_heading_like:
-                out.append("")
-        out.extend(paragraph)
+    for paragraph in _joined([p for p in paragraphs if p]):
+        out += ([""] if out else []) + paragraph
     return out
 
 
-def _heading_like(line: str) -> bool:
-    """Whether gofmt might take a one-line paragraph for a heading (an old-style one, or `# `)."""
-    return line.startswith("#") or (line[:1].isupper() and line[-1:].isalnum())
+def _joined(paragraphs: list[list[str]]) -> list[list[str]]:
+    """Paragraphs gofmt would take for something else, joined to the paragraph before them (where they are
+    plain text): a one-line paragraph between two others that reads as an old-style heading (gofmt would
+    rewrite it as `# Heading`), and a paragraph of `[text]: url` lines only (link definitions, which gofmt
+    moves to the end). Our own paragraphs after them (`Deprecated: …`) stay paragraphs of their own."""
+    out: list[list[str]] = []
+    for i, paragraph in enumerate(paragraphs):
+        heading = len(paragraph) == 1 and 0 < i < len(paragraphs) - 1 and _old_heading(paragraph[0])
+        if out and (heading or all(_link_definition(line) for line in paragraph)):
+            out[-1] = out[-1] + paragraph
+        else:
+            out.append(paragraph)
+    return out
 
 
-def doc_comment(text: str, name: str, fallback: str) -> list[str]:
-    """`// Name: first line` and the rest of the spec text, or the fallback sentence."""
-    lines = doc_lines(text or "")
-    if not lines:
-        return [f"// {fallback}"] if fallback else []
-    if name:
+def _gofmt_stable(line: str) -> str:
+    """One stripped line as gofmt prints it back: every `` and '' already the curly quote gofmt would make of it
+    (none is left for gofmt to convert, wherever its parser splits the text), a `# ` heading with one space, and
+    never a `+build` line (gofmt moves one from any comment to the top of the file as a build constraint)."""
+    line = line.replace("``", "\u201c").replace("''", "\u201d")
+    if line.startswith("#") and line[1:2].isspace():
+        line = "# " + line[1:].strip()
+    if line.startswith("+build") and (len(line) == 6 or line[6].isspace()):
+        line = "+ build" + line[6:]
+    return line
+
+
+def _link_definition(line: str) -> bool:
+    """go/doc/comment's parseLink: `[text]: url`, the url with one of the schemes it knows."""
+    close = line.find("]:")
+    if not line.startswith("[") or close < 0 or close + 3 >= len(line) or line[close + 2] not in " \t":
+        return False
+    scheme, found, _ = line[close + 3 :].strip().partition("://")
+    return bool(found) and scheme in _LINK_SCHEMES
+
+
+_LINK_SCHEMES = frozenset({"file", "ftp", "gopher", "http", "https", "mailto", "nntp"})
+
+
+def _old_heading(line: str) -> bool:
+    """go/doc/comment's isOldHeading, for the line itself: an upper-case letter first, a letter or digit last,
+    none of its excluded characters, `'` only in `'s`, `.` only before a non-space."""
+    if not (line[:1].isalpha() and line[:1].isupper() and line[-1:].isalnum()):
+        return False
+    if any(c in _NOT_IN_HEADINGS for c in line):
+        return False
+    if any(not (rest == "s" or rest.startswith("s ")) for rest in _rests(line, "'")):
+        return False
+    return all(rest and not rest.startswith(" ") for rest in _rests(line, "."))
+
+
+def _rests(line: str, mark: str) -> list[str]:
+    """What follows each `mark` in `line`, to its end."""
+    return [line[i + 1 :] for i, c in enumerate(line) if c == mark]
+
+
+_NOT_IN_HEADINGS = frozenset(';:!?+*/=[]{}_^°&§~%#@<">\\')
+
+
+def doc_comment(text: str, name: str, fallback: str, notes: Iterable[str] = ()) -> list[str]:
+    """A whole `//` comment: `Name: first line` and the rest of the spec text (or the fallback sentence), then
+    our own `notes` as paragraphs, laid out in one pass so gofmt sees exactly these paragraphs."""
+    if not doc_lines(text or ""):
+        text, name = fallback, ""
+    lines = doc_lines("\n\n".join(p for p in (text, *notes) if p))
+    if lines and name:
         lines[0] = f"{name}: {lines[0]}"
     return [f"// {line}" if line else "//" for line in lines]
+
+
+def comment_lines(paragraphs: Iterable[str]) -> list[str]:
+    """`//` lines for paragraphs of prose (spec text inside our own sentences is put on one line first)."""
+    return doc_comment("\n\n".join(p for p in paragraphs if p), "", "")
 
 
 def imports_block(std: list[str], local: list[str]) -> str:
@@ -109,3 +166,53 @@ def imports_block(std: list[str], local: list[str]) -> str:
     if sum(len(g) for g in paths) == 1:
         return "import " + paths[0][0].strip() + "\n"
     return "import (\n" + "\n\n".join("\n".join(g) for g in paths) + "\n)\n"
+
+
+# ---------------------------------------------------------------------------------------------- README (Markdown)
+
+# Characters with a meaning in CommonMark or GitHub's Markdown anywhere in a line: written as a backslash escape,
+# or as an entity for the HTML characters (so no spec text is raw HTML, an autolink or an entity of its own).
+_MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]|~$"}}
+
+
+def markdown_text(text: str) -> str:
+    """Spec prose as one line of Markdown that renders as exactly its text (OpenAPI allows CommonMark in a
+    description, but spec text is text here): no emphasis, code span, link, image, HTML, entity, table, math or
+    strikethrough, and no line start that opens a heading, list or block or underlines a heading. An `_` between
+    two letters or digits stays as it is (it cannot be emphasis there)."""
+    line = one_line(text)
+    out = [_markdown_char(line, i) for i in range(len(line))]
+    if line[:1] in ("+", "-", "=", "#"):
+        out[0] = "\\" + out[0]
+    digits = len(line) - len(line.lstrip("0123456789"))
+    if 0 < digits <= 9 and line[digits : digits + 1] in (".", ")"):
+        out[digits] = "\\" + out[digits]
+    return "".join(out)
+
+
+def _markdown_char(line: str, i: int) -> str:
+    char = line[i]
+    if char == "_" and line[i - 1 : i].isalnum() and line[i + 1 : i + 2].isalnum():
+        return char
+    return _MARKDOWN_ESCAPES.get(char, char)
+
+
+def markdown_paragraphs(text: str) -> list[str]:
+    """Spec prose as Markdown lines: its paragraphs kept (an empty line between), every line `markdown_text`."""
+    out: list[str] = []
+    for raw in prose(text or "").split("\n"):
+        line = markdown_text(raw)
+        if line or (out and out[-1]):
+            out.append(line)
+    return out[:-1] if out and not out[-1] else out
+
+
+def markdown_code(text: str) -> str:
+    """A wire value (a path, a URL) as an inline code span: on one line, between more backticks than any run
+    inside it (padded with a space when it starts or ends with one), so it can neither end early nor open a
+    block."""
+    text = one_line(text)
+    longest = max((len(list(run)) for char, run in groupby(text) if char == "`"), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}" if text else ""

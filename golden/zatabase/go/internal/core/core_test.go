@@ -42,6 +42,30 @@ func TestExtractErrorEnvelopes(t *testing.T) {
 	}
 }
 
+func TestGetPathSteps(t *testing.T) {
+	decoded, err := Decode([]byte(`{"meta": {"total": 3}, "@odata.nextLink": "n", "a~b": {"c.d": true}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		path  string
+		want  any
+		found bool
+	}{
+		{"meta.total", json.Number("3"), true},
+		{"@odata~1nextLink", "n", true},
+		{"@odata.nextLink", nil, false},
+		{"a~0b.c~1d", true, true},
+		{"meta.missing", nil, false},
+	}
+	for _, c := range cases {
+		got, found := GetPath(decoded, c.path)
+		if got != c.want || found != c.found {
+			t.Errorf("%s: got (%v, %v), want (%v, %v)", c.path, got, found, c.want, c.found)
+		}
+	}
+}
+
 func TestStatusErrorClasses(t *testing.T) {
 	err := error(newStatusError(404, http.Header{"X-Request-Id": {"req_1"}}, []byte("upstream exploded")))
 	var apiErr *APIError

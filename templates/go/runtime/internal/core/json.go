@@ -66,12 +66,14 @@ func Decode(data []byte) (any, error) {
 }
 
 // GetPath follows a dotted path ("meta.pagination.total") into decoded JSON; ok is false when a step is absent.
+// A name holding "." or "~" is written as in a JSON pointer: "~1" for ".", "~0" for "~" ("@odata~1nextLink").
 func GetPath(data any, path string) (any, bool) {
 	if path == "" {
 		return data, true
 	}
 	current := data
-	for _, key := range strings.Split(path, ".") {
+	for _, step := range strings.Split(path, ".") {
+		key := pathStep.Replace(step)
 		object, isObject := current.(map[string]any)
 		if !isObject {
 			return nil, false
@@ -84,6 +86,8 @@ func GetPath(data any, path string) (any, bool) {
 	}
 	return current, true
 }
+
+var pathStep = strings.NewReplacer("~1", ".", "~0", "~")
 
 // JSONKind is the kind of a JSON value by its first byte: '{', '[', '"', 'n' (null), 'b' (boolean) or '0' (number).
 func JSONKind(data []byte) byte {
