@@ -58,6 +58,21 @@ def _python_build(sdk: Path, scratch: Path) -> None:
     _checked([sys.executable, "-m", "black", "--check", "-q", "."], sdk, env)
     code = f"import {package}, {package}.models, {package}.resources; print({package}.__version__)"
     _checked([sys.executable, "-W", "error", "-c", code], sdk, env)
+    _python_comments_are_no_directives(sdk)
+
+
+# A comment mypy, ruff, black and friends obey (`# mypy: ignore-errors` anywhere in a file turns checking off):
+# spec text in a comment must never read as one, or the checks above could pass on code they did not check.
+_PYTHON_DIRECTIVE = re.compile(r"#\s*(?:type|mypy|ruff|flake8|fmt|pyright|pylint|isort|yapf|pragma)\s*:|#\s*noqa", re.I)
+
+
+def _python_comments_are_no_directives(sdk: Path) -> None:
+    found = []
+    for path in sorted(sdk.rglob("*.py")):
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        found += [f"{path}:{t.start[0]}: {t.string}" for t in tokens
+                  if t.type == tokenize.COMMENT and "zsdkpwn" in t.string and _PYTHON_DIRECTIVE.match(t.string)]  # fmt: skip
+    assert not found, "spec text became a tool directive:\n" + "\n".join(found)
 
 
 def _python_identifiers(sdk: Path) -> list[str]:

@@ -8,8 +8,12 @@ defaults, and the file layout. Templates only loop and print.
 from __future__ import annotations
 
 import builtins
+import functools
+import io
 import keyword
 import re
+import sys
+import tokenize
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +23,22 @@ from ..diagnostics import error
 from ..ir.model import Api, Field, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
-from .literals import hex_or_unicode_escape, quoted
+from .python_text import (
+    comment,
+    docstring,
+    docstring_lines,
+    docstring_text,
+    markdown_cell_code,
+    markdown_code,
+    markdown_lines,
+    markdown_text,
+    py_fstring_text,
+    py_literal,
+    py_number,
+    py_string,
+    toml_string,
+)
+from .text import one_line
 
 TEMPLATES = templates_root() / "python"
 
@@ -34,7 +53,13 @@ PRIMITIVES: dict[tuple[str, str | None], str] = {
     ("number", None): "float",
     ("boolean", None): "bool",
 }
-KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) - {"_"}
+# Hard keywords, and the soft keywords `match` and `case` (renamed since 3.10). Fixed here rather than read from
+# `keyword.softkwlist`, so the generated names do not depend on the Python running the generator (3.12 added
+# `type`, which stays a valid name everywhere).
+KEYWORDS = frozenset(keyword.kwlist) | {"match", "case"}
+# Builtins that type expressions use: a name bound to one of them in a class body (a field, a method) or in a
+# function (a parameter) hides the type from what follows there.
+TYPE_BUILTINS = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes", "object", "type"})
 # Attribute names pydantic's BaseModel (and our runtime BaseModel) already use.
 MODEL_ATTRIBUTES = frozenset(
     {"model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set", "model_construct",
@@ -44,19 +69,51 @@ MODEL_ATTRIBUTES = frozenset(
      "parse_file", "from_orm", "update_forward_refs", "fields", "to_dict", "to_json", "datetime", "pydantic",
      "typing"}
 )  # fmt: skip
+# A model field with one of these names would hide, in the rest of its class body, a type the field annotations
+# use (`list: str` then `tags: list[str]`: "Variable ... is not valid as a type"); it is renamed (`list_`, alias
+# "list").
+FIELD_RESERVED = MODEL_ATTRIBUTES | (TYPE_BUILTINS - {"object", "type"})
 # Names a models module imports or defines itself; a model with one of these names is renamed.
-MODULE_NAMES = frozenset({"Any", "Literal", "Union", "BaseModel", "OpenEnum", "OpenIntEnum", "None", "True", "False"})
-# Per-call options every method takes; a spec parameter with one of these names is renamed.
+MODULE_NAMES = frozenset(
+    {"Any", "Annotated", "Literal", "Union", "BaseModel", "OpenEnum", "OpenIntEnum", "None", "True", "False"}
+)
+# Per-call options every method takes, and the module names a method body uses; a spec parameter with one of
+# these names is renamed. (A parameter named like a builtin type the body uses is not: the body spells that type
+# `builtins.X`, see `_unshadow_parameters`.)
 CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key")
-PARAM_RESERVED = frozenset({"self", "body", "models", "cast", "content", *CALL_OPTIONS})
+PARAM_RESERVED = frozenset({"self", "body", "models", "cast", "content", "datetime", "builtins", *CALL_OPTIONS})
 # Attributes of the runtime clients and resources; a resource or method with one of these names is renamed.
 CLIENT_ATTRIBUTES = frozenset(
     {"request", "request_page", "request_stream", "request_login", "close", "base_url", "timeout", "max_retries",
      "on_request", "on_response", "authenticate", "with_raw_response", "retry_policy", "default_headers",
      "user_agent", "default_security"}
 )  # fmt: skip
-RESOURCE_ATTRIBUTES = frozenset({"with_raw_response"})
-BUILTIN_NAMES = frozenset(dir(builtins))
+# A resource class body also uses these names after its methods: the decorator and the modules its annotations
+# name. A method or sub-resource named like one is renamed.
+RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "cached_property", "models", "datetime", "builtins"})
+# What the credential and server-variable arguments of the client must not be called: the client's own arguments
+# and the names `__init__` and `_auth` use in their bodies.
+CLIENT_ARGUMENTS = frozenset(
+    {"self", "base_url", "timeout", "max_retries", "default_headers", "http_client", "on_request", "on_response",
+     "providers", "login", "super", "isinstance", "first_given", "resolve_server_url"}
+)  # fmt: skip
+# The SDK's runtime dependencies and what they import (optional modules httpx probes at import included): a
+# package of one of these names would be imported in their place.
+DEPENDENCY_MODULES = frozenset(
+    {"httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "pydantic", "pydantic_core",
+     "annotated_types", "typing_extensions", "typing_inspection", "h2", "brotli", "brotlicffi", "zstandard",
+     "socksio", "trio", "click", "rich", "pygments"}
+)  # fmt: skip
+# Names a default package name must not take: the standard library's (with `compression` and `annotationlib`,
+# new in 3.14, and the startup hooks `site` imports), the dependencies', keywords, and builtins (an `import
+# list` would hide the builtin in the user's module). Such a name gets `sdk` added: "Numbers API" → numbers_sdk.
+RESERVED_PACKAGE_NAMES = (
+    frozenset(sys.stdlib_module_names)
+    | {"compression", "annotationlib", "sitecustomize", "usercustomize"}
+    | DEPENDENCY_MODULES
+    | frozenset(keyword.kwlist)
+    | {name for name in dir(builtins) if name.islower()}
+)
 # What the package's __init__ exports besides the two clients.
 EXPORTS = [
     "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError", "APIStatusError",
@@ -66,55 +123,7 @@ EXPORTS = [
 ]  # fmt: skip
 
 
-# ---------------------------------------------------------------------------------------------- escaping
-
-
-def py_string(value: object) -> str:
-    """A double-quoted Python string literal (black's preferred quotes), safe for any text."""
-    return quoted(str(value), '"', hex_or_unicode_escape)
-
-
-def py_literal(value: object) -> str:
-    """A Python expression for a JSON value."""
-    if value is None:
-        return "None"
-    if isinstance(value, bool):
-        return "True" if value else "False"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return py_string(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(py_literal(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{py_string(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
-    return py_string(value)
-
-
-def doc_lines(text: str) -> list[str]:
-    """Spec text as docstring lines: no `\"\"\"`, no stray backslashes, no trailing spaces."""
-    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\r\n", "\n").replace("\t", "    ")
-    text = "".join(c for c in text if c == "\n" or ord(c) >= 0x20)
-    out = [line.rstrip() for line in text.strip().split("\n")]
-    while out and not out[-1]:
-        out.pop()
-    if out and out[-1].endswith('"'):
-        out[-1] += "."  # a one-line docstring must not end in four quotes
-    return out
-
-
-def docstring(lines: list[str], indent: int) -> str:
-    """A docstring from `doc_lines` output: one line, or a summary and a body with the quotes on their own line."""
-    if len(lines) == 1:
-        return f'"""{lines[0]}"""'
-    pad = " " * indent
-    body = "\n".join(f"{pad}{line}" if line else "" for line in lines[1:])
-    return f'"""{lines[0]}\n{body}\n{pad}"""'
-
-
-def comment_text(text: str) -> str:
-    """One line of spec text for a `#` comment."""
-    return " ".join(text.split())
+# ---------------------------------------------------------------------------------------------- names
 
 
 def identifier(text: str, reserved: frozenset[str] = frozenset(), fallback: str = "value") -> str:
@@ -125,6 +134,45 @@ def identifier(text: str, reserved: frozenset[str] = frozenset(), fallback: str 
     if name in KEYWORDS or name in reserved:
         name += "_"
     return name
+
+
+# PEP 440's version scheme (its appendix B), which pip and hatchling require of `version` in pyproject.toml.
+_PEP440 = re.compile(
+    r"v?(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*"
+    r"(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?"
+    r"(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?"
+    r"(?:[-_.]?dev[-_.]?[0-9]*)?"
+    r"(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def pep440_version(version: str) -> str:
+    """The SDK version, when pip can install it; a semantic-version pre-release PEP 440 has no spelling for
+    (`1.0.0-x.7`) stops generation with a message rather than a pyproject.toml no build tool accepts."""
+    if not _PEP440.fullmatch(version):
+        message = (f"the Python SDK's version {version!r} is not a PEP 440 version (1.2.0, 2.0.0rc1, 2.0.0-beta.1); "
+                   "set python.version in zsdk.yaml")  # fmt: skip
+        raise error(message, None)
+    return version
+
+
+# The integers mypy takes inside `Literal[...]` (it reads them as 64-bit; a wider one is "an arbitrary expression").
+_LITERAL_INT_LIMIT = 2**63 - 1
+
+
+def literal_type(value: object) -> str:
+    """The type of a `const`: `Literal[...]` for what Literal takes (strings, booleans, integers within 64 bits),
+    `None` for null, else the value's plain type: `int` (a wider integer), `float`, `list[Any]`, `dict[str, Any]`."""
+    if value is None:
+        return "None"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LITERAL_INT_LIMIT:
+        return "int"
+    if isinstance(value, (str, int)):  # bool is an int
+        return f"Literal[{py_literal(value)}]"
+    if isinstance(value, float):
+        return "float"
+    return "list[Any]" if isinstance(value, list) else "dict[str, Any]"
 
 
 def unique(name: str, taken: set[str]) -> str:
@@ -157,6 +205,7 @@ class ModelView:
     members: list[tuple[str, str]] = field(default_factory=list)  # enum: (NAME, literal)
     enum_base: str = "OpenEnum"
     annotation: str = ""  # alias/union: the right-hand side
+    description: str = ""  # the spec's text (an alias is documented in a comment)
 
 
 @dataclass
@@ -202,6 +251,7 @@ class ResourceView:
     methods: list[MethodView]
     children: list[ResourceView]
     paginators: list[tuple[str, str]] = field(default_factory=list)
+    description: str = ""  # the spec's text (the README's section)
 
 
 @dataclass
@@ -224,9 +274,22 @@ class PythonTarget(Target):
     name = "python"
     description = "Python 3.11+: httpx and pydantic v2, sync and async clients"
     template_dir = TEMPLATES
+    reserved_package_names = RESERVED_PACKAGE_NAMES
 
     def filters(self) -> dict[str, Callable[..., Any]]:
-        return {"pystr": py_string, "pyliteral": py_literal, "comment": comment_text, "docstring": docstring}
+        """One filter per output context (python_text): spec text reaches a file only through one of these."""
+        return {
+            "pystr": py_string,
+            "pyliteral": py_literal,
+            "docstring": docstring,
+            "docline": docstring_text,
+            "comment": comment,
+            "toml": toml_string,
+            "md": markdown_text,
+            "md_lines": markdown_lines,
+            "md_code": markdown_code,
+            "md_cell_code": markdown_cell_code,
+        }
 
     def format(self, path: str, text: str) -> str:
         if not path.endswith(".py"):
@@ -246,7 +309,7 @@ class PythonTarget(Target):
             raise error(f"generated {path} is not valid Python ({exc}); please report this", None) from None
 
     def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
-        lowering = _Lowering(api, config)
+        lowering = _Lowering(api, config, self.package_words(config))
         package = lowering.package
         context = lowering.context()
         yield RenderJob("pyproject.toml", "pyproject.toml.jinja", context)
@@ -268,10 +331,14 @@ TARGET = PythonTarget()
 class _Lowering:
     """IR → Python views. One instance per generation."""
 
-    def __init__(self, api: Api, config: LanguageConfig):
+    def __init__(self, api: Api, config: LanguageConfig, package_words: list[str]):
         self.api = api
         self.config = config
-        self.package = identifier(config.package_name, BUILTIN_NAMES, "sdk")
+        # The import name (a keyword given in zsdk.yaml gets `_`) and the PEP 508 distribution name: words of
+        # ASCII letters and digits joined by `-`.
+        self.package = identifier("_".join(package_words), KEYWORDS, "sdk")
+        self.distribution = "-".join(package_words)
+        self.version = pep440_version(config.version)
         self.models = {m.name: m for m in api.models}
         self.class_names = self._class_names()
 
@@ -312,7 +379,7 @@ class _Lowering:
         if t.kind == "map":
             return f"dict[str, {self.annotation(t.item, prefix)}]"
         if t.kind == "literal":
-            return f"Literal[{py_literal(t.value)}]"
+            return literal_type(t.value)
         if t.kind == "null":
             return "None"
         if t.kind == "any":
@@ -338,7 +405,7 @@ class _Lowering:
         aliases: list[ModelView] = []
         for model in self.api.models:
             name = self.class_names[model.name]
-            doc = doc_lines(model.description)
+            doc = docstring_lines(model.description)
             if model.kind == "object":
                 classes.append(ModelView(name, "object", doc, fields=self._fields(model)))
             elif model.kind == "enum" and self._enum_base(model):
@@ -346,7 +413,9 @@ class _Lowering:
                     ModelView(name, "enum", doc, members=self._members(model), enum_base=self._enum_base(model))
                 )
             else:
-                aliases.append(ModelView(name, "alias", doc, annotation=self._alias_rhs(model)))
+                aliases.append(
+                    ModelView(name, "alias", doc, annotation=self._alias_rhs(model), description=model.description)
+                )
         return classes, _order_aliases(aliases)
 
     @staticmethod
@@ -389,8 +458,8 @@ class _Lowering:
         for value in model.values:
             if isinstance(value, str):
                 base = "_".join(w.upper() for w in words(value)) or "EMPTY"
-            else:
-                base = ("MINUS_" if value < 0 else "") + str(abs(value))
+            else:  # an integer (Python's have no range: an enum beyond 64 bits is written as it is)
+                base = ("MINUS_" if value < 0 else "") + py_number(abs(value)).upper()
             if base[0].isdigit():
                 base = "VALUE_" + base
             members.append((unique(base, taken), py_literal(value)))
@@ -400,7 +469,7 @@ class _Lowering:
         taken: set[str] = set()
         out = []
         for f in model.fields:
-            attr = unique(identifier(f.ident or f.name, MODEL_ATTRIBUTES, "field"), taken)
+            attr = unique(identifier(f.ident or f.name, FIELD_RESERVED, "field"), taken)
             if attr.startswith("_"):
                 attr = "field" + attr
             annotation = self.annotation(f.type)
@@ -410,7 +479,7 @@ class _Lowering:
                     annotation += " | None"
                 default = self._default(f)
             out.append(
-                FieldView(attr, annotation, default, f.name if attr != f.name else None, doc_lines(f.description))
+                FieldView(attr, annotation, default, f.name if attr != f.name else None, docstring_lines(f.description))
             )
         return out
 
@@ -427,33 +496,41 @@ class _Lowering:
 
     def resource_views(self) -> list[ResourceView]:
         taken: set[str] = set()
-        views = [self._resource(r, (), taken, CLIENT_ATTRIBUTES) for r in self.api.resources]
+        classes: set[str] = set()  # every resource class, Async twins included: all meet in _client.py
+        views = [self._resource(r, (), taken, CLIENT_ATTRIBUTES, classes, set()) for r in self.api.resources]
         for view in views:
             _unshadow(view)
         return views
 
     def _resource(
-        self, resource: Resource, parents: tuple[str, ...], taken: set[str], reserved: frozenset[str]
+        self,
+        resource: Resource,
+        parents: tuple[str, ...],
+        taken: set[str],
+        reserved: frozenset[str],
+        classes: set[str],
+        constants: set[str],  # the module's constants (one module per top-level resource)
     ) -> ResourceView:
         attr = unique(identifier(resource.name, reserved, "resource"), taken)
         path = parents + (resource.name,)
-        class_name = "".join(pascal(p) for p in path) or "Root"
-        if class_name[0].isdigit():
-            class_name = "Resource" + class_name
+        class_name = _resource_class_name(path, classes)
         method_names: set[str] = set()
-        children_taken: set[str] = set()
         methods = []
         paginators: list[tuple[str, str]] = []
         for op in resource.operations:
             name = unique(identifier(op.name, RESOURCE_ATTRIBUTES, "call"), method_names)
-            methods.append(self._method(op, name, paginators))
+            methods.append(self._method(op, name, paginators, constants))
+        children_taken = set(method_names)
         children = [
-            self._resource(child, path, children_taken | method_names, RESOURCE_ATTRIBUTES | frozenset(method_names))
+            self._resource(
+                child, path, children_taken, RESOURCE_ATTRIBUTES | frozenset(method_names), classes, constants
+            )
             for child in resource.resources
         ]
-        return ResourceView(attr, class_name, doc_lines(resource.description), methods, children, paginators)
+        doc = docstring_lines(resource.description)
+        return ResourceView(attr, class_name, doc, methods, children, paginators, resource.description)
 
-    def _method(self, op: Operation, name: str, paginators: list[tuple[str, str]]) -> MethodView:
+    def _method(self, op: Operation, name: str, paginators: list[tuple[str, str]], constants: set[str]) -> MethodView:
         taken: set[str] = set()
         positional: list[ParamView] = []
         keyword_params: list[ParamView] = []
@@ -506,21 +583,25 @@ class _Lowering:
         if op.envelope:
             options.append(("envelope", py_string(".".join(op.envelope))))
         returns, cast_to, call, cast_result = self._result(op)
+        returns_async = returns
         paginator = None
         if op.pagination is not None:
-            paginator = f"_{name.upper()}_PAGES"
+            paginator = unique(f"_{name.upper()}_PAGES", constants)
             paginators.append((paginator, self._paginator(op)))
             item = self.annotation(op.pagination.item_type, "models.")
-            returns, call, cast_to = f"SyncPage[{item}]", "request_page", item
+            returns, returns_async, call, cast_to = f"SyncPage[{item}]", f"AsyncPage[{item}]", "request_page", item
             cast_result = not self.is_class(op.pagination.item_type)
         elif op.streaming == "sse" and op.result is not None:
             item = self.annotation(op.result.type, "models.") if op.result.type else "object"
-            returns, call, cast_to = f"Stream[{item}]", "request_stream", item
+            returns, returns_async, call, cast_to = f"Stream[{item}]", f"AsyncStream[{item}]", "request_stream", item
             cast_result = not self.is_class(op.result.type)
         if op.result is not None and op.result.media_type and op.result.kind in ("binary", "text", "sse"):
             options.append(("accept", py_string(op.result.media_type)))
-        doc = doc_lines("\n\n".join(t for t in (op.summary, op.description) if t))
-        returns_async = returns.replace("SyncPage[", "AsyncPage[").replace("Stream[", "AsyncStream[")
+        doc = docstring_lines("\n\n".join(t for t in (op.summary, op.description) if t))
+        arguments = [*positional, *keyword_params, *files]
+        returns, returns_async, cast_to = (
+            _unshadow_parameters(arguments, t) for t in (returns, returns_async, cast_to)
+        )
         return MethodView(name, doc, positional, keyword_params, body_annotation,
                           bool(op.body and op.body.required), files, content, returns, returns_async,
                           call, cast_to, cast_result, options, op.idempotent, paginator)  # fmt: skip
@@ -583,12 +664,11 @@ class _Lowering:
 
     # ------------------------------------------------------------------ client
 
-    def auth_views(self) -> list[AuthView]:
+    def auth_views(self, taken: set[str]) -> list[AuthView]:
+        """The security schemes as credential providers; their arguments are added to `taken`."""
         # <PACKAGE>_API_KEY: zatabase → ZATABASE_API_KEY (the client class may be ZatabaseClient)
         env_prefix = "_".join(w.upper() for w in words(self.config.package_name)) or "SDK"
         out: list[AuthView] = []
-        taken: set[str] = {"base_url", "timeout", "max_retries", "default_headers", "http_client", "on_request",
-                           "on_response", "self"}  # fmt: skip
         login_scheme = self.api.login.scheme if self.api.login else None
         first_key = True
         for scheme in self.api.security_schemes:
@@ -650,17 +730,23 @@ class _Lowering:
         classes, aliases = self.model_views()
         resources = self.resource_views()
         server = self.api.servers[0] if self.api.servers else None
-        variables = [(identifier(v.name, KEYWORDS), v) for v in (server.variables if server else ())]
-        auth = self.auth_views()
+        arguments = set(CLIENT_ARGUMENTS)  # the client's arguments: credentials first, then server variables
+        auth = self.auth_views(arguments)
+        variables = [(unique(identifier(v.name, KEYWORDS), arguments), v) for v in (server.variables if server else ())]
         login = self._login_view()
+        client = client_class_name(self.config.client_name, [f"{r.class_name}Resource" for r in resources])
+        title = one_line(self.api.title)  # prose: each template context escapes it
         return {
             "api": self.api,
             "config": self.config,
             "package": self.package,
-            "client": self.config.client_name,
-            "api_name": self.api.title if self.api.title.lower().endswith(" api") else f"{self.api.title} API",
-            "async_client": "Async" + self.config.client_name,
-            "version": self.config.version,
+            "distribution": self.distribution,
+            "client": client,
+            "title": title,
+            "api_name": title if title.lower().endswith(" api") else f"{title} API".lstrip(),
+            "async_client": "Async" + client,
+            "version": self.version,
+            "user_agent": self._user_agent(),
             "retries": self.config.retries,
             "server_url": server.url if server else "",
             "variables": variables,
@@ -673,8 +759,8 @@ class _Lowering:
             "resources": resources,
             "imports": model_imports(classes, aliases),
             "auth_imports": sorted({"AuthProvider"} | {a.constructor.split("(")[0] for a in auth}, key=isort_key),
-            "client_imports": sorted([self.config.client_name, "Async" + self.config.client_name], key=isort_key),
-            "exports": sorted(EXPORTS + [self.config.client_name, "Async" + self.config.client_name], key=isort_key),
+            "client_imports": sorted([client, "Async" + client], key=isort_key),
+            "exports": sorted(EXPORTS + [client, "Async" + client], key=isort_key),
             "resource_exports": sorted(
                 [f"{p}{r.class_name}Resource" for r in resources for p in ("", "Async")], key=isort_key
             ),
@@ -683,11 +769,15 @@ class _Lowering:
                 for r in sorted(resources, key=lambda r: r.attr)
             ],
             "uses_env": any("first_given(" in a.constructor for a in auth),
-            "doc": doc_lines,
             "resource_tree": resource_tree,
             "resource_uses": resource_uses,
             "node_path": node_path,
         }
+
+    def _user_agent(self) -> str:
+        """`f"name/1.0.0 python/{platform.python_version()}"`: the f-string the client sends as User-Agent."""
+        text = py_fstring_text(f"{self.distribution}/{self.version} python/")
+        return f'f"{text}{{platform.python_version()}}"'
 
     def _login_view(self) -> dict[str, Any] | None:
         flow = self.api.login
@@ -701,26 +791,117 @@ class _Lowering:
                 "scheme": flow.scheme}  # fmt: skip
 
 
-SHADOWABLE = ("list", "dict", "str", "int", "float", "bool", "bytes", "object", "type")
+def _resource_class_name(path: tuple[str, ...], classes: set[str]) -> str:
+    """`ProjectsFiles` for projects → files: unique with its Async twin among all resource classes ("foo" and
+    "async foo" would both make AsyncFoo)."""
+    base = "".join(pascal(p) for p in path) or "Root"
+    if base[0].isdigit():
+        base = "Resource" + base
+    candidate, n = base, 1
+    while {candidate, "Async" + candidate} & classes:
+        n += 1
+        candidate = f"{base}{n}"
+    classes.update((candidate, "Async" + candidate))
+    return candidate
+
+
+def _unshadow_parameters(params: list[ParamView], expression: str) -> str:
+    """A result type as the method body spells it: where a parameter is named like a builtin type the result
+    names (`type` and `type(None)`, `str` and a text result), the body says `builtins.type(None)`."""
+    builtin = {p.ident: f"builtins.{p.ident}" for p in params if p.ident in TYPE_BUILTINS}
+    return rename_references(expression, builtin) if builtin else expression
 
 
 def _unshadow(root: ResourceView) -> None:
-    """Inside a class with a method named `list`, `list[...]` means the method: spell it `builtins.list`."""
+    """Inside a class with a method (or sub-resource) named `list`, `list[...]` means the method: spell the
+    builtin `builtins.list` in every annotation of the module."""
     nodes = resource_tree(root)
-    shadowed = sorted({m.name for node in nodes for m in node.methods} & set(SHADOWABLE))
-    if not shadowed:
+    names = {m.name for node in nodes for m in node.methods} | {c.attr for node in nodes for c in node.children}
+    builtin = {name: f"builtins.{name}" for name in sorted(names & TYPE_BUILTINS)}
+    if not builtin:
         return
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(shadowed) + r")\b(?!\s*=)")
-
-    def fix(text: str) -> str:
-        return pattern.sub(r"builtins.\1", text)
-
     for node in nodes:
         for m in node.methods:
             for p in m.positional + m.keyword + m.files:
-                p.annotation = fix(p.annotation)
-            m.body = fix(m.body) if m.body else m.body
-            m.returns, m.returns_async, m.cast_to = fix(m.returns), fix(m.returns_async), fix(m.cast_to)
+                p.annotation = rename_references(p.annotation, builtin)
+            m.body = rename_references(m.body, builtin) if m.body else m.body
+            m.returns, m.returns_async = rename_references(m.returns, builtin), rename_references(
+                m.returns_async, builtin
+            )
+            m.cast_to = rename_references(m.cast_to, builtin)
+
+
+# ---------------------------------------------------------------------------------------------- type expressions
+# Type expressions are built here as text; what they refer to is read back with Python's own tokenizer, so the
+# text of a string literal inside one (`Literal["list"]`, a discriminator tag) is never taken for a name.
+
+
+def _tokens(expression: str) -> list[tokenize.TokenInfo]:
+    """The tokens of a one-line expression, without the end-of-line and end-of-input ones and comments."""
+    skipped = (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.COMMENT)
+    return [t for t in tokenize.generate_tokens(io.StringIO(expression).readline) if t.type not in skipped]
+
+
+@functools.lru_cache(maxsize=4096)
+def _reference_tokens(expression: str) -> tuple[tokenize.TokenInfo, ...]:
+    """The NAME tokens that refer to something: not attribute names (`models.Pet` refers to `models`), not
+    keyword-argument names (`Tag(x=…)`). Cached: the same annotations recur all over an API."""
+    tokens = _tokens(expression)
+    return tuple(
+        token
+        for i, token in enumerate(tokens)
+        if token.type == tokenize.NAME
+        and not (i and tokens[i - 1].string == ".")
+        and not (i + 1 < len(tokens) and tokens[i + 1].string == "=")
+    )
+
+
+def references(expression: str) -> list[str]:
+    """The names `expression` refers to, in order: `dict[str, models.Pet]` → [dict, str, models]."""
+    return [token.string for token in _reference_tokens(expression)]
+
+
+def rename_references(expression: str, names: dict[str, str]) -> str:
+    """`expression` with every reference to a name in `names` replaced by its value (string literals untouched)."""
+    out: list[str] = []
+    last = 0
+    for token in _reference_tokens(expression):
+        if token.string in names:
+            out += [expression[last : token.start[1]], names[token.string]]
+            last = token.end[1]
+    return "".join(out) + expression[last:]
+
+
+def union_terms(expression: str) -> list[str]:
+    """The terms of a union type, cut at each `|` outside brackets: `A | B[C | D]` → [A, B[C | D]]."""
+    depth = 0
+    cuts = [-1]
+    for token in _tokens(expression):
+        if token.type != tokenize.OP:
+            continue
+        if token.string in ("(", "[", "{"):
+            depth += 1
+        elif token.string in (")", "]", "}"):
+            depth -= 1
+        elif token.string == "|" and depth == 0:
+            cuts.append(token.start[1])
+    cuts.append(len(expression))
+    return [expression[a + 1 : b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+# Names `_client.py` and `__init__.py` import besides the clients: a client class (or its Async twin) named like
+# one gets `Client` added ("Stream API" → StreamClient, AsyncStreamClient).
+CLIENT_MODULE_NAMES = frozenset(
+    {*EXPORTS, "AuthProvider", "ApiKeyAuth", "BearerAuth", "BasicAuth", "OAuth2ClientCredentials", "LoginTokenAuth",
+     "AsyncAPIClient", "SyncAPIClient", "RequestHook", "ResponseHook", "RequestOptions", "RetryPolicy", "Timeout"}
+)  # fmt: skip
+
+
+def client_class_name(name: str, resource_classes: list[str]) -> str:
+    """The client class: `name`, with `Client` added when it or its Async twin would take a name the client
+    module or the package's `__init__` already uses."""
+    taken = CLIENT_MODULE_NAMES | {p + c for c in resource_classes for p in ("", "Async")}
+    return name + "Client" if {name, "Async" + name} & taken else name
 
 
 def isort_key(name: str) -> tuple[int, str]:
@@ -756,31 +937,26 @@ def node_path(root: ResourceView, node: ResourceView) -> str:
 def resource_uses(resource: ResourceView) -> dict[str, Any]:
     """What a resource module imports: only what its code uses."""
     methods = [m for node in resource_tree(resource) for m in node.methods]
-    text = " ".join(
-        " ".join([m.returns, m.cast_to, m.body or ""] + [p.annotation for p in m.positional + m.keyword + m.files])
-        for m in methods
-    )
+    expressions = [e for m in methods for e in (m.returns, m.cast_to, m.body or "")]
+    expressions += [p.annotation for m in methods for p in m.positional + m.keyword + m.files]
+    used = {name for expression in expressions for name in references(expression)}
     types = ["Headers", "NOT_GIVEN", "NotGiven", "Query", "Timeout"]  # the per-call options use these
     if any(m.body for m in methods):
         types.append("Body")
-    if "FileTypes" in text:
+    if "FileTypes" in used:
         types.append("FileTypes")
     if any(m.content for m in methods):
         types.append("FileContent")
+    casts = any(m.cast_result for m in methods)
     return {
-        "models": "models." in text,
-        "datetime": "datetime." in text,
+        "models": "models" in used,
+        "datetime": "datetime" in used,
         "typing": [
-            name
-            for name, used in (
-                ("Any", re.search(r"(?<![\w.])Any\b", text) is not None or any(m.cast_result for m in methods)),
-                ("Literal", re.search(r"(?<![\w.])Literal\[", text) is not None),
-                ("cast", any(m.cast_result for m in methods)),
-            )
-            if used
-        ],
-        "builtins": "builtins." in text,
-        "binary": "BinaryResponse" in text,
+            name for name, needed in (("Any", "Any" in used or casts), ("Literal", "Literal" in used), ("cast", casts))
+            if needed
+        ],  # fmt: skip
+        "builtins": "builtins" in used,
+        "binary": "BinaryResponse" in used,
         "pages": any(m.paginator for m in methods),
         "stream": any(m.call == "request_stream" for m in methods),
         "types": sorted(types, key=isort_key),
@@ -798,7 +974,7 @@ def _order_aliases(aliases: list[ModelView]) -> list[ModelView]:
         if alias.name in seen or alias.name in visiting:
             return
         visiting.add(alias.name)
-        for name in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", alias.annotation):
+        for name in references(alias.annotation):
             if name in by_name and name != alias.name:
                 visit(by_name[name])
         visiting.discard(alias.name)
@@ -809,13 +985,9 @@ def _order_aliases(aliases: list[ModelView]) -> list[ModelView]:
         visit(alias)
     defined: set[str] = set()
     for alias in done:  # quote forward (cyclic) references
-
-        def quote(match: re.Match[str]) -> str:
-            name = match.group(0)
-            return f'"{name}"' if name in by_name and name not in defined else name
-
-        quoted = re.sub(r"(?<![\"\w.])[A-Za-z_][A-Za-z0-9_]*", quote, alias.annotation)
-        parts = [p.strip() for p in quoted.split(" | ")]
+        forward = {name: f'"{name}"' for name in references(alias.annotation) if name in by_name}
+        quoted = rename_references(alias.annotation, {k: v for k, v in forward.items() if k not in defined})
+        parts = union_terms(quoted)
         if len(parts) > 1 and any(p.startswith('"') for p in parts):
             # `"A" | B` fails at run time; Union takes a bare forward reference.
             quoted = "Union[" + ", ".join(parts) + "]  # noqa: UP007"
@@ -826,30 +998,18 @@ def _order_aliases(aliases: list[ModelView]) -> list[ModelView]:
 
 def model_imports(classes: list[ModelView], aliases: list[ModelView]) -> dict[str, Any]:
     """What models.py imports: only what its code uses, so no file has a dead import."""
-    text = " ".join(
-        [f.annotation for c in classes for f in c.fields]
-        + [a.annotation for a in aliases]
-        + [c.enum_base for c in classes]
-    )
-    typing = [
-        name
-        for name, used in (
-            ("Annotated", "Annotated[" in text),
-            ("Any", re.search(r"(?<![\w.])Any\b", text) is not None),
-            ("Literal", re.search(r"(?<![\w.])Literal\[", text) is not None),
-            ("Union", "Union[" in text),
-        )
-        if used
-    ]
+    expressions = [f.annotation for c in classes for f in c.fields] + [a.annotation for a in aliases]
+    used = {name for expression in expressions for name in references(expression)}
+    typing = [name for name in ("Annotated", "Any", "Literal", "Union") if name in used]
     runtime = [
         name
-        for name, used in (
+        for name, needed in (
             ("BaseModel", any(c.kind == "object" for c in classes)),
             ("OpenEnum", any(c.kind == "enum" and c.enum_base == "OpenEnum" for c in classes)),
             ("OpenIntEnum", any(c.kind == "enum" and c.enum_base == "OpenIntEnum" for c in classes)),
-            ("discriminator", "discriminator(" in text),
+            ("discriminator", "discriminator" in used),
         )
-        if used
+        if needed
     ]
-    pydantic = any(f.alias for c in classes for f in c.fields) or "pydantic.Tag(" in text
-    return {"datetime": "datetime." in text, "typing": typing, "pydantic": pydantic, "runtime": runtime}
+    pydantic = any(f.alias for c in classes for f in c.fields) or "pydantic" in used
+    return {"datetime": "datetime" in used, "typing": typing, "pydantic": pydantic, "runtime": runtime}

@@ -66,7 +66,7 @@ class RequestOptions:
     cookies: Mapping[str, object] = field(default_factory=dict)
     json_body: object = NOT_GIVEN
     form: Mapping[str, object] | pydantic.BaseModel | NotGiven | None = None
-    files: Mapping[str, FileTypes | list[FileTypes]] | None = None
+    files: Mapping[str, FileTypes | list[FileTypes] | NotGiven] | None = None
     content: FileContent | str | None = None
     content_type: str | None = None
     accept: str | None = None

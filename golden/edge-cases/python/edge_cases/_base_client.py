@@ -147,7 +147,9 @@ class BaseClient:
             default_headers=self._base_headers(),
             default_timeout=self.timeout,
             default_max_retries=self.retry_policy.max_retries,
-            providers=select_auth(options.security, self.default_security, self._providers),
+            providers=select_auth(
+                options.security, self.default_security, self._providers
+            ),
             accept=accept,
         )
 

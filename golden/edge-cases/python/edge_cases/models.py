@@ -31,7 +31,7 @@ class Object(BaseModel):
     # a line that starts with a hash
     Formats: %s, %d, %(name)s, %% and 100% sure.
     Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
-    Tab:    between    words.
+    Tab: between words.
     Backticks: `inline code`, ``double``, and a fence:
 
     ```python
@@ -60,7 +60,7 @@ class Object(BaseModel):
     # a line that starts with a hash
     Formats: %s, %d, %(name)s, %% and 100% sure.
     Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
-    Tab:    between    words.
+    Tab: between words.
     Backticks: `inline code`, ``double``, and a fence:
 
     ```python

@@ -16,7 +16,7 @@ from typing import IO
 
 import httpx
 
-from ._types import FileContent, FileTypes
+from ._types import FileContent, FileTypes, NotGiven
 
 __all__ = [
     "BinaryResponse",
@@ -79,11 +79,14 @@ def to_httpx_file(value: FileTypes) -> HttpxFile:
 
 
 def to_httpx_files(
-    files: Mapping[str, FileTypes | list[FileTypes]],
+    files: Mapping[str, FileTypes | list[FileTypes] | NotGiven],
 ) -> list[tuple[str, HttpxFile]]:
-    """Multipart file fields; a list value repeats the field."""
+    """Multipart file fields; a list value repeats the field, an optional
+    part not given is left out."""
     out: list[tuple[str, HttpxFile]] = []
     for name, value in files.items():
+        if isinstance(value, NotGiven):
+            continue
         if isinstance(value, list):
             out.extend((name, to_httpx_file(item)) for item in value)
         else:

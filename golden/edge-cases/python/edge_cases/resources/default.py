@@ -31,7 +31,7 @@ class DefaultResource(SyncAPIResource):
     # a line that starts with a hash
     Formats: %s, %d, %(name)s, %% and 100% sure.
     Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
-    Tab:    between    words.
+    Tab: between words.
     Backticks: `inline code`, ``double``, and a fence:
 
     ```python
@@ -87,7 +87,7 @@ class DefaultResource(SyncAPIResource):
         # a line that starts with a hash
         Formats: %s, %d, %(name)s, %% and 100% sure.
         Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
-        Tab:    between    words.
+        Tab: between words.
         Backticks: `inline code`, ``double``, and a fence:
 
         ```python
@@ -214,7 +214,7 @@ class AsyncDefaultResource(AsyncAPIResource):
     # a line that starts with a hash
     Formats: %s, %d, %(name)s, %% and 100% sure.
     Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
-    Tab:    between    words.
+    Tab: between words.
     Backticks: `inline code`, ``double``, and a fence:
 
     ```python
@@ -270,7 +270,7 @@ class AsyncDefaultResource(AsyncAPIResource):
         # a line that starts with a hash
         Formats: %s, %d, %(name)s, %% and 100% sure.
         Non-ASCII: naïve café — 日本語 — Ünïcödé — ½ ≠ ≥ — “curly” ‘quotes’.
-        Tab:    between    words.
+        Tab: between words.
         Backticks: `inline code`, ``double``, and a fence:
 
         ```python
