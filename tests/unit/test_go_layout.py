@@ -8,9 +8,6 @@ from zsdk_generator.targets.go_layout import (
     doc_comment,
     go_string,
     imports_block,
-    markdown_code,
-    markdown_paragraphs,
-    markdown_text,
 )
 
 
@@ -89,25 +86,3 @@ def test_go_string_escapes() -> None:
 def test_imports_grouped_and_sorted() -> None:
     assert imports_block(["time", "context"], ["m/option"]) == 'import (\n\t"context"\n\t"time"\n\n\t"m/option"\n)\n'
     assert imports_block([], ["m/core"]) == 'import "m/core"\n'
-
-
-def test_markdown_text_is_text() -> None:
-    hostile = "1. <script>x</script> **b** `c` [l](u) | ~~s~~ $m$ &amp; a_b _e_ \\"
-    assert markdown_text(hostile) == (
-        "1\\. &lt;script&gt;x&lt;/script&gt; \\*\\*b\\*\\* \\`c\\` \\[l\\](u) \\| \\~\\~s\\~\\~ \\$m\\$ &amp;amp; a_b \\_e\\_ \\\\"
-    )
-    assert [markdown_text(t) for t in ("# h", "- i", "+ i", "=== ", "```go", "12) x")] == [
-        "\\# h", "\\- i", "\\+ i", "\\===", "\\`\\`\\`go", "12\\) x"
-    ]  # fmt: skip
-
-
-def test_markdown_paragraphs_keep_paragraphs_only() -> None:
-    assert markdown_paragraphs("a\r\n\n\n  b\u2028c\n\n") == ["a", "", "b", "c"]
-    assert markdown_paragraphs("") == []
-
-
-def test_markdown_code_cannot_end_early() -> None:
-    assert markdown_code("GET /things") == "`GET /things`"
-    assert markdown_code("/a/`${x}`/b") == "``/a/`${x}`/b``"
-    assert markdown_code("/a/`${x}`") == "`` /a/`${x}` ``"
-    assert markdown_code("a``b\nc") == "```a``b c```"

@@ -23,9 +23,6 @@ from zsdk_generator.targets.python_text import (
     docstring,
     docstring_lines,
     docstring_text,
-    markdown_code,
-    markdown_lines,
-    markdown_text,
     py_fstring_text,
     py_literal,
     py_number,
@@ -86,28 +83,6 @@ def test_a_comment_never_reads_as_a_tool_directive() -> None:
     for text in ["mypy: ignore-errors", "type: ignore", "ruff: noqa", "noqa", "fmt: off", "Type: x"]:
         assert comment(text).startswith("Doc: ")
     assert comment("Typed\u2028 value\nhere") == "Typed value here"
-
-
-def test_markdown_text_renders_as_itself_on_one_line() -> None:
-    assert markdown_text("a `b` *c* <script> & [d](e) | # x\ny") == (
-        "a \\`b\\` \\*c\\* &lt;script&gt; &amp; \\[d\\](e) \\| \\# x y"
-    )
-
-
-def test_markdown_lines_keep_inline_markdown_and_open_no_block() -> None:
-    text = "Use `<token>` and **bold**.\n```python\nrun()\n```\n# heading\n    indented\n~~~\n<script>x</script>\n---"
-    lines = markdown_lines(text)
-    assert lines[0] == "Use `<token>` and **bold**."  # a code span keeps `<`: it is not HTML there
-    assert not any(line.lstrip().startswith(("```", "~~~", "#", "<", "---")) for line in lines), lines
-    assert "&lt;script>x&lt;/script>" in lines
-    assert "   indented" in lines  # at most three spaces: never an indented code block
-    assert markdown_lines("a\nb\nc", 2) == ["a", "b"]
-
-
-def test_markdown_code_spans_fence_their_backticks() -> None:
-    assert markdown_code("a`b") == "``a`b``"
-    assert markdown_code("`x`") == "`` `x` ``"
-    assert markdown_code("plain\nvalue") == "`plain value`"
 
 
 def test_type_expressions_are_read_by_tokens_not_text() -> None:

@@ -11,10 +11,8 @@ from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.targets.text import unsafe_in_literal
 from zsdk_generator.targets.typescript import TARGET, _doc_text, npm_version
 from zsdk_generator.targets.typescript_layout import (
-    code_span,
     json_string,
     literal,
-    markdown_text,
     object_key,
     prop_key,
     ts_string,
@@ -42,19 +40,6 @@ def test_doc_text_normalises_before_it_escapes() -> None:
 )
 def test_tsdoc_lines_cannot_close_the_block_or_start_a_tag(line: str, escaped: str) -> None:
     assert tsdoc_line(line) == escaped
-
-
-def test_code_spans_hold_backticks_and_stay_on_one_line() -> None:
-    assert code_span("a\nb") == "`a b`"
-    assert code_span("x`y") == "``x`y``"
-    assert code_span("`x") == "`` `x ``"
-
-
-def test_markdown_text_has_no_markup_left() -> None:
-    assert markdown_text("<script>x</script> *b* [l](u) `c` a|b ~~s~~ &amp; #h $m$ \\") == (
-        "\\<script\\>x\\</script\\> \\*b\\* \\[l\\](u) \\`c\\` a\\|b \\~\\~s\\~\\~ \\&amp; \\#h \\$m\\$ \\\\"
-    )
-    assert markdown_text("snake_case _emphasis_\n```\nfence") == "snake_case \\_emphasis\\_ \\`\\`\\` fence"
 
 
 def test_json_strings_escape_every_unsafe_character_and_keep_the_value() -> None:

@@ -31,11 +31,9 @@ from .go_layout import (
     doc_comment,
     go_string,
     imports_block,
-    markdown_code,
-    markdown_paragraphs,
-    markdown_text,
 )
 from .go_names import KEYWORDS, PREDECLARED, RESERVED_PACKAGE_NAMES, module_path_problem
+from .markdown import markdown_code, markdown_lines, markdown_text
 from .text import one_line, prose
 
 TEMPLATES = templates_root() / "go"
@@ -899,7 +897,7 @@ class _Lowering:
             "package_doc": comment_lines([f"Package {self.package} is the Go SDK of the {title}.", api_text]),
             "client_doc": comment_lines([f"Client is the {title} client. {CLIENT_USE}"]),
             "readme_title": markdown_text(f"{title} — Go SDK"),
-            "readme_doc": markdown_paragraphs(self.api.description),
+            "readme_doc": markdown_lines(self.api.description),
             "server_url": markdown_code(server.url) if server else "",
             "package": self.package,
             "module": self.module,

@@ -11,10 +11,9 @@ tests/toolchain/test_go_doc_comments.py checks that against gofmt itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import groupby
 
 from .literals import quoted
-from .text import one_line, prose
+from .text import prose
 
 Row = list[str] | str
 
@@ -166,53 +165,3 @@ def imports_block(std: list[str], local: list[str]) -> str:
     if sum(len(g) for g in paths) == 1:
         return "import " + paths[0][0].strip() + "\n"
     return "import (\n" + "\n\n".join("\n".join(g) for g in paths) + "\n)\n"
-
-
-# ---------------------------------------------------------------------------------------------- README (Markdown)
-
-# Characters with a meaning in CommonMark or GitHub's Markdown anywhere in a line: written as a backslash escape,
-# or as an entity for the HTML characters (so no spec text is raw HTML, an autolink or an entity of its own).
-_MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]|~$"}}
-
-
-def markdown_text(text: str) -> str:
-    """Spec prose as one line of Markdown that renders as exactly its text (OpenAPI allows CommonMark in a
-    description, but spec text is text here): no emphasis, code span, link, image, HTML, entity, table, math or
-    strikethrough, and no line start that opens a heading, list or block or underlines a heading. An `_` between
-    two letters or digits stays as it is (it cannot be emphasis there)."""
-    line = one_line(text)
-    out = [_markdown_char(line, i) for i in range(len(line))]
-    if line[:1] in ("+", "-", "=", "#"):
-        out[0] = "\\" + out[0]
-    digits = len(line) - len(line.lstrip("0123456789"))
-    if 0 < digits <= 9 and line[digits : digits + 1] in (".", ")"):
-        out[digits] = "\\" + out[digits]
-    return "".join(out)
-
-
-def _markdown_char(line: str, i: int) -> str:
-    char = line[i]
-    if char == "_" and line[i - 1 : i].isalnum() and line[i + 1 : i + 2].isalnum():
-        return char
-    return _MARKDOWN_ESCAPES.get(char, char)
-
-
-def markdown_paragraphs(text: str) -> list[str]:
-    """Spec prose as Markdown lines: its paragraphs kept (an empty line between), every line `markdown_text`."""
-    out: list[str] = []
-    for raw in prose(text or "").split("\n"):
-        line = markdown_text(raw)
-        if line or (out and out[-1]):
-            out.append(line)
-    return out[:-1] if out and not out[-1] else out
-
-
-def markdown_code(text: str) -> str:
-    """A wire value (a path, a URL) as an inline code span: on one line, between more backticks than any run
-    inside it (padded with a space when it starts or ends with one), so it can neither end early nor open a
-    block."""
-    text = one_line(text)
-    longest = max((len(list(run)) for char, run in groupby(text) if char == "`"), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}" if text else ""

@@ -23,15 +23,12 @@ from ..diagnostics import error
 from ..ir.model import Api, Field, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
+from .markdown import markdown_cell_code, markdown_code, markdown_lines, markdown_text
 from .python_text import (
     comment,
     docstring,
     docstring_lines,
     docstring_text,
-    markdown_cell_code,
-    markdown_code,
-    markdown_lines,
-    markdown_text,
     py_fstring_text,
     py_literal,
     py_number,

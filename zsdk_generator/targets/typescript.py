@@ -18,19 +18,18 @@ from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
+from .markdown import markdown_code, markdown_text
 from .text import one_line, prose
 from .typescript_layout import (
     MAX_SAFE_INTEGER,
     WIDTH,
     array_lines,
     call,
-    code_span,
     doc_block,
     import_line,
     is_identifier,
     json_string,
     literal,
-    markdown_text,
     object_key,
     object_literal,
     prop_key,
@@ -730,7 +729,7 @@ class _Lowering:
             members += doc_block([f"Defaults to the `{c['env']}` environment variable."], 2)
             members.append(f"  {c['name']}?: string | undefined;")
         for ident, v in variables:
-            note = f"Server variable {code_span(v.name)} (default {code_span(v.default)})."
+            note = f"Server variable {markdown_code(v.name)} (default {markdown_code(v.default)})."
             members += doc_block(_doc_text(v.description, False, note), 2)
             parts = [ts_string(e) for e in v.enum] or ["string"]
             members += type_member(f"{ident}?", parts + ["undefined"], 2)
@@ -757,7 +756,7 @@ class _Lowering:
                 lines.append(f"    const auth = this.providers[{ts_string(self.api.login.scheme)}] as LoginTokenAuth;")
                 lines += call("    return this.requestLogin(", [op_obj, "credentials", "auth"], ");", 4)
                 lines.append("  }")
-                call_span = code_span(f"{op.http_method} {op.path}")
+                call_span = markdown_code(f"{op.http_method} {op.path}")
                 note = f"Log in ({call_span}); later calls send the returned token, refreshed before it expires."
                 login = {"doc": doc_block(_doc_text("", False, note), 2), "lines": lines}
         auth_names = sorted({p.cls for p in providers} | ({"fromEnv"} if credentials else set()),

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from .literals import hex_or_unicode_escape, quoted
-from .text import one_line
 
 WIDTH = 120
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
@@ -109,38 +108,6 @@ def tsdoc_line(line: str) -> str:
             out.append("\\")
         out.append(char)
         previous = char
-    return "".join(out)
-
-
-def code_span(text: str) -> str:
-    """`text` on one line as Markdown inline code (TSDoc and README): fenced by more backticks than any run in
-    it, padded with a space where it starts or ends with one (CommonMark). Escape for the surrounding context
-    afterwards (`tsdoc_line`)."""
-    text = one_line(text)
-    longest, run = 0, 0
-    for char in text:
-        run = run + 1 if char == "`" else 0
-        longest = max(longest, run)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-# Characters Markdown (CommonMark and GitHub's) may read as markup anywhere in a line: emphasis, code, links,
-# raw HTML and entities, tables, strikethrough, math, headings.
-_MARKDOWN_SPECIAL = frozenset("\\`*[]<>&|~$#")
-
-
-def markdown_text(text: str) -> str:
-    """Spec text as one line of plain Markdown: every character Markdown could read as markup is
-    backslash-escaped (an `_` only at a word boundary: CommonMark never reads one inside a word)."""
-    text = one_line(text)
-    out: list[str] = []
-    for i, char in enumerate(text):
-        inside_word = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
-        if char in _MARKDOWN_SPECIAL or (char == "_" and not inside_word):
-            out.append("\\")
-        out.append(char)
     return "".join(out)
 
 
