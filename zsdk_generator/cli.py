@@ -91,6 +91,37 @@ def ir(spec: str, method_names: str, output: str | None) -> None:
 
 
 @cli.command()
+@click.argument("spec")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="zsdk.yaml with names and options.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the JSON here.")
+def plan(spec: str, config_path: str | None, output: str | None) -> None:
+    """Print the SDK plan of SPEC as JSON: the surface every language's SDK spells (docs/plan.md)."""
+    from .config import load_config
+    from .diagnostics import SpecError
+    from .ir.serialize import to_json
+    from .pipeline import run
+    from .plan.build import build_plan
+
+    if _missing(spec):
+        _usage_error(f"{spec}: file not found")
+    try:
+        config = load_config(config_path, [])
+    except SpecError as exc:
+        _print([exc.diagnostic], sys.stderr)
+        sys.exit(EXIT_FINDINGS)
+    result = run(spec, method_names=config.method_names)  # type: ignore[arg-type]
+    _print(result.diagnostics, sys.stderr)
+    if result.api is None:
+        sys.exit(EXIT_FINDINGS)
+    text = to_json(build_plan(result.api, config))
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+@cli.command()
 @click.option("--lang", "lang", required=True, help="A language, a comma list, or `all`.")
 @click.option("--spec", required=True, help="The OpenAPI document (YAML or JSON).")
 @click.option(

@@ -83,9 +83,13 @@ class Config:
             line = _line_of(yaml.compose(handle.read(), Loader=yaml.SafeLoader), pointer)
         return diagnostic.located(_shown(self.path), line, 1, pointer)
 
+    def shared(self, api: Api) -> LanguageConfig:
+        """The settings every language shares (the top level of zsdk.yaml), with their defaults."""
+        return self.for_language("", api)
+
     def for_language(self, language: str, api: Api) -> LanguageConfig:
         shared = {k: v for k, v in self.data.items() if k in _SHARED_KEYS}
-        own = self.data.get(language) or {}
+        own = (self.data.get(language) or {}) if language else {}
         merged = {**shared, **own}
         retries = {**(shared.get("retries") or {}), **(own.get("retries") or {})}
         title = _title_words(api.title)

@@ -8,6 +8,8 @@ from typing import Any
 
 
 def to_data(value: Any) -> Any:
+    if hasattr(value, "to_data"):  # a value with its own JSON form (the plan's names)
+        return value.to_data()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for f in dataclasses.fields(value):

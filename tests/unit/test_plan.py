@@ -1,0 +1,139 @@
+"""The SDK plan: credentials and their environment variables, names unique in every casing and stable when
+unrelated parts of the spec change, parameters in the order they travel."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, run_cli
+from zsdk_generator.config import Config, load_config
+from zsdk_generator.ir.builder import build_api
+from zsdk_generator.ir.serialize import to_json
+from zsdk_generator.plan.build import build_plan
+from zsdk_generator.plan.model import Name, ResourcePlan, SdkPlan
+from zsdk_generator.spec.load import Document
+from zsdk_generator.spec.sources import SourceFile, Sources
+from zsdk_generator.spec.upgrade import upgrade
+
+SPECS = ROOT / "specs"
+
+
+def _plan_of(data: dict[str, Any], config: Config | None = None) -> SdkPlan:
+    document = Document(data, Sources(SourceFile("spec.yaml", "/spec.yaml", "", False)))
+    upgrade(document)
+    api, _ = build_api(document, "crud")
+    return build_plan(api, config or Config())
+
+
+def _spec(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((SPECS / f"{name}.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def _config(name: str) -> Config:
+    return load_config(str(SPECS / f"{name}.zsdk.yaml"), [])
+
+
+def _names(plan: SdkPlan) -> dict[str, Name]:
+    """Every name of the plan by the IR path it was decided for."""
+    out: dict[str, Name] = {c.name.key: c.name for a in plan.client.auth for c in a.credentials}
+    out.update({v.name.key: v.name for v in plan.client.server_variables})
+
+    def walk(resource: ResourcePlan) -> None:
+        out[resource.name.key] = resource.name
+        for call in resource.calls:
+            out[call.name.key] = call.name
+            for param in (*call.path_params, *call.query, *call.headers, *call.cookies):
+                out[param.name.key] = param.name
+        for child in resource.resources:
+            walk(child)
+
+    for resource in plan.resources:
+        walk(resource)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("vibecaas", {"api key": "VIBECAAS_API_KEY", "client id": "VIBECAAS_CLIENT_ID"}),
+        ("vibedasher", {"api key": "VIBEDASHER_API_KEY"}),
+        ("zatabase", {"api key": "ZATABASE_API_KEY", "access token": "ZATABASE_ACCESS_TOKEN"}),
+    ],
+)
+def test_every_credential_has_one_environment_variable(spec: str, expected: dict[str, str]) -> None:
+    plan = _plan_of(_spec(spec), _config(spec))
+    found = {c.name.to_data(): c.env for a in plan.client.auth for c in a.credentials}
+    assert expected.items() <= found.items(), found
+
+
+def test_names_stay_when_a_schema_and_an_operation_are_added() -> None:
+    before = _spec("vibedasher")
+    after = copy.deepcopy(before)
+    after["components"]["schemas"]["Zebra"] = {"type": "object", "properties": {"id": {"type": "string"}}}
+    first_path = next(iter(before["paths"]))
+    after["paths"]["/v1/zebras/{zebra_id}"] = {
+        "get": {"operationId": "getZebra", "tags": before["paths"][first_path]["get"].get("tags", ["datasets"]),
+                "parameters": [{"name": "zebra_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                    "$ref": "#/components/schemas/Zebra"}}}}}}
+    }  # fmt: skip
+    old, new = _names(_plan_of(before)), _names(_plan_of(after))
+    assert set(old) < set(new)
+    changed = {key: (old[key].words, new[key].words) for key in old if old[key] != new[key]}
+    assert not changed, changed
+
+
+def test_names_of_a_scope_differ_in_every_casing() -> None:
+    plan = _plan_of({
+        "openapi": "3.1.0", "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/a": {"get": {"operationId": "listThings", "tags": ["api_keys"], "responses": {"204": {"description": "x"}},
+                           "parameters": [{"name": "page_size", "in": "query", "schema": {"type": "integer"}},
+                                          {"name": "pageSize", "in": "query", "schema": {"type": "integer"}},
+                                          {"name": "timeout", "in": "query", "schema": {"type": "integer"}}]}},
+            "/b": {"get": {"operationId": "other", "tags": ["apiKeys"], "responses": {"204": {"description": "x"}}}},
+            "/c": {"get": {"operationId": "more", "tags": ["ApiKeys!"], "responses": {"204": {"description": "x"}}}},
+        },
+    })  # fmt: skip
+    compact = [r.name.compact for r in plan.resources]
+    assert len(set(compact)) == len(compact), compact
+    params = [p.name.compact for p in plan.all_calls()[0].query]
+    assert params == ["pagesize", "pagesize2", "timeout2"]  # `timeout` is a per-call option of every SDK
+    assert [p.wire for p in plan.all_calls()[0].query] == ["page_size", "pageSize", "timeout"]  # declaration order
+
+
+def test_path_parameters_follow_the_template() -> None:
+    plan = _plan_of({
+        "openapi": "3.1.0", "info": {"title": "T", "version": "1"},
+        "paths": {"/orgs/{org}/repos/{repo}": {"get": {
+            "operationId": "getRepo", "responses": {"204": {"description": "x"}},
+            "parameters": [{"name": "repo", "in": "path", "required": True, "schema": {"type": "string"}},
+                           {"name": "org", "in": "path", "required": True, "schema": {"type": "string"}},
+                           {"name": "q", "in": "query", "schema": {"type": "string"}}]}}},
+    })  # fmt: skip
+    call = plan.all_calls()[0]
+    assert [p.wire for p in call.path_params] == ["org", "repo"] and [p.wire for p in call.query] == ["q"]
+    assert (call.path_params[0].style, call.path_params[0].explode) == ("simple", False)
+    assert (call.query[0].style, call.query[0].explode) == ("form", True)
+
+
+def test_the_plan_is_deterministic_json() -> None:
+    assert to_json(_plan_of(_spec("zatabase"))) == to_json(_plan_of(_spec("zatabase")))
+
+
+def test_plan_command_prints_the_plan(tmp_path: Path) -> None:
+    result = run_cli("plan", str(SPECS / "zatabase.yaml"), "--config", str(SPECS / "zatabase.zsdk.yaml"))
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["client"]["name"] == "zatabase client" and plan["client"]["retries"]["max_retries"] == 3
+    bad = tmp_path / "zsdk.yaml"
+    bad.write_text("retries: {max_retries: -1}\n", encoding="utf-8")
+    result = run_cli("plan", str(SPECS / "zatabase.yaml"), "--config", str(bad))
+    assert result.returncode == 1 and "zsdk.yaml:1:1: error: /retries/max_retries" in result.stderr

@@ -1,0 +1,180 @@
+"""IR + zsdk.yaml → SdkPlan: every decision the behaviour contract makes, made once, for every language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..config import Config, LanguageConfig
+from ..ir.model import Api, Operation, Parameter, Resource, SecurityScheme
+from ..ir.naming import words
+from .model import (
+    AuthPlan,
+    BodyPlan,
+    CallPlan,
+    ClientPlan,
+    Credential,
+    Name,
+    PagingPlan,
+    ParamPlan,
+    ResourcePlan,
+    RetryPlan,
+    SdkPlan,
+    ServerVariablePlan,
+)
+from .names import Scope
+
+# Options every client takes besides credentials and server variables: a credential or variable never takes
+# one of these names.
+CLIENT_OPTIONS = ("base_url", "timeout", "max_retries", "default_headers", "http_client", "on_request", "on_response")
+# Per-call options every method takes: a parameter never takes one of these names.
+CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key", "body")
+# Words a package or client name ends with that say nothing about the API: left out of environment variables.
+_GENERIC = ("client", "sdk", "api", "js", "ts", "node", "go", "py", "python")
+
+
+def build_plan(api: Api, config: Config) -> SdkPlan:
+    shared = config.shared(api)
+    return SdkPlan(
+        title=api.title,
+        version=api.version,
+        description=api.description,
+        client=_client(api, shared),
+        resources=_resources(api.resources, Scope(), ()),
+        models=api.models,
+    )
+
+
+def env_prefix(shared: LanguageConfig) -> str:
+    """`VIBECAAS` for VibeCaaS: the client's name without generic words, as one upper-case word."""
+    found = words(shared.client_name)
+    while len(found) > 1 and found[-1] in _GENERIC:
+        found.pop()
+    return "".join(found).upper() or "SDK"
+
+
+# ---------------------------------------------------------------------------------------------- the client
+
+
+def _client(api: Api, shared: LanguageConfig) -> ClientPlan:
+    scope = Scope(CLIENT_OPTIONS)
+    prefix = env_prefix(shared)
+    server = api.servers[0] if api.servers else None
+    auth = _auth(api, scope, prefix)
+    variables = tuple(
+        ServerVariablePlan(scope.claim(v.name, f"server/{v.name}"), v.name, v.default, v.enum, v.description)
+        for v in (server.variables if server else ())
+    )
+    r = shared.retries
+    return ClientPlan(
+        name=Name(tuple(words(shared.client_name)) or ("client",), "client"),
+        version=shared.version,
+        base_url=server.url if server else "",
+        server_variables=variables,
+        auth=auth,
+        default_security=api.security,
+        retries=RetryPlan(r.max_retries, r.base_delay, r.max_delay, r.timeout),
+    )
+
+
+MakeCredential = Callable[[str, str, bool], Credential]  # (wanted name, scheme, secret) → Credential
+
+
+def _auth(api: Api, scope: Scope, prefix: str) -> tuple[AuthPlan, ...]:
+    """Each scheme the SDK can authenticate with, in spec order. The first API key or bearer scheme takes the
+    plain `api_key` option; later ones are named after their scheme."""
+    login = api.login.scheme if api.login else None
+
+    def credential(wanted: str, scheme: str, secret: bool) -> Credential:
+        name = scope.claim(wanted, f"auth/{scheme}/{wanted}")
+        return Credential(name, f"{prefix}_{'_'.join(name.words).upper()}", secret)
+
+    out: list[AuthPlan] = []
+    for scheme in api.security_schemes:
+        first_key = not any(c.name.words == ("api", "key") for plan in out for c in plan.credentials)
+        plan = _scheme(scheme, scheme.name == login, first_key, credential)
+        if plan is not None:
+            out.append(plan)
+    return tuple(out)
+
+
+def _scheme(scheme: SecurityScheme, login: bool, first_key: bool, make: MakeCredential) -> AuthPlan | None:
+    name = scheme.name
+    if login:
+        return AuthPlan(name, "login", (make("access_token", name, True),))
+    if scheme.kind == "api_key":
+        key = make("api_key" if first_key else name, name, True)
+        return AuthPlan(name, "api_key", (key,), scheme.location or "header", scheme.param_name or name)
+    if scheme.kind == "bearer":
+        return AuthPlan(name, "bearer", (make("api_key" if first_key else f"{name}_token", name, True),))
+    if scheme.kind == "basic":
+        return AuthPlan(name, "basic", (make("username", name, False), make("password", name, True)))
+    if scheme.kind == "oauth2":
+        flow = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
+        if flow is None:
+            return AuthPlan(name, "bearer", (make("access_token", name, True),))
+        pair = (make("client_id", name, False), make("client_secret", name, True))
+        return AuthPlan(name, "oauth2_client_credentials", pair, token_url=flow.token_url)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- resources
+
+
+def _resources(resources: tuple[Resource, ...], scope: Scope, trail: tuple[Name, ...]) -> tuple[ResourcePlan, ...]:
+    out = []
+    for resource in resources:
+        key = "/".join(["resources", *(n.key.rsplit("/", 1)[-1] for n in trail), resource.name])
+        name = scope.claim(resource.name, key)
+        members = Scope()  # a resource's sub-resources and methods are attributes of one object
+        children = _resources(resource.resources, members, (*trail, name))
+        calls = tuple(_call(op, members.claim(op.name, f"operations/{op.id}", "call")) for op in resource.operations)
+        out.append(ResourcePlan(name, (*trail, name), calls, children, resource.description))
+    return tuple(out)
+
+
+def _call(op: Operation, name: Name) -> CallPlan:
+    scope = Scope(CALL_OPTIONS)
+    params = {p: _param(p, scope.claim(p.ident or p.name, f"operations/{op.id}/params/{p.location}/{p.name}"))
+              for p in _path_order(op)}  # fmt: skip
+    by_location = {loc: tuple(plan for p, plan in params.items() if p.location == loc)
+                   for loc in ("path", "query", "header", "cookie")}  # fmt: skip
+    body = op.body
+    result_kind = op.result.kind if op.result else "empty"
+    return CallPlan(
+        key=op.id,
+        name=name,
+        http_method=op.http_method,
+        path=op.path,
+        path_params=by_location["path"],
+        query=by_location["query"],
+        headers=by_location["header"],
+        cookies=by_location["cookie"],
+        body=(
+            BodyPlan(body.kind, body.media_type, body.type, body.required, body.file_fields, body.description)
+            if body
+            else None
+        ),
+        result=op.result_type,
+        result_kind=result_kind,
+        envelope=op.envelope,
+        paging=PagingPlan(**vars(op.pagination)) if op.pagination else None,
+        security=() if op.public else op.security,
+        public=op.public,
+        idempotency_header=op.idempotency_header if op.idempotent else None,
+        summary=op.summary,
+        description=op.description,
+        deprecated=op.deprecated,
+        source=op.source,
+    )
+
+
+def _path_order(op: Operation) -> list[Parameter]:
+    """Path parameters in the order the template names them, then the rest in declaration order."""
+    template = [segment[1:-1] for segment in op.path.split("/") if segment.startswith("{") and segment.endswith("}")]
+    path = sorted((p for p in op.params if p.location == "path"),
+                  key=lambda p: template.index(p.name) if p.name in template else len(template))  # fmt: skip
+    return path + [p for p in op.params if p.location != "path"]
+
+
+def _param(p: Parameter, name: Name) -> ParamPlan:
+    return ParamPlan(name, p.name, p.location, p.type, p.required, p.style, p.explode, p.description, p.deprecated)

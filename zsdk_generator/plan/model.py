@@ -1,0 +1,185 @@
+"""The SdkPlan: what the SDK is — its surface and behaviour — decided once for every language.
+
+The IR says what the API is. The plan says what every SDK built from it does: the client's options and where
+each credential comes from (its environment variable), the resource tree with every public name, and per call
+how each parameter travels (location, wire name, style, explode), what the body is, which credentials may be
+sent, whether an idempotency key is added, how the response is unwrapped and paged. A target only spells it.
+
+Names are `Name`s: lowercase ASCII words, never cased. A target joins them in its own casing (snake_case,
+camelCase, PascalCase); the plan has already made every name unique within its scope in the strictest spelling
+(the words run together), so no casing can make two of them collide. Frozen dataclasses, serialisable to JSON
+(`zsdk-generator plan SPEC`), documented in docs/plan.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..ir.model import Model, TypeRef
+
+Location = Literal["path", "query", "header", "cookie"]
+
+
+@dataclass(frozen=True)
+class Name:
+    """A public name as words (`("list", "artifacts")`). `key` is the IR path it was decided for."""
+
+    words: tuple[str, ...]
+    key: str
+
+    def to_data(self) -> str:
+        """How the plan's JSON shows a name: its words, space-separated."""
+        return " ".join(self.words)
+
+    @property
+    def compact(self) -> str:
+        """The words run together: the spelling in which the plan keeps every name of a scope unique."""
+        return "".join(self.words)
+
+
+@dataclass(frozen=True)
+class Credential:
+    """One value the client takes to authenticate, and the environment variable it falls back to."""
+
+    name: Name  # the client option: api_key, username, client_secret, access_token…
+    env: str  # VIBECAAS_API_KEY
+    secret: bool = True
+
+
+@dataclass(frozen=True)
+class AuthPlan:
+    """How one security scheme authenticates a request, with the credentials it needs."""
+
+    scheme: str  # the key in components.securitySchemes
+    kind: Literal["api_key", "bearer", "basic", "oauth2_client_credentials", "login"]
+    credentials: tuple[Credential, ...]
+    location: Literal["header", "query", "cookie"] | None = None  # api_key
+    param_name: str | None = None  # api_key: the header, query or cookie name
+    token_url: str = ""  # oauth2 client credentials
+
+
+@dataclass(frozen=True)
+class ServerVariablePlan:
+    name: Name  # the client option (`region`)
+    wire: str  # the name in the URL template
+    default: str
+    enum: tuple[str, ...] = ()  # a value outside it is refused when the client is made
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RetryPlan:
+    max_retries: int
+    base_delay: float  # seconds
+    max_delay: float
+    timeout: float
+    statuses: tuple[int, ...] = (408, 429, 500, 502, 503, 504)  # 409 only with `x-should-retry: true`
+
+
+@dataclass(frozen=True)
+class ClientPlan:
+    name: Name  # the client class (`vibedasher`, `zatabase client`); package names are each language's own
+    version: str  # the SDK's version
+    base_url: str  # the first server's URL template
+    server_variables: tuple[ServerVariablePlan, ...]
+    auth: tuple[AuthPlan, ...]
+    default_security: tuple[tuple[str, ...], ...]  # alternatives of scheme names; () inside: none needed
+    retries: RetryPlan
+
+
+@dataclass(frozen=True)
+class ParamPlan:
+    name: Name  # the identifier users write
+    wire: str  # the name on the wire
+    location: Location
+    type: TypeRef
+    required: bool
+    style: str  # simple | label | matrix | form | spaceDelimited | pipeDelimited | deepObject
+    explode: bool
+    description: str = ""
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class BodyPlan:
+    kind: Literal["json", "form", "multipart", "binary", "text"]
+    media_type: str
+    type: TypeRef
+    required: bool
+    file_fields: tuple[str, ...] = ()  # multipart parts that carry files
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PagingPlan:
+    """How one call pages: the parameters it sends again or advances, and where the response says what next."""
+
+    style: Literal["cursor", "offset", "page", "link"]
+    items: tuple[str, ...]  # path of the items in the raw body; () = the body is the list
+    item_type: TypeRef
+    cursor_param: str | None = None
+    next_cursor: tuple[str, ...] | None = None
+    cursor_item_field: str | None = None
+    has_more: tuple[str, ...] | None = None
+    offset_param: str | None = None
+    limit_param: str | None = None  # sent again, unchanged, on every page
+    total: tuple[str, ...] | None = None
+    page_param: str | None = None
+    per_page_param: str | None = None  # sent again, unchanged, on every page
+    total_pages: tuple[str, ...] | None = None
+    has_next: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class CallPlan:
+    """One operation as a method of its resource."""
+
+    key: str  # the operationId
+    name: Name
+    http_method: str
+    path: str  # the template, `/widgets/{widget_id}`
+    path_params: tuple[ParamPlan, ...]  # in the order the template names them
+    query: tuple[ParamPlan, ...]  # in declaration order: the order they are sent
+    headers: tuple[ParamPlan, ...]
+    cookies: tuple[ParamPlan, ...]
+    body: BodyPlan | None
+    result: TypeRef | None  # after the envelope is unwrapped; None: no body
+    result_kind: Literal["json", "binary", "text", "sse", "empty"]
+    envelope: tuple[str, ...] | None  # the payload's path in the raw body
+    paging: PagingPlan | None
+    security: tuple[tuple[str, ...], ...]  # alternatives; a () alternative means no credentials are needed
+    public: bool  # never sends credentials
+    idempotency_header: str | None  # the header that carries a v4 UUID key, the same on every retry
+    summary: str = ""
+    description: str = ""
+    deprecated: bool = False
+    source: str = ""  # JSON pointer of the operation
+
+
+@dataclass(frozen=True)
+class ResourcePlan:
+    name: Name  # the attribute on its parent (`api_keys`)
+    path: tuple[Name, ...]  # from the client down to this resource
+    calls: tuple[CallPlan, ...]
+    resources: tuple[ResourcePlan, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SdkPlan:
+    title: str
+    version: str  # the API's version (info.version)
+    description: str
+    client: ClientPlan
+    resources: tuple[ResourcePlan, ...]
+    models: tuple[Model, ...]
+
+    def all_calls(self) -> list[CallPlan]:
+        out: list[CallPlan] = []
+        stack = list(reversed(self.resources))
+        while stack:
+            resource = stack.pop()
+            out.extend(resource.calls)
+            stack.extend(reversed(resource.resources))
+        return out
