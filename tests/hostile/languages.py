@@ -99,8 +99,9 @@ def _python_taken() -> frozenset[str]:
 
 
 def _typescript_build(sdk: Path, scratch: Path) -> None:
-    tsc = [node_tools.tool("tsc"), "-p", "tsconfig.json", "--noEmit", "--strict", "--noUncheckedIndexedAccess"]
-    _checked(tsc, sdk)
+    for version in node_tools.TSC_VERSIONS:  # the newest TypeScript 5.x and 7.x
+        strict = ["--strict", "--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes"]
+        _checked([node_tools.tool("tsc", version), "-p", "tsconfig.json", "--noEmit", *strict], sdk)
     _checked([node_tools.tool("prettier"), "--check", "."], sdk)
 
 

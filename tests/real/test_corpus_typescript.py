@@ -1,8 +1,9 @@
 """The TypeScript SDKs of every corpus spec (434 real documents) type-check and are prettier-clean.
 
 Each spec's `src/` goes into its own folder of one project (a module tree per SDK, so they cannot clash); one
-tsc --strict --noUncheckedIndexedAccess --noUnusedLocals run and one prettier --check run cover them all (one
-process each instead of 434 keeps the sweep to a few minutes).
+tsc --strict --noUncheckedIndexedAccess --exactOptionalPropertyTypes --noUnusedLocals run per pinned TypeScript
+(5.x and 7.x) and one prettier --check run cover them all (one process each instead of 434 keeps the sweep to a
+few minutes).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import pytest
 
 from tests.conftest import SHARED_SPECS
 from tests.real.real_specs import CORPUS
+from tests.toolchain.node_tools import TSC_VERSIONS, tool
 from tests.toolchain.node_tools import run as run_tool
-from tests.toolchain.node_tools import tool
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.pipeline import run
@@ -54,14 +55,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path
 
 
-def test_corpus_sdks_type_check(corpus: Path) -> None:
-    tsc = tool("tsc")
+@pytest.mark.parametrize("version", TSC_VERSIONS)
+def test_corpus_sdks_type_check(version: str, corpus: Path) -> None:
+    tsc = tool("tsc", version)
     config = {
         "compilerOptions": {
             "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
             "lib": ["ES2022", "DOM", "DOM.Iterable"], "types": [], "strict": True, "noUncheckedIndexedAccess": True,
-            "noImplicitOverride": True, "noUnusedLocals": True, "noUnusedParameters": True, "noEmit": True,
-            "skipLibCheck": True,
+            "exactOptionalPropertyTypes": True, "noImplicitOverride": True, "noUnusedLocals": True,
+            "noUnusedParameters": True, "noEmit": True, "skipLibCheck": True,
         },
         "include": ["*/src/**/*.ts"],
     }  # fmt: skip

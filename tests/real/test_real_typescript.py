@@ -1,4 +1,5 @@
-"""The TypeScript SDK generates for every real spec; Stripe, GitHub and OpenAI compile with tsc --strict and are
+"""The TypeScript SDK generates for every real spec; Stripe, GitHub and OpenAI compile with tsc --strict
+--noUncheckedIndexedAccess --exactOptionalPropertyTypes under each pinned TypeScript (5.x and 7.x) and are
 prettier-clean.
 
 Skipped (with the reason) when ../shared/specs is absent; the tsc/prettier checks need node (see
@@ -13,8 +14,8 @@ import pytest
 
 from tests.conftest import SHARED_SPECS, shared_spec
 from tests.real.real_specs import LARGEST, REAL, generate, needs_specs
+from tests.toolchain.node_tools import TSC_VERSIONS, tool
 from tests.toolchain.node_tools import run as run_tool
-from tests.toolchain.node_tools import tool
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.writer import write_tree
 
@@ -29,12 +30,19 @@ def test_typescript_generates(relative: str) -> None:
     assert "src/client.ts" in files and "src/index.ts" in files
 
 
+@pytest.mark.parametrize("version", TSC_VERSIONS)
 @pytest.mark.parametrize("relative", LARGEST)
-def test_largest_sdks_pass_tsc_and_prettier(relative: str, tmp_path: Path) -> None:
+def test_largest_sdks_pass_tsc(relative: str, version: str, tmp_path: Path) -> None:
     files = generate("typescript", shared_spec(relative))
     write_tree(tmp_path, files, language="typescript")
-    tsc = run_tool([tool("tsc"), "-p", "tsconfig.json", "--noEmit", "--strict", "--noUncheckedIndexedAccess"],
-                   tmp_path, timeout=900)  # fmt: skip
+    strict = ["--strict", "--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes"]
+    tsc = run_tool([tool("tsc", version), "-p", "tsconfig.json", "--noEmit", *strict], tmp_path, timeout=900)
     assert tsc.returncode == 0, tsc.stdout[-3000:] + tsc.stderr[-2000:]
+
+
+@pytest.mark.parametrize("relative", LARGEST)
+def test_largest_sdks_are_prettier_clean(relative: str, tmp_path: Path) -> None:
+    files = generate("typescript", shared_spec(relative))
+    write_tree(tmp_path, files, language="typescript")
     prettier = run_tool([tool("prettier"), "--check", "."], tmp_path, timeout=900)
     assert prettier.returncode == 0, prettier.stdout[-3000:] + prettier.stderr[-2000:]

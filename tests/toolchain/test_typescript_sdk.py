@@ -1,6 +1,7 @@
-"""Every golden TypeScript SDK compiles with tsc --strict --noUncheckedIndexedAccess and is prettier-clean.
+"""Every golden TypeScript SDK compiles with tsc --strict --noUncheckedIndexedAccess --exactOptionalPropertyTypes,
+under each pinned TypeScript (the newest 5.x and the newest release, 7.x), and is prettier-clean.
 
-The pinned typescript and prettier come from tests/toolchain/node (see node_tools.py): installed on first use,
+The pinned typescripts and prettier come from tests/toolchain/node (see node_tools.py): installed on first use,
 a failure under CI when node or npm is missing, a skip with a message elsewhere.
 """
 
@@ -13,13 +14,16 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.golden.golden import GOLDEN_SPECS, golden_dir
-from tests.toolchain.node_tools import node, run, tool, write_node_project
+from tests.toolchain.node_tools import TSC_VERSIONS, node, run, tool, write_node_project
+
+STRICT = ["--strict", "--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes"]
 
 
+@pytest.mark.parametrize("version", TSC_VERSIONS)
 @pytest.mark.parametrize("spec", GOLDEN_SPECS)
-def test_tsc_strict(spec: str) -> None:
+def test_tsc_strict(spec: str, version: str) -> None:
     root = golden_dir(spec, "typescript")
-    result = run([tool("tsc"), "-p", "tsconfig.json", "--noEmit", "--strict", "--noUncheckedIndexedAccess"], root)
+    result = run([tool("tsc", version), "-p", "tsconfig.json", "--noEmit", *STRICT], root)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -65,12 +69,13 @@ console.log('smoke ok');
 """
 
 
-def test_petstore_sdk_runs_over_a_fake_fetch(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", TSC_VERSIONS)
+def test_petstore_sdk_runs_over_a_fake_fetch(version: str, tmp_path: Path) -> None:
     """The golden petstore SDK, compiled with a script using it, runs under node: flat functions and the class."""
     shutil.copytree(golden_dir("petstore", "typescript") / "src", tmp_path / "src")
     (tmp_path / "smoke.ts").write_text(SMOKE, encoding="utf-8")
     write_node_project(tmp_path, ["smoke.ts", "src"])
-    compiled = run([tool("tsc"), "-p", "tsconfig.json"], tmp_path)
+    compiled = run([tool("tsc", version), "-p", "tsconfig.json"], tmp_path)
     assert compiled.returncode == 0, compiled.stdout + compiled.stderr
     result = run([node(), "out/smoke.js"], tmp_path)
     assert result.returncode == 0 and "smoke ok" in result.stdout, result.stdout + result.stderr
@@ -118,7 +123,8 @@ components:
 """
 
 
-def test_names_typescript_needs_for_itself_are_renamed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", TSC_VERSIONS)
+def test_names_typescript_needs_for_itself_are_renamed(version: str, tmp_path: Path) -> None:
     """A client called `Promise`, models called `Promise`/`Record`/`APIError`, operations called `client`,
     `create`, `parseJSON`, resources called `request`/`timeout`/`then`: the SDK still compiles and is clean."""
     spec = tmp_path / "hostile.yaml"
@@ -128,14 +134,15 @@ def test_names_typescript_needs_for_itself_are_renamed(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     index = (out / "src" / "index.ts").read_text(encoding="utf-8")
     assert "export { PromiseClient, type PromiseClientOptions } from './client.js';" in index
-    tsc = run([tool("tsc"), "-p", "tsconfig.json", "--noEmit"], out)
+    tsc = run([tool("tsc", version), "-p", "tsconfig.json", "--noEmit"], out)
     assert tsc.returncode == 0, tsc.stdout + tsc.stderr
     prettier = run([tool("prettier"), "--check", "."], out)
     assert prettier.returncode == 0, prettier.stdout + prettier.stderr
 
 
+@pytest.mark.parametrize("version", TSC_VERSIONS)
 @pytest.mark.parametrize("title", ["Base Client", "Shared Client", "Api Key Auth"])
-def test_client_names_the_runtime_takes_are_renamed(title: str, tmp_path: Path) -> None:
+def test_client_names_the_runtime_takes_are_renamed(title: str, version: str, tmp_path: Path) -> None:
     """A client class named like a runtime class client.ts or functions.ts imports gets `Client` added."""
     spec = tmp_path / "spec.yaml"
     spec.write_text(
@@ -147,7 +154,7 @@ def test_client_names_the_runtime_takes_are_renamed(title: str, tmp_path: Path) 
     out = tmp_path / "sdk"
     result = run_cli("generate", "--lang", "typescript", "--spec", str(spec), "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
-    tsc = run([tool("tsc"), "-p", "tsconfig.json", "--noEmit"], out)
+    tsc = run([tool("tsc", version), "-p", "tsconfig.json", "--noEmit"], out)
     assert tsc.returncode == 0, tsc.stdout + tsc.stderr
 
 
@@ -191,7 +198,8 @@ console.log('keys ok');
 """
 
 
-def test_names_every_object_has_work_on_the_wire(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", TSC_VERSIONS)
+def test_names_every_object_has_work_on_the_wire(version: str, tmp_path: Path) -> None:
     """The hostile names-and-keys SDK, used from a script: `__proto__`, `constructor`, `toString`… as server
     variables, security schemes, parameters, fields and pagination fields reach the wire and come back."""
     spec = Path(__file__).resolve().parent.parent / "hostile" / "specs" / "names-and-keys.yaml"
@@ -200,7 +208,7 @@ def test_names_every_object_has_work_on_the_wire(tmp_path: Path) -> None:
     shutil.copytree(tmp_path / "sdk" / "src", tmp_path / "src")
     (tmp_path / "smoke.ts").write_text(KEYS_SMOKE, encoding="utf-8")
     write_node_project(tmp_path, ["smoke.ts", "src"])
-    compiled = run([tool("tsc"), "-p", "tsconfig.json"], tmp_path)
+    compiled = run([tool("tsc", version), "-p", "tsconfig.json"], tmp_path)
     assert compiled.returncode == 0, compiled.stdout + compiled.stderr
     result = run([node(), "out/smoke.js"], tmp_path)
     assert result.returncode == 0 and "keys ok" in result.stdout, result.stdout + result.stderr

@@ -1,8 +1,8 @@
 """Build the TypeScript conformance driver: generate the SDK (throw and result style), compile it with the driver.
 
 `sdk/<mode>/` holds the SDK generated from specs/conformance.yaml with `errors: <mode>` added to
-specs/conformance.zsdk.yaml, driver.ts beside it, and `out/` compiled by the pinned tsc (no npm install in the
-SDK: it has no dependencies).
+specs/conformance.zsdk.yaml, driver.ts beside it, and `out/` compiled by the pinned TypeScript 5.x (no npm install
+in the SDK: it has no dependencies); every other pinned tsc (7.x) type-checks the same project.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ...conftest import ROOT, run_cli
-from ...toolchain.node_tools import TYPES, node, run, tool
+from ...toolchain.node_tools import DEFAULT_TSC, TSC_VERSIONS, TYPES, node, run, tool
 
 HERE = Path(__file__).resolve().parent
 SPEC = ROOT / "specs" / "conformance.yaml"
@@ -23,7 +23,6 @@ MODES = ("throw", "result")
 
 
 def build(sdk: Path) -> None:
-    tsc = tool("tsc")
     for mode in MODES:
         folder = sdk / mode
         folder.mkdir(parents=True, exist_ok=True)
@@ -40,9 +39,12 @@ def build(sdk: Path) -> None:
         shutil.copy(HERE / "driver.ts", folder / "driver.ts")
         (folder / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
         (folder / "tsconfig.json").write_text(json.dumps(tsconfig(), indent=2), encoding="utf-8")
-        compiled = run([tsc, "-p", "tsconfig.json"], folder)
-        if compiled.returncode != 0:
-            raise AssertionError(f"tsc failed for the {mode} conformance driver:\n{compiled.stdout}{compiled.stderr}")
+        for version in TSC_VERSIONS:
+            emit = [] if version == DEFAULT_TSC else ["--noEmit"]
+            compiled = run([tool("tsc", version), "-p", "tsconfig.json", *emit], folder)
+            if compiled.returncode != 0:
+                raise AssertionError(f"tsc {version} failed for the {mode} conformance driver:\n"
+                                     f"{compiled.stdout}{compiled.stderr}")  # fmt: skip
 
 
 def tsconfig() -> dict[str, object]:
@@ -50,7 +52,8 @@ def tsconfig() -> dict[str, object]:
         "compilerOptions": {
             "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
             "lib": ["ES2022", "DOM", "DOM.Iterable"], "types": ["node"], "typeRoots": [str(TYPES)],
-            "strict": True, "noUncheckedIndexedAccess": True, "outDir": "out", "rootDir": ".", "skipLibCheck": True,
+            "strict": True, "noUncheckedIndexedAccess": True, "exactOptionalPropertyTypes": True, "outDir": "out",
+            "rootDir": ".", "skipLibCheck": True,
         },
         "include": ["driver.ts", "src"],
     }  # fmt: skip

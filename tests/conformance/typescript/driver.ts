@@ -79,7 +79,7 @@ function callArguments(step: Step): [object, object] {
       put(
         'body',
         name,
-        name === 'file' ? new File([file.text ?? ''], file.filename ?? '', { type: file.content_type }) : value,
+        name === 'file' ? new File([file.text ?? ''], file.filename ?? '', { type: file.content_type ?? '' }) : value,
       );
     } else if (name === 'body') {
       (params as Record<string, Json>)['body'] = value;

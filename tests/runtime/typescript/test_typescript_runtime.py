@@ -1,7 +1,8 @@
 """The TypeScript SDK runtime (templates/typescript/runtime) under node's test runner, with a fake fetch.
 
-The runtime and the tests in this folder are compiled together by the pinned tsc (strict), then
-`node --test` runs them; every node test must pass (a skipped or todo test fails this one).
+The runtime and the tests in this folder are compiled together by each pinned tsc (the newest 5.x and 7.x: strict,
+noUncheckedIndexedAccess, exactOptionalPropertyTypes), then `node --test` runs them; every node test must pass (a
+skipped or todo test fails this one).
 """
 
 from __future__ import annotations
@@ -10,14 +11,17 @@ import re
 import shutil
 from pathlib import Path
 
-from tests.toolchain.node_tools import node, run, tool, write_node_project
+import pytest
+
+from tests.toolchain.node_tools import TSC_VERSIONS, node, run, tool, write_node_project
 
 HERE = Path(__file__).resolve().parent
 RUNTIME = HERE.parent.parent.parent / "templates" / "typescript" / "runtime"
 
 
-def test_runtime_under_node_test(tmp_path: Path) -> None:
-    tsc = tool("tsc")
+@pytest.mark.parametrize("version", TSC_VERSIONS)
+def test_runtime_under_node_test(version: str, tmp_path: Path) -> None:
+    tsc = tool("tsc", version)
     shutil.copytree(RUNTIME, tmp_path / "core")
     (tmp_path / "tests").mkdir()
     for source in HERE.glob("*.ts"):

@@ -82,14 +82,14 @@ export interface ClientOptions {
 /** Per-call options, the last argument of every method. */
 export interface CallOptions {
   /** Extra headers; `null` removes a header the SDK would send. */
-  headers?: Record<string, string | null>;
+  headers?: Record<string, string | null> | undefined;
   /** Extra query parameters. */
-  query?: Record<string, unknown>;
-  timeout?: number;
-  maxRetries?: number;
+  query?: Record<string, unknown> | undefined;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
   /** Sent as the idempotency key instead of a generated one. */
-  idempotencyKey?: string;
-  signal?: AbortSignal;
+  idempotencyKey?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** What the generated code says about one operation. */
@@ -142,7 +142,7 @@ interface Prepared {
 
 interface Arrived {
   response: Response;
-  bytes: Uint8Array | null;
+  bytes: ArrayBuffer | null;
   controller: AbortController;
 }
 
@@ -158,8 +158,8 @@ function uuid4(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-function decodeBody(bytes: Uint8Array | null): unknown {
-  if (!bytes || !bytes.length) return null;
+function decodeBody(bytes: ArrayBuffer | null): unknown {
+  if (!bytes || !bytes.byteLength) return null;
   const text = new TextDecoder().decode(bytes);
   try {
     return parseJSON(text);
@@ -282,8 +282,8 @@ export abstract class BaseClient {
     return decoded;
   }
 
-  private json(bytes: Uint8Array | null): unknown {
-    if (!bytes || !bytes.length) return null;
+  private json(bytes: ArrayBuffer | null): unknown {
+    if (!bytes || !bytes.byteLength) return null;
     try {
       return parseJSON(new TextDecoder().decode(bytes));
     } catch (cause) {
@@ -436,7 +436,7 @@ export abstract class BaseClient {
       if (signal?.aborted) throw new APIUserAbortError();
       const response = await this.fetchImpl(request, { signal: controller.signal });
       for (const hook of this.interceptors.response.fns) await hook(response.clone());
-      const bytes = stream && response.ok ? null : new Uint8Array(await response.arrayBuffer());
+      const bytes = stream && response.ok ? null : await response.arrayBuffer();
       return { response, bytes, controller };
     } catch (error) {
       if (error instanceof APIError) throw error;
