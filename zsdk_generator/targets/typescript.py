@@ -484,6 +484,9 @@ class _Lowering:
             used_types.add(params_type.lower())
         # the operation, as data
         op_pairs: list[tuple[str, str]] = [("method", ts_string(op.http_method)), ("path", ts_string(op.path))]
+        query = [p.name for p in op.params if p.location == "query"]
+        if len(query) > 1:  # the order they are sent in, whatever the order of the caller's object
+            op_pairs.append(("query", "[" + ", ".join(ts_string(name) for name in query) + "]"))
         if op.body is not None:
             op_pairs.append(("body", ts_string(op.body.kind)))
             default_type = {"json": "application/json", "form": "application/x-www-form-urlencoded",
@@ -603,7 +606,8 @@ class _Lowering:
             ("cursorParam", p.cursor_param, "cursor"), ("nextCursor", p.next_cursor, None),
             ("cursorItemField", p.cursor_item_field, None), ("hasMore", p.has_more, None),
             ("offsetParam", p.offset_param, "offset"), ("total", p.total, None),
-            ("pageParam", p.page_param, "page"), ("totalPages", p.total_pages, None), ("hasNext", p.has_next, None),
+            ("pageParam", p.page_param, "page"), ("perPageParam", p.per_page_param, None),
+            ("totalPages", p.total_pages, None), ("hasNext", p.has_next, None),
         ):  # fmt: skip
             if value is None or value == default:
                 continue

@@ -95,6 +95,8 @@ export interface CallOptions {
 export interface Operation {
   method: string;
   path: string;
+  /** The query parameters' names in the order the spec declares them, the order they are sent in. */
+  query?: readonly string[];
   body?: 'json' | 'form' | 'multipart' | 'binary' | 'text';
   contentType?: string;
   response?: 'json' | 'binary' | 'text' | 'empty';
@@ -323,7 +325,9 @@ export abstract class BaseClient {
     } else {
       url = joinUrl(this.baseUrl, formatPath(op.path, args.path as Record<string, unknown>));
     }
-    query.push(...encodeQuery(args.query as Record<string, unknown>, options.query));
+    // declared parameters in the declared order (an absent one keeps its place), then the call's extra ones
+    const declared = Object.fromEntries((op.query ?? []).map((name) => [name, undefined]));
+    query.push(...encodeQuery(declared, args.query as Record<string, unknown>, options.query));
     const headers = this.baseHeaders();
     headers.set('Accept', op.accept ?? 'application/json');
     for (const [name, value] of entries(args.headers)) headers.set(name, encodeValue(value));

@@ -17,9 +17,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -134,6 +136,11 @@ func callOptions(step object) []option.RequestOption {
 		case "headers":
 			for header, text := range value.(object) {
 				opts = append(opts, option.WithHeader(header, fmt.Sprint(text)))
+			}
+		case "query":
+			query := value.(object)
+			for _, name := range slices.Sorted(maps.Keys(query)) { // a JSON object's order is lost: sorted
+				opts = append(opts, option.WithQuery(name, fmt.Sprint(query[name])))
 			}
 		}
 	}

@@ -37,7 +37,7 @@ BODY_MODELS: dict[str, type[pydantic.BaseModel]] = {
     "widgets.update": models.WidgetUpdate,
 }
 PARAMETER_NAMES = {"exclusiveStartKey": "exclusive_start_key"}
-OPTION_NAMES = {"headers": "extra_headers"}
+OPTION_NAMES = {"headers": "extra_headers", "query": "extra_query"}
 
 
 def client_arguments(spec: dict[str, Any], server: str, hooks: list[int]) -> dict[str, Any]:

@@ -233,7 +233,7 @@ func (p *prepared) build(ctx context.Context) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.URL.RawQuery = p.query.Encode()
+	req.URL.RawQuery = p.query.encode()
 	req.Header = p.header.Clone()
 	// Retrying is the SDK's decision (max retries, backoff): keep net/http from silently resending a
 	// request a reused connection lost, which it does for requests it considers replayable.
