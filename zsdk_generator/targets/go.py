@@ -871,6 +871,10 @@ class _Lowering:
         if server and server.variables:
             pairs = ", ".join(f"{go_string(v.name)}: {go_string(v.default)}" for v in server.variables)
             defaults.append("defaults.ServerVariables = map[string]string{" + pairs + "}")
+            enums = ", ".join(f"{go_string(v.name)}: {{{', '.join(go_string(e) for e in v.enum)}}}"
+                              for v in server.variables if v.enum)  # fmt: skip
+            if enums:
+                defaults.append("defaults.ServerEnums = map[string][]string{" + enums + "}")
         defaults += [
             f"defaults.Timeout = core.Seconds({_number(retries.timeout)})",
             f"defaults.MaxRetries = {retries.max_retries}",

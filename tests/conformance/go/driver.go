@@ -206,6 +206,8 @@ func errorObservation(err error) object {
 		return object{"type": "APITimeoutError"}
 	case errors.As(err, &connErr):
 		return object{"type": "APIConnectionError"}
+	case errors.Is(err, conformance.ErrInvalidArgument):
+		return object{"type": "invalid_argument", "message": err.Error()}
 	}
 	return object{"type": "GoError", "message": err.Error()}
 }

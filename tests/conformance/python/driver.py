@@ -90,6 +90,11 @@ def error_observation(error: conformance.APIError) -> dict[str, Any]:
     return observed
 
 
+def refused(error: ValueError) -> dict[str, Any]:
+    """A value the SDK refused before sending anything (a ValueError here)."""
+    return {"error": {"type": "invalid_argument", "message": str(error)}}
+
+
 def raw_observation(raw: Any) -> dict[str, Any]:
     body = raw.json()
     return {"status": raw.status_code, "request_id": raw.request_id, "result": wire(raw.parse()), "body": body}
@@ -106,12 +111,18 @@ def begin(server: str, scenario_id: str) -> None:
 def run_sync(scenario: dict[str, Any], server: str) -> dict[str, Any]:
     hooks: list[int] = []
     steps: list[dict[str, Any]] = []
-    with conformance.Conformance(**client_arguments(scenario.get("client", {}), server, hooks)) as client:
+    try:
+        client = conformance.Conformance(**client_arguments(scenario.get("client", {}), server, hooks))
+    except ValueError as error:  # a client that cannot be made: every step sees why
+        return observation(scenario, [refused(error) for _ in scenario["steps"]], hooks)
+    with client:
         for step in scenario["steps"]:
             try:
                 steps.append(sync_step(client, step))
             except conformance.APIError as error:
                 steps.append({"error": error_observation(error)})
+            except ValueError as error:
+                steps.append(refused(error))
     return observation(scenario, steps, hooks)
 
 
@@ -152,12 +163,18 @@ def observed_value(observe: str, result: Any) -> dict[str, Any]:
 async def run_async(scenario: dict[str, Any], server: str) -> dict[str, Any]:
     hooks: list[int] = []
     steps: list[dict[str, Any]] = []
-    async with conformance.AsyncConformance(**client_arguments(scenario.get("client", {}), server, hooks)) as client:
+    try:
+        client = conformance.AsyncConformance(**client_arguments(scenario.get("client", {}), server, hooks))
+    except ValueError as error:  # a client that cannot be made: every step sees why
+        return observation(scenario, [refused(error) for _ in scenario["steps"]], hooks)
+    async with client:
         for step in scenario["steps"]:
             try:
                 steps.append(await async_step(client, step))
             except conformance.APIError as error:
                 steps.append({"error": error_observation(error)})
+            except ValueError as error:
+                steps.append(refused(error))
     return observation(scenario, steps, hooks)
 
 

@@ -94,6 +94,15 @@ function callArguments(step: Step): [object, object] {
   return [params, options];
 }
 
+/** A failure of the driver itself, never taken for something the SDK did. */
+class DriverError extends Error {}
+
+/** A value the SDK refused before sending anything: an `Error` that is not an `APIError`. */
+function refused(error: unknown): Observation | null {
+  if (!(error instanceof Error) || error instanceof sdk.APIError || error instanceof DriverError) return null;
+  return { error: { type: 'invalid_argument', message: error.message } };
+}
+
 function errorObservation(error: sdk.APIError): Observation {
   const observed: Observation = { type: error.name };
   if (error instanceof sdk.APIStatusError) {
@@ -125,7 +134,7 @@ async function step(client: sdk.Conformance, step: Step, resultMode: boolean): P
   const [resourceName = '', methodName = ''] = (step.call ?? '').split('.');
   const resource = (client as unknown as Record<string, Record<string, Method>>)[resourceName];
   const method = resource?.[camel(methodName)]?.bind(resource);
-  if (!method) throw new Error(`no method for ${step.call}`);
+  if (!method) throw new DriverError(`no method for ${step.call}`);
   const observe = step.observe ?? 'result';
   const pending = method(...callArguments(step));
   if (observe === 'raw') {
@@ -169,14 +178,22 @@ async function step(client: sdk.Conformance, step: Step, resultMode: boolean): P
 
 async function run(scenario: Scenario, server: string, resultMode: boolean): Promise<Observation> {
   const hooks: number[] = [];
-  const client = new sdk.Conformance(clientOptions(scenario.client ?? {}, server, hooks));
   const steps: Observation[] = [];
+  let client: sdk.Conformance;
+  try {
+    client = new sdk.Conformance(clientOptions(scenario.client ?? {}, server, hooks));
+  } catch (error) {
+    const observed = refused(error); // a client that cannot be made: every step sees why
+    if (observed === null) throw error;
+    return { scenario: scenario.id, steps: scenario.steps.map(() => observed) };
+  }
   for (const s of scenario.steps) {
     try {
       steps.push(await step(client, s, resultMode));
     } catch (error) {
-      if (!(error instanceof sdk.APIError)) throw error;
-      steps.push({ error: errorObservation(error) });
+      const observed = error instanceof sdk.APIError ? { error: errorObservation(error) } : refused(error);
+      if (observed === null) throw error;
+      steps.push(observed);
     }
   }
   const out: Observation = { scenario: scenario.id, steps };

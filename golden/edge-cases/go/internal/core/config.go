@@ -30,6 +30,7 @@ type Config struct {
 	BaseURL         string
 	ServerURL       string
 	ServerVariables map[string]string
+	ServerEnums     map[string][]string // the values each server variable allows (none: any)
 	HTTPClient      *http.Client
 	Timeout         time.Duration
 	MaxRetries      int

@@ -292,7 +292,11 @@ func (c *Client) fetchToken(ctx context.Context, p *prepared, provider AuthProvi
 	}
 	target := token.URL
 	if !strings.HasPrefix(target, "http://") && !strings.HasPrefix(target, "https://") {
-		target = JoinURL(c.baseURL(p.cfg), target)
+		base, err := c.baseURL(p.cfg)
+		if err != nil {
+			return err
+		}
+		target = JoinURL(base, target)
 	}
 	var body io.Reader
 	contentType := ""

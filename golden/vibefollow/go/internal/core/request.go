@@ -183,7 +183,11 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.url = JoinURL(c.baseURL(cfg), path)
+		base, err := c.baseURL(cfg)
+		if err != nil {
+			return nil, err
+		}
+		p.url = JoinURL(base, path)
 	}
 	p.query = p.query.with(r.query).with(grouped(cfg.Query))
 	if cfg.UserAgent != "" {

@@ -23,6 +23,10 @@ var (
 	ErrInternalServer      = errors.New("internal server error")
 )
 
+// ErrInvalidArgument is wrapped by the error a call returns, before sending anything, when it or the client
+// was given a value the API cannot take: an empty path parameter, a server variable outside its enum.
+var ErrInvalidArgument = errors.New("invalid argument")
+
 // StatusClass is the sentinel for a status: 400, 401, 403, 404, 409, 422, 429 and every 5xx; nil for others.
 func StatusClass(status int) error {
 	switch {

@@ -270,3 +270,17 @@ func TestRetriesReuseIdempotencyKey(t *testing.T) {
 		t.Errorf("keys %v", keys)
 	}
 }
+
+func TestInvalidArguments(t *testing.T) {
+	enums := map[string][]string{"region": {"us", "eu"}}
+	if url, err := ResolveServerURL("https://{region}.x", map[string]string{"region": "eu"}, enums); err != nil || url != "https://eu.x" {
+		t.Errorf("got %s, %v", url, err)
+	}
+	_, err := ResolveServerURL("https://{region}.x", map[string]string{"region": "mars"}, enums)
+	if !errors.Is(err, ErrInvalidArgument) || err.Error() != `invalid argument: server variable region must be one of us, eu, got "mars"` {
+		t.Errorf("got %v", err)
+	}
+	if _, err := formatPath("/w/{id}", []param{{"id", ""}}); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("an empty path parameter: got %v", err)
+	}
+}
