@@ -43,15 +43,16 @@ def load_scenarios(path: Path = SCENARIOS_FILE) -> list[dict[str, Any]]:
 
 def _error_matrix(matrix: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
-    for status, error_type in matrix["statuses"].items():
+    for status, (error_type, reason) in matrix["statuses"].items():
         for name, envelope in matrix["envelopes"].items():
             respond = {"status": int(status), **{k: envelope[k] for k in ("json", "text") if k in envelope}}
             expected = {
                 "type": error_type,
                 "status": int(status),
                 "request_id": "req_1",
-                **{k: v.format(status=status) if isinstance(v, str) else v for k, v in envelope["expect"].items()},
-            }
+                **{k: v.format(status=status, reason=reason) if isinstance(v, str) else v
+                   for k, v in envelope["expect"].items()},
+            }  # fmt: skip
             if "json" in envelope:
                 expected["body"] = envelope["json"]
             out.append(
@@ -242,8 +243,8 @@ def readme_section(scenarios: list[dict[str, Any]]) -> str:
         envelopes = sorted({s["id"].split(".")[2] for s in errors})
         rows.append(
             f"| `errors.<status>.<envelope>` ({len(errors)} scenarios) | 5: each of {', '.join(statuses)} with each "
-            f"error envelope ({', '.join(envelopes)}) raises its typed error with status, message, code, request id "
-            "and body; not retried with max_retries 0 |"
+            f"error envelope ({', '.join(envelopes)}) raises its typed error with status, message, code, request id, "
+            "body and text; not retried with max_retries 0 |"
         )
     return "\n".join(rows) + "\n"
 

@@ -199,7 +199,7 @@ func errorObservation(err error) object {
 			}
 		}
 		return object{"type": errorType(err), "status": apiErr.StatusCode, "message": apiErr.Message,
-			"code": nullable(apiErr.Code), "request_id": nullable(apiErr.RequestID), "body": body}
+			"code": nullable(apiErr.Code), "request_id": nullable(apiErr.RequestID), "body": body, "text": err.Error()}
 	case errors.As(err, &apiErr):
 		return object{"type": "APIError"}
 	case errors.As(err, &timeoutErr):

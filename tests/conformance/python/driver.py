@@ -85,7 +85,7 @@ def error_observation(error: conformance.APIError) -> dict[str, Any]:
     if isinstance(error, conformance.APIStatusError):
         observed.update(
             status=error.status_code, message=error.message, code=error.code, request_id=error.request_id,
-            body=error.body,
+            body=error.body, text=str(error),
         )  # fmt: skip
     return observed
 

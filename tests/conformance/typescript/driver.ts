@@ -108,10 +108,11 @@ function errorObservation(error: sdk.APIError): Observation {
   if (error instanceof sdk.APIStatusError) {
     Object.assign(observed, {
       status: error.status,
-      message: error.message,
+      message: error.apiMessage,
       code: error.code,
       request_id: error.requestId,
       body: error.body ?? null,
+      text: error.message,
     });
   }
   return observed;

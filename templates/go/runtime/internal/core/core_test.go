@@ -284,3 +284,17 @@ func TestInvalidArguments(t *testing.T) {
 		t.Errorf("an empty path parameter: got %v", err)
 	}
 }
+
+func TestErrorText(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"message":"no such widget"}`: "404 Not Found: no such widget",
+		`upstream exploded`:            "404 Not Found",
+	} {
+		if got := newStatusError(404, http.Header{}, []byte(body)).Error(); got != want {
+			t.Errorf("%s: got %q, want %q", body, got, want)
+		}
+	}
+	if got := newStatusError(499, http.Header{}, []byte(`{"message":"went away"}`)).Error(); got != "499: went away" {
+		t.Errorf("got %q", got)
+	}
+}
