@@ -153,8 +153,18 @@ func run(scenario object, server string) object {
 	client := conformance.NewClient(clientOptions(spec, server, &hooks)...)
 	steps := []any{}
 	for _, raw := range scenario["steps"].([]any) {
-		observed, err := runStep(client, raw.(object))
-		if err != nil {
+		step := raw.(object)
+		ctx, cancel := context.WithCancel(context.Background())
+		if after, ok := step["cancel_after"]; ok { // the driver cancels the call after cancel_after seconds
+			time.AfterFunc(seconds(after), cancel)
+		}
+		started := time.Now()
+		observed, err := runStep(ctx, client, step)
+		cancel()
+		switch {
+		case err != nil && errors.Is(err, context.Canceled):
+			observed = cancelled(step, started)
+		case err != nil:
 			observed = object{"error": errorObservation(err)}
 		}
 		steps = append(steps, observed)
@@ -164,6 +174,17 @@ func run(scenario object, server string) object {
 		out["hooks"] = hooks
 	}
 	return out
+}
+
+// cancelGrace is how long a cancelled call may take to end.
+const cancelGrace = 500 * time.Millisecond
+
+// cancelled is a cancelled call: prompt when it ended within cancelGrace of the cancel.
+func cancelled(step object, started time.Time) object {
+	if time.Since(started)-seconds(step["cancel_after"]) > cancelGrace {
+		return object{"cancelled": "late"}
+	}
+	return object{"cancelled": "prompt"}
 }
 
 // wire is a result as JSON with wire names: fields that were not sent left out, unknown fields kept.
@@ -289,8 +310,7 @@ func page[T any](p *conformance.Page[T], err error, id func(T) string) (object, 
 func recordID(r conformance.Record) string { return r.ID }
 func widgetID(w conformance.Widget) string { return w.ID }
 
-func runStep(client *conformance.Client, step object) (object, error) {
-	ctx := context.Background()
+func runStep(ctx context.Context, client *conformance.Client, step object) (object, error) {
 	if value, ok := step["sleep"]; ok {
 		time.Sleep(seconds(value))
 		return object{"slept": value}, nil

@@ -30,7 +30,7 @@ import {
 import { parseJSON, stringifyJSON } from '../core/json.js';
 import type { Paginator } from '../core/pagination.js';
 import type { Result } from '../core/promise.js';
-import { parseRetryAfter, retryDelay, shouldRetryStatus } from '../core/retry.js';
+import { parseRetryAfter, retryDelay, shouldRetryStatus, wait } from '../core/retry.js';
 import { SSEDecoder, Stream } from '../core/streaming.js';
 import { encodeQuery, formatPath, getPath, MISSING, parseLinkHeader, resolveServerUrl } from '../core/url.js';
 import { fakeFetch, json, TestClient } from './support.js';
@@ -231,6 +231,18 @@ describe('calls', () => {
       .catch((e) => e);
     assert.ok(error instanceof APIUserAbortError);
     assert.equal(seen.length, 0);
+  });
+  it('stops waiting to retry as soon as the caller aborts', async () => {
+    const controller = new AbortController();
+    const { fetch, seen } = fakeFetch([json({}, 503, { 'retry-after': '3' }), json({})]);
+    const client = new TestClient({ fetch });
+    client.sleep = wait;
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 50);
+    const error = await client.request(GET, { path: { id: 1 } }, { signal: controller.signal }).catch((e) => e);
+    assert.ok(error instanceof APIUserAbortError);
+    assert.ok(Date.now() - started < 1000, 'the 3 s wait was cut short');
+    assert.equal(seen.length, 1);
   });
   it('runs request and response interceptors on every attempt', async () => {
     const { fetch, seen } = fakeFetch([json({}, 503), json({ id: 1 })]);
