@@ -222,12 +222,12 @@ def _own_wording_left_out(observed: dict[str, Any] | None) -> dict[str, Any] | N
     """A refused value's message is each language's own sentence: the scenario's pattern checks what it says."""
     if observed is None:
         return None
-    steps = [
-        {"error": {**step["error"], "message": "<its own wording>"}}
-        if isinstance(step.get("error"), dict) and step["error"].get("type") == "invalid_argument"
-        else step
-        for step in observed["steps"]
-    ]
+    steps = []
+    for step in observed["steps"]:
+        error = step.get("error")
+        if isinstance(error, dict) and error.get("type") == "invalid_argument":
+            step = {"error": {**error, "message": "<its own wording>"}}
+        steps.append(step)
     return {**observed, "steps": steps}
 
 
