@@ -20,11 +20,12 @@ from typing import Any
 
 import yaml
 
+from .fixtures import ENVIRONMENT
 from .server import ConformanceServer, Request
 
 HERE = Path(__file__).resolve().parent
 SCENARIOS_FILE = HERE / "scenarios.yaml"
-DRIVER_ENV = {"CONFORMANCE_API_KEY": "env-key"}
+DRIVER_ENV = ENVIRONMENT  # every credential, for the scenarios whose client is given none
 
 
 # ------------------------------------------------------------------------------------------------ scenarios

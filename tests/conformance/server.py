@@ -35,7 +35,12 @@ from .fixtures import (
     CLIENT_ID,
     CLIENT_SECRET,
     DOWNLOAD,
+    ENV_ACCESS_TOKEN,
     ENV_API_KEY,
+    ENV_BASIC,
+    ENV_BEARER_TOKEN,
+    ENV_CLIENT,
+    ENV_QUERY_KEY,
     EVENTS,
     LOGIN,
     QUERY_KEY,
@@ -515,7 +520,7 @@ def oauth_token(scenario: Scenario, request: Request, host: str) -> Answer:
         client = (urllib.parse.unquote(user), urllib.parse.unquote(secret))
     if form.get("grant_type") != "client_credentials":
         return _ok({"error": "unsupported_grant_type"}, 400)
-    if client != (CLIENT_ID, CLIENT_SECRET):
+    if client not in ((CLIENT_ID, CLIENT_SECRET), ENV_CLIENT):
         return _ok({"error": "invalid_client", "error_description": "unknown client"}, 401)
     token, ttl = scenario.issue("tok", scenario.token_ttl)
     return _ok({"access_token": token, "token_type": "bearer", "expires_in": ttl})
@@ -549,19 +554,20 @@ def _principal(scheme: str, ok: bool, subject: str) -> Answer:
 
 def me(scenario: Scenario, request: Request, host: str) -> Answer:
     token = _bearer(request) or ""
-    return _principal("sessionAuth", token.startswith("sess_") and scenario.token_valid(token), "user@example.com")
+    ok = token == ENV_ACCESS_TOKEN or token.startswith("sess_") and scenario.token_valid(token)
+    return _principal("sessionAuth", ok, "user@example.com")
 
 
 def check_api_key_query(scenario: Scenario, request: Request, host: str) -> Answer:
-    return _principal("apiKeyQuery", _query(request, "api_key") == QUERY_KEY, "query-key-owner")
+    return _principal("apiKeyQuery", _query(request, "api_key") in (QUERY_KEY, ENV_QUERY_KEY), "query-key-owner")
 
 
 def check_bearer(scenario: Scenario, request: Request, host: str) -> Answer:
-    return _principal("bearerAuth", _bearer(request) == BEARER_TOKEN, "bearer-owner")
+    return _principal("bearerAuth", _bearer(request) in (BEARER_TOKEN, ENV_BEARER_TOKEN), "bearer-owner")
 
 
 def check_basic(scenario: Scenario, request: Request, host: str) -> Answer:
-    return _principal("basicAuth", request.headers.get("authorization") == BASIC, "user")
+    return _principal("basicAuth", request.headers.get("authorization") in (BASIC, ENV_BASIC), "user")
 
 
 def check_oauth2(scenario: Scenario, request: Request, host: str) -> Answer:

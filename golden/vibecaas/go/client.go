@@ -128,8 +128,8 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.UserAgent = "vibecaas/1.0.0 go/" + runtime.Version()
 	defaults.DefaultSecurity = [][]string{{"bearerAuth"}, {"oauth2"}}
 	api := core.NewClient(defaults, opts)
-	api.SetAuth("bearerAuth", core.NewBearerAuth(api.Credential("api_key", "VIBE_CAAS_API_KEY")))
-	api.SetAuth("oauth2", core.NewOAuth2ClientCredentials("https://auth.vibecaas.com/oauth/token", api.Credential("client_id", "VIBE_CAAS_CLIENT_ID"), api.Credential("client_secret", "VIBE_CAAS_CLIENT_SECRET")))
+	api.SetAuth("bearerAuth", core.NewBearerAuth(api.Credential("api_key", "VIBECAAS_API_KEY")))
+	api.SetAuth("oauth2", core.NewOAuth2ClientCredentials("https://auth.vibecaas.com/oauth/token", api.Credential("client_id", "VIBECAAS_CLIENT_ID"), api.Credential("client_secret", "VIBECAAS_CLIENT_SECRET")))
 	c := &Client{api: api}
 	c.Projects = &ProjectsService{client: api}
 	c.Deployments = &DeploymentsService{client: api}

@@ -137,7 +137,7 @@ func NewClient(opts ...option.RequestOption) *Client {
 	api := core.NewClient(defaults, opts)
 	api.SetAuth("apiKeyAuth", core.NewAPIKeyAuth("X-API-Key", "header", api.Credential("api_key", "ZATABASE_API_KEY")))
 	c := &Client{api: api}
-	login := core.NewLoginTokenAuth(api.Credential("access_token", ""))
+	login := core.NewLoginTokenAuth(api.Credential("access_token", "ZATABASE_ACCESS_TOKEN"))
 	login.TokenField = "access_token"
 	login.RefreshTokenField = "refresh_token"
 	login.ExpiresInField = "expires_in"

@@ -2,7 +2,7 @@
 
     python driver.py --server URL --scenarios FILE --mode sync|async
 
-The harness puts the generated package on PYTHONPATH and CONFORMANCE_API_KEY=env-key in the environment.
+The harness puts the generated package on PYTHONPATH and every CONFORMANCE_<CREDENTIAL> in the environment.
 Scenario steps name calls as `resource.method` with wire-name arguments; here they become SDK calls.
 """
 
