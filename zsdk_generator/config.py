@@ -53,6 +53,9 @@ class LanguageConfig:
     retries: Retries
     options: dict[str, Any] = field(default_factory=dict)
     package_name_given: bool = False  # False: derived from info.title, so a target may adjust it (stdlib clash)
+    # The package name every language's SDK names its environment variables after (targets/credentials.py): the
+    # shared package_name, else the first a language block gives, else the title's; "" for package_name.
+    env_package_name: str = ""
 
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
@@ -100,7 +103,15 @@ class Config:
             retries=Retries(**retries),
             options={k: v for k, v in merged.items() if k not in _SHARED_KEYS},
             package_name_given=bool(merged.get("package_name")),
+            env_package_name=self._env_package_name(title),
         )
+
+    def _env_package_name(self, title: list[str]) -> str:
+        """One name for every language, which may each name its package differently: the shared package_name,
+        else the first language block's (in the file's order) that gives one, else the title's words."""
+        blocks = [self.data, *(v for k, v in self.data.items() if k not in _SHARED_KEYS and isinstance(v, dict))]
+        given = next((str(b["package_name"]) for b in blocks if b.get("package_name")), None)
+        return given or "_".join(title) or "sdk"
 
 
 def _class_name(name: str) -> str:

@@ -6,12 +6,29 @@ import base64
 from typing import Any
 
 API_KEY = "test-key"  # X-API-Key given to the client
-ENV_API_KEY = "env-key"  # X-API-Key the drivers' environment holds in CONFORMANCE_API_KEY
 QUERY_KEY = "query-key"
 BEARER_TOKEN = "bearer-token"
 BASIC = "Basic " + base64.b64encode(b"user:pass").decode()
 CLIENT_ID, CLIENT_SECRET = "client-id", "client-secret"
 LOGIN = ("user@example.com", "hunter2")
+
+# Every credential again, as the drivers' environment holds it: an SDK given none reads these.
+ENVIRONMENT = {
+    "CONFORMANCE_API_KEY": "env-key",
+    "CONFORMANCE_API_KEY_QUERY": "env-query-key",
+    "CONFORMANCE_BEARER_AUTH_TOKEN": "env-bearer-token",
+    "CONFORMANCE_USERNAME": "env-user",
+    "CONFORMANCE_PASSWORD": "env-pass",
+    "CONFORMANCE_CLIENT_ID": "env-client-id",
+    "CONFORMANCE_CLIENT_SECRET": "env-client-secret",
+    "CONFORMANCE_ACCESS_TOKEN": "sess_env",  # a session the server knows without a login
+}
+ENV_API_KEY = ENVIRONMENT["CONFORMANCE_API_KEY"]
+ENV_QUERY_KEY = ENVIRONMENT["CONFORMANCE_API_KEY_QUERY"]
+ENV_BEARER_TOKEN = ENVIRONMENT["CONFORMANCE_BEARER_AUTH_TOKEN"]
+ENV_BASIC = "Basic " + base64.b64encode(b"env-user:env-pass").decode()  # CONFORMANCE_USERNAME, _PASSWORD
+ENV_CLIENT = (ENVIRONMENT["CONFORMANCE_CLIENT_ID"], ENVIRONMENT["CONFORMANCE_CLIENT_SECRET"])
+ENV_ACCESS_TOKEN = ENVIRONMENT["CONFORMANCE_ACCESS_TOKEN"]
 
 WIDGETS: list[dict[str, Any]] = [
     {

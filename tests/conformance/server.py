@@ -1,10 +1,11 @@
 """The conformance test server: specs/conformance.yaml served on 127.0.0.1, with faults scripted per scenario.
 
 A driver announces each scenario with `POST /_conformance/begin?scenario=ID`; from then on every request is
-recorded under that scenario (method, path, query, the headers that matter, a body digest, the attempt number,
-the arrival time) and answered by the first unspent fault that matches it, else by the API itself. A fault is
-a status with headers and a body, a delay (alone: the API answers late; with a status: the fault does), or a
-reset connection. Paths start with the server variable `region` (`/us/widgets`); it is recorded too.
+recorded under that scenario (method, path, query — parsed, and raw for the order of its parameters —, the
+headers that matter, a body digest, the attempt number, the arrival time) and answered by the first unspent
+fault that matches it, else by the API itself. A fault is a status with headers and a body, a delay (alone:
+the API answers late; with a status: the fault does), or a reset connection. Paths start with the server
+variable `region` (`/us/widgets`); it is recorded too.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ from .fixtures import (
     CLIENT_ID,
     CLIENT_SECRET,
     DOWNLOAD,
+    ENV_ACCESS_TOKEN,
     ENV_API_KEY,
+    ENV_BASIC,
+    ENV_BEARER_TOKEN,
+    ENV_CLIENT,
+    ENV_QUERY_KEY,
     EVENTS,
     LOGIN,
     QUERY_KEY,
@@ -67,6 +73,7 @@ class Request:
     headers: dict[str, str]
     body: bytes
     at: float
+    raw_query: str = ""  # as it arrived: the order of the parameters counts
     attempt: int = 1
     number: int = 0  # its place in the scenario, from 1; the response's x-request-id is req_<number>
     answer: str = ""  # the status sent, "reset", or "delayed" (a late answer the client may not wait for)
@@ -81,6 +88,8 @@ class Request:
             out["region"] = self.region
         if self.query:
             out["query"] = {k: v[0] if len(v) == 1 else v for k, v in sorted(self.query.items())}
+        if self.raw_query:
+            out["raw_query"] = self.raw_query
         if self.headers:
             out["headers"] = dict(sorted(self.headers.items()))
         if self.body:
@@ -140,6 +149,7 @@ class Scenario:
     faults: list[Fault]
     token_ttl: float = 3600.0
     session_ttl: float = 3600.0
+    link_per_page: bool = True  # whether the Link header's URLs carry per_page
     requests: list[Request] = field(default_factory=list)
     tokens: dict[str, float] = field(default_factory=dict)  # access token → expiry (monotonic)
     refresh_tokens: set[str] = field(default_factory=set)
@@ -194,6 +204,7 @@ class ConformanceServer:
                 [Fault.parse(f) for f in data.get("faults", [])],
                 token_ttl=float(server.get("token_ttl", 3600)),
                 session_ttl=float(server.get("session_ttl", 3600)),
+                link_per_page=bool(server.get("link_per_page", True)),
             )
             self.done[scenario_id] = self.current
 
@@ -240,7 +251,7 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {name: self.headers[name] for name in RECORDED_HEADERS if self.headers.get(name) is not None}
         request = Request(
             self.command, "/" + rest, region, urllib.parse.parse_qs(parsed.query, keep_blank_values=True),
-            headers, body, time.monotonic(),
+            headers, body, time.monotonic(), parsed.query,
         )  # fmt: skip
         with self.app.lock:
             scenario = self.app.current
@@ -432,7 +443,8 @@ def records_by_link(scenario: Scenario, request: Request, host: str) -> Answer:
     page, per_page = _int_query(request, "page", 1), _int_query(request, "per_page", 2)
     headers = {}
     if page * per_page < len(RECORDS):
-        url = f"http://{host}/{request.region}/records/link?page={page + 1}&per_page={per_page}"
+        size = f"&per_page={per_page}" if scenario.link_per_page else ""
+        url = f"http://{host}/{request.region}/records/link?page={page + 1}{size}"
         headers["link"] = f'<{url}>; rel="next", <http://{host}/{request.region}/records/link?page=1>; rel="first"'
     return _ok(_records((page - 1) * per_page, per_page), headers=headers)
 
@@ -508,7 +520,7 @@ def oauth_token(scenario: Scenario, request: Request, host: str) -> Answer:
         client = (urllib.parse.unquote(user), urllib.parse.unquote(secret))
     if form.get("grant_type") != "client_credentials":
         return _ok({"error": "unsupported_grant_type"}, 400)
-    if client != (CLIENT_ID, CLIENT_SECRET):
+    if client not in ((CLIENT_ID, CLIENT_SECRET), ENV_CLIENT):
         return _ok({"error": "invalid_client", "error_description": "unknown client"}, 401)
     token, ttl = scenario.issue("tok", scenario.token_ttl)
     return _ok({"access_token": token, "token_type": "bearer", "expires_in": ttl})
@@ -542,19 +554,20 @@ def _principal(scheme: str, ok: bool, subject: str) -> Answer:
 
 def me(scenario: Scenario, request: Request, host: str) -> Answer:
     token = _bearer(request) or ""
-    return _principal("sessionAuth", token.startswith("sess_") and scenario.token_valid(token), "user@example.com")
+    ok = token == ENV_ACCESS_TOKEN or token.startswith("sess_") and scenario.token_valid(token)
+    return _principal("sessionAuth", ok, "user@example.com")
 
 
 def check_api_key_query(scenario: Scenario, request: Request, host: str) -> Answer:
-    return _principal("apiKeyQuery", _query(request, "api_key") == QUERY_KEY, "query-key-owner")
+    return _principal("apiKeyQuery", _query(request, "api_key") in (QUERY_KEY, ENV_QUERY_KEY), "query-key-owner")
 
 
 def check_bearer(scenario: Scenario, request: Request, host: str) -> Answer:
-    return _principal("bearerAuth", _bearer(request) == BEARER_TOKEN, "bearer-owner")
+    return _principal("bearerAuth", _bearer(request) in (BEARER_TOKEN, ENV_BEARER_TOKEN), "bearer-owner")
 
 
 def check_basic(scenario: Scenario, request: Request, host: str) -> Answer:
-    return _principal("basicAuth", request.headers.get("authorization") == BASIC, "user")
+    return _principal("basicAuth", request.headers.get("authorization") in (BASIC, ENV_BASIC), "user")
 
 
 def check_oauth2(scenario: Scenario, request: Request, host: str) -> Answer:

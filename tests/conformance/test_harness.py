@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from .harness import load_scenarios, readme_section, sdk_problems, server_problems, subset_problems
+from .harness import (
+    DriverRun,
+    comparable,
+    load_scenarios,
+    readme_section,
+    sdk_problems,
+    server_problems,
+    subset_problems,
+)
 from .server import Request
 
 
@@ -54,6 +62,16 @@ def test_server_checks() -> None:
     assert any(p.startswith("gap between requests 1 and 2: 0.100 s") for p in problems)
     assert any(p.startswith("idempotency keys") for p in problems)
     assert server_problems(scenario, good[:1])[0].startswith("server: expected 2 requests, received 1")
+
+
+def test_only_a_refusal_keeps_its_own_wording() -> None:
+    def run(error_type: str, message: str) -> DriverRun:
+        steps = [{"error": {"type": error_type, "message": message}}]
+        return DriverRun("x", {"s": {"scenario": "s", "steps": steps}}, {}, "")
+
+    assert comparable(run("invalid_argument", "a"), "s") == comparable(run("invalid_argument", "b"), "s")
+    assert comparable(run("NotFoundError", "a"), "s") != comparable(run("NotFoundError", "b"), "s")
+    assert comparable(run("invalid_argument", "a"), "s") != comparable(run("NotFoundError", "a"), "s")
 
 
 def test_error_matrix_expands() -> None:

@@ -64,7 +64,8 @@ const petstore = new Petstore({ baseUrl: 'https://pets.example/v1', apiKey: 'k2'
 const raw = await petstore.pets.get({ path: { petId: 7 } }).withResponse();
 assert.equal(raw.response.status, 200);
 assert.equal(seen[1]!.headers.get('x-api-key'), 'k2');
-await assert.rejects(petstore.pets.get({ path: { petId: 404 } }), (e: unknown) => e instanceof NotFoundError && e.message === 'no such pet');
+await assert.rejects(petstore.pets.get({ path: { petId: 404 } }), (e: unknown) =>
+  e instanceof NotFoundError && e.apiMessage === 'no such pet' && e.message === '404 Not Found: no such pet');
 console.log('smoke ok');
 """
 

@@ -25,6 +25,7 @@ from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Resource, SecurityScheme, TypeRef
 from ..ir.naming import words
 from .base import RenderJob, Target, templates_root
+from .credentials import Credential, plan_credentials
 from .go_layout import (
     align,
     comment_lines,
@@ -764,34 +765,23 @@ class _Lowering:
 
     def auth_views(self) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
         """(credential options, client statements installing providers, server variable options)."""
-        env_prefix = "_".join(w.upper() for w in words(self.config.package_name)) or "SDK"
+        plan = plan_credentials(self.api, self.config)
         option_taken = set(OPTION_NAMES)
-        cred_taken: set[str] = set()
         creds: list[dict[str, Any]] = []
         statements: list[str] = []
         login_scheme = self.api.login.scheme if self.api.login else None
-        first_key = True
 
-        def cred(wanted: str, env: bool = True) -> str:
-            name = unique("_".join(words(wanted)) or "credential", cred_taken)
-            option = unique("With" + exported(name, "Credential"), option_taken)
-            variable = f"{env_prefix}_{name.upper()}" if env else ""
-            param = unexported(name, "value")
-            default = f" (default: the {variable} environment variable)" if variable else ""
-            doc = comment_lines([f"{option} sets the {name} credential{default}."])
-            creds.append({"option": option, "name": go_string(name), "env": variable, "param": param, "doc": doc})
-            return f"api.Credential({go_string(name)}, {go_string(creds[-1]['env'])})"
+        def cred(c: Credential) -> str:
+            option = unique("With" + exported(c.name, "Credential"), option_taken)
+            doc = comment_lines([f"{option} sets the {c.name} credential (default: the {c.env} environment variable)."])
+            param = unexported(c.name, "value")
+            creds.append({"option": option, "name": go_string(c.name), "env": c.env, "param": param, "doc": doc})
+            return f"api.Credential({go_string(c.name)}, {go_string(c.env)})"
 
         for scheme in self.api.security_schemes:
-            key = go_string(scheme.name)
-            if scheme.name == login_scheme:
-                continue
-            ctor = self._provider(scheme, first_key, cred)
-            if ctor is None:
-                continue
-            if scheme.kind in ("api_key", "bearer"):
-                first_key = False
-            statements.append(f"api.SetAuth({key}, {ctor})")
+            if scheme.name != login_scheme and scheme.name in plan:
+                values = [cred(c) for c in plan[scheme.name]]
+                statements.append(f"api.SetAuth({go_string(scheme.name)}, {self._provider(scheme, values)})")
         variables: list[dict[str, Any]] = []
         server = self.api.servers[0] if self.api.servers else None
         for v in server.variables if server else ():
@@ -800,26 +790,20 @@ class _Lowering:
             lead = f"{option} sets the {one_line(v.name)} variable of the server URL{choices}."
             variables.append({"option": option, "name": go_string(v.name), "param": unexported(v.name, "value"),
                               "doc": comment_lines([lead + "\n" + v.description])})  # fmt: skip
-        self._login_cred = cred("access_token", env=False) if login_scheme else ""
+        self._login_cred = cred(plan[login_scheme][0]) if login_scheme else ""
         return creds, statements, variables
 
-    def _provider(self, scheme: SecurityScheme, first_key: bool, cred: Callable[..., str]) -> str | None:
+    def _provider(self, scheme: SecurityScheme, values: list[str]) -> str:
+        """The provider of a scheme whose credentials are `values` (each the option, else its variable)."""
         if scheme.kind == "api_key":
-            value = cred("api_key" if first_key else scheme.name)
             location = go_string(scheme.location or "header")
-            return f"core.NewAPIKeyAuth({go_string(scheme.param_name or scheme.name)}, {location}, {value})"
-        if scheme.kind == "bearer":
-            value = cred("api_key" if first_key else f"{scheme.name}_token")
-            return f"core.NewBearerAuth({value})"
+            return f"core.NewAPIKeyAuth({go_string(scheme.param_name or scheme.name)}, {location}, {values[0]})"
         if scheme.kind == "basic":
-            return f"core.NewBasicAuth({cred('username')}, {cred('password')})"
-        if scheme.kind == "oauth2":
-            flow = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
-            if flow is None:
-                return f"core.NewBearerAuth({cred('access_token')})"
-            client_id, secret = cred("client_id"), cred("client_secret")
-            return f"core.NewOAuth2ClientCredentials({go_string(flow.token_url)}, {client_id}, {secret})"
-        return None
+            return f"core.NewBasicAuth({values[0]}, {values[1]})"
+        if scheme.kind == "oauth2" and len(values) == 2:
+            flow = next(f for f in scheme.flows if f.kind == "client_credentials")
+            return f"core.NewOAuth2ClientCredentials({go_string(flow.token_url)}, {values[0]}, {values[1]})"
+        return f"core.NewBearerAuth({values[0]})"  # a bearer token, or an OAuth2 access token
 
     def login_view(self) -> dict[str, Any] | None:
         flow = self.api.login
@@ -871,6 +855,10 @@ class _Lowering:
         if server and server.variables:
             pairs = ", ".join(f"{go_string(v.name)}: {go_string(v.default)}" for v in server.variables)
             defaults.append("defaults.ServerVariables = map[string]string{" + pairs + "}")
+            enums = ", ".join(f"{go_string(v.name)}: {{{', '.join(go_string(e) for e in v.enum)}}}"
+                              for v in server.variables if v.enum)  # fmt: skip
+            if enums:
+                defaults.append("defaults.ServerEnums = map[string][]string{" + enums + "}")
         defaults += [
             f"defaults.Timeout = core.Seconds({_number(retries.timeout)})",
             f"defaults.MaxRetries = {retries.max_retries}",

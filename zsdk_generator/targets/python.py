@@ -23,6 +23,7 @@ from ..diagnostics import error
 from ..ir.model import Api, Field, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
+from .credentials import plan_credentials
 from .markdown import markdown_cell_code, markdown_code, markdown_lines, markdown_text
 from .python_text import (
     comment,
@@ -663,28 +664,22 @@ class _Lowering:
 
     def auth_views(self, taken: set[str]) -> list[AuthView]:
         """The security schemes as credential providers; their arguments are added to `taken`."""
-        # <PACKAGE>_API_KEY: zatabase → ZATABASE_API_KEY (the client class may be ZatabaseClient)
-        env_prefix = "_".join(w.upper() for w in words(self.config.package_name)) or "SDK"
-        out: list[AuthView] = []
+        plan = plan_credentials(self.api, self.config)
         login_scheme = self.api.login.scheme if self.api.login else None
-        first_key = True
+        out: list[AuthView] = []
         for scheme in self.api.security_schemes:
-            view = self._auth(scheme, scheme.name == login_scheme, first_key, taken, env_prefix)
-            if view is not None:
-                if view.credentials and view.credentials[0].arg == "api_key":
-                    first_key = False
-                out.append(view)
+            if scheme.name in plan:
+                creds = [CredentialView(unique(identifier(c.name, KEYWORDS), taken), c.env) for c in plan[scheme.name]]
+                out.append(AuthView(scheme.name, self._provider(scheme, scheme.name == login_scheme, creds), creds))
         return out
 
-    def _auth(self, scheme: SecurityScheme, login: bool, first_key: bool, taken: set[str], env: str) -> AuthView | None:
-        def arg(wanted: str) -> CredentialView:
-            name = unique(identifier(wanted, KEYWORDS), taken)
-            return CredentialView(name, f"{env}_{name.upper()}")
-
+    def _provider(self, scheme: SecurityScheme, login: bool, creds: list[CredentialView]) -> str:
+        """The provider expression; each credential is the argument, else its environment variable."""
+        values = [f"first_given({c.arg}, {py_string(c.env)})" for c in creds]
         if login:
             token = self.api.login
             assert token is not None
-            args = [f"token_field={py_string('.'.join(token.token))}"]
+            args = [f"access_token={values[0]}", f"token_field={py_string('.'.join(token.token))}"]
             args.append(
                 f"refresh_token_field={py_string('.'.join(token.refresh_token)) if token.refresh_token else 'None'}"
             )
@@ -695,33 +690,16 @@ class _Lowering:
                 args.append(f"refresh_method={py_string(refresh.http_method)}")
             if token.refresh_param:
                 args.append(f"refresh_param={py_string(token.refresh_param)}")
-            access = arg("access_token")
-            args.insert(0, f"access_token={access.arg}")
-            return AuthView(scheme.name, "LoginTokenAuth(" + ", ".join(args) + ")", [access])
+            return "LoginTokenAuth(" + ", ".join(args) + ")"
         if scheme.kind == "api_key":
-            cred = arg("api_key" if first_key else f"{scheme.name}")
             location = py_string(scheme.location or "header")
-            name = py_string(scheme.param_name or scheme.name)
-            ctor = f"ApiKeyAuth({name}, {location}, first_given({cred.arg}, {py_string(cred.env)}))"
-            return AuthView(scheme.name, ctor, [cred])
-        if scheme.kind == "bearer":
-            cred = arg("api_key" if first_key else f"{scheme.name}_token")
-            return AuthView(scheme.name, f"BearerAuth(first_given({cred.arg}, {py_string(cred.env)}))", [cred])
+            return f"ApiKeyAuth({py_string(scheme.param_name or scheme.name)}, {location}, {values[0]})"
         if scheme.kind == "basic":
-            user, password = arg("username"), arg("password")
-            ctor = (f"BasicAuth(first_given({user.arg}, {py_string(user.env)}), "
-                    f"first_given({password.arg}, {py_string(password.env)}))")  # fmt: skip
-            return AuthView(scheme.name, ctor, [user, password])
-        if scheme.kind == "oauth2":
-            flow = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
-            if flow is None:
-                cred = arg("access_token")
-                return AuthView(scheme.name, f"BearerAuth(first_given({cred.arg}, {py_string(cred.env)}))", [cred])
-            client_id, secret = arg("client_id"), arg("client_secret")
-            ctor = (f"OAuth2ClientCredentials({py_string(flow.token_url)}, first_given({client_id.arg}, "
-                    f"{py_string(client_id.env)}), first_given({secret.arg}, {py_string(secret.env)}))")  # fmt: skip
-            return AuthView(scheme.name, ctor, [client_id, secret])
-        return None
+            return f"BasicAuth({values[0]}, {values[1]})"
+        if scheme.kind == "oauth2" and len(values) == 2:
+            flow = next(f for f in scheme.flows if f.kind == "client_credentials")
+            return f"OAuth2ClientCredentials({py_string(flow.token_url)}, {values[0]}, {values[1]})"
+        return f"BearerAuth({values[0]})"  # a bearer token, or an OAuth2 access token
 
     def context(self) -> dict[str, Any]:
         classes, aliases = self.model_views()

@@ -18,6 +18,7 @@ from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
 from .base import RenderJob, Target, templates_root
+from .credentials import plan_credentials
 from .markdown import markdown_code, markdown_text
 from .text import one_line, prose
 from .typescript_layout import (
@@ -86,7 +87,6 @@ RESOURCE_MEMBERS = frozenset({"_client"}) | OBJECT_MEMBERS
 # Names index.ts exports besides the models, and the `models` namespace functions.ts imports; flat functions never
 # take them.
 FUNCTION_RESERVED = frozenset({"client", "create", "parseJSON", "stringifyJSON", "models"}) | RESERVED
-GENERIC_PACKAGE_WORDS = ("client", "sdk", "js", "ts", "node", "api")
 # Node's built-in modules (`require('node:module').builtinModules` on Node 18 to 24, and the ones only reachable
 # as `node:x`): npm refuses them as package names and an import of one would be ambiguous. With npm's own blocked
 # names and the SDK's one dependency (a development one), no default package name takes them.
@@ -317,14 +317,6 @@ class _Lowering:
             out[model.name] = candidate
         return out
 
-    def env_prefix(self) -> str:
-        name = self.config.package_name
-        parts = [words(p) for p in name.lstrip("@").split("/")]
-        found = [w for p in parts for w in p]
-        while len(found) > 1 and found[-1] in GENERIC_PACKAGE_WORDS:
-            found.pop()
-        return "_".join(w.upper() for w in found) or "SDK"
-
     # ------------------------------------------------------------------ types
 
     def type_expr(self, t: TypeRef | None, prefix: str = "") -> str:
@@ -484,6 +476,9 @@ class _Lowering:
             used_types.add(params_type.lower())
         # the operation, as data
         op_pairs: list[tuple[str, str]] = [("method", ts_string(op.http_method)), ("path", ts_string(op.path))]
+        query = [p.name for p in op.params if p.location == "query"]
+        if len(query) > 1:  # the order they are sent in, whatever the order of the caller's object
+            op_pairs.append(("query", "[" + ", ".join(ts_string(name) for name in query) + "]"))
         if op.body is not None:
             op_pairs.append(("body", ts_string(op.body.kind)))
             default_type = {"json": "application/json", "form": "application/x-www-form-urlencoded",
@@ -603,7 +598,8 @@ class _Lowering:
             ("cursorParam", p.cursor_param, "cursor"), ("nextCursor", p.next_cursor, None),
             ("cursorItemField", p.cursor_item_field, None), ("hasMore", p.has_more, None),
             ("offsetParam", p.offset_param, "offset"), ("total", p.total, None),
-            ("pageParam", p.page_param, "page"), ("totalPages", p.total_pages, None), ("hasNext", p.has_next, None),
+            ("pageParam", p.page_param, "page"), ("perPageParam", p.per_page_param, None),
+            ("totalPages", p.total_pages, None), ("hasNext", p.has_next, None),
         ):  # fmt: skip
             if value is None or value == default:
                 continue
@@ -632,37 +628,28 @@ class _Lowering:
 
     def auth(self) -> tuple[list[dict[str, str]], list[Provider]]:
         """(credential options, one provider per usable security scheme)."""
-        env = self.env_prefix()
+        plan = plan_credentials(self.api, self.config)
         taken: set[str] = set(CLIENT_OPTION_NAMES) | OBJECT_MEMBERS
         credentials: list[dict[str, str]] = []
         providers: list[Provider] = []
         login_scheme = self.api.login.scheme if self.api.login else None
-        first_key = True
-
-        def arg(wanted: str) -> tuple[str, str]:
-            snake_name = snake(wanted) or "credential"
-            name = unique(identifier(snake_name), taken)
-            env_name = f"{env}_{snake_name.upper()}"
-            credentials.append({"name": name, "env": env_name})
-            return name, f"fromEnv(options.{name}, {ts_string(env_name)})"
-
         for scheme in self.api.security_schemes:
-            provider = self._provider(scheme, scheme.name == login_scheme, first_key, arg)
-            if provider is None:
-                continue
-            if scheme.kind in ("api_key", "bearer") and scheme.name != login_scheme and first_key:
-                first_key = False
-            providers.append(provider)
+            values = []
+            for c in plan.get(scheme.name, ()):
+                name = unique(identifier(c.name), taken)
+                credentials.append({"name": name, "env": c.env})
+                values.append(f"fromEnv(options.{name}, {ts_string(c.env)})")
+            if values:
+                providers.append(self._provider(scheme, scheme.name == login_scheme, values))
         return credentials, providers
 
-    def _provider(self, scheme: SecurityScheme, login: bool, first_key: bool,
-                  arg: Callable[[str], tuple[str, str]]) -> Provider | None:  # fmt: skip
+    def _provider(self, scheme: SecurityScheme, login: bool, values: list[str]) -> Provider:
+        """The provider of a scheme whose credentials are `values` (each the option, else its variable)."""
         key = object_key(scheme.name)
         if login:
             flow = self.api.login
             assert flow is not None
-            name, value = arg("access_token")
-            pairs = [("accessToken", value), ("tokenField", ts_string(".".join(flow.token)))]
+            pairs = [("accessToken", values[0]), ("tokenField", ts_string(".".join(flow.token)))]
             if flow.refresh_token:
                 pairs.append(("refreshTokenField", ts_string(".".join(flow.refresh_token))))
             if flow.expires_in:
@@ -676,25 +663,14 @@ class _Lowering:
                 pairs.append(("refreshParam", ts_string(flow.refresh_param)))
             return Provider(key, "LoginTokenAuth", options=pairs)
         if scheme.kind == "api_key":
-            _, value = arg("api_key" if first_key else scheme.name)
             location = ts_string(scheme.location or "header")
-            return Provider(key, "ApiKeyAuth", [ts_string(scheme.param_name or scheme.name), location, value])
-        if scheme.kind == "bearer":
-            _, value = arg("api_key" if first_key else f"{scheme.name}_token")
-            return Provider(key, "BearerAuth", [value])
+            return Provider(key, "ApiKeyAuth", [ts_string(scheme.param_name or scheme.name), location, values[0]])
         if scheme.kind == "basic":
-            _, user = arg("username")
-            _, password = arg("password")
-            return Provider(key, "BasicAuth", [user, password])
-        if scheme.kind == "oauth2":
-            flow2 = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
-            if flow2 is None:
-                _, value = arg("access_token")
-                return Provider(key, "BearerAuth", [value])
-            _, client_id = arg("client_id")
-            _, secret = arg("client_secret")
-            return Provider(key, "OAuth2ClientCredentials", [ts_string(flow2.token_url), client_id, secret])
-        return None
+            return Provider(key, "BasicAuth", values)
+        if scheme.kind == "oauth2" and len(values) == 2:
+            flow2 = next(f for f in scheme.flows if f.kind == "client_credentials")
+            return Provider(key, "OAuth2ClientCredentials", [ts_string(flow2.token_url), *values])
+        return Provider(key, "BearerAuth", values)  # a bearer token, or an OAuth2 access token
 
     def context(self) -> dict[str, Any]:
         server = self.api.servers[0] if self.api.servers else None

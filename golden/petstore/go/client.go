@@ -71,6 +71,10 @@ type TimeoutError = core.TimeoutError
 // RawResponse is the status, headers and raw body of a response (see option.WithResponseInto).
 type RawResponse = core.RawResponse
 
+// ErrInvalidArgument is wrapped by the error a call returns without sending anything when it, or the client,
+// was given a value the API cannot take: an empty path parameter, a server variable outside its enum.
+var ErrInvalidArgument = core.ErrInvalidArgument
+
 // The status classes of an *APIError, for errors.Is.
 var (
 	ErrBadRequest          = core.ErrBadRequest
@@ -92,6 +96,8 @@ type Client struct {
 }
 
 // NewClient is a client configured by opts (credentials, base URL, retries, timeout, headers, middleware…).
+// An option the API cannot take (a server variable outside its enum) makes every call return an error that
+// wraps ErrInvalidArgument.
 func NewClient(opts ...option.RequestOption) *Client {
 	var defaults core.Config
 	defaults.ServerURL = "https://api.petshop.zsdk.dev/v1"

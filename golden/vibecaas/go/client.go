@@ -89,6 +89,10 @@ type TimeoutError = core.TimeoutError
 // RawResponse is the status, headers and raw body of a response (see option.WithResponseInto).
 type RawResponse = core.RawResponse
 
+// ErrInvalidArgument is wrapped by the error a call returns without sending anything when it, or the client,
+// was given a value the API cannot take: an empty path parameter, a server variable outside its enum.
+var ErrInvalidArgument = core.ErrInvalidArgument
+
 // The status classes of an *APIError, for errors.Is.
 var (
 	ErrBadRequest          = core.ErrBadRequest
@@ -112,6 +116,8 @@ type Client struct {
 }
 
 // NewClient is a client configured by opts (credentials, base URL, retries, timeout, headers, middleware…).
+// An option the API cannot take (a server variable outside its enum) makes every call return an error that
+// wraps ErrInvalidArgument.
 func NewClient(opts ...option.RequestOption) *Client {
 	var defaults core.Config
 	defaults.ServerURL = "https://api.vibecaas.com/v1"
@@ -122,8 +128,8 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.UserAgent = "vibecaas/1.0.0 go/" + runtime.Version()
 	defaults.DefaultSecurity = [][]string{{"bearerAuth"}, {"oauth2"}}
 	api := core.NewClient(defaults, opts)
-	api.SetAuth("bearerAuth", core.NewBearerAuth(api.Credential("api_key", "VIBE_CAAS_API_KEY")))
-	api.SetAuth("oauth2", core.NewOAuth2ClientCredentials("https://auth.vibecaas.com/oauth/token", api.Credential("client_id", "VIBE_CAAS_CLIENT_ID"), api.Credential("client_secret", "VIBE_CAAS_CLIENT_SECRET")))
+	api.SetAuth("bearerAuth", core.NewBearerAuth(api.Credential("api_key", "VIBECAAS_API_KEY")))
+	api.SetAuth("oauth2", core.NewOAuth2ClientCredentials("https://auth.vibecaas.com/oauth/token", api.Credential("client_id", "VIBECAAS_CLIENT_ID"), api.Credential("client_secret", "VIBECAAS_CLIENT_SECRET")))
 	c := &Client{api: api}
 	c.Projects = &ProjectsService{client: api}
 	c.Deployments = &DeploymentsService{client: api}

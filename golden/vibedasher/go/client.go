@@ -79,6 +79,10 @@ type TimeoutError = core.TimeoutError
 // RawResponse is the status, headers and raw body of a response (see option.WithResponseInto).
 type RawResponse = core.RawResponse
 
+// ErrInvalidArgument is wrapped by the error a call returns without sending anything when it, or the client,
+// was given a value the API cannot take: an empty path parameter, a server variable outside its enum.
+var ErrInvalidArgument = core.ErrInvalidArgument
+
 // The status classes of an *APIError, for errors.Is.
 var (
 	ErrBadRequest          = core.ErrBadRequest
@@ -119,10 +123,13 @@ type Client struct {
 }
 
 // NewClient is a client configured by opts (credentials, base URL, retries, timeout, headers, middleware…).
+// An option the API cannot take (a server variable outside its enum) makes every call return an error that
+// wraps ErrInvalidArgument.
 func NewClient(opts ...option.RequestOption) *Client {
 	var defaults core.Config
 	defaults.ServerURL = "https://api.{region}.vibedasher.com"
 	defaults.ServerVariables = map[string]string{"region": "eu-central-1"}
+	defaults.ServerEnums = map[string][]string{"region": {"eu-central-1"}}
 	defaults.Timeout = core.Seconds(60.0)
 	defaults.MaxRetries = 2
 	defaults.BaseDelay = core.Seconds(0.5)

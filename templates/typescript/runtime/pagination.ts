@@ -12,7 +12,10 @@
 import { APIPromise, ResultPromise } from './promise.js';
 import { getPath, MISSING, own, parseLinkHeader } from './url.js';
 
-/** How one operation pages; field paths are lists of names into the raw body, `*Param` are query parameters. */
+/**
+ * How one operation pages; field paths are lists of names into the raw body, `*Param` are query parameters
+ * (`perPageParam` is sent again when a Link pagination's next URL leaves it out).
+ */
 export interface Paginator {
   style: 'cursor' | 'offset' | 'page' | 'link';
   items?: readonly string[];
@@ -23,6 +26,7 @@ export interface Paginator {
   offsetParam?: string;
   total?: readonly string[];
   pageParam?: string;
+  perPageParam?: string;
   totalPages?: readonly string[];
   hasNext?: readonly string[];
 }
@@ -71,7 +75,10 @@ export function nextRequest(
   if (paginator.style === 'link') {
     const url = own(parseLinkHeader(headers.get('link') ?? ''), 'next');
     if (!url) return null;
-    return { args: { ...request.args, query: {} }, options: { ...request.options, query: {} }, url };
+    // the page size asked for is asked for again when the link leaves it out
+    const size = paginator.perPageParam;
+    const query = size && !new URL(url).searchParams.has(size) ? { [size]: current(request, size) } : {};
+    return { args: { ...request.args, query }, options: { ...request.options, query: {} }, url };
   }
   if (!items.length) return null;
   if (paginator.style === 'cursor') {

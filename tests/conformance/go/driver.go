@@ -17,9 +17,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -135,6 +137,11 @@ func callOptions(step object) []option.RequestOption {
 			for header, text := range value.(object) {
 				opts = append(opts, option.WithHeader(header, fmt.Sprint(text)))
 			}
+		case "query":
+			query := value.(object)
+			for _, name := range slices.Sorted(maps.Keys(query)) { // a JSON object's order is lost: sorted
+				opts = append(opts, option.WithQuery(name, fmt.Sprint(query[name])))
+			}
 		}
 	}
 	return opts
@@ -146,8 +153,18 @@ func run(scenario object, server string) object {
 	client := conformance.NewClient(clientOptions(spec, server, &hooks)...)
 	steps := []any{}
 	for _, raw := range scenario["steps"].([]any) {
-		observed, err := runStep(client, raw.(object))
-		if err != nil {
+		step := raw.(object)
+		ctx, cancel := context.WithCancel(context.Background())
+		if after, ok := step["cancel_after"]; ok { // the driver cancels the call after cancel_after seconds
+			time.AfterFunc(seconds(after), cancel)
+		}
+		started := time.Now()
+		observed, err := runStep(ctx, client, step)
+		cancel()
+		switch {
+		case err != nil && errors.Is(err, context.Canceled):
+			observed = cancelled(step, started)
+		case err != nil:
 			observed = object{"error": errorObservation(err)}
 		}
 		steps = append(steps, observed)
@@ -157,6 +174,17 @@ func run(scenario object, server string) object {
 		out["hooks"] = hooks
 	}
 	return out
+}
+
+// cancelGrace is how long a cancelled call may take to end.
+const cancelGrace = 500 * time.Millisecond
+
+// cancelled is a cancelled call: prompt when it ended within cancelGrace of the cancel.
+func cancelled(step object, started time.Time) object {
+	if time.Since(started)-seconds(step["cancel_after"]) > cancelGrace {
+		return object{"cancelled": "late"}
+	}
+	return object{"cancelled": "prompt"}
 }
 
 // wire is a result as JSON with wire names: fields that were not sent left out, unknown fields kept.
@@ -192,13 +220,15 @@ func errorObservation(err error) object {
 			}
 		}
 		return object{"type": errorType(err), "status": apiErr.StatusCode, "message": apiErr.Message,
-			"code": nullable(apiErr.Code), "request_id": nullable(apiErr.RequestID), "body": body}
+			"code": nullable(apiErr.Code), "request_id": nullable(apiErr.RequestID), "body": body, "text": err.Error()}
 	case errors.As(err, &apiErr):
 		return object{"type": "APIError"}
 	case errors.As(err, &timeoutErr):
 		return object{"type": "APITimeoutError"}
 	case errors.As(err, &connErr):
 		return object{"type": "APIConnectionError"}
+	case errors.Is(err, conformance.ErrInvalidArgument):
+		return object{"type": "invalid_argument", "message": err.Error()}
 	}
 	return object{"type": "GoError", "message": err.Error()}
 }
@@ -280,8 +310,7 @@ func page[T any](p *conformance.Page[T], err error, id func(T) string) (object, 
 func recordID(r conformance.Record) string { return r.ID }
 func widgetID(w conformance.Widget) string { return w.ID }
 
-func runStep(client *conformance.Client, step object) (object, error) {
-	ctx := context.Background()
+func runStep(ctx context.Context, client *conformance.Client, step object) (object, error) {
 	if value, ok := step["sleep"]; ok {
 		time.Sleep(seconds(value))
 		return object{"slept": value}, nil

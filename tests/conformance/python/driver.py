@@ -2,7 +2,7 @@
 
     python driver.py --server URL --scenarios FILE --mode sync|async
 
-The harness puts the generated package on PYTHONPATH and CONFORMANCE_API_KEY=env-key in the environment.
+The harness puts the generated package on PYTHONPATH and every CONFORMANCE_<CREDENTIAL> in the environment.
 Scenario steps name calls as `resource.method` with wire-name arguments; here they become SDK calls.
 """
 
@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import hashlib
 import json
 import os
+import signal
 import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Awaitable, Iterator
 from typing import Any
 
 import conformance
@@ -37,7 +40,8 @@ BODY_MODELS: dict[str, type[pydantic.BaseModel]] = {
     "widgets.update": models.WidgetUpdate,
 }
 PARAMETER_NAMES = {"exclusiveStartKey": "exclusive_start_key"}
-OPTION_NAMES = {"headers": "extra_headers"}
+CANCEL_GRACE = 0.5  # seconds a cancelled call may take to end
+OPTION_NAMES = {"headers": "extra_headers", "query": "extra_query"}
 
 
 def client_arguments(spec: dict[str, Any], server: str, hooks: list[int]) -> dict[str, Any]:
@@ -85,14 +89,59 @@ def error_observation(error: conformance.APIError) -> dict[str, Any]:
     if isinstance(error, conformance.APIStatusError):
         observed.update(
             status=error.status_code, message=error.message, code=error.code, request_id=error.request_id,
-            body=error.body,
+            body=error.body, text=str(error),
         )  # fmt: skip
     return observed
+
+
+def refused(error: ValueError) -> dict[str, Any]:
+    """A value the SDK refused before sending anything (a ValueError here)."""
+    return {"error": {"type": "invalid_argument", "message": str(error)}}
 
 
 def raw_observation(raw: Any) -> dict[str, Any]:
     body = raw.json()
     return {"status": raw.status_code, "request_id": raw.request_id, "result": wire(raw.parse()), "body": body}
+
+
+class Cancelled(BaseException):
+    """What the driver's alarm raises into a sync call it cancels, the way Ctrl-C's KeyboardInterrupt does."""
+
+
+@contextlib.contextmanager
+def alarm(seconds: float | None) -> Iterator[None]:
+    """Cancel the sync call in the block after `seconds` (SIGALRM): Python's one way to stop a blocking call."""
+    if seconds is None:
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise Cancelled
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+async def cancel_after(seconds: float | None, call: Awaitable[dict[str, Any]]) -> dict[str, Any]:
+    """Await `call`, cancelling its task after `seconds`."""
+    task = asyncio.ensure_future(call)
+    timer = None if seconds is None else asyncio.get_running_loop().call_later(seconds, task.cancel)
+    try:
+        return await task
+    finally:
+        if timer is not None:
+            timer.cancel()
+
+
+def cancelled(step: dict[str, Any], started: float) -> dict[str, Any]:
+    """A cancelled call: prompt when it ended within CANCEL_GRACE seconds of the cancel."""
+    late = time.monotonic() - started - step["cancel_after"] > CANCEL_GRACE
+    return {"cancelled": "late" if late else "prompt"}
 
 
 def begin(server: str, scenario_id: str) -> None:
@@ -106,12 +155,22 @@ def begin(server: str, scenario_id: str) -> None:
 def run_sync(scenario: dict[str, Any], server: str) -> dict[str, Any]:
     hooks: list[int] = []
     steps: list[dict[str, Any]] = []
-    with conformance.Conformance(**client_arguments(scenario.get("client", {}), server, hooks)) as client:
+    try:
+        client = conformance.Conformance(**client_arguments(scenario.get("client", {}), server, hooks))
+    except ValueError as error:  # a client that cannot be made: every step sees why
+        return observation(scenario, [refused(error) for _ in scenario["steps"]], hooks)
+    with client:
         for step in scenario["steps"]:
+            started = time.monotonic()
             try:
-                steps.append(sync_step(client, step))
+                with alarm(step.get("cancel_after")):
+                    steps.append(sync_step(client, step))
+            except Cancelled:
+                steps.append(cancelled(step, started))
             except conformance.APIError as error:
                 steps.append({"error": error_observation(error)})
+            except ValueError as error:
+                steps.append(refused(error))
     return observation(scenario, steps, hooks)
 
 
@@ -152,12 +211,21 @@ def observed_value(observe: str, result: Any) -> dict[str, Any]:
 async def run_async(scenario: dict[str, Any], server: str) -> dict[str, Any]:
     hooks: list[int] = []
     steps: list[dict[str, Any]] = []
-    async with conformance.AsyncConformance(**client_arguments(scenario.get("client", {}), server, hooks)) as client:
+    try:
+        client = conformance.AsyncConformance(**client_arguments(scenario.get("client", {}), server, hooks))
+    except ValueError as error:  # a client that cannot be made: every step sees why
+        return observation(scenario, [refused(error) for _ in scenario["steps"]], hooks)
+    async with client:
         for step in scenario["steps"]:
+            started = time.monotonic()
             try:
-                steps.append(await async_step(client, step))
+                steps.append(await cancel_after(step.get("cancel_after"), async_step(client, step)))
+            except asyncio.CancelledError:
+                steps.append(cancelled(step, started))
             except conformance.APIError as error:
                 steps.append({"error": error_observation(error)})
+            except ValueError as error:
+                steps.append(refused(error))
     return observation(scenario, steps, hooks)
 
 

@@ -23,6 +23,7 @@ type Step = {
   observe?: string;
   sleep?: number;
   authenticate?: Record<string, string>;
+  cancel_after?: number;
 };
 type Observation = Record<string, Json>;
 // What a call returns in either style, seen loosely: the driver reaches methods by name, like Python's getattr.
@@ -46,6 +47,7 @@ const PATH_PARAMETERS = new Set(['widget_id', 'report_id', 'file_id']);
 const BODY_CALLS = new Set(['files.upload']); // multipart: every argument is a part
 const VARIANTS: Record<string, string> = { circle: 'Circle', square: 'Square' };
 const SECONDS = new Set(['timeout']);
+const CANCEL_GRACE = 500; // milliseconds a cancelled call may take to end
 
 function camel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
@@ -70,7 +72,7 @@ function clientOptions(spec: Record<string, Json>, server: string, hooks: number
   return options;
 }
 
-function callArguments(step: Step): [object, object] {
+function callArguments(step: Step, signal: AbortSignal): [object, object] {
   const params: Record<string, Record<string, Json>> = {};
   const put = (group: string, name: string, value: Json) => ((params[group] ??= {})[name] = value);
   for (const [name, value] of Object.entries(step.args ?? {})) {
@@ -91,7 +93,17 @@ function callArguments(step: Step): [object, object] {
   for (const [name, value] of Object.entries(step.options ?? {})) {
     options[camel(name)] = SECONDS.has(name) ? (value as number) * 1000 : value;
   }
+  if (step.cancel_after !== undefined) options['signal'] = signal;
   return [params, options];
+}
+
+/** A failure of the driver itself, never taken for something the SDK did. */
+class DriverError extends Error {}
+
+/** A value the SDK refused before sending anything: an `Error` that is not an `APIError`. */
+function refused(error: unknown): Observation | null {
+  if (!(error instanceof Error) || error instanceof sdk.APIError || error instanceof DriverError) return null;
+  return { error: { type: 'invalid_argument', message: error.message } };
 }
 
 function errorObservation(error: sdk.APIError): Observation {
@@ -99,10 +111,11 @@ function errorObservation(error: sdk.APIError): Observation {
   if (error instanceof sdk.APIStatusError) {
     Object.assign(observed, {
       status: error.status,
-      message: error.message,
+      message: error.apiMessage,
       code: error.code,
       request_id: error.requestId,
       body: error.body ?? null,
+      text: error.message,
     });
   }
   return observed;
@@ -113,7 +126,18 @@ async function begin(server: string, id: string): Promise<void> {
   await response.arrayBuffer();
 }
 
-async function step(client: sdk.Conformance, step: Step, resultMode: boolean): Promise<Observation> {
+/** A cancelled call: prompt when it ended within CANCEL_GRACE of the cancel. */
+function cancelled(step: Step, started: number): Observation {
+  const late = Date.now() - started - (step.cancel_after ?? 0) * 1000 > CANCEL_GRACE;
+  return { cancelled: late ? 'late' : 'prompt' };
+}
+
+async function step(
+  client: sdk.Conformance,
+  step: Step,
+  resultMode: boolean,
+  signal: AbortSignal,
+): Promise<Observation> {
   if (step.sleep !== undefined) {
     await sleep(step.sleep * 1000);
     return { slept: step.sleep };
@@ -125,9 +149,9 @@ async function step(client: sdk.Conformance, step: Step, resultMode: boolean): P
   const [resourceName = '', methodName = ''] = (step.call ?? '').split('.');
   const resource = (client as unknown as Record<string, Record<string, Method>>)[resourceName];
   const method = resource?.[camel(methodName)]?.bind(resource);
-  if (!method) throw new Error(`no method for ${step.call}`);
+  if (!method) throw new DriverError(`no method for ${step.call}`);
   const observe = step.observe ?? 'result';
-  const pending = method(...callArguments(step));
+  const pending = method(...callArguments(step, signal));
   if (observe === 'raw') {
     const raw = await pending.withResponse();
     const headers = raw.response.headers;
@@ -169,14 +193,31 @@ async function step(client: sdk.Conformance, step: Step, resultMode: boolean): P
 
 async function run(scenario: Scenario, server: string, resultMode: boolean): Promise<Observation> {
   const hooks: number[] = [];
-  const client = new sdk.Conformance(clientOptions(scenario.client ?? {}, server, hooks));
   const steps: Observation[] = [];
+  let client: sdk.Conformance;
+  try {
+    client = new sdk.Conformance(clientOptions(scenario.client ?? {}, server, hooks));
+  } catch (error) {
+    const observed = refused(error); // a client that cannot be made: every step sees why
+    if (observed === null) throw error;
+    return { scenario: scenario.id, steps: scenario.steps.map(() => observed) };
+  }
   for (const s of scenario.steps) {
+    const started = Date.now();
+    const controller = new AbortController(); // the driver cancels the call after cancel_after seconds
+    const after = s.cancel_after;
+    const timer = after === undefined ? undefined : setTimeout(() => controller.abort(), after * 1000);
     try {
-      steps.push(await step(client, s, resultMode));
+      steps.push(await step(client, s, resultMode, controller.signal));
     } catch (error) {
-      if (!(error instanceof sdk.APIError)) throw error;
-      steps.push({ error: errorObservation(error) });
+      let observed: Observation | null;
+      if (error instanceof sdk.APIUserAbortError) observed = cancelled(s, started);
+      else if (error instanceof sdk.APIError) observed = { error: errorObservation(error) };
+      else observed = refused(error);
+      if (observed === null) throw error;
+      steps.push(observed);
+    } finally {
+      clearTimeout(timer);
     }
   }
   const out: Observation = { scenario: scenario.id, steps };

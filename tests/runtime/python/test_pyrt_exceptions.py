@@ -23,6 +23,7 @@ from sdkrt._exceptions import (
     error_class_for_status,
     extract_error,
     make_status_error,
+    status_text,
 )
 from sdkrt._request import RequestOptions
 
@@ -126,7 +127,7 @@ def test_make_status_error_for_every_envelope(body: Any, message: str | None, co
     assert isinstance(error, NotFoundError)
     assert error.status_code == 404
     assert error.message == (message or "Error code: 404")
-    assert str(error) == error.message
+    assert str(error) == (f"404 Not Found: {message}" if message else "404 Not Found")
     assert error.code == code
     assert error.body == body
     assert error.response is response
@@ -148,6 +149,17 @@ def test_text_body_is_kept_raw() -> None:
     assert isinstance(error, InternalServerError)
     assert error.body == "<html>Bad gateway</html>"
     assert error.message == "Error code: 502"
+    assert str(error) == "502 Bad Gateway"
+
+
+def test_status_text_is_the_same_in_every_sdk() -> None:
+    # Go's reason phrases, not this Python's http.HTTPStatus ones ("Request-URI Too Long", "I'm a Teapot")
+    assert status_text(414, "too long") == "414 Request URI Too Long: too long"
+    assert status_text(418, None) == "418 I'm a teapot"
+    assert status_text(499, "went away") == "499: went away"
+    request = httpx.Request("GET", "https://x.test/")
+    error = NotFoundError("no such pet", response=httpx.Response(404, request=request), body=None)
+    assert (str(error), error.message) == ("404 Not Found: no such pet", "no such pet")
 
 
 @pytest.mark.parametrize(

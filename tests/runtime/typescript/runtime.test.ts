@@ -25,11 +25,12 @@ import {
   UnprocessableEntityError,
   errorClassForStatus,
   extractError,
+  statusText,
 } from '../core/errors.js';
 import { parseJSON, stringifyJSON } from '../core/json.js';
 import type { Paginator } from '../core/pagination.js';
 import type { Result } from '../core/promise.js';
-import { parseRetryAfter, retryDelay, shouldRetryStatus } from '../core/retry.js';
+import { parseRetryAfter, retryDelay, shouldRetryStatus, wait } from '../core/retry.js';
 import { SSEDecoder, Stream } from '../core/streaming.js';
 import { encodeQuery, formatPath, getPath, MISSING, parseLinkHeader, resolveServerUrl } from '../core/url.js';
 import { fakeFetch, json, TestClient } from './support.js';
@@ -96,7 +97,8 @@ describe('errors', () => {
     );
     assert.ok(error instanceof NotFoundError);
     assert.equal(error.status, 404);
-    assert.equal(error.message, 'nope');
+    assert.equal(error.apiMessage, 'nope');
+    assert.equal(error.message, '404 Not Found: nope');
     assert.equal(error.code, 'x');
     assert.equal(error.requestId, 'req_9');
     assert.deepEqual(error.body, { error: { message: 'nope', code: 'x' } });
@@ -105,8 +107,14 @@ describe('errors', () => {
     const { fetch } = fakeFetch([new Response('exploded', { status: 500 })]);
     const error = await new TestClient({ fetch, maxRetries: 0 }).request(GET, { path: { id: 1 } }).catch((e) => e);
     assert.ok(error instanceof InternalServerError);
-    assert.equal(error.message, 'Error code: 500');
+    assert.equal(error.apiMessage, 'Error code: 500');
+    assert.equal(error.message, '500 Internal Server Error');
     assert.equal(error.body, 'exploded');
+  });
+  it("words an error's text as every SDK does", () => {
+    assert.equal(statusText(414, 'too long'), '414 Request URI Too Long: too long');
+    assert.equal(statusText(418, null), "418 I'm a teapot");
+    assert.equal(statusText(499, 'went away'), '499: went away');
   });
 });
 
@@ -223,6 +231,18 @@ describe('calls', () => {
       .catch((e) => e);
     assert.ok(error instanceof APIUserAbortError);
     assert.equal(seen.length, 0);
+  });
+  it('stops waiting to retry as soon as the caller aborts', async () => {
+    const controller = new AbortController();
+    const { fetch, seen } = fakeFetch([json({}, 503, { 'retry-after': '3' }), json({})]);
+    const client = new TestClient({ fetch });
+    client.sleep = wait;
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 50);
+    const error = await client.request(GET, { path: { id: 1 } }, { signal: controller.signal }).catch((e) => e);
+    assert.ok(error instanceof APIUserAbortError);
+    assert.ok(Date.now() - started < 1000, 'the 3 s wait was cut short');
+    assert.equal(seen.length, 1);
   });
   it('runs request and response interceptors on every attempt', async () => {
     const { fetch, seen } = fakeFetch([json({}, 503), json({ id: 1 })]);

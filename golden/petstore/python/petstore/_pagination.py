@@ -53,7 +53,9 @@ def _int(value: object) -> int | None:
 @dataclass(frozen=True)
 class Paginator:
     """How one operation pages (``x-zsdk-pagination``); fields are dotted
-    paths into the raw response body, ``*_param`` are query parameters."""
+    paths into the raw response body, ``*_param`` are query parameters
+    (``per_page_param`` is sent again when a Link pagination's next URL
+    leaves it out)."""
 
     style: Literal["cursor", "offset", "page", "link"]
     items: str | None = None
@@ -86,7 +88,12 @@ class Paginator:
             url = parse_link_header(headers.get("link", "")).get("next")
             if not url:
                 return None
-            return dataclasses.replace(options, url=url, query={}, extra_query=None)
+            # the page size asked for is asked for again when the link leaves it out
+            size = self.per_page_param
+            query: dict[str, object] = {}
+            if size is not None and size not in httpx.URL(url).params:
+                query[size] = self._current(options, size)
+            return dataclasses.replace(options, url=url, query=query, extra_query=None)
         if not items:
             return None
         if self.style == "cursor":

@@ -2,17 +2,17 @@
 
 package option
 
-// WithAPIKey sets the api_key credential (default: the VIBE_CAAS_API_KEY environment variable).
+// WithAPIKey sets the api_key credential (default: the VIBECAAS_API_KEY environment variable).
 func WithAPIKey(apiKey string) RequestOption {
 	return WithCredential("api_key", apiKey)
 }
 
-// WithClientID sets the client_id credential (default: the VIBE_CAAS_CLIENT_ID environment variable).
+// WithClientID sets the client_id credential (default: the VIBECAAS_CLIENT_ID environment variable).
 func WithClientID(clientID string) RequestOption {
 	return WithCredential("client_id", clientID)
 }
 
-// WithClientSecret sets the client_secret credential (default: the VIBE_CAAS_CLIENT_SECRET environment variable).
+// WithClientSecret sets the client_secret credential (default: the VIBECAAS_CLIENT_SECRET environment variable).
 func WithClientSecret(clientSecret string) RequestOption {
 	return WithCredential("client_secret", clientSecret)
 }

@@ -58,9 +58,10 @@ func WithHeader(name, value string) RequestOption {
 	return func(c *core.Config) { c.Headers.Set(name, value) }
 }
 
-// WithQuery adds a query parameter to every request.
+// WithQuery adds a query parameter to every request, after the operation's own (a parameter of the same name
+// is replaced in its place); adding a name again repeats it.
 func WithQuery(name, value string) RequestOption {
-	return func(c *core.Config) { c.Query.Add(name, value) }
+	return func(c *core.Config) { c.Query = append(c.Query, [2]string{name, value}) }
 }
 
 // WithMiddleware adds middleware; the first added is the outermost.

@@ -7,7 +7,7 @@ func WithAPIKey(apiKey string) RequestOption {
 	return WithCredential("api_key", apiKey)
 }
 
-// WithAccessToken sets the access_token credential.
+// WithAccessToken sets the access_token credential (default: the ZATABASE_ACCESS_TOKEN environment variable).
 func WithAccessToken(accessToken string) RequestOption {
 	return WithCredential("access_token", accessToken)
 }

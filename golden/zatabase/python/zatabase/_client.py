@@ -54,7 +54,7 @@ def _auth(
             "X-API-Key", "header", first_given(api_key, "ZATABASE_API_KEY")
         ),
         "bearerAuth": LoginTokenAuth(
-            access_token=access_token,
+            access_token=first_given(access_token, "ZATABASE_ACCESS_TOKEN"),
             token_field="access_token",
             refresh_token_field="refresh_token",
             expires_in_field="expires_in",

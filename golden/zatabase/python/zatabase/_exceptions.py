@@ -16,6 +16,7 @@ import httpx
 from ._utils import read_json_or_text
 
 __all__ = [
+    "REASONS",
     "STATUS_ERRORS",
     "APIConnectionError",
     "APIError",
@@ -34,6 +35,7 @@ __all__ = [
     "extract_error",
     "make_status_error",
     "request_id_from",
+    "status_text",
 ]
 
 
@@ -88,7 +90,12 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The server answered with a 4xx or 5xx status."""
+    """The server answered with a 4xx or 5xx status.
+
+    ``message`` is the message of the error envelope (``Error code: 404``
+    when there is none); ``str(error)`` is ``404 Not Found: <message>``
+    (``404 Not Found`` when there is none), the same text in every SDK.
+    """
 
     response: httpx.Response
     status_code: int
@@ -97,17 +104,24 @@ class APIStatusError(APIError):
 
     def __init__(
         self,
-        message: str,
+        message: str | None,
         *,
         response: httpx.Response,
         body: object,
         code: str | None = None,
     ) -> None:
-        super().__init__(message, response.request, body=body, code=code)
+        status = response.status_code
+        super().__init__(
+            message or f"Error code: {status}", response.request, body=body, code=code
+        )
         self.response = response
-        self.status_code = response.status_code
+        self.status_code = status
         self.headers = response.headers
         self.request_id = request_id_from(response.headers)
+        self._text = status_text(status, message)
+
+    def __str__(self) -> str:
+        return self._text
 
 
 class BadRequestError(APIStatusError):
@@ -156,6 +170,60 @@ class APITimeoutError(APIConnectionError):
 
     def __init__(self, *, request: httpx.Request | None = None) -> None:
         super().__init__(request=request, message="Request timed out.")
+
+
+REASONS: dict[int, str] = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    402: "Payment Required",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    407: "Proxy Authentication Required",
+    408: "Request Timeout",
+    409: "Conflict",
+    410: "Gone",
+    411: "Length Required",
+    412: "Precondition Failed",
+    413: "Request Entity Too Large",
+    414: "Request URI Too Long",
+    415: "Unsupported Media Type",
+    416: "Requested Range Not Satisfiable",
+    417: "Expectation Failed",
+    418: "I'm a teapot",
+    421: "Misdirected Request",
+    422: "Unprocessable Entity",
+    423: "Locked",
+    424: "Failed Dependency",
+    425: "Too Early",
+    426: "Upgrade Required",
+    428: "Precondition Required",
+    429: "Too Many Requests",
+    431: "Request Header Fields Too Large",
+    451: "Unavailable For Legal Reasons",
+    500: "Internal Server Error",
+    501: "Not Implemented",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+    505: "HTTP Version Not Supported",
+    506: "Variant Also Negotiates",
+    507: "Insufficient Storage",
+    508: "Loop Detected",
+    510: "Not Extended",
+    511: "Network Authentication Required",
+}
+"""The reason phrases of the error statuses, as Go's ``net/http`` writes
+them (Python's ``http.HTTPStatus`` words some differently, and by version)."""
+
+
+def status_text(status: int, message: str | None) -> str:
+    """``404 Not Found: <message>``, or ``404 Not Found`` without a message
+    (``499: <message>`` for a status with no reason phrase)."""
+    reason = REASONS.get(status)
+    head = f"{status} {reason}" if reason else str(status)
+    return f"{head}: {message}" if message else head
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {
@@ -253,9 +321,4 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
     body = read_json_or_text(response)
     message, code = extract_error(body)
     cls = error_class_for_status(response.status_code)
-    return cls(
-        message or f"Error code: {response.status_code}",
-        response=response,
-        body=body,
-        code=code,
-    )
+    return cls(message, response=response, body=body, code=code)

@@ -175,7 +175,11 @@ export class DefaultResource extends APIResource {
    */
   list(params: DefaultResourceListParams = {}, options?: CallOptions): PagePromise<models.ObjectModel> {
     return this._client.requestPage<models.ObjectModel>(
-      { method: 'GET', path: '/things' },
+      {
+        method: 'GET',
+        path: '/things',
+        query: ['from', 'to', 'in', 'is', 'self', 'async', 'await', 'yield', 'lambda', 'limit', 'cursor'],
+      },
       DEFAULT_RESOURCE_LIST_PAGES,
       params,
       options,

@@ -5,7 +5,6 @@ package core
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -22,6 +21,10 @@ var (
 	ErrRateLimit           = errors.New("rate limited")
 	ErrInternalServer      = errors.New("internal server error")
 )
+
+// ErrInvalidArgument is wrapped by the error a call returns, before sending anything, when it or the client
+// was given a value the API cannot take: an empty path parameter, a server variable outside its enum.
+var ErrInvalidArgument = errors.New("invalid argument")
 
 // StatusClass is the sentinel for a status: 400, 401, 403, 404, 409, 422, 429 and every 5xx; nil for others.
 func StatusClass(status int) error {
@@ -48,6 +51,8 @@ func StatusClass(status int) error {
 
 // APIError is an error the API answered with (a 4xx or 5xx status), or a failure the SDK found in a
 // response it could not use (StatusCode 0). Catch it with errors.As; test the class with errors.Is.
+// Error() is "404 Not Found: <Message>" ("404 Not Found" when the body had no message), the same text in
+// every SDK.
 type APIError struct {
 	StatusCode int
 	Header     http.Header
@@ -55,13 +60,22 @@ type APIError struct {
 	Body       []byte // the raw response body
 	Message    string // parsed from the common error envelopes, else "Error code: <status>"
 	Code       string // the machine-readable code from the envelope, "" when absent
+
+	noMessage bool // the envelopes had no message: Message is the "Error code" stand-in
 }
 
 func (e *APIError) Error() string {
 	if e.StatusCode == 0 {
 		return e.Message
 	}
-	return fmt.Sprintf("%d %s: %s", e.StatusCode, http.StatusText(e.StatusCode), e.Message)
+	text := strconv.Itoa(e.StatusCode)
+	if reason := http.StatusText(e.StatusCode); reason != "" {
+		text += " " + reason
+	}
+	if e.Message == "" || e.noMessage {
+		return text
+	}
+	return text + ": " + e.Message
 }
 
 // Is reports whether target is the sentinel of this error's status class.
@@ -95,10 +109,12 @@ func newStatusError(status int, header http.Header, body []byte) *APIError {
 	if decoded, err := Decode(body); err == nil {
 		message, code = ExtractError(decoded)
 	}
-	if message == "" {
+	noMessage := message == ""
+	if noMessage {
 		message = "Error code: " + strconv.Itoa(status)
 	}
-	return &APIError{StatusCode: status, Header: header, RequestID: RequestIDFrom(header), Body: body, Message: message, Code: code}
+	return &APIError{StatusCode: status, Header: header, RequestID: RequestIDFrom(header), Body: body, Message: message,
+		Code: code, noMessage: noMessage}
 }
 
 func errorCode(value any) string {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"iter"
 	"net/http"
+	"net/url"
 	"strconv"
 )
 
@@ -83,6 +84,10 @@ func (pg *Paginator) next(r *Request, body any, items []any, header http.Header)
 		}
 		next := r.copy()
 		next.url, next.query = target, nil
+		// the page size asked for is asked for again when the link leaves it out
+		if size, ok := r.query.get(s["per_page_param"]); ok && !linkHas(target, s["per_page_param"]) {
+			next.query = queryParams{{s["per_page_param"], [][2]string{{s["per_page_param"], size}}}}
+		}
 		return next
 	}
 	if len(items) == 0 {
@@ -104,12 +109,12 @@ func (pg *Paginator) next(r *Request, body any, items []any, header http.Header)
 			cursor, found = GetPath(items[len(items)-1], s["cursor_item_field"])
 		}
 		text := cursorText(cursor)
-		if !found || text == "" || text == r.query.Get(s["cursor_param"]) {
+		if current, _ := r.query.get(s["cursor_param"]); !found || text == "" || text == current {
 			return nil
 		}
 		return r.withParam(s["cursor_param"], text)
 	case "offset":
-		offset, _ := toInt(r.query.Get(s["offset_param"]), r.query.Has(s["offset_param"]))
+		offset, _ := toInt(r.query.get(s["offset_param"]))
 		offset += len(items)
 		if s["total"] != "" {
 			if total, ok := toInt(GetPath(body, s["total"])); ok && offset >= total {
@@ -118,7 +123,7 @@ func (pg *Paginator) next(r *Request, body any, items []any, header http.Header)
 		}
 		return r.withParam(s["offset_param"], strconv.Itoa(offset))
 	default:
-		page, ok := toInt(r.query.Get(s["page_param"]), r.query.Has(s["page_param"]))
+		page, ok := toInt(r.query.get(s["page_param"]))
 		if !ok {
 			page = 1
 		}
@@ -138,8 +143,17 @@ func (pg *Paginator) next(r *Request, body any, items []any, header http.Header)
 
 func (r *Request) withParam(name, value string) *Request {
 	next := r.copy()
-	next.query.Set(name, value)
+	next.query = next.query.set(name, [][2]string{{name, value}})
 	return next
+}
+
+func linkHas(target, name string) bool {
+	parsed, err := url.Parse(target)
+	if err != nil {
+		return false
+	}
+	_, found := parseQuery(parsed.RawQuery).get(name)
+	return found
 }
 
 // Page is one page of a list: its items and the way to the next page.

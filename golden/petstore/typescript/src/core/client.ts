@@ -35,7 +35,7 @@ import {
   type Paginator,
 } from './pagination.js';
 import { APIPromise, type ResultPromise, type WithResponse } from './promise.js';
-import { retryDelay, shouldRetryStatus, type RetryPolicy } from './retry.js';
+import { retryDelay, shouldRetryStatus, wait, type RetryPolicy } from './retry.js';
 import { Stream } from './streaming.js';
 import { encodeQuery, encodeValue, formatPath, getPath, joinUrl, MISSING } from './url.js';
 
@@ -96,6 +96,8 @@ export interface CallOptions {
 export interface Operation {
   method: string;
   path: string;
+  /** The query parameters' names in the order the spec declares them, the order they are sent in. */
+  query?: readonly string[];
   body?: 'json' | 'form' | 'multipart' | 'binary' | 'text';
   contentType?: string;
   response?: 'json' | 'binary' | 'text' | 'empty';
@@ -146,8 +148,6 @@ interface Arrived {
   controller: AbortController;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 function uuid4(): string {
   const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (crypto?.randomUUID) return crypto.randomUUID();
@@ -197,8 +197,8 @@ export abstract class BaseClient {
   private readonly userAgent: string;
   private readonly fetchImpl: typeof fetch;
   private authLock: Promise<unknown> = Promise.resolve();
-  /** Test seams: how to wait, what time it is, and the jitter source. */
-  sleep: (ms: number) => Promise<void> = sleep;
+  /** Test seams: how to wait (an abort of the signal ends the wait), what time it is, and the jitter source. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void> = wait;
   now: () => number = Date.now;
   random: () => number = Math.random;
 
@@ -324,7 +324,9 @@ export abstract class BaseClient {
     } else {
       url = joinUrl(this.baseUrl, formatPath(op.path, args.path as Record<string, unknown>));
     }
-    query.push(...encodeQuery(args.query as Record<string, unknown>, options.query));
+    // declared parameters in the declared order (an absent one keeps its place), then the call's extra ones
+    const declared = Object.fromEntries((op.query ?? []).map((name) => [name, undefined]));
+    query.push(...encodeQuery(declared, args.query as Record<string, unknown>, options.query));
     const headers = this.baseHeaders();
     headers.set('Accept', op.accept ?? 'application/json');
     for (const [name, value] of entries(args.headers)) headers.set(name, encodeValue(value));
@@ -377,7 +379,7 @@ export abstract class BaseClient {
         const delay = this.retryDelay(prepared, error, retriesDone);
         if (delay === null) throw error;
         retriesDone++;
-        await this.sleep(delay);
+        await this.sleep(delay, prepared.signal);
       }
     }
   }

@@ -87,7 +87,12 @@ export class Pets extends APIResource {
    * walk the collection; the total count is in the `X-Total-Count` header.
    */
   list(params: PetsListParams = {}, options?: CallOptions): PagePromise<models.Pet> {
-    return this._client.requestPage<models.Pet>({ method: 'GET', path: '/pets' }, PETS_LIST_PAGES, params, options);
+    return this._client.requestPage<models.Pet>(
+      { method: 'GET', path: '/pets', query: ['limit', 'offset', 'status'] },
+      PETS_LIST_PAGES,
+      params,
+      options,
+    );
   }
 
   /**

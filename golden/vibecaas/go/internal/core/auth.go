@@ -5,6 +5,7 @@ package core
 import (
 	"encoding/base64"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,9 +60,11 @@ func (a *APIKeyAuth) Apply(req *http.Request) {
 	}
 	switch a.Location {
 	case "query":
-		query := req.URL.Query()
-		query.Add(a.Name, a.Key)
-		req.URL.RawQuery = query.Encode()
+		pair := url.QueryEscape(a.Name) + "=" + url.QueryEscape(a.Key) // after the call's own parameters
+		if req.URL.RawQuery != "" {
+			pair = req.URL.RawQuery + "&" + pair
+		}
+		req.URL.RawQuery = pair
 	case "cookie":
 		addCookie(req, a.Name+"="+a.Key)
 	default:

@@ -35,7 +35,12 @@ export class AnalyticsResource extends APIResource {
    */
   get(params: AnalyticsResourceGetParams, options?: CallOptions): APIPromise<models.Analytics> {
     return this._client.request<models.Analytics>(
-      { method: 'GET', path: '/analytics', envelope: ['data'] },
+      {
+        method: 'GET',
+        path: '/analytics',
+        query: ['project_id', 'start', 'end', 'granularity', 'metrics'],
+        envelope: ['data'],
+      },
       params,
       options,
     );

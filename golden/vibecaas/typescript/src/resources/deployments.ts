@@ -7,6 +7,7 @@ import type * as models from '../models.js';
 const DEPLOYMENTS_LIST_PAGES: Paginator = {
   style: 'page',
   items: ['data'],
+  perPageParam: 'per_page',
   totalPages: ['meta', 'pagination', 'total_pages'],
   hasNext: ['meta', 'pagination', 'has_next'],
 };
@@ -89,7 +90,7 @@ export class Deployments extends APIResource {
    */
   list(params: DeploymentsListParams = {}, options?: CallOptions): PagePromise<models.Deployment> {
     return this._client.requestPage<models.Deployment>(
-      { method: 'GET', path: '/deployments' },
+      { method: 'GET', path: '/deployments', query: ['page', 'per_page', 'project_id', 'status'] },
       DEPLOYMENTS_LIST_PAGES,
       params,
       options,
@@ -143,7 +144,7 @@ export class Deployments extends APIResource {
    */
   getLogs(params: DeploymentsGetLogsParams, options?: CallOptions): APIPromise<models.DeploymentLogs> {
     return this._client.request<models.DeploymentLogs>(
-      { method: 'GET', path: '/deployments/{id}/logs', envelope: ['data'] },
+      { method: 'GET', path: '/deployments/{id}/logs', query: ['since', 'tail'], envelope: ['data'] },
       params,
       options,
     );

@@ -7,6 +7,7 @@ import type * as models from '../models.js';
 const FILES_LIST_PAGES: Paginator = {
   style: 'page',
   items: ['data'],
+  perPageParam: 'per_page',
   totalPages: ['meta', 'pagination', 'total_pages'],
   hasNext: ['meta', 'pagination', 'has_next'],
 };
@@ -81,7 +82,7 @@ export class Files extends APIResource {
    */
   list(params: FilesListParams, options?: CallOptions): PagePromise<models.FileEntry> {
     return this._client.requestPage<models.FileEntry>(
-      { method: 'GET', path: '/projects/{id}/files' },
+      { method: 'GET', path: '/projects/{id}/files', query: ['page', 'per_page', 'directory'] },
       FILES_LIST_PAGES,
       params,
       options,

@@ -7,6 +7,7 @@ import type * as models from '../models.js';
 const PROJECTS_LIST_PAGES: Paginator = {
   style: 'page',
   items: ['data'],
+  perPageParam: 'per_page',
   totalPages: ['meta', 'pagination', 'total_pages'],
   hasNext: ['meta', 'pagination', 'has_next'],
 };
@@ -73,7 +74,7 @@ export class Projects extends APIResource {
    */
   list(params: ProjectsListParams = {}, options?: CallOptions): PagePromise<models.Project> {
     return this._client.requestPage<models.Project>(
-      { method: 'GET', path: '/projects' },
+      { method: 'GET', path: '/projects', query: ['page', 'per_page', 'status'] },
       PROJECTS_LIST_PAGES,
       params,
       options,

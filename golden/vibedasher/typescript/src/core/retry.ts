@@ -8,6 +8,8 @@
  * `min(maxDelay, baseDelay * 2 ** n)` times a jitter factor in `[0.75, 1]`. All times are milliseconds.
  */
 
+import { APIUserAbortError } from './errors.js';
+
 export interface RetryPolicy {
   maxRetries: number;
   baseDelay: number;
@@ -53,4 +55,20 @@ export function retryDelay(
   }
   const backoff = Math.min(policy.maxDelay, policy.baseDelay * 2 ** Math.min(retriesDone, 62));
   return Math.max(0, backoff * (1 - 0.25 * jitter));
+}
+
+/** Wait `ms` milliseconds; an abort of `signal` ends the wait at once with an `APIUserAbortError`. */
+export function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new APIUserAbortError());
+    const abort = () => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', abort, { once: true });
+  });
 }

@@ -47,7 +47,7 @@ export class Connections extends APIResource {
    */
   list(params: ConnectionsListParams = {}, options?: CallOptions): PageResultPromise<models.Connection> {
     return this._client.requestPageResult<models.Connection>(
-      { method: 'GET', path: '/v1/connections' },
+      { method: 'GET', path: '/v1/connections', query: ['limit', 'exclusiveStartKey'] },
       CONNECTIONS_LIST_PAGES,
       params,
       options,

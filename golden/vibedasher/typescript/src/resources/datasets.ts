@@ -57,7 +57,7 @@ export class Datasets extends APIResource {
    */
   list(params: DatasetsListParams = {}, options?: CallOptions): PageResultPromise<models.Dataset> {
     return this._client.requestPageResult<models.Dataset>(
-      { method: 'GET', path: '/v1/datasets' },
+      { method: 'GET', path: '/v1/datasets', query: ['limit', 'exclusiveStartKey'] },
       DATASETS_LIST_PAGES,
       params,
       options,

@@ -24,7 +24,13 @@ export class Images extends APIResource {
    */
   renderViz(params: ImagesRenderVizParams, options?: CallOptions): ResultPromise<Blob> {
     return this._client.requestResult<Blob>(
-      { method: 'GET', path: '/v1/images/viz/{viz_id}', response: 'binary', accept: 'image/png' },
+      {
+        method: 'GET',
+        path: '/v1/images/viz/{viz_id}',
+        query: ['width', 'height'],
+        response: 'binary',
+        accept: 'image/png',
+      },
       params,
       options,
     );

@@ -65,7 +65,7 @@ export class VizResource extends APIResource {
    */
   list(params: VizResourceListParams = {}, options?: CallOptions): PageResultPromise<models.Viz> {
     return this._client.requestPageResult<models.Viz>(
-      { method: 'GET', path: '/v1/viz' },
+      { method: 'GET', path: '/v1/viz', query: ['limit', 'exclusiveStartKey', 'folder_id'] },
       VIZ_RESOURCE_LIST_PAGES,
       params,
       options,

@@ -197,7 +197,16 @@ func TestQueryEncoding(t *testing.T) {
 	r := NewRequest("GET", "/x")
 	r.QueryParam("tag", []string{"a", "b"}).QueryParam("absent", Opt[int64]{}).QueryParam("on", Some(true))
 	r.QueryParam("filter", map[string]any{"b": 2, "a": "x"}).QueryParam("day", NewDate(2024, time.February, 29))
-	if got := r.query.Encode(); got != "day=2024-02-29&filter%5Ba%5D=x&filter%5Bb%5D=2&on=true&tag=a&tag=b" {
+	if got := r.query.encode(); got != "tag=a&tag=b&on=true&filter%5Ba%5D=x&filter%5Bb%5D=2&day=2024-02-29" {
+		t.Errorf("got %s", got)
+	}
+	// the page parameter goes where the operation declares it, extra parameters after, replacing in place
+	r = NewRequest("GET", "/x").QueryParam("page", Opt[int64]{}).QueryParam("per_page", Some(int64(3)))
+	extra := grouped([][2]string{{"trace", "on"}, {"per_page", "4"}})
+	if got := r.withParam("page", "2").query.with(extra).encode(); got != "page=2&per_page=4&trace=on" {
+		t.Errorf("got %s", got)
+	}
+	if got := parseQuery("b=1&a=%20&b=2").encode(); got != "b=1&b=2&a=+" {
 		t.Errorf("got %s", got)
 	}
 }
@@ -221,7 +230,7 @@ func TestPagingStopRules(t *testing.T) {
 	r := NewRequest("GET", "/x")
 	body := decode(`{"data":[{"id":1}],"next":"c2"}`)
 	next := cursor.next(r, body, cursor.rawItems(body), http.Header{})
-	if next == nil || next.query.Get("cursor") != "c2" {
+	if next == nil || next.query.encode() != "cursor=c2" {
 		t.Fatal("cursor: a next page")
 	}
 	if cursor.next(next, body, cursor.rawItems(body), http.Header{}) != nil {
@@ -229,7 +238,7 @@ func TestPagingStopRules(t *testing.T) {
 	}
 	offset := Pages("offset", "").With("total", "")
 	items := []any{1, 2}
-	if got := offset.next(r, decode(`[1,2]`), items, http.Header{}); got == nil || got.query.Get("offset") != "2" {
+	if got := offset.next(r, decode(`[1,2]`), items, http.Header{}); got == nil || got.query.encode() != "offset=2" {
 		t.Error("offset: advanced by the items received")
 	}
 	if offset.next(r, decode(`[]`), nil, http.Header{}) != nil {
@@ -261,5 +270,33 @@ func TestRetriesReuseIdempotencyKey(t *testing.T) {
 	}
 	if len(keys) != 2 || keys[0] == "" || keys[0] != keys[1] {
 		t.Errorf("keys %v", keys)
+	}
+}
+
+func TestInvalidArguments(t *testing.T) {
+	enums := map[string][]string{"region": {"us", "eu"}}
+	if url, err := ResolveServerURL("https://{region}.x", map[string]string{"region": "eu"}, enums); err != nil || url != "https://eu.x" {
+		t.Errorf("got %s, %v", url, err)
+	}
+	_, err := ResolveServerURL("https://{region}.x", map[string]string{"region": "mars"}, enums)
+	if !errors.Is(err, ErrInvalidArgument) || err.Error() != `invalid argument: server variable region must be one of us, eu, got "mars"` {
+		t.Errorf("got %v", err)
+	}
+	if _, err := formatPath("/w/{id}", []param{{"id", ""}}); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("an empty path parameter: got %v", err)
+	}
+}
+
+func TestErrorText(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"message":"no such widget"}`: "404 Not Found: no such widget",
+		`upstream exploded`:            "404 Not Found",
+	} {
+		if got := newStatusError(404, http.Header{}, []byte(body)).Error(); got != want {
+			t.Errorf("%s: got %q, want %q", body, got, want)
+		}
+	}
+	if got := newStatusError(499, http.Header{}, []byte(`{"message":"went away"}`)).Error(); got != "499: went away" {
+		t.Errorf("got %q", got)
 	}
 }

@@ -22,32 +22,45 @@ func JoinURL(base, path string) string {
 	return strings.TrimRight(base, "/") + "/" + strings.TrimLeft(path, "/")
 }
 
-func (c *Client) baseURL(cfg *Config) string {
+func (c *Client) baseURL(cfg *Config) (string, error) {
 	if cfg.BaseURL != "" {
-		return cfg.BaseURL
+		return cfg.BaseURL, nil
 	}
-	return ResolveServerURL(cfg.ServerURL, cfg.ServerVariables)
+	return ResolveServerURL(cfg.ServerURL, cfg.ServerVariables, cfg.ServerEnums)
 }
 
 var templateVariable = regexp.MustCompile(`\{([^{}]+)\}`)
 
-// ResolveServerURL fills a server URL template's {variables}.
-func ResolveServerURL(template string, variables map[string]string) string {
-	return templateVariable.ReplaceAllStringFunc(template, func(match string) string {
-		if value, ok := variables[match[1:len(match)-1]]; ok {
-			return value
+// ResolveServerURL fills a server URL template's {variables}; a value outside its variable's enum is an
+// ErrInvalidArgument.
+func ResolveServerURL(template string, variables map[string]string, enums map[string][]string) (string, error) {
+	var err error
+	resolved := templateVariable.ReplaceAllStringFunc(template, func(match string) string {
+		name := match[1 : len(match)-1]
+		value, ok := variables[name]
+		if !ok {
+			return match
 		}
-		return match
+		if choices := enums[name]; len(choices) > 0 && !slices.Contains(choices, value) && err == nil {
+			err = fmt.Errorf("%w: server variable %s must be one of %s, got %q", ErrInvalidArgument, name,
+				strings.Join(choices, ", "), value)
+		}
+		return value
 	})
+	return resolved, err
 }
 
 func formatPath(path string, params []param) (string, error) {
 	for _, p := range params {
 		values := encodeValues(p.value)
 		if len(values) == 0 {
-			return "", fmt.Errorf("path parameter %s is missing", p.name)
+			return "", fmt.Errorf("%w: path parameter %s is missing", ErrInvalidArgument, p.name)
 		}
-		path = strings.ReplaceAll(path, "{"+p.name+"}", url.PathEscape(strings.Join(values, ",")))
+		text := strings.Join(values, ",")
+		if text == "" {
+			return "", fmt.Errorf("%w: path parameter %s must not be empty", ErrInvalidArgument, p.name)
+		}
+		path = strings.ReplaceAll(path, "{"+p.name+"}", url.PathEscape(text))
 	}
 	return path, nil
 }

@@ -27,20 +27,77 @@ export class APIError extends Error {
   }
 }
 
-/** The server answered with a 4xx or 5xx status. */
+/**
+ * The server answered with a 4xx or 5xx status. `apiMessage` is the message of the error envelope (`Error code:
+ * 404` when there is none); `message` is `404 Not Found: <apiMessage>` (`404 Not Found` when there is none), the
+ * same text in every SDK.
+ */
 export class APIStatusError extends APIError {
   readonly status: number;
   readonly headers: Headers;
   readonly requestId: string | null;
   readonly response: Response;
+  readonly apiMessage: string;
 
-  constructor(message: string, response: Response, body: unknown, code: string | null) {
-    super(message, { body, code });
+  constructor(message: string | null, response: Response, body: unknown, code: string | null) {
+    super(statusText(response.status, message), { body, code });
+    this.apiMessage = message || `Error code: ${response.status}`;
     this.response = response;
     this.status = response.status;
     this.headers = response.headers;
     this.requestId = requestIdFrom(response.headers);
   }
+}
+
+/** The reason phrases of the error statuses, as Go's `net/http` writes them (the response's own may be absent). */
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  407: 'Proxy Authentication Required',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  411: 'Length Required',
+  412: 'Precondition Failed',
+  413: 'Request Entity Too Large',
+  414: 'Request URI Too Long',
+  415: 'Unsupported Media Type',
+  416: 'Requested Range Not Satisfiable',
+  417: 'Expectation Failed',
+  418: "I'm a teapot",
+  421: 'Misdirected Request',
+  422: 'Unprocessable Entity',
+  423: 'Locked',
+  424: 'Failed Dependency',
+  425: 'Too Early',
+  426: 'Upgrade Required',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+  505: 'HTTP Version Not Supported',
+  506: 'Variant Also Negotiates',
+  507: 'Insufficient Storage',
+  508: 'Loop Detected',
+  510: 'Not Extended',
+  511: 'Network Authentication Required',
+};
+
+/** `404 Not Found: <message>`, or `404 Not Found` without a message (`499: <message>` for a status with no phrase). */
+export function statusText(status: number, message: string | null): string {
+  const reason = REASONS[status];
+  const head = reason ? `${status} ${reason}` : String(status);
+  return message ? `${head}: ${message}` : head;
 }
 
 /** 400 */
@@ -81,7 +138,12 @@ export class APIUserAbortError extends APIError {
   }
 }
 
-type StatusErrorClass = new (message: string, response: Response, body: unknown, code: string | null) => APIStatusError;
+type StatusErrorClass = new (
+  message: string | null,
+  response: Response,
+  body: unknown,
+  code: string | null,
+) => APIStatusError;
 
 const STATUS_ERRORS: Record<number, StatusErrorClass> = {
   400: BadRequestError,
@@ -169,5 +231,5 @@ export function extractError(body: unknown): [string | null, string | null] {
 export function makeStatusError(response: Response, body: unknown): APIStatusError {
   const [message, code] = extractError(body);
   const ErrorClass = errorClassForStatus(response.status);
-  return new ErrorClass(message ?? `Error code: ${response.status}`, response, body, code);
+  return new ErrorClass(message, response, body, code);
 }

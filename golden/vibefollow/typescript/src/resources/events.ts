@@ -51,7 +51,7 @@ export class Events extends APIResource {
    */
   list(params: EventsListParams = {}, options?: CallOptions): PagePromise<models.Event> {
     return this._client.requestPage<models.Event>(
-      { method: 'GET', path: '/events' },
+      { method: 'GET', path: '/events', query: ['offset', 'limit', 'external_user_id', 'name', 'occurred_after'] },
       EVENTS_LIST_PAGES,
       params,
       options,

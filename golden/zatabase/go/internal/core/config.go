@@ -5,7 +5,6 @@ package core
 import (
 	"maps"
 	"net/http"
-	"net/url"
 	"os"
 	"slices"
 	"time"
@@ -31,13 +30,14 @@ type Config struct {
 	BaseURL         string
 	ServerURL       string
 	ServerVariables map[string]string
+	ServerEnums     map[string][]string // the values each server variable allows (none: any)
 	HTTPClient      *http.Client
 	Timeout         time.Duration
 	MaxRetries      int
 	BaseDelay       time.Duration
 	MaxDelay        time.Duration
 	Headers         http.Header
-	Query           url.Values
+	Query           [][2]string // extra query parameters, sent in this order after the operation's
 	Middleware      []Middleware
 	Credentials     map[string]string
 	IdempotencyKey  string
@@ -52,7 +52,7 @@ type Option func(*Config)
 func (c Config) clone() Config {
 	c.ServerVariables = maps.Clone(c.ServerVariables)
 	c.Headers = c.Headers.Clone()
-	c.Query = maps.Clone(c.Query)
+	c.Query = slices.Clone(c.Query)
 	c.Middleware = slices.Clone(c.Middleware)
 	c.Credentials = maps.Clone(c.Credentials)
 	return c
@@ -62,9 +62,6 @@ func (c Config) with(opts []Option) Config {
 	c = c.clone()
 	if c.Headers == nil {
 		c.Headers = http.Header{}
-	}
-	if c.Query == nil {
-		c.Query = url.Values{}
 	}
 	if c.ServerVariables == nil {
 		c.ServerVariables = map[string]string{}

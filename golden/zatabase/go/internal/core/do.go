@@ -235,7 +235,7 @@ func (p *prepared) build(ctx context.Context) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.URL.RawQuery = p.query.Encode()
+	req.URL.RawQuery = p.query.encode()
 	req.Header = p.header.Clone()
 	// Retrying is the SDK's decision (max retries, backoff): keep net/http from silently resending a
 	// request a reused connection lost, which it does for requests it considers replayable.
@@ -292,7 +292,11 @@ func (c *Client) fetchToken(ctx context.Context, p *prepared, provider AuthProvi
 	}
 	target := token.URL
 	if !strings.HasPrefix(target, "http://") && !strings.HasPrefix(target, "https://") {
-		target = JoinURL(c.baseURL(p.cfg), target)
+		base, err := c.baseURL(p.cfg)
+		if err != nil {
+			return err
+		}
+		target = JoinURL(base, target)
 	}
 	var body io.Reader
 	contentType := ""

@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/textproto"
 	"net/url"
-	"reflect"
 	"slices"
 	"strings"
 )
@@ -40,7 +39,7 @@ type Request struct {
 	path        string
 	url         string // absolute: Link pagination
 	pathParams  []param
-	query       url.Values
+	query       queryParams
 	headers     []param
 	cookies     []param
 	jsonBody    any
@@ -59,15 +58,12 @@ type Request struct {
 
 // NewRequest is a call of method on the path template (/widgets/{widget_id}).
 func NewRequest(method, path string) *Request {
-	return &Request{method: method, path: path, query: url.Values{}}
+	return &Request{method: method, path: path}
 }
 
 func (r *Request) copy() *Request {
 	c := *r
-	c.query = url.Values{}
-	for key, values := range r.query {
-		c.query[key] = append([]string(nil), values...)
-	}
+	c.query = slices.Clone(r.query)
 	return &c
 }
 
@@ -77,30 +73,10 @@ func (r *Request) PathParam(name string, value any) *Request {
 	return r
 }
 
-// QueryParam adds a query parameter; absent optional values and nil slices add nothing, slices repeat the
-// name and maps send name[key]=value (deepObject).
+// QueryParam adds a query parameter, in the order of the calls; absent optional values and nil slices send
+// nothing (but keep the parameter's place), slices repeat the name and maps send name[key]=value (deepObject).
 func (r *Request) QueryParam(name string, value any) *Request {
-	if o, ok := value.(optional); ok {
-		inner, set := o.anyValue()
-		if !set {
-			return r
-		}
-		value = inner
-	}
-	if rv := reflect.ValueOf(value); rv.Kind() == reflect.Map && rv.Type().Key().Kind() == reflect.String {
-		keys := make([]string, 0, rv.Len())
-		for _, key := range rv.MapKeys() {
-			keys = append(keys, key.String())
-		}
-		slices.Sort(keys)
-		for _, key := range keys {
-			r.QueryParam(name+"["+key+"]", rv.MapIndex(reflect.ValueOf(key).Convert(rv.Type().Key())).Interface())
-		}
-		return r
-	}
-	for _, text := range encodeValues(value) {
-		r.query.Add(name, text)
-	}
+	r.query = append(r.query, queryParam{name, queryPairs(name, value)})
 	return r
 }
 
@@ -179,7 +155,7 @@ func (r *Request) Envelope(path string) *Request {
 type prepared struct {
 	method    string
 	url       string
-	query     url.Values
+	query     queryParams
 	header    http.Header
 	overrides http.Header
 	cookies   []string
@@ -193,13 +169,13 @@ type prepared struct {
 const idempotencyHeader = "Idempotency-Key"
 
 func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
-	p := &prepared{method: strings.ToUpper(r.method), query: url.Values{}, header: http.Header{}, cfg: cfg, envelope: r.envelope}
+	p := &prepared{method: strings.ToUpper(r.method), header: http.Header{}, cfg: cfg, envelope: r.envelope}
 	if r.url != "" {
 		parsed, err := url.Parse(r.url)
 		if err != nil {
 			return nil, err
 		}
-		p.query = parsed.Query()
+		p.query = parseQuery(parsed.RawQuery)
 		parsed.RawQuery, parsed.Fragment = "", ""
 		p.url = parsed.String()
 	} else {
@@ -207,14 +183,13 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.url = JoinURL(c.baseURL(cfg), path)
+		base, err := c.baseURL(cfg)
+		if err != nil {
+			return nil, err
+		}
+		p.url = JoinURL(base, path)
 	}
-	for key, values := range r.query {
-		p.query[key] = append(p.query[key], values...)
-	}
-	for key, values := range cfg.Query {
-		p.query[key] = append([]string(nil), values...)
-	}
+	p.query = p.query.with(r.query).with(grouped(cfg.Query))
 	if cfg.UserAgent != "" {
 		p.header.Set("User-Agent", cfg.UserAgent)
 	}

@@ -36,7 +36,11 @@ export class Analytics extends APIResource {
    * Returns a metric's time series.
    */
   getMetrics(params: AnalyticsGetMetricsParams, options?: CallOptions): APIPromise<models.MetricSeries> {
-    return this._client.request<models.MetricSeries>({ method: 'GET', path: '/analytics/metrics' }, params, options);
+    return this._client.request<models.MetricSeries>(
+      { method: 'GET', path: '/analytics/metrics', query: ['metric', 'start', 'end', 'interval'] },
+      params,
+      options,
+    );
   }
 
   /**

@@ -59,7 +59,7 @@ export class Jobs extends APIResource {
    */
   listJobs(params: JobsListJobsParams = {}, options?: CallOptions): PagePromise<models.Job> {
     return this._client.requestPage<models.Job>(
-      { method: 'GET', path: '/jobs' },
+      { method: 'GET', path: '/jobs', query: ['status', 'cursor', 'limit'] },
       JOBS_LIST_JOBS_PAGES,
       params,
       options,

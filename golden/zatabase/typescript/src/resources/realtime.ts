@@ -26,7 +26,7 @@ export class Realtime extends APIResource {
     options?: CallOptions,
   ): APIPromise<Stream<models.RealtimeChange>> {
     return this._client.requestStream<models.RealtimeChange>(
-      { method: 'GET', path: '/realtime/subscribe', accept: 'text/event-stream' },
+      { method: 'GET', path: '/realtime/subscribe', query: ['table', 'events'], accept: 'text/event-stream' },
       params,
       options,
     );
