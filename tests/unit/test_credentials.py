@@ -1,4 +1,4 @@
-"""One environment variable per credential, the same in every language (zsdk_generator/targets/credentials.py)."""
+"""One environment variable per credential, the same in every language (zsdk_generator.plan.credentials.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.golden.golden import GOLDEN_SPECS, generate
-from zsdk_generator.targets.credentials import env_prefix
+from zsdk_generator.plan.credentials import env_prefix
 
 # Where each language's generated client reads a credential it was not given.
 READS = {

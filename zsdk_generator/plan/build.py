@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..config import Config, LanguageConfig
 from ..ir.model import Api, Operation, Parameter, Resource, SecurityScheme
 from ..ir.naming import words
+from .credentials import plan_credentials
 from .model import (
     AuthPlan,
     BodyPlan,
@@ -28,8 +27,8 @@ from .names import Scope
 CLIENT_OPTIONS = ("base_url", "timeout", "max_retries", "default_headers", "http_client", "on_request", "on_response")
 # Per-call options every method takes: a parameter never takes one of these names.
 CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key", "body")
-# Words a package or client name ends with that say nothing about the API: left out of environment variables.
-_GENERIC = ("client", "sdk", "api", "js", "ts", "node", "go", "py", "python")
+# Credentials that are not secrets (the rest are: an SDK never prints them).
+_PUBLIC = ("username", "client_id")
 
 
 def build_plan(api: Api, config: Config) -> SdkPlan:
@@ -44,22 +43,13 @@ def build_plan(api: Api, config: Config) -> SdkPlan:
     )
 
 
-def env_prefix(shared: LanguageConfig) -> str:
-    """`VIBECAAS` for VibeCaaS: the client's name without generic words, as one upper-case word."""
-    found = words(shared.client_name)
-    while len(found) > 1 and found[-1] in _GENERIC:
-        found.pop()
-    return "".join(found).upper() or "SDK"
-
-
 # ---------------------------------------------------------------------------------------------- the client
 
 
 def _client(api: Api, shared: LanguageConfig) -> ClientPlan:
-    scope = Scope(CLIENT_OPTIONS)
-    prefix = env_prefix(shared)
+    auth = _auth(api, shared)
+    scope = Scope((*CLIENT_OPTIONS, *(c.name.compact for a in auth for c in a.credentials)))
     server = api.servers[0] if api.servers else None
-    auth = _auth(api, scope, prefix)
     variables = tuple(
         ServerVariablePlan(scope.claim(v.name, f"server/{v.name}"), v.name, v.default, v.enum, v.description)
         for v in (server.variables if server else ())
@@ -76,45 +66,33 @@ def _client(api: Api, shared: LanguageConfig) -> ClientPlan:
     )
 
 
-MakeCredential = Callable[[str, str, bool], Credential]  # (wanted name, scheme, secret) → Credential
-
-
-def _auth(api: Api, scope: Scope, prefix: str) -> tuple[AuthPlan, ...]:
-    """Each scheme the SDK can authenticate with, in spec order. The first API key or bearer scheme takes the
-    plain `api_key` option; later ones are named after their scheme."""
+def _auth(api: Api, shared: LanguageConfig) -> tuple[AuthPlan, ...]:
+    """Each scheme the SDK can authenticate with, in spec order, with its credentials (`credentials.py`)."""
     login = api.login.scheme if api.login else None
-
-    def credential(wanted: str, scheme: str, secret: bool) -> Credential:
-        name = scope.claim(wanted, f"auth/{scheme}/{wanted}")
-        return Credential(name, f"{prefix}_{'_'.join(name.words).upper()}", secret)
-
+    named = plan_credentials(api, shared)
     out: list[AuthPlan] = []
     for scheme in api.security_schemes:
-        first_key = not any(c.name.words == ("api", "key") for plan in out for c in plan.credentials)
-        plan = _scheme(scheme, scheme.name == login, first_key, credential)
-        if plan is not None:
-            out.append(plan)
+        if scheme.name not in named:
+            continue
+        found = tuple(
+            Credential(Name(tuple(c.name.split("_")), f"auth/{scheme.name}/{c.name}"), c.env, c.name not in _PUBLIC)
+            for c in named[scheme.name]
+        )
+        out.append(_scheme(scheme, scheme.name == login, found))
     return tuple(out)
 
 
-def _scheme(scheme: SecurityScheme, login: bool, first_key: bool, make: MakeCredential) -> AuthPlan | None:
+def _scheme(scheme: SecurityScheme, login: bool, credentials: tuple[Credential, ...]) -> AuthPlan:
     name = scheme.name
     if login:
-        return AuthPlan(name, "login", (make("access_token", name, True),))
+        return AuthPlan(name, "login", credentials)
     if scheme.kind == "api_key":
-        key = make("api_key" if first_key else name, name, True)
-        return AuthPlan(name, "api_key", (key,), scheme.location or "header", scheme.param_name or name)
-    if scheme.kind == "bearer":
-        return AuthPlan(name, "bearer", (make("api_key" if first_key else f"{name}_token", name, True),))
-    if scheme.kind == "basic":
-        return AuthPlan(name, "basic", (make("username", name, False), make("password", name, True)))
+        return AuthPlan(name, "api_key", credentials, scheme.location or "header", scheme.param_name or name)
     if scheme.kind == "oauth2":
         flow = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
-        if flow is None:
-            return AuthPlan(name, "bearer", (make("access_token", name, True),))
-        pair = (make("client_id", name, False), make("client_secret", name, True))
-        return AuthPlan(name, "oauth2_client_credentials", pair, token_url=flow.token_url)
-    return None
+        if flow is not None:
+            return AuthPlan(name, "oauth2_client_credentials", credentials, token_url=flow.token_url)
+    return AuthPlan(name, "basic" if scheme.kind == "basic" else "bearer", credentials)
 
 
 # ---------------------------------------------------------------------------------------------- resources

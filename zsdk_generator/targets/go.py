@@ -24,8 +24,8 @@ from ..config import LanguageConfig
 from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Resource, SecurityScheme, TypeRef
 from ..ir.naming import words
+from ..plan.credentials import Credential, plan_credentials
 from .base import RenderJob, Target, templates_root
-from .credentials import Credential, plan_credentials
 from .go_layout import (
     align,
     comment_lines,

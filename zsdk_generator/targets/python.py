@@ -22,8 +22,8 @@ from ..config import LanguageConfig
 from ..diagnostics import error
 from ..ir.model import Api, Field, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
+from ..plan.credentials import plan_credentials
 from .base import RenderJob, Target, templates_root
-from .credentials import plan_credentials
 from .markdown import markdown_cell_code, markdown_code, markdown_lines, markdown_text
 from .python_text import (
     comment,

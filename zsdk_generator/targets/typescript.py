@@ -17,8 +17,8 @@ from ..config import LanguageConfig
 from ..diagnostics import error
 from ..ir.model import Api, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
 from ..ir.naming import pascal, snake, words
+from ..plan.credentials import plan_credentials
 from .base import RenderJob, Target, templates_root
-from .credentials import plan_credentials
 from .markdown import markdown_code, markdown_text
 from .text import one_line, prose
 from .typescript_layout import (

@@ -1,6 +1,7 @@
 """The credentials an API's SDKs take, and where each SDK reads one it was not given: the environment variable
-`<PREFIX>_<CREDENTIAL>`, the same in every language (`VIBECAAS_API_KEY`). Every target asks `plan_credentials`
-(it moves into the plan stage later); each then spells the names its own way (`api_key`, `apiKey`, `WithAPIKey`).
+`<PREFIX>_<CREDENTIAL>`, the same in every language (`VIBECAAS_API_KEY`). The plan's client (plan/build.py) and
+every target ask `plan_credentials`; each target then spells the names its own way (`api_key`, `apiKey`,
+`WithAPIKey`).
 """
 
 from __future__ import annotations
