@@ -9,6 +9,7 @@ from .ir.builder import build_api
 from .ir.model import Api
 from .ir.resources import MethodNames
 from .spec.checks import semantic_checks
+from .spec.limits import Limits
 from .spec.load import Document, load_document
 from .spec.upgrade import upgrade
 from .spec.validate import spec_validator_findings
@@ -29,10 +30,12 @@ def run(path: str, *, full_validation: bool = False, method_names: MethodNames =
     """Load and build `path`. Problems are returned, located; nothing raises for bad input."""
     result = Result()
     try:
-        document = result.document = load_document(path)
+        limits = Limits.from_environment()
+        document = result.document = load_document(path, limits)
     except SpecError as exc:
         result.diagnostics.append(exc.diagnostic)
         return result
+    result.diagnostics += document.warnings
     try:
         if full_validation:
             result.diagnostics += spec_validator_findings(document.data)
