@@ -1,4 +1,4 @@
-"""The stages in order — load, upgrade, check, build — with diagnostics located in the source files."""
+"""The stages in order — load, check the structure, upgrade, check, build — with diagnostics located in the files."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .ir.resources import MethodNames
 from .spec.checks import semantic_checks
 from .spec.limits import Limits
 from .spec.load import Document, load_document
+from .spec.structure import check_structure
 from .spec.upgrade import upgrade
 from .spec.validate import spec_validator_findings
 
@@ -39,8 +40,10 @@ def run(path: str, *, full_validation: bool = False, method_names: MethodNames =
     try:
         if full_validation:
             result.diagnostics += spec_validator_findings(document.data)
-        upgrade(document)
-        result.diagnostics += semantic_checks(document)
+        result.diagnostics += check_structure(document.data)
+        if not result.errors:
+            upgrade(document)
+            result.diagnostics += semantic_checks(document)
         if not result.errors:
             result.api, warnings = build_api(document, method_names)
             result.diagnostics += warnings
