@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from .cycles import alias_cycles
 from .load import Document
 from .pointer import escape, get, join, split
 from .refs import iter_refs
@@ -26,6 +27,7 @@ def semantic_checks(document: Document) -> list[Diagnostic]:
     found += _dangling_refs(data)
     found += _operations(data)
     found += _cyclic_all_of(data)
+    found += alias_cycles(data)
     return found
 
 
