@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, SpecError
@@ -14,6 +17,9 @@ from .spec.load import Document, load_document
 from .spec.structure import check_structure
 from .spec.upgrade import upgrade
 from .spec.validate import spec_validator_findings
+
+# Python frames the stages may need per level of nesting (the builder recurses into nested schemas).
+_FRAMES_PER_LEVEL = 12
 
 
 @dataclass
@@ -38,15 +44,16 @@ def run(path: str, *, full_validation: bool = False, method_names: MethodNames =
         return result
     result.diagnostics += document.warnings
     try:
-        if full_validation:
-            result.diagnostics += spec_validator_findings(document.data)
-        result.diagnostics += check_structure(document.data)
-        if not result.errors:
-            upgrade(document)
-            result.diagnostics += semantic_checks(document)
-        if not result.errors:
-            result.api, warnings = build_api(document, method_names)
-            result.diagnostics += warnings
+        with _recursion_room(limits.max_depth * _FRAMES_PER_LEVEL):
+            if full_validation:
+                result.diagnostics += spec_validator_findings(document.data)
+            result.diagnostics += check_structure(document.data)
+            if not result.errors:
+                upgrade(document)
+                result.diagnostics += semantic_checks(document)
+            if not result.errors:
+                result.api, warnings = build_api(document, method_names)
+                result.diagnostics += warnings
     except SpecError as exc:
         result.diagnostics.append(exc.diagnostic)
     except RecursionError:
@@ -55,3 +62,19 @@ def run(path: str, *, full_validation: bool = False, method_names: MethodNames =
         (document.sources.locate(d) for d in result.diagnostics), key=lambda d: (d.file, d.line, d.column, d.message)
     )
     return result
+
+
+@contextmanager
+def _recursion_room(frames: int) -> Iterator[None]:
+    """At least `frames` Python frames above the current depth, for the stages' recursion on deep documents."""
+    previous = sys.getrecursionlimit()
+    depth = 0
+    frame = sys._getframe()
+    while frame.f_back is not None:
+        depth += 1
+        frame = frame.f_back
+    sys.setrecursionlimit(max(previous, depth + frames + 100))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)
