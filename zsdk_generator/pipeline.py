@@ -46,7 +46,7 @@ def run(path: str, *, full_validation: bool = False, method_names: MethodNames =
     try:
         with _recursion_room(limits.max_depth * _FRAMES_PER_LEVEL):
             if full_validation:
-                result.diagnostics += spec_validator_findings(document.data)
+                result.diagnostics += spec_validator_findings(document.data, limits.max_validator_seconds)
             result.diagnostics += check_structure(document.data)
             if not result.errors:
                 upgrade(document)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -10,11 +11,12 @@ from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.spec.bounds import LongInteger, check_tree, count_values, integer
 from zsdk_generator.spec.limits import Limits
 from zsdk_generator.spec.surrogates import may_have_surrogates, replace_surrogates
+from zsdk_generator.spec.validate import spec_validator_findings
 from zsdk_generator.spec.yaml12 import load_yaml, parse_yaml
 
 
 def test_defaults_without_the_variables() -> None:
-    assert Limits.from_environment({}) == Limits(64 * 1024 * 1024, 2_000_000, 10_000, 128)
+    assert Limits.from_environment({}) == Limits(64 * 1024 * 1024, 2_000_000, 10_000, 128, 120)
 
 
 def test_each_variable_sets_its_limit() -> None:
@@ -24,10 +26,11 @@ def test_each_variable_sets_its_limit() -> None:
             "ZSDK_MAX_NODES": " 2_000 ",
             "ZSDK_MAX_YAML_ALIASES": "3",
             "ZSDK_MAX_DEPTH": "40",
+            "ZSDK_MAX_VALIDATOR_SECONDS": "5",
             "ZSDK_UNRELATED": "x",
         }
     )
-    assert limits == Limits(1000, 2000, 3, 40)
+    assert limits == Limits(1000, 2000, 3, 40, 5)
 
 
 @pytest.mark.parametrize("value", ["0", "-5", "lots", "1e6", "2.5", "１２", "9" * 5000])
@@ -100,3 +103,18 @@ def test_lone_surrogates_are_replaced_in_values_and_keys() -> None:
     assert warning is not None and warning.severity == "warning" and "and in 2 more strings" in warning.message
     assert replace_surrogates({"a": "fine"}) is None
     assert may_have_surrogates('{"a": "\\uD800"}') and not may_have_surrogates('{"a": "\\u00e9"}')
+
+
+def test_openapi_spec_validator_stops_at_its_time_limit() -> None:
+    schemas: dict[str, Any] = {
+        f"S{i}": {"allOf": [{"$ref": f"#/components/schemas/S{i + 1}"}] * 6} for i in range(12)
+    }  # it resolves 6^12 references
+    schemas["S12"] = {"type": "object"}
+    data = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}, "components": {"schemas": schemas}}
+    start = time.perf_counter()
+    found = spec_validator_findings(data, seconds=1)
+    assert time.perf_counter() - start < 10
+    assert [d.message for d in found] == [
+        "openapi-spec-validator stopped after 1 s (the limit is set by ZSDK_MAX_VALIDATOR_SECONDS); "
+        "its findings are incomplete"
+    ]

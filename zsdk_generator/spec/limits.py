@@ -15,6 +15,7 @@ node limit). Going past a bound is a located error, never a hang or a crash.
 |                          |            | other files and the fields the IR builder merges through allOf|
 | ZSDK_MAX_YAML_ALIASES    | 10000      | alias uses (`*name`) in one YAML file                          |
 | ZSDK_MAX_DEPTH           | 128        | the nesting of mappings and lists                              |
+| ZSDK_MAX_VALIDATOR_SECONDS | 120      | the time openapi-spec-validator may take (`validate` only)     |
 
 A value must be a whole number of at least 1; anything else is an error that
 names the variable. (The YAML and JSON parsers stop at about 1000 levels of
@@ -36,6 +37,7 @@ class Limits:
     max_nodes: int = 2_000_000
     max_yaml_aliases: int = 10_000
     max_depth: int = 128
+    max_validator_seconds: int = 120
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
