@@ -27,11 +27,19 @@ class Diagnostic:
         )
 
     def format(self) -> str:
+        """One line: FILE:LINE:COL: severity: /pointer: message (control characters escaped)."""
         where = self.file or "<input>"
         if self.line:
             where += f":{self.line}:{self.column or 1}"
         pointer = f"{self.pointer or '/'}: " if self.pointer is not None else ""
-        return f"{where}: {self.severity}: {pointer}{self.message}"
+        return _one_line(f"{where}: {self.severity}: {pointer}{self.message}")
+
+
+def _one_line(text: str) -> str:
+    """Control characters (a newline in a key, a NUL) as escapes, so a finding stays on one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class SpecError(Exception):
