@@ -21,6 +21,8 @@ from .spec.validate import spec_validator_findings
 
 # Python frames the stages may need per level of nesting (the builder recurses into nested schemas).
 _FRAMES_PER_LEVEL = 12
+# Findings listed for one document (the most any real spec has is about 50); a broken one can have millions.
+MOST_FINDINGS = 1000
 
 
 @dataclass
@@ -64,10 +66,26 @@ def _run(path: str, full_validation: bool, method_names: MethodNames) -> Result:
         result.diagnostics.append(exc.diagnostic)
     except RecursionError:
         result.diagnostics.append(Diagnostic("error", "the document is nested too deeply to process", ""))
+    listed = _in_part(result.diagnostics, document.sources.root.path)
     result.diagnostics = sorted(
-        (document.sources.locate(d) for d in result.diagnostics), key=lambda d: (d.file, d.line, d.column, d.message)
+        (document.sources.locate(d) for d in listed), key=lambda d: (d.file, d.line, d.column, d.message)
     )
     return result
+
+
+def _in_part(found: list[Diagnostic], file: str) -> list[Diagnostic]:
+    """The first MOST_FINDINGS findings, errors first, and one saying how many more there are."""
+    if len(found) <= MOST_FINDINGS:
+        return found
+    errors = [d for d in found if d.severity == "error"]
+    kept = (errors + [d for d in found if d.severity != "error"])[:MOST_FINDINGS]
+    more_errors = len(errors) - sum(d.severity == "error" for d in kept)
+    more_warnings = len(found) - len(kept) - more_errors
+    message = (
+        f"{more_errors} more error{'s' * (more_errors != 1)} and {more_warnings} more warning"
+        f"{'s' * (more_warnings != 1)} are not listed (the first {MOST_FINDINGS} findings are)"
+    )
+    return kept + [Diagnostic("error" if more_errors else "warning", message, None, file=file)]
 
 
 @contextmanager

@@ -112,3 +112,22 @@ def test_many_duplicate_operation_ids_and_base_discriminators(
         result = run_spec(doc(paths, schemas), fmt="json")
     assert result.api is not None and not result.errors
     assert {op.id for op in result.api.all_operations()} >= {"same", "same_2", "same_8000"}
+
+
+def test_findings_are_listed_in_part_and_path_parameters_once_per_operation(
+    run_spec: Callable[..., Result], doc: Callable[..., dict[str, Any]]
+) -> None:
+    long_path = "/" + "/".join(f"{{p{i}}}" for i in range(3_000))
+    paths = {long_path: {"get": {"responses": {"200": {"description": "ok"}}}}}
+    paths.update({f"/a{i}/{{x}}": {"get": {"responses": {"200": {"description": "ok"}}}} for i in range(1_500)})
+    with within(30):
+        result = run_spec(doc(paths), fmt="json")
+    assert result.api is not None
+    assert len(result.diagnostics) == 1001
+    summary = [d for d in result.diagnostics if d.pointer is None]
+    assert [d.message for d in summary] == [
+        "0 more errors and 501 more warnings are not listed (the first 1000 findings are)"
+    ]
+    long_one = [d for d in result.diagnostics if "{p0}" in d.message]
+    assert len(long_one) == 1 and "{p9} and 2990 more are not declared" in long_one[0].message
+    assert len(long_one[0].format()) < 1000
