@@ -133,9 +133,9 @@ _PAGINATION_KEYS = (
     "style", "items", "cursor_param", "next_cursor", "cursor_item_field", "has_more", "offset_param", "limit_param",
     "total", "page_param", "per_page_param", "total_pages", "has_next",
 )  # fmt: skip
-PAGINATION = Obj("x-zsdk-pagination setting", all_of(STRING, *_PAGINATION_KEYS))
+PAGINATION = Obj("a mapping of x-zsdk-pagination settings", all_of(STRING, *_PAGINATION_KEYS))
 LOGIN = Obj(
-    "x-zsdk-login setting",
+    "a mapping of x-zsdk-login settings",
     {
         "credentials": hard(STRINGS),
         **all_of(STRING, "scheme", "token", "refresh_token", "expires_in", "refresh_operation", "refresh_param"),
