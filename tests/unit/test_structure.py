@@ -123,3 +123,26 @@ def test_swagger_2_documents_are_checked_as_swagger_2() -> None:
             "scopes must be a mapping of scopes to descriptions, not a list; it is ignored",
         ),
     ]
+
+
+def test_a_truth_value_written_as_text_is_read_as_one() -> None:
+    parameter = {"name": "q", "in": "query", "required": "TRUE", "deprecated": "false", "explode": "yes"}
+    data = _openapi(paths={"/a": {"get": {"parameters": [parameter]}}})
+    assert sorted(_findings(data)) == [
+        (
+            "warning",
+            "/paths/~1a/get/parameters/0/deprecated",
+            "deprecated must be true or false, not a string; read as false",
+        ),
+        (
+            "warning",
+            "/paths/~1a/get/parameters/0/explode",
+            "explode must be true or false, not a string; it is ignored",
+        ),
+        (
+            "warning",
+            "/paths/~1a/get/parameters/0/required",
+            "required must be true or false, not a string; read as true",
+        ),
+    ]
+    assert parameter == {"name": "q", "in": "query", "required": True, "deprecated": False}

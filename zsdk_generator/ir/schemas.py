@@ -280,7 +280,7 @@ class SchemaConverter:
         key: Literal["oneOf", "anyOf"] = "oneOf" if isinstance(schema.get("oneOf"), list) else "anyOf"
         options = schema.get(key)
         if not isinstance(options, list):  # `type: [string, integer]`
-            kinds = [k for k in _JSON_TYPES if k != "null" and k in schema["type"]]
+            kinds = list(dict.fromkeys(k for k in schema["type"] if k in _JSON_TYPES and k != "null"))
             simple = tuple(self._type_of_plain({**schema, "type": k}, pointer, name) for k in kinds)
             return Model(name, "union", variants=simple, union_mode="anyOf", **common)
         open_enum = self._open_enum(options)

@@ -10,9 +10,9 @@ listed (and not checked); `x-` extensions are free-form except the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 Shape = Union["Scalar", "Obj", "ListOf", "Either", "Named"]
 Concrete = Union["Scalar", "Obj", "ListOf", "Either"]
@@ -28,6 +28,8 @@ class Scalar:
 class Field:
     shape: Shape
     soft: bool = False  # wrong-typed: dropped with a warning instead of an error
+    # For a soft field: the value a wrong-typed one stands for, when it plainly stands for one (else None).
+    salvage: Callable[[Any], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,15 @@ NUMBER = Scalar("a number", (int, float))
 SCALAR = Scalar("a string, number or boolean", (str, int, float, bool))
 STRINGS = ListOf(STRING, "strings")
 
+
+def _true_or_false(value: Any) -> bool | None:
+    """`"true"` / `"false"` written as text: what the builder read as a truth value before (wrongly for "false")."""
+    text = value.strip().lower() if isinstance(value, str) else ""
+    return {"true": True, "false": False}.get(text)
+
+
+FLAG = Field(BOOLEAN, soft=True, salvage=_true_or_false)  # required, deprecated, readOnly, writeOnly
+
 SCHEMA = Named("Schema")
 SCHEMA_OR_BOOLEAN = Either((SCHEMA, BOOLEAN))
 SCHEMAS = ListOf(SCHEMA_OR_BOOLEAN, "schemas")
@@ -170,9 +181,9 @@ _SCHEMA_FIELDS: dict[str, Field] = {
     "exclusiveMaximum": soft(Either((BOOLEAN, NUMBER))),
     "title": soft(TEXT),
     "description": soft(TEXT),
-    "deprecated": soft(BOOLEAN),
-    "readOnly": soft(BOOLEAN),
-    "writeOnly": soft(BOOLEAN),
+    "deprecated": FLAG,
+    "readOnly": FLAG,
+    "writeOnly": FLAG,
     "contentEncoding": soft(STRING),
     "contentMediaType": soft(STRING),
     **ZSDK_NAME,
@@ -193,7 +204,7 @@ _OPERATION_FIELDS = {
     "summary": soft(TEXT),
     **_DESCRIBED,
     "operationId": soft(STRING),
-    "deprecated": soft(BOOLEAN),
+    "deprecated": FLAG,
     "parameters": _PARAMETERS,
     "responses": _RESPONSES,
     "security": _SECURITY,
@@ -211,8 +222,8 @@ _ROOT_FIELDS = {"info": _INFO, "paths": _PATHS, "security": _SECURITY, "tags": _
 
 _PARAMETER_LIKE = {
     **_DESCRIBED,
-    "required": soft(BOOLEAN),
-    "deprecated": soft(BOOLEAN),
+    "required": FLAG,
+    "deprecated": FLAG,
     "style": soft(STRING),
     "explode": soft(BOOLEAN),
     "schema": hard(SCHEMA_OR_BOOLEAN),
@@ -270,7 +281,7 @@ OPENAPI_3: dict[str, Shape] = {
     "Header": Obj("header", _PARAMETER_LIKE, ref="replaces"),
     "RequestBody": Obj(
         "request body",
-        {**_DESCRIBED, "required": soft(BOOLEAN), "content": _CONTENT},
+        {**_DESCRIBED, "required": FLAG, "content": _CONTENT},
         ref="replaces",
         plural="request bodies",
     ),
@@ -339,8 +350,8 @@ SWAGGER_2: dict[str, Shape] = {
             "name": hard(STRING),
             "in": hard(STRING),
             **_DESCRIBED,
-            "required": soft(BOOLEAN),
-            "deprecated": soft(BOOLEAN),
+            "required": FLAG,
+            "deprecated": FLAG,
             "schema": hard(SCHEMA),
             **_SWAGGER_SCHEMA_FIELDS,
             **ZSDK_NAME,

@@ -10,6 +10,7 @@ object, wherever it lives; each node is checked once per shape.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -171,6 +172,7 @@ class _Walker:
                 return
         fields, rest, extensions = compiled.fields, compiled.rest, compiled.extensions
         dropped: list[str] = []
+        salvaged: dict[str, Any] = {}
         for key, value in node.items():
             entry = fields.get(key)
             if entry is not None:
@@ -185,12 +187,20 @@ class _Walker:
             if type(target) is _Object or type(target) is _List:
                 self.queue(value, target, (trail, key))
             elif entry is not None:
-                if not self.value(value, entry[1].shape, (trail, key), key, entry[1]) and entry[1].soft:
+                field = entry[1]
+                salvage = field.salvage(value) if field.salvage is not None else None
+                if salvage is not None:
+                    wanted = expected(field.shape, self.table)
+                    message = f"{key} must be {wanted}, not {found(value)}; read as {json.dumps(salvage)}"
+                    self.found.append(Diagnostic("warning", message, join(parts_of((trail, key)))))
+                    salvaged[key] = salvage
+                elif not self.value(value, field.shape, (trail, key), key, field) and field.soft:
                     dropped.append(key)
             elif shape.rest is not None:
                 self.value(value, shape.rest, (trail, key), key)
         for key in dropped:
             del node[key]
+        node.update(salvaged)
 
     def reference(self, ref: Any, shape: Obj, trail: Trail) -> None:
         if not isinstance(ref, str):
