@@ -2,10 +2,11 @@
 
 Each object lists the fields something downstream reads and the shape each
 must have. A field marked `soft` is one the builder can do without: a
-wrong-typed value is dropped with a warning. Any other wrong-typed field is an
-error that stops the pipeline before the upgrade. Fields nobody reads are not
-listed (and not checked); `x-` extensions are free-form except the
-`x-zsdk-*` ones we read (docs/extensions.md).
+wrong-typed value is dropped with a warning (or, where it plainly stands for
+a value — the text "true" for a flag — read as that value). Any other
+wrong-typed field is an error that stops the pipeline before the upgrade.
+Fields nobody reads are not listed (and not checked); `x-` extensions are
+free-form except the `x-zsdk-*` ones we read (docs/extensions.md).
 """
 
 from __future__ import annotations

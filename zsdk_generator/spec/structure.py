@@ -3,9 +3,10 @@
 One pass over the document along the object model of objects.py (Swagger 2.0
 or OpenAPI 3.x), before the upgrade. A wrong-typed node is a located error —
 so no input reaches an unchecked `.items()` or index downstream — or, for a
-field the builder can do without, a warning, and the field is dropped. A
-`$ref` standing for an object is followed and its target checked as that
-object, wherever it lives; each node is checked once per shape.
+field the builder can do without, a warning, and the field is dropped (a
+truth value written as text, `required: "true"`, is read as one). A `$ref`
+standing for an object is followed and its target checked as that object,
+wherever it lives; each node is checked once per shape.
 """
 
 from __future__ import annotations
