@@ -15,15 +15,29 @@ from .operations import OperationBuilder
 from .resources import MethodNames, build_tree, name_operations, resource_path
 from .schemas import SchemaConverter
 
+_MAX_RESOURCE_NESTING = 16  # `a.b.c…` levels of x-zsdk-resource (targets nest a class per level)
+
 
 def build_api(document: Document, method_names: MethodNames = "crud") -> tuple[Api, list[Diagnostic]]:
-    data = document.data
     diagnostics: list[Diagnostic] = []
-    schemas = SchemaConverter(data, diagnostics)
+    schemas = SchemaConverter(document.data, diagnostics, document.limits.max_nodes)
+    try:
+        return _build(document, method_names, schemas, diagnostics), diagnostics
+    except RecursionError:
+        raise error(
+            "schemas nested or chained (through $ref, allOf or properties) too deeply to build", schemas.current
+        ) from None
+
+
+def _build(
+    document: Document, method_names: MethodNames, schemas: SchemaConverter, diagnostics: list[Diagnostic]
+) -> Api:
+    data = document.data
     schemas.register_components()
     operations = OperationBuilder(data, schemas, diagnostics)
     groups: dict[tuple[str, ...], list[tuple[Operation, object]]] = {}
     raw_ops: dict[str, dict[str, Any]] = {}
+    suffixes: dict[str, int] = {}  # operationId → the last suffix a duplicate got
     has_ids: dict[tuple[str, ...], list[bool]] = {}
     paths = data.get("paths") or {}
     if not isinstance(paths, dict):
@@ -40,11 +54,15 @@ def build_api(document: Document, method_names: MethodNames = "crud") -> tuple[A
                 continue
             tags = tuple(str(t) for t in op.get("tags") or () if isinstance(t, (str, int)))
             resource = resource_path(str(path), tags, op.get("x-zsdk-resource"))
+            if len(resource) > _MAX_RESOURCE_NESTING:
+                where = f"{item_pointer}/{method}/x-zsdk-resource"
+                raise error(f"x-zsdk-resource nests more than {_MAX_RESOURCE_NESTING} resources", where)
             built = operations.build(str(path), method, item, op, words(resource[-1]))
             if built.id in raw_ops:  # a duplicate operationId (reported by the checks)
-                n = 2
+                n = suffixes.get(built.id, 1) + 1
                 while f"{built.id}_{n}" in raw_ops:
                     n += 1
+                suffixes[built.id] = n
                 built = replace(built, id=f"{built.id}_{n}")
             groups.setdefault(resource, []).append((built, op.get("x-zsdk-name")))
             has_ids.setdefault(resource, []).append(bool(op.get("operationId")))
@@ -58,7 +76,7 @@ def build_api(document: Document, method_names: MethodNames = "crud") -> tuple[A
     descriptions = {snake(name): text for name, text in tag_docs.items()}
     all_ops = [op for ops in named.values() for op in ops]
     info: dict[str, Any] = data["info"] if isinstance(data.get("info"), dict) else {}
-    api = Api(
+    return Api(
         title=str(info.get("title") or "API"),
         version=str(info.get("version") or "0.0.0"),
         description=str(info.get("description") or ""),
@@ -71,7 +89,6 @@ def build_api(document: Document, method_names: MethodNames = "crud") -> tuple[A
         login=_login(raw_ops, all_ops, data),
         global_headers=_global_headers(all_ops),
     )
-    return api, diagnostics
 
 
 def _servers(raw: Any) -> tuple[Server, ...]:
@@ -172,10 +189,12 @@ def _login(raw_ops: dict[str, dict[str, Any]], ops: list[Operation], data: dict[
 
 
 def _global_headers(ops: list[Operation]) -> tuple[Parameter, ...]:
+    """The first operation's header parameters that every operation has (names compared case-insensitively)."""
     if len(ops) < 2:
         return ()
-    first = [p for p in ops[0].params if p.location == "header"]
-    return tuple(
-        p for p in first
-        if all(any(q.location == "header" and q.name.lower() == p.name.lower() for q in op.params) for op in ops[1:])
-    )  # fmt: skip
+    common = {p.name.lower() for p in ops[0].params if p.location == "header"}
+    for op in ops[1:]:
+        if not common:
+            return ()
+        common &= {q.name.lower() for q in op.params if q.location == "header"}
+    return tuple(p for p in ops[0].params if p.location == "header" and p.name.lower() in common)

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..diagnostics import error
 from .model import Pagination, TypeRef
-from .shapes import Resolver, field_at, find_field, is_array, properties
+from .shapes import Shapes
 
 _ITEM_FIELDS = ("data", "items", "results", "records", "entries", "values", "list", "objects", "elements")
 _CURSOR_PARAMS = ("cursor", "page_token", "pageToken", "after", "next_token", "nextToken", "page_cursor",
@@ -20,6 +20,7 @@ _META_PREFIXES: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 _PER_PAGE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "limit", "size")
 _LIMIT_PARAMS = ("limit", "page_size", "pageSize", "max_results", "count", "size")
+_MAX_DATA_NESTING = 8  # `data.data.…` levels searched for the items (a schema may contain itself there)
 _ENVELOPE_COMPANIONS = frozenset({"meta", "links", "success", "pagination", "request_id", "included", "jsonapi"})
 
 
@@ -31,13 +32,13 @@ def _path(value: Any, where: str) -> tuple[str, ...] | None:
     return tuple(p for p in value.split(".") if p)
 
 
-def envelope(spec_value: Any, schema: Any, resolve: Resolver, where: str) -> tuple[str, ...] | None:
+def envelope(spec_value: Any, schema: Any, shapes: Shapes, where: str) -> tuple[str, ...] | None:
     """Path of the payload to unwrap from a response body, or None."""
     if spec_value is False:
         return None
     if spec_value is not None and spec_value is not True:
         return _path(spec_value, where)
-    props = properties(schema, resolve)
+    props = shapes.properties(schema)
     if "data" in props and len(props) > 1 and set(props) - {"data"} <= _ENVELOPE_COMPANIONS:
         return ("data",)
     if spec_value is True and "data" in props:
@@ -45,19 +46,19 @@ def envelope(spec_value: Any, schema: Any, resolve: Resolver, where: str) -> tup
     return None
 
 
-def _items_path(schema: Any, resolve: Resolver, resource_words: list[str]) -> tuple[str, ...] | None:
-    if is_array(schema, resolve):
+def _items_path(schema: Any, shapes: Shapes, resource_words: list[str], depth: int = 0) -> tuple[str, ...] | None:
+    if shapes.is_array(schema):
         return ()
-    props = properties(schema, resolve)
-    arrays = [name for name, sub in props.items() if is_array(sub, resolve)]
+    props = shapes.properties(schema)
+    arrays = [name for name, sub in props.items() if shapes.is_array(sub)]
     for name in _ITEM_FIELDS + ("_".join(resource_words), "".join(resource_words)):
         if name in arrays:
             return (name,)
     if len(arrays) == 1:
         return (arrays[0],)
     data = props.get("data")
-    if data is not None and not is_array(data, resolve):
-        inner = _items_path(data, resolve, resource_words)
+    if data is not None and not shapes.is_array(data) and depth < _MAX_DATA_NESTING:
+        inner = _items_path(data, shapes, resource_words, depth + 1)
         if inner:
             return ("data",) + inner
     return None
@@ -69,7 +70,7 @@ def pagination(
     query_params: dict[str, Any],
     response_schema: Any,
     response_headers: dict[str, Any],
-    resolve: Resolver,
+    shapes: Shapes,
     item_type: Callable[[tuple[str, ...]], TypeRef],
     resource_words: list[str],
     where: str,
@@ -78,18 +79,18 @@ def pagination(
     if spec_value is False or response_schema is None:
         return None
     if isinstance(spec_value, dict):
-        return _declared(spec_value, response_schema, resolve, item_type, resource_words, where)
+        return _declared(spec_value, response_schema, shapes, item_type, resource_words, where)
     if spec_value is not None:
         raise error("x-zsdk-pagination must be a mapping or false", where)
     if method != "get":
         return None
-    items = _items_path(response_schema, resolve, resource_words)
+    items = _items_path(response_schema, shapes, resource_words)
     if items is None:
         return None
     names = set(query_params)
 
     def meta(*fields: str) -> tuple[str, ...] | None:
-        return find_field(response_schema, fields, resolve, _META_PREFIXES)
+        return shapes.find_field(response_schema, fields, _META_PREFIXES)
 
     item: TypeRef = item_type(items)
     if "exclusiveStartKey" in names and meta("nextKey", "next_key", "lastEvaluatedKey"):
@@ -122,7 +123,7 @@ def pagination(
 def _declared(
     spec: dict[str, Any],
     schema: Any,
-    resolve: Resolver,
+    shapes: Shapes,
     item_type: Callable[[tuple[str, ...]], TypeRef],
     resource_words: list[str],
     where: str,
@@ -132,10 +133,10 @@ def _declared(
         raise error(f"x-zsdk-pagination style must be cursor, offset, page or link, not {style!r}", where)
     items = _path(spec.get("items"), where + "/items")
     if items is None:
-        items = _items_path(schema, resolve, resource_words)
+        items = _items_path(schema, shapes, resource_words)
         if items is None:
             raise error("x-zsdk-pagination: no array field in the response; set `items`", where)
-    elif items and field_at(schema, items, resolve) is None:
+    elif items and shapes.field_at(schema, items) is None:
         raise error(f"x-zsdk-pagination items field {'.'.join(items)!r} is not in the response schema", where)
 
     def p(key: str) -> tuple[str, ...] | None:

@@ -4,27 +4,38 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(
     r"[A-Z]{2,}s(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z]|[a-z][0-9])|[A-Z][a-z]+[A-Z](?![A-Za-z])|[A-Z]?[a-z]+(?:[0-9]+[a-z]*)?|[A-Z]+(?![a-z])[0-9]*|[0-9]+[a-z]*"
 )
 
 
-def words(text: str) -> list[str]:
-    """`listJobArtifacts` → [list, job, artifacts]; `HTTPValidationError` → [http, validation, error]."""
+_CACHED = 1 << 16  # names remembered (the same few thousand are asked for again and again)
+
+
+@lru_cache(maxsize=_CACHED)
+def _words(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").replace("'", "")
     out: list[str] = []
     for chunk in re.split(r"[^A-Za-z0-9]+", text):
         out.extend(m.group(0).lower() for m in _WORD.finditer(chunk))
-    return out
+    return tuple(out)
 
 
+def words(text: str) -> list[str]:
+    """`listJobArtifacts` → [list, job, artifacts]; `HTTPValidationError` → [http, validation, error]."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=_CACHED)
 def snake(text: str) -> str:
-    return "_".join(words(text))
+    return "_".join(_words(text))
 
 
+@lru_cache(maxsize=_CACHED)
 def pascal(text: str) -> str:
-    return "".join(w[:1].upper() + w[1:] for w in words(text))
+    return "".join(w[:1].upper() + w[1:] for w in _words(text))
 
 
 def model_name(text: str) -> str:

@@ -11,7 +11,7 @@ from . import detect
 from .model import Header, Operation, Parameter, RequestBody, Response, TypeRef
 from .naming import pascal, snake, words
 from .schemas import SchemaConverter
-from .shapes import field_at, flatten
+from .shapes import Shapes
 
 _JSON = ("application/json", "application/problem+json", "text/json")
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
@@ -70,6 +70,7 @@ class OperationBuilder:
             schemes = (data.get("components") or {}).get("securitySchemes") or {}
             self.default_security = tuple((str(name),) for name in schemes)
         self.root_envelope = data.get("x-zsdk-envelope")
+        self.shapes = Shapes(self._resolve)
 
     def _deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         seen = 0
@@ -108,15 +109,15 @@ class OperationBuilder:
             schema, headers, response_object = raw_success
             query = {p.name: p for p in params if p.location == "query"}
             pagination = detect.pagination(
-                op.get("x-zsdk-pagination"), method, query, schema, headers, self._resolve,
+                op.get("x-zsdk-pagination"), method, query, schema, headers, self.shapes,
                 lambda items: self._item_type(result_type, schema, items, hint), resource_words,
                 pointer + "/x-zsdk-pagination",
             )  # fmt: skip
             if pagination is None:
                 declared = op.get("x-zsdk-envelope", response_object.get("x-zsdk-envelope", self.root_envelope))
-                envelope = detect.envelope(declared, schema, self._resolve, pointer + "/x-zsdk-envelope")
+                envelope = detect.envelope(declared, schema, self.shapes, pointer + "/x-zsdk-envelope")
                 if envelope:
-                    inner = field_at(schema, envelope, self._resolve)
+                    inner = self.shapes.field_at(schema, envelope)
                     if inner is None:
                         raise error(f"x-zsdk-envelope field {'.'.join(envelope)!r} is not in the response", pointer)
                     result_type = self.schemas.type_of(inner, pointer, hint + "Data")
@@ -141,8 +142,8 @@ class OperationBuilder:
         return self.schemas.resolve(ref, "")
 
     def _item_type(self, result_type: TypeRef | None, schema: Any, items: tuple[str, ...], hint: str) -> TypeRef:
-        node = schema if not items else field_at(schema, items, self._resolve)
-        flat = flatten(node, self._resolve)
+        node = schema if not items else self.shapes.field_at(schema, items)
+        flat = self.shapes.flatten(node)
         array_type = self.schemas.type_of(node, "", hint + "Items") if node is not None else TypeRef("any")
         if array_type.kind == "array" and array_type.item is not None:
             return array_type.item
@@ -213,11 +214,10 @@ class OperationBuilder:
         body_type = self.schemas.type_of(schema, f"{where}/content/{escape(media)}/schema", hint + "Request")
         file_fields: tuple[str, ...] = ()
         if kind == "multipart":
-            props = flatten(schema, self._resolve).get("properties") or {}
+            flatten = self.shapes.flatten
             file_fields = tuple(
-                name for name, sub in props.items()
-                if _is_binary_schema(flatten(sub, self._resolve))
-                or _is_binary_schema(flatten(flatten(sub, self._resolve).get("items"), self._resolve))
+                name for name, sub in self.shapes.properties(schema).items()
+                if _is_binary_schema(flatten(sub)) or _is_binary_schema(flatten(flatten(sub).get("items")))
             )  # fmt: skip
         if kind == "binary":
             body_type = TypeRef("string", format="binary")

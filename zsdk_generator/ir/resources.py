@@ -18,7 +18,7 @@ from .model import Operation, Resource
 from .naming import snake, strip_resource_words, words
 
 MethodNames = Literal["crud", "operation_id"]
-_VERSION = re.compile(r"^v\d+([a-z]+\d*)?$|^\d+(\.\d+)*$")
+_VERSION = re.compile(r"^v[0-9]+([a-z]+[0-9]*)?$|^[0-9]+(\.[0-9]+)*$")
 
 
 def _segments(path: str) -> list[str]:
@@ -96,7 +96,7 @@ def name_operations(
         roles = [_crud_role(op, has_id, resource_words) for (op, _), has_id in zip(ops, has_ids, strict=True)]
         collections = [r[1] for r in roles if r]
         if collections:
-            main = min(collections, key=lambda c: (len(_segments(c)), collections.index(c)))
+            main = min(collections, key=lambda c: len(_segments(c)))  # the first of the shortest
             claimed: dict[str, int] = {}
             for i, role in enumerate(roles):
                 if names[i] is None and role and role[1] == main and role[0] not in overridden:
@@ -133,11 +133,15 @@ def _dedupe(names: list[str], full: list[str], fixed: list[bool], overridden: se
         counts[name] = counts.get(name, 0) + 1
     out = [full[i] if counts[n] > 1 and not fixed[i] else n for i, n in enumerate(names)]
     seen: set[str] = set()
+    suffixes: dict[str, int] = {}  # name → the last suffix tried for it
     for i in sorted(range(len(out)), key=lambda i: (names[i] not in overridden, not fixed[i])):
-        candidate, n = out[i], 1
+        base = out[i]
+        n = suffixes.get(base, 1)
+        candidate = base if n == 1 else f"{base}_{n}"
         while candidate in seen:
             n += 1
-            candidate = f"{out[i]}_{n}"
+            candidate = f"{base}_{n}"
+        suffixes[base] = n
         seen.add(candidate)
         out[i] = candidate
     return out
@@ -145,21 +149,20 @@ def _dedupe(names: list[str], full: list[str], fixed: list[bool], overridden: se
 
 def build_tree(groups: dict[tuple[str, ...], list[Operation]], descriptions: dict[str, str]) -> tuple[Resource, ...]:
     """Nest resource paths (`projects`, `projects.files`) into a tree, in first-seen order."""
-    children: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    roots: list[tuple[str, ...]] = []
+    children: dict[tuple[str, ...], dict[tuple[str, ...], None]] = {}  # ordered sets
+    roots: dict[tuple[str, ...], None] = {}
     for path in list(groups):
         for depth in range(1, len(path) + 1):
             prefix = path[:depth]
             parent = path[: depth - 1]
-            bucket = children.setdefault(parent, []) if parent else roots
-            if prefix not in bucket:
-                bucket.append(prefix)
+            bucket = children.setdefault(parent, {}) if parent else roots
+            bucket[prefix] = None
 
     def make(path: tuple[str, ...]) -> Resource:
         return Resource(
             name=path[-1],
             operations=tuple(groups.get(path, ())),
-            resources=tuple(make(child) for child in children.get(path, [])),
+            resources=tuple(make(child) for child in children.get(path, {})),
             description=descriptions.get(path[-1], ""),
         )
 

@@ -19,6 +19,7 @@ from .model import Discriminator, Field, Model, TypeRef
 from .naming import model_name, pascal
 
 _PRIMITIVES = ("string", "integer", "number", "boolean")
+_JSON_TYPES = ("string", "integer", "number", "boolean", "array", "object", "null")
 _ANY = TypeRef("any")
 _COMPONENTS = "#/components/schemas/"
 
@@ -77,7 +78,7 @@ def _has_shape(schema: dict[str, Any]) -> bool:
 
 
 class SchemaConverter:
-    def __init__(self, data: dict[str, Any], diagnostics: list[Diagnostic]):
+    def __init__(self, data: dict[str, Any], diagnostics: list[Diagnostic], max_merged_fields: int = 2_000_000):
         self.data = data
         self.diagnostics = diagnostics
         self.models: dict[str, Model] = {}
@@ -86,14 +87,22 @@ class SchemaConverter:
         self.by_id: dict[int, tuple[Any, TypeRef]] = {}  # schema object → its type (shared/aliased nodes)
         self.pending: dict[str, tuple[dict[str, Any], str]] = {}  # component models not built yet
         self.building: list[str] = []  # allOf merge stack, to report cycles
+        self.suffixes: dict[str, int] = {}  # wanted name (lower case) → the last numeric suffix tried
+        self.merge_budget = max_merged_fields  # fields copied from allOf parents; an error when spent
+        self.current = ""  # the pointer of the schema being converted (for an error when recursion runs out)
 
     # ------------------------------------------------------------------ names
 
     def unique(self, wanted: str) -> str:
-        name, n = wanted, 1
+        """`wanted`, else `wanted2`, `wanted3`…: the first not taken (counting on from the last one tried)."""
+        key = wanted.lower()
+        name, n = wanted, self.suffixes.get(key, 1)
+        if n > 1:
+            name = f"{wanted}{n}"
         while name.lower() in self.taken:
             n += 1
             name = f"{wanted}{n}"
+        self.suffixes[key] = n
         self.taken.add(name.lower())
         return name
 
@@ -143,6 +152,7 @@ class SchemaConverter:
         memo = self.by_id.get(id(schema))
         if memo is not None:
             return memo[1]
+        self.current = pointer
         ref = schema.get("$ref")
         if isinstance(ref, str):
             return self._ref_type(ref, pointer, hint)
@@ -210,13 +220,16 @@ class SchemaConverter:
     def _hoist(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
         wanted = schema.get("x-zsdk-name")
         name = self.unique(model_name(str(wanted)) if isinstance(wanted, str) else model_name(hint))
+        model = TypeRef("model", model=name)
+        self.by_id[id(schema)] = (schema, model)  # before building: a $ref inside may lead back to this schema
         self.build_named(name, schema, pointer)
-        return TypeRef("model", model=name)
+        return model
 
     # ------------------------------------------------------------------ models
 
     def build_named(self, name: str, schema: dict[str, Any], pointer: str) -> None:
         """Build the model `name` for a schema (a component or a hoisted inline schema)."""
+        self.current = pointer
         plain, nullable = _strip_null(schema)
         common = {
             "source": pointer,
@@ -267,7 +280,7 @@ class SchemaConverter:
         key: Literal["oneOf", "anyOf"] = "oneOf" if isinstance(schema.get("oneOf"), list) else "anyOf"
         options = schema.get(key)
         if not isinstance(options, list):  # `type: [string, integer]`
-            kinds = [k for k in schema["type"] if k != "null"]
+            kinds = list(dict.fromkeys(k for k in schema["type"] if k in _JSON_TYPES and k != "null"))
             simple = tuple(self._type_of_plain({**schema, "type": k}, pointer, name) for k in kinds)
             return Model(name, "union", variants=simple, union_mode="anyOf", **common)
         open_enum = self._open_enum(options)
@@ -335,7 +348,7 @@ class SchemaConverter:
     def _object(self, name: str, schema: dict[str, Any], pointer: str, common: dict[str, Any]) -> Model:
         fields: dict[str, Field] = {}
         required: set[str] = set()
-        parents: list[str] = []
+        parents: dict[str, None] = {}  # an ordered set
         extra: TypeRef | None = None
         self.building.append(name)
         try:
@@ -359,20 +372,14 @@ class SchemaConverter:
                                 )
                             )
                         continue
-                    parents.append(parent_model.name)
-                    for f in parent_model.fields:
-                        fields[f.name] = f
-                        if f.required:
-                            required.add(f.name)
+                    parents[parent_model.name] = None
+                    self._merge(parent_model.fields, fields, required, part_pointer)
                     extra = parent_model.additional_properties or extra
                 else:
                     plain, _ = _strip_null(part)
                     sub = self._object(name, plain, part_pointer, common)
-                    for f in sub.fields:
-                        fields[f.name] = f
-                        if f.required:
-                            required.add(f.name)
-                    parents.extend(p for p in sub.parents if p not in parents)
+                    self._merge(sub.fields, fields, required, part_pointer)
+                    parents.update(dict.fromkeys(sub.parents))
                     extra = sub.additional_properties or extra
             required.update(r for r in schema.get("required") or [] if isinstance(r, str))
             properties = schema.get("properties") or {}
@@ -398,6 +405,20 @@ class SchemaConverter:
             discriminator=discriminator, **common,
         )  # fmt: skip
 
+    def _merge(self, merged: tuple[Field, ...], fields: dict[str, Field], required: set[str], pointer: str) -> None:
+        """Copy an allOf part's fields in (within the budget: long allOf chains copy quadratically many)."""
+        self.merge_budget -= len(merged)
+        if self.merge_budget < 0:
+            raise error(
+                "allOf merging copies more fields than the limit allows (ZSDK_MAX_NODES); "
+                "the chain of allOf parents is too long",
+                pointer,
+            )
+        for f in merged:
+            fields[f.name] = f
+            if f.required:
+                required.add(f.name)
+
     def _field(self, owner: str, prop: str, schema: Any, pointer: str) -> Field:
         schema = schema if isinstance(schema, dict) else {}
         field_type = self.type_of(schema, pointer, owner + pascal(prop) if pascal(prop) else owner + "Field")
@@ -416,14 +437,15 @@ class SchemaConverter:
 
     def _link_base_discriminators(self, schemas: dict[str, Any]) -> None:
         """A base schema with a discriminator and no mapping maps to the schemas that allOf it."""
+        children_of: dict[str, list[tuple[str, str]]] = {}
+        for key in schemas:
+            child = self.by_ref[_COMPONENTS + escape(key)]
+            for parent in dict.fromkeys(self.models[child].parents):
+                children_of.setdefault(parent, []).append((key, child))
         for name, model in list(self.models.items()):
             if model.kind != "object" or model.discriminator is None or model.discriminator.mapping:
                 continue
-            children = [
-                (key, self.by_ref[_COMPONENTS + escape(key)])
-                for key in schemas
-                if name in self.models[self.by_ref[_COMPONENTS + escape(key)]].parents
-            ]
+            children = children_of.get(name)
             if children:
                 disc = Discriminator(model.discriminator.property, tuple(children))
                 self.models[name] = replace(model, discriminator=disc)
@@ -457,10 +479,20 @@ def _has_shape_besides(schema: dict[str, Any], *allowed: str) -> bool:
 
 
 def _dedupe(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`values` without repeats (by equality), in order; linear for hashable values."""
+    seen: set[Any] = set()
+    unhashable: list[Any] = []
     out: list[Any] = []
     for v in values:
-        if v not in out:
-            out.append(v)
+        try:
+            if v in seen:
+                continue
+            seen.add(v)
+        except TypeError:  # a literal holding a list or mapping
+            if v in unhashable:
+                continue
+            unhashable.append(v)
+        out.append(v)
     return tuple(out)
 
 

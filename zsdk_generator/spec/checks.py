@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from .cycles import alias_cycles
 from .load import Document
 from .pointer import escape, get, join, split
 from .refs import iter_refs
@@ -26,6 +27,7 @@ def semantic_checks(document: Document) -> list[Diagnostic]:
     found += _dangling_refs(data)
     found += _operations(data)
     found += _cyclic_all_of(data)
+    found += alias_cycles(data)
     return found
 
 
@@ -81,15 +83,30 @@ def _operations(data: dict[str, Any]) -> list[Diagnostic]:
                 else:
                     seen_ids[op_id] = where
             declared = shared | _param_names(data, op.get("parameters"))
-            for name in templated:
-                if name not in declared:
-                    out.append(Diagnostic(
-                        "warning", f"path parameter {{{name}}} is not declared; it is taken as a required string", where
-                    ))  # fmt: skip
-            for name in sorted(declared - set(templated)):
-                out.append(Diagnostic("warning", f"path parameter {name!r} does not appear in the path {path}", where))
+            undeclared = [name for name in dict.fromkeys(templated) if name not in declared]
+            if undeclared:  # one finding per operation, however many (a path can have thousands)
+                names = _listed([f"{{{name}}}" for name in undeclared])
+                message = (
+                    f"path parameter {names} is not declared; it is taken as a required string"
+                    if len(undeclared) == 1
+                    else f"path parameters {names} are not declared; they are taken as required strings"
+                )
+                out.append(Diagnostic("warning", message, where))
+            unused = sorted(declared - set(templated))
+            if unused:
+                names = _listed([repr(name) for name in unused])
+                verb = "does" if len(unused) == 1 else "do"
+                message = f"path parameter{'s' * (len(unused) > 1)} {names} {verb} not appear in the path {path}"
+                out.append(Diagnostic("warning", message, where))
             out += _security(op.get("security"), schemes, where + "/security")
     return out
+
+
+def _listed(names: list[str], most: int = 10) -> str:
+    """`a, b and c`; past `most` names, `a, b, … and 12 more`."""
+    if len(names) > most:
+        return ", ".join(names[:most]) + f" and {len(names) - most} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _param_names(data: dict[str, Any], params: Any) -> set[str]:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import copy
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from ..diagnostics import SpecError, error
+from ..diagnostics import Diagnostic, SpecError, error
+from .bounds import count_values
+from .limits import Limits, variable
 from .parse import parse_source, read_source
 from .pointer import Parts, get, join, split
 from .refs import iter_refs
@@ -39,22 +41,26 @@ class Document:
     data: dict[str, Any]
     sources: Sources
     source_version: str = ""
+    limits: Limits = field(default_factory=Limits)
+    warnings: list[Diagnostic] = field(default_factory=list)  # found while loading
 
     def resolve(self, ref: str) -> Any:
         return get(self.data, split(ref))
 
 
-def load_document(path: str) -> Document:
-    source = read_source(path)
-    data = parse_source(source)
+def load_document(path: str, limits: Limits | None = None) -> Document:
+    limits = limits or Limits.from_environment()
+    source = read_source(path, limits)
+    warnings: list[Diagnostic] = []
+    data = parse_source(source, limits=limits, warnings=warnings)
     assert isinstance(data, dict)
     sources = Sources(source)
     if _EXTERNAL_REF.search(source.text):
         try:
-            _Bundler(data, sources).run()
+            _Bundler(data, sources, limits, warnings).run()
         except SpecError as exc:
             raise SpecError(sources.locate(exc.diagnostic)) from None
-    return Document(data, sources)
+    return Document(data, sources, limits=limits, warnings=warnings)
 
 
 def _is_schema_site(site: Parts) -> bool:
@@ -72,12 +78,15 @@ def _name_for(parts: Parts, abspath: str) -> str:
 
 
 class _Bundler:
-    def __init__(self, root: dict[str, Any], sources: Sources):
+    def __init__(self, root: dict[str, Any], sources: Sources, limits: Limits, warnings: list[Diagnostic]):
         self.root = root
         self.sources = sources
+        self.limits = limits
+        self.warnings = warnings
         self.swagger2 = "swagger" in root
         self.loaded: dict[str, Any] = {sources.root.abspath: root}
         self.placed: dict[tuple[str, str], str] = {}
+        self.copied = 0  # values copied in from other files, against limits.max_nodes
 
     def run(self) -> None:
         self._rewrite(self.root, self.sources.root, ())
@@ -114,8 +123,8 @@ class _Bundler:
             if not os.path.exists(path):
                 raise error(f"$ref points to a file that does not exist: {display_path(path)}", join(site + ("$ref",)))
             try:
-                source = read_source(path)
-                self.loaded[path] = parse_source(source, require_mapping=False)
+                source = read_source(path, self.limits)
+                self.loaded[path] = parse_source(source, False, self.limits, self.warnings)
             except SpecError as exc:
                 raise error(f"in the file this $ref points to: {exc.diagnostic.format()}", join(site)) from None
             self.sources.files[path] = source
@@ -130,6 +139,13 @@ class _Bundler:
             target = get(data, parts)
         except (KeyError, ValueError):
             raise error(f"$ref target #{fragment} not found in {source.path}", join(site)) from None
+        self.copied += 1 + count_values(target)
+        if self.copied > self.limits.max_nodes:
+            message = (
+                f"bundling the files this document refers to copies more than {self.limits.max_nodes} values "
+                f"(the limit is set by {variable('max_nodes')})"
+            )
+            raise error(message, join(site + ("$ref",)))
         if len(parts) == 3 and parts[0] == "components":
             dest: Parts | None = parts
         elif len(parts) == 2 and parts[0] in ("definitions", "parameters", "responses"):

@@ -32,6 +32,13 @@ def split(pointer: str) -> Parts:
     return tuple(unescape(p) for p in pointer[1:].split("/"))
 
 
+def list_index(part: str) -> int | None:
+    """The array index a pointer part spells (RFC 6901: ASCII digits, no leading zero), else None."""
+    if part.isascii() and part.isdigit() and (part == "0" or not part.startswith("0")) and len(part) < 20:
+        return int(part)
+    return None
+
+
 def get(document: Any, parts: Iterable[str]) -> Any:
     """The node at `parts`; KeyError if there is none."""
     node = document
@@ -39,9 +46,10 @@ def get(document: Any, parts: Iterable[str]) -> Any:
         if isinstance(node, dict):
             node = node[part]
         elif isinstance(node, list):
-            if not part.isdigit() or int(part) >= len(node):
+            index = list_index(part)
+            if index is None or index >= len(node):
                 raise KeyError(part)
-            node = node[int(part)]
+            node = node[index]
         else:
             raise KeyError(part)
     return node

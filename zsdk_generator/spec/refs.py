@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .bounds import Trail, parts_of
 from .pointer import get
 
 # Keywords whose values are data (never references).
@@ -30,16 +31,18 @@ RefSite = tuple[tuple[str, ...], str]
 
 def iter_refs(root: Any, swagger2: bool = False) -> Iterator[RefSite]:
     """Yield (path to the object holding `$ref`, the ref string) in document order."""
-    stack: list[tuple[Any, tuple[str, ...], bool]] = [(root, (), False)]
+    # Paths are kept as (parent, key) links and spelled out only for a $ref: a tuple per node would cost
+    # depth × nodes.
+    stack: list[tuple[Any, Trail, bool]] = [(root, None, False)]
     while stack:
-        node, path, names = stack.pop()
+        node, trail, names = stack.pop()
         if isinstance(node, dict):
             if names:
-                children = [(v, path + (k,), False) for k, v in node.items()]
+                children = [(v, (trail, k), False) for k, v in node.items() if isinstance(v, (dict, list))]
             else:
                 ref = node.get("$ref")
                 if isinstance(ref, str):
-                    yield path, ref
+                    yield parts_of(trail), ref
                 children = []
                 for key, value in node.items():
                     if not isinstance(value, (dict, list)) or key in DATA_KEYS or key.startswith("x-"):
@@ -49,12 +52,14 @@ def iter_refs(root: Any, swagger2: bool = False) -> Iterator[RefSite]:
                             continue
                         for name, example in value.items():
                             if isinstance(example, dict) and isinstance(example.get("$ref"), str):
-                                yield path + (key, name), example["$ref"]
+                                yield parts_of(trail) + (key, name), example["$ref"]
                         continue
-                    children.append((value, path + (key,), key in NAME_MAP_KEYS and isinstance(value, dict)))
+                    children.append((value, (trail, key), key in NAME_MAP_KEYS and isinstance(value, dict)))
             stack.extend(reversed(children))
         elif isinstance(node, list):
-            stack.extend(reversed([(v, path + (str(i),), False) for i, v in enumerate(node)]))
+            stack.extend(
+                reversed([(v, (trail, str(i)), False) for i, v in enumerate(node) if isinstance(v, (dict, list))])
+            )
 
 
 def rewrite_refs(root: Any, rewrite: Callable[[tuple[str, ...], str], str], swagger2: bool = False) -> None:

@@ -43,25 +43,22 @@ def display_path(path: str) -> str:
 class Sources:
     root: SourceFile
     files: dict[str, SourceFile] = field(default_factory=dict)
-    # (internal prefix, file, prefix inside that file); later rules win over earlier ones.
-    rules: list[tuple[Parts, SourceFile, Parts]] = field(default_factory=list)
+    # internal prefix → (file, prefix inside that file); a later rule for the same prefix replaces an earlier one.
+    rules: dict[Parts, tuple[SourceFile, Parts]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.files.setdefault(self.root.abspath, self.root)
 
     def map(self, internal: Parts, file: SourceFile, original: Parts) -> None:
-        self.rules.append((internal, file, original))
+        self.rules[internal] = (file, original)
 
     def origin(self, parts: Parts) -> tuple[SourceFile, Parts]:
-        """The file and in-file path an internal path came from."""
-        best: tuple[int, SourceFile, Parts] | None = None
-        for prefix, file, original in reversed(self.rules):
-            n = len(prefix)
-            if parts[:n] == prefix and (best is None or n > best[0]):
-                best = (n, file, original + parts[n:])
-        if best is None:
-            return self.root, parts
-        return best[1], best[2]
+        """The file and in-file path an internal path came from: the rule with the longest matching prefix."""
+        for n in range(len(parts), -1, -1):
+            rule = self.rules.get(parts[:n])
+            if rule is not None:
+                return rule[0], rule[1] + parts[n:]
+        return self.root, parts
 
     def locate(self, diagnostic: Diagnostic) -> Diagnostic:
         """Fill in file, line and column (and the in-file pointer) of a diagnostic."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..diagnostics import error
 from .load import Document
-from .pointer import Parts
+from .pointer import Parts, join
 from .refs import rewrite_refs
 from .walk import HTTP_METHODS, document_schemas, sub_schemas
 
@@ -139,6 +139,8 @@ class _Swagger2:
         self.global_params: dict[str, Any] = self.src.get("parameters") or {}
         self.consumes: list[str] = self.src.get("consumes") or ["application/json"]
         self.produces: list[str] = self.src.get("produces") or ["application/json"]
+        # Media types × operations × responses can outgrow the document: the copies made are counted.
+        self.budget = document.limits.max_nodes
 
     def convert(self) -> dict[str, Any]:
         src, sources = self.src, self.document.sources
@@ -157,6 +159,7 @@ class _Swagger2:
             components["parameters"] = params
             sources.map(("components", "parameters"), sources.root, ("parameters",))
         if isinstance(src.get("responses"), dict):
+            self._spend(len(self.produces) * len(src["responses"]), ("responses",))
             components["responses"] = {n: self._response(r, self.produces) for n, r in src["responses"].items()}
             sources.map(("components", "responses"), sources.root, ("responses",))
         if isinstance(src.get("securityDefinitions"), dict):
@@ -167,6 +170,15 @@ class _Swagger2:
         out["paths"] = {p: self._path_item(item, ("paths", p)) for p, item in (src.get("paths") or {}).items()}
         rewrite_refs(out, self._move_ref)
         return out
+
+    def _spend(self, copies: int, path: Parts) -> None:
+        self.budget -= copies
+        if self.budget < 0:
+            raise error(
+                "the media types of `consumes`/`produces` times the operations and responses using them come to "
+                f"more than {self.document.limits.max_nodes} copies (the limit is set by ZSDK_MAX_NODES)",
+                join(path),
+            )
 
     @staticmethod
     def _move_ref(_path: Parts, ref: str) -> str:
@@ -233,11 +245,12 @@ class _Swagger2:
         plain = [self._parameter(p) for p in params if not self._is_body(p)]
         if plain:
             out["parameters"] = plain
+        responses = op.get("responses") or {}
+        self._spend(len(consumes) + len(produces) * len(responses), path)
         body_params = [p for p in params if self._is_body(p)] or shared_body
         body = self._request_body(body_params, consumes)
         if body:
             out["requestBody"] = body
-        responses = op.get("responses") or {}
         out["responses"] = {}
         for status, response in responses.items():
             out["responses"][str(status)] = self._response(response, produces)

@@ -10,11 +10,15 @@ IR builder.
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from .limits import variable
 from .pointer import get, join
 
 _MAX_MESSAGE = 240
@@ -34,17 +38,55 @@ def _validator_class(data: dict[str, Any]) -> Any:
     return osv.OpenAPIV30SpecValidator if version.startswith("3.0") else osv.OpenAPIV31SpecValidator
 
 
-def spec_validator_findings(data: dict[str, Any]) -> list[Diagnostic]:
-    """Run openapi-spec-validator on the (bundled, not yet upgraded) document."""
+class _OutOfTime(BaseException):  # not an Exception: nothing in the validator may swallow it
+    pass
+
+
+@contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    """Raise _OutOfTime in this block after `seconds` (main thread on Unix only, and no timer already set)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or signal.getitimer(signal.ITIMER_REAL)[0]:
+        yield
+        return
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        validator = _validator_class(data)(data)
-        errors = list(validator.iter_errors())
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def spec_validator_findings(data: dict[str, Any], seconds: int = 120) -> list[Diagnostic]:
+    """Run openapi-spec-validator on the (bundled, not yet upgraded) document, for at most `seconds`.
+
+    It resolves `$ref`s afresh wherever they are used, so a small document whose schemas refer to each other
+    level after level can keep it busy for ever: past the time limit it stops with a warning.
+    """
+    errors: list[Any] = []
+    stopped: Diagnostic | None = None
+    try:
+        with _deadline(seconds):
+            validator = _validator_class(data)(data)
+            for err in validator.iter_errors():
+                errors.append(err)
+    except _OutOfTime:
+        message = (
+            f"openapi-spec-validator stopped after {seconds} s (the limit is set by "
+            f"{variable('max_validator_seconds')}); its findings are incomplete"
+        )
+        stopped = Diagnostic("warning", message, "")
     except Exception as exc:  # the validator's own failures must not stop ours
         return [
             Diagnostic("warning", f"openapi-spec-validator stopped early: {type(exc).__name__}: {_short(str(exc))}", "")
         ]
     finder = _NodeFinder(data)
-    out = []
+    out = [stopped] if stopped else []
     for err in errors:
         if _COVERED.match(str(getattr(err, "message", ""))):
             continue

@@ -10,9 +10,13 @@ constructors are replaced.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
+
+from .bounds import LongInteger, integer
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -32,22 +36,64 @@ _CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
 ]
 
 
-def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
-    text: str = loader.construct_scalar(node)
-    if text.startswith("0o"):
-        return int(text[2:], 8)
-    if text.startswith("0x"):
-        return int(text[2:], 16)
-    return int(text, 10)
+def _scalar_text(loader: Any, node: yaml.Node, tag: str) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise ConstructorError(
+            None,
+            None,
+            f"expected a scalar for !!{tag}, not a {type(node).__name__.replace('Node', '').lower()}",
+            node.start_mark,
+        )
+    return str(loader.construct_scalar(node))
 
 
-def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
-    text: str = loader.construct_scalar(node).lower()
+def _bad_scalar(node: yaml.Node, tag: str, text: str) -> ConstructorError:
+    return ConstructorError(None, None, f"{text[:40]!r} is not a YAML 1.2 {tag}", node.start_mark)
+
+
+def _construct_int(loader: Any, node: yaml.Node) -> int | str:
+    text = _scalar_text(loader, node, "int")
+    try:
+        if text.startswith("0o"):
+            value = integer(text[2:], 8)
+        elif text.startswith("0x"):
+            value = integer(text[2:], 16)
+        else:
+            value = integer(text, 10)
+    except ValueError:  # an explicit `!!int` on text that is not one
+        raise _bad_scalar(node, "int", text) from None
+    if isinstance(value, LongInteger):
+        loader.long_integers = True
+    return value
+
+
+def _construct_float(loader: Any, node: yaml.Node) -> float:
+    text = _scalar_text(loader, node, "float").lower()
     if text.endswith(".inf"):
         return float("-inf") if text.startswith("-") else float("inf")
     if text == ".nan":
         return float("nan")
-    return float(text)
+    try:
+        return float(text)
+    except ValueError:
+        raise _bad_scalar(node, "float", text) from None
+
+
+def _construct_bool(loader: Any, node: yaml.Node) -> bool:
+    text = _scalar_text(loader, node, "bool")
+    if text.lower() not in ("true", "false"):
+        raise _bad_scalar(node, "bool", text)
+    return text.lower() == "true"
+
+
+def _construct_plain_mapping(loader: Any, node: yaml.Node) -> Any:
+    """`!!set` is a mapping to nulls: a plain mapping, like JSON would have it."""
+    return loader.construct_yaml_map(node)
+
+
+def _construct_plain_sequence(loader: Any, node: yaml.Node) -> Any:
+    """`!!omap` and `!!pairs` are sequences of one-entry mappings: a plain list of mappings."""
+    return loader.construct_yaml_seq(node)
 
 
 def _key_text(key: Any) -> Any:
@@ -65,6 +111,7 @@ class Yaml12Loader(_BaseLoader):  # type: ignore[misc]
     """libyaml parser + YAML 1.2 core-schema scalar resolution; mapping keys are strings."""
 
     yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+    long_integers = False  # set when an integer literal became a LongInteger
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
@@ -78,13 +125,32 @@ for _tag, _regexp, _first in _CORE_RESOLVERS:
     Yaml12Loader.add_implicit_resolver(_tag, _regexp, list(_first))
 Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+Yaml12Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+Yaml12Loader.add_constructor("tag:yaml.org,2002:set", _construct_plain_mapping)
+Yaml12Loader.add_constructor("tag:yaml.org,2002:omap", _construct_plain_sequence)
+Yaml12Loader.add_constructor("tag:yaml.org,2002:pairs", _construct_plain_sequence)
 # Explicitly tagged 1.1 types (`!!timestamp`, `!!binary`) stay strings.
 Yaml12Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:binary", yaml.SafeLoader.construct_yaml_str)
 
 
+@dataclass
+class Loaded:
+    data: Any
+    long_integers: bool  # the data holds LongInteger values (to be reported)
+
+
+def parse_yaml(text: str) -> Loaded:
+    """The document's data (an alias is the anchored mapping or list itself, not a copy: see bounds.py)."""
+    loader = Yaml12Loader(text)
+    try:
+        return Loaded(loader.get_single_data(), loader.long_integers)
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=Yaml12Loader)
+    return parse_yaml(text).data
 
 
 def compose_yaml(text: str) -> yaml.Node | None:
