@@ -25,6 +25,15 @@ def _missing(path: str) -> bool:
     return not os.path.exists(path)
 
 
+def _emit(text: str, output: str | None) -> None:
+    """JSON to a file (`-o`) or to standard output."""
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
 def _usage_error(message: str) -> None:
     click.echo(f"zsdk-generator: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -82,12 +91,7 @@ def ir(spec: str, method_names: str, output: str | None) -> None:
     _print(result.diagnostics, sys.stderr)
     if result.api is None:
         sys.exit(EXIT_FINDINGS)
-    text = to_json(result.api)
-    if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    else:
-        sys.stdout.write(text)
+    _emit(to_json(result.api), output)
 
 
 @cli.command()
@@ -113,12 +117,7 @@ def plan(spec: str, config_path: str | None, output: str | None) -> None:
     _print(result.diagnostics, sys.stderr)
     if result.api is None:
         sys.exit(EXIT_FINDINGS)
-    text = to_json(build_plan(result.api, config))
-    if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    else:
-        sys.stdout.write(text)
+    _emit(to_json(build_plan(result.api, config)), output)
 
 
 @cli.command()

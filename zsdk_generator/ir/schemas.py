@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from ..diagnostics import Diagnostic, SpecError, error
 from ..spec.pointer import escape, get, split
+from ..spec.walk import SHAPE_KEYS
 from .model import Discriminator, Field, Model, TypeRef
 from .naming import model_name, pascal
 
@@ -59,22 +60,8 @@ def _is_null(schema: Any) -> bool:
     return isinstance(schema, dict) and (schema.get("type") == "null" or schema.get("enum") == [None])
 
 
-_SHAPE_KEYS = (
-    "type",
-    "properties",
-    "items",
-    "allOf",
-    "anyOf",
-    "oneOf",
-    "enum",
-    "const",
-    "$ref",
-    "additionalProperties",
-)
-
-
 def _has_shape(schema: dict[str, Any]) -> bool:
-    return any(k in schema for k in _SHAPE_KEYS)
+    return any(k in schema for k in SHAPE_KEYS)
 
 
 class SchemaConverter:
@@ -475,7 +462,7 @@ def _example(schema: dict[str, Any]) -> Any:
 
 
 def _has_shape_besides(schema: dict[str, Any], *allowed: str) -> bool:
-    return any(k in schema for k in _SHAPE_KEYS if k not in allowed)
+    return any(k in schema for k in SHAPE_KEYS if k not in allowed)
 
 
 def _dedupe(values: tuple[Any, ...]) -> tuple[Any, ...]:

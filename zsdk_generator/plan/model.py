@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..ir.model import Model, TypeRef
+from ..ir.model import Model, Pagination, TypeRef
 
 Location = Literal["path", "query", "header", "cookie"]
 
@@ -112,26 +112,6 @@ class BodyPlan:
 
 
 @dataclass(frozen=True)
-class PagingPlan:
-    """How one call pages: the parameters it sends again or advances, and where the response says what next."""
-
-    style: Literal["cursor", "offset", "page", "link"]
-    items: tuple[str, ...]  # path of the items in the raw body; () = the body is the list
-    item_type: TypeRef
-    cursor_param: str | None = None
-    next_cursor: tuple[str, ...] | None = None
-    cursor_item_field: str | None = None
-    has_more: tuple[str, ...] | None = None
-    offset_param: str | None = None
-    limit_param: str | None = None  # sent again, unchanged, on every page
-    total: tuple[str, ...] | None = None
-    page_param: str | None = None
-    per_page_param: str | None = None  # sent again, unchanged, on every page
-    total_pages: tuple[str, ...] | None = None
-    has_next: tuple[str, ...] | None = None
-
-
-@dataclass(frozen=True)
 class CallPlan:
     """One operation as a method of its resource."""
 
@@ -147,7 +127,7 @@ class CallPlan:
     result: TypeRef | None  # after the envelope is unwrapped; None: no body
     result_kind: Literal["json", "binary", "text", "sse", "empty"]
     envelope: tuple[str, ...] | None  # the payload's path in the raw body
-    paging: PagingPlan | None
+    paging: Pagination | None  # the IR's: limit_param / per_page_param are sent again on every page
     security: tuple[tuple[str, ...], ...]  # alternatives; a () alternative means no credentials are needed
     public: bool  # never sends credentials
     idempotency_header: str | None  # the header that carries a v4 UUID key, the same on every retry

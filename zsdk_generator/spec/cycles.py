@@ -15,20 +15,9 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from .pointer import get, join, split
+from .walk import SHAPE_KEYS
 
 _COMPONENTS = "#/components/schemas/"
-_SHAPE_KEYS = (
-    "type",
-    "properties",
-    "items",
-    "allOf",
-    "anyOf",
-    "oneOf",
-    "enum",
-    "const",
-    "$ref",
-    "additionalProperties",
-)
 
 # (the schema it refers to, as a $ref; where the reference is; through which keyword)
 Edge = tuple[str, str, str]
@@ -127,7 +116,7 @@ def _stands_between(schema: dict[str, Any]) -> bool:
     if schema.get("properties") or isinstance(schema.get("discriminator"), dict):
         return True
     parts = schema.get("allOf")
-    if isinstance(parts, list) and sum(isinstance(p, dict) and any(k in p for k in _SHAPE_KEYS) for p in parts) > 1:
+    if isinstance(parts, list) and sum(isinstance(p, dict) and any(k in p for k in SHAPE_KEYS) for p in parts) > 1:
         return True  # allOf parts merged into an object
     if "$ref" in schema or members or parts:
         return False  # an alias of its $ref or its one member

@@ -13,6 +13,8 @@ SCHEMA_SLOTS = (
     "additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames",
     "unevaluatedProperties", "unevaluatedItems", "additionalItems",
 )  # fmt: skip
+# Keywords that give a schema a shape of its own (a schema with none of them is only annotations).
+SHAPE_KEYS = ("type", "properties", "items", "allOf", "anyOf", "oneOf", "enum", "const", "$ref", "additionalProperties")
 SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 
