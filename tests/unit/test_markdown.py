@@ -24,7 +24,6 @@ def test_markdown_lines_keep_inline_markdown_and_open_no_block() -> None:
     assert not any(line.lstrip().startswith(("```", "~~~", "#", "<", "---")) for line in lines), lines
     assert "&lt;script>x&lt;/script>" in lines
     assert "   indented" in lines  # at most three spaces: never an indented code block
-    assert markdown_lines("a\nb\nc", 2) == ["a", "b"]
     assert markdown_lines("a\r\n\n\n  b\u2028c\n\n") == ["a", "", "  b", "c"]
     assert markdown_lines("") == []
 

@@ -40,8 +40,8 @@ def _markdown_char(line: str, i: int) -> str:
     return _MARKDOWN_ESCAPES.get(char, char)
 
 
-def markdown_lines(text: str, limit: int | None = None) -> list[str]:
-    """A spec description (CommonMark) as the lines of a README section, at most `limit` of them. Its inline
+def markdown_lines(text: str) -> list[str]:
+    """A spec description (CommonMark) as the lines of a README section, whole. Its inline
     Markdown is kept (emphasis, links, code spans); what could take over the README is not: `<` outside a code
     span is written `&lt;` (no raw HTML), a run of three or more backticks or tildes has its first one escaped (no
     fenced code block opens or closes), a heading or setext underline is escaped, and indentation is cut to three
@@ -51,7 +51,6 @@ def markdown_lines(text: str, limit: int | None = None) -> list[str]:
         line = line.rstrip()
         if line or (lines and lines[-1]):
             lines.append(line)
-    lines = lines[:limit]
     while lines and not lines[-1]:
         lines.pop()
     return [_markdown_block_line(line) for line in lines]
