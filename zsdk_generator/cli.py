@@ -109,7 +109,7 @@ def plan(spec: str, config_path: str | None, output: str | None) -> None:
     if _missing(spec):
         _usage_error(f"{spec}: file not found")
     try:
-        config = load_config(config_path, [])
+        config = load_config(config_path)
     except SpecError as exc:
         _print([exc.diagnostic], sys.stderr)
         sys.exit(EXIT_FINDINGS)
@@ -170,7 +170,7 @@ def generate(
     if unknown or not languages:
         _usage_error(f"unknown language {', '.join(unknown) or lang!r} (installed: {', '.join(installed) or 'none'})")
     try:
-        config = load_config(config_path, languages)
+        config = load_config(config_path)
     except SpecError as exc:
         _print([exc.diagnostic], sys.stderr)
         sys.exit(EXIT_FINDINGS)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,9 +150,21 @@ def _shown(path: str) -> str:
     return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
 
 
-def load_config(path: str | None, languages: list[str]) -> Config:
+# A language's own settings: name → the values it takes (an empty tuple: any string). Each target declares its own
+# (`Target.settings`); these are every language's, from the shared block or its own.
+Settings = Mapping[str, tuple[str, ...]]
+_LANGUAGE_KEYS = _SHARED_KEYS - {"method_names"}  # the IR is built once: method names are chosen for all
+
+
+def load_config(path: str | None, languages: Mapping[str, Settings] | None = None) -> Config:
+    """zsdk.yaml, checked: every key known (the shared ones, an installed language's block and its settings), every
+    value of the right kind. `languages` defaults to the installed targets' settings."""
     if path is None:
         return Config()
+    if languages is None:
+        from .targets.registry import load_target, target_names
+
+        languages = {name: load_target(name).settings for name in target_names()}
     shown = _shown(path)
     try:
         with open(path, encoding="utf-8") as handle:
@@ -211,13 +224,19 @@ def _line_of(node: yaml.Node | None, pointer: str) -> int:
     return line
 
 
-def _check(data: dict[str, Any], languages: list[str]) -> None:
+def _check(data: dict[str, Any], languages: Mapping[str, Settings]) -> None:
     method_names = data.get("method_names", "crud")
     if method_names not in ("crud", "operation_id"):
         raise error(f"method_names must be crud or operation_id, not {method_names!r}", "/method_names")
-    for scope, block in [("", data)] + [
-        (f"/{lang}", data[lang]) for lang in languages if isinstance(data.get(lang), dict)
-    ]:
+    for key, value in data.items():
+        if key in languages:
+            if not isinstance(value, dict):
+                raise error(f"the {key} block must be a mapping of settings", f"/{key}")
+            _check_language(key, value, languages[key])
+        elif key not in _SHARED_KEYS:
+            known = ", ".join(sorted(_SHARED_KEYS)) + "; a block per language: " + ", ".join(sorted(languages))
+            raise error(f"unknown setting {key!r} (known: {known})", f"/{key}")
+    for scope, block in [("", data)] + [(f"/{lang}", data[lang]) for lang in languages if lang in data]:
         for key in ("package_name", "client_name", "description"):
             if key in block and not isinstance(block[key], str):
                 raise error(f"{key} must be a string, not {block[key]!r}", f"{scope}/{key}")
@@ -239,3 +258,16 @@ def _check(data: dict[str, Any], languages: list[str]) -> None:
                 what = "a whole number" if kind is int else "a number"
                 raise error(f"{key} must be {what} from 0 to {largest:g}, not {value!r}", f"{scope}/retries/{key}")
             retries[key] = kind(value)
+
+
+def _check_language(language: str, block: dict[str, Any], settings: Settings) -> None:
+    for key, value in block.items():
+        if key in _LANGUAGE_KEYS:
+            continue
+        if key not in settings:
+            known = ", ".join(sorted(_LANGUAGE_KEYS | set(settings)))
+            raise error(f"unknown {language} setting {key!r} (known: {known})", f"/{language}/{key}")
+        choices = settings[key]
+        if not isinstance(value, str) or (choices and value not in choices):
+            wanted = " or ".join(choices) if choices else "a string"
+            raise error(f"{language} setting {key} must be {wanted}, not {value!r}", f"/{language}/{key}")

@@ -23,7 +23,7 @@ GOLDEN_SPECS = ["petstore", "vibedasher", "vibecaas", "vibefollow", "zatabase", 
 def generate(spec: str, language: str) -> dict[str, str]:
     """The SDK for specs/<spec>.yaml (with specs/<spec>.zsdk.yaml when present), path → text."""
     config_path = SPECS / f"{spec}.zsdk.yaml"
-    config = load_config(str(config_path) if config_path.exists() else None, [language])
+    config = load_config(str(config_path) if config_path.exists() else None)
     result = run(str(SPECS / f"{spec}.yaml"), method_names=config.method_names)  # type: ignore[arg-type]
     assert result.api is not None, [d.format() for d in result.diagnostics]
     return render(load_target(language), result.api, config.for_language(language, result.api))

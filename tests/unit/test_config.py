@@ -14,7 +14,7 @@ def _error(tmp_path: Path, text: str) -> str:
     path = tmp_path / "zsdk.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SpecError) as caught:
-        load_config(str(path), ["python", "go"])
+        load_config(str(path))
     return caught.value.diagnostic.format()
 
 
@@ -32,6 +32,16 @@ def _error(tmp_path: Path, text: str) -> str:
         ("a: &x [1]\nb: *x\n", ":1:1: error: YAML anchors and aliases are not allowed in zsdk.yaml"),
         ("a: [\n", "error: invalid YAML"),
         ("- 1\n", ":1:1: error: zsdk.yaml must be a mapping"),
+        ("client_name: A\npackge_name: x\n", ":2:1: error: /packge_name: unknown setting 'packge_name'"),
+        ("rust:\n  crate: x\n", ":1:1: error: /rust: unknown setting 'rust'"),
+        ("typescript:\n  errors: throw\n  eror: x\n", ":3:1: error: /typescript/eror: unknown typescript setting"),
+        (
+            "typescript:\n  errors: raise\n",
+            ":2:1: error: /typescript/errors: typescript setting errors must be throw or result",
+        ),
+        ("go:\n  module: [a]\n", ":2:1: error: /go/module: go setting module must be a string"),
+        ("python:\n  method_names: crud\n", ":2:1: error: /python/method_names: unknown python setting"),
+        ("python: 5\n", ":1:1: error: /python: the python block must be a mapping"),
     ],
 )
 def test_bad_config_is_a_located_error(tmp_path: Path, text: str, expected: str) -> None:
@@ -42,7 +52,7 @@ def test_bad_config_is_a_located_error(tmp_path: Path, text: str, expected: str)
 def test_good_config_loads(tmp_path: Path) -> None:
     path = tmp_path / "zsdk.yaml"
     path.write_text("version: 2.0.0-beta.1\nretries: {max_retries: 3, base_delay: 1}\npython: {package_name: x}\n")
-    config = load_config(str(path), ["python"])
+    config = load_config(str(path))
     assert config.data["retries"] == {"max_retries": 3, "base_delay": 1.0}
 
 
@@ -64,7 +74,7 @@ def test_sdk_version_defaults_only_from_plain_release_numbers(spec: str, sdk: st
 def test_a_targets_complaint_about_a_setting_names_its_line(tmp_path: Path, text: str, where: str) -> None:
     path = tmp_path / "zsdk.yaml"
     path.write_text(text, encoding="utf-8")
-    config = load_config(str(path), ["typescript"])
+    config = load_config(str(path))
     located = config.locate(Diagnostic("error", "bad name", "/typescript/package_name"))
     assert located.file.endswith("zsdk.yaml") and where in located.format(), located.format()
     assert config.locate(Diagnostic("error", "elsewhere", "/typescript/version")).file == ""  # not in the file

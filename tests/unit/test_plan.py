@@ -37,7 +37,7 @@ def _spec(name: str) -> dict[str, Any]:
 
 
 def _config(name: str) -> Config:
-    return load_config(str(SPECS / f"{name}.zsdk.yaml"), [])
+    return load_config(str(SPECS / f"{name}.zsdk.yaml"))
 
 
 def _names(plan: SdkPlan) -> dict[str, Name]:

@@ -58,6 +58,9 @@ class Target:
     description: ClassVar[str]
     template_dir: ClassVar[Path]
     runtime_dest: ClassVar[str] = ""  # where runtime/ files go inside the SDK ("" = not copied)
+    # Settings of this language's block in zsdk.yaml besides the shared ones: name → the values it takes (an empty
+    # tuple: any string). Anything else in the block is an error naming its line.
+    settings: ClassVar[dict[str, tuple[str, ...]]] = {}
     # Names a package of this language must not take: its standard library's and the SDK's own dependencies'.
     reserved_package_names: ClassVar[frozenset[str]] = frozenset()
 

@@ -251,6 +251,7 @@ class GoTarget(Target):
     description = "Go 1.24+: standard library only, functional options, context, iter.Seq2 pagination"
     template_dir = TEMPLATES
     reserved_package_names = RESERVED_PACKAGE_NAMES
+    settings = {"module": ()}  # the module path (checked like `go get` does, where the target reads it)
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"gostr": go_string, "doc": doc_comment}

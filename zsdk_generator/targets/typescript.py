@@ -210,6 +210,7 @@ class TypeScriptTarget(Target):
     description = "TypeScript (ESM, strict, zero dependencies: global fetch), Node 18+ and browsers"
     template_dir = TEMPLATES
     reserved_package_names = NODE_BUILTIN_MODULES | NPM_BLOCKED_NAMES | {"typescript"}
+    settings = {"errors": ("throw", "result")}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """One escaper per context the templates print spec-derived text in."""
@@ -287,11 +288,7 @@ class _Lowering:
     def __init__(self, api: Api, config: LanguageConfig):
         self.api = api
         self.config = config
-        self.errors = str(config.option("errors", "throw"))
-        if self.errors not in ("throw", "result"):
-            from ..diagnostics import error
-
-            raise error(f"typescript: errors must be throw or result, not {self.errors!r}", None)
+        self.errors = str(config.option("errors", "throw"))  # checked by zsdk.yaml's loader (`settings`)
         self.result = self.errors == "result"
         # the client class: a name TypeScript code or the runtime needs for itself (`Promise`, `BaseClient`…) gets
         # `Client` added
