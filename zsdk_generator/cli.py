@@ -87,7 +87,7 @@ def ir(spec: str, method_names: str, output: str | None) -> None:
 
     if _missing(spec):
         _usage_error(f"{spec}: file not found")
-    result = run(spec, method_names=method_names)  # type: ignore[arg-type]
+    result = run(spec, method_names="operation_id" if method_names == "operation_id" else "crud")
     _print(result.diagnostics, sys.stderr)
     if result.api is None:
         sys.exit(EXIT_FINDINGS)
@@ -113,7 +113,7 @@ def plan(spec: str, config_path: str | None, output: str | None) -> None:
     except SpecError as exc:
         _print([exc.diagnostic], sys.stderr)
         sys.exit(EXIT_FINDINGS)
-    result = run(spec, method_names=config.method_names)  # type: ignore[arg-type]
+    result = run(spec, method_names=config.method_names)
     _print(result.diagnostics, sys.stderr)
     if result.api is None:
         sys.exit(EXIT_FINDINGS)
@@ -174,7 +174,7 @@ def generate(
     except SpecError as exc:
         _print([exc.diagnostic], sys.stderr)
         sys.exit(EXIT_FINDINGS)
-    result = run(spec, method_names=config.method_names)  # type: ignore[arg-type]
+    result = run(spec, method_names=config.method_names)
     _print(result.diagnostics, sys.stderr)
     if result.api is None:
         sys.exit(EXIT_FINDINGS)

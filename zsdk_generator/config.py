@@ -29,11 +29,16 @@ import yaml
 from .diagnostics import Diagnostic, SpecError, error
 from .ir.model import Api
 from .ir.naming import pascal, words
+from .ir.resources import MethodNames
 
 _SHARED_KEYS = {"package_name", "client_name", "version", "method_names", "retries", "description"}
 # Each retry setting: its type and the largest value an SDK accepts (every language can spell it exactly).
-_RETRY_KEYS = {"max_retries": (int, 100), "base_delay": (float, 3600.0), "max_delay": (float, 3600.0),
-               "timeout": (float, 86400.0)}  # fmt: skip
+_RETRY_KEYS = {
+    "max_retries": (int, 100),
+    "base_delay": (float, 3600.0),
+    "max_delay": (float, 3600.0),
+    "timeout": (float, 86400.0),
+}
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,9 @@ class Config:
     data: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def method_names(self) -> str:
-        value = self.data.get("method_names", "crud")
-        return str(value)
+    def method_names(self) -> MethodNames:
+        """`crud` or `operation_id` (load_config refused anything else)."""
+        return "operation_id" if self.data.get("method_names") == "operation_id" else "crud"
 
     def locate(self, diagnostic: Diagnostic) -> Diagnostic:
         """A target's complaint about a setting (`/typescript/package_name`), placed at the line of zsdk.yaml that

@@ -111,10 +111,13 @@ def _resources(resources: tuple[Resource, ...], scope: Scope, trail: tuple[Name,
 
 def _call(op: Operation, name: Name) -> CallPlan:
     scope = Scope(CALL_OPTIONS)
-    params = {p: _param(p, scope.claim(p.ident or p.name, f"operations/{op.id}/params/{p.location}/{p.name}"))
-              for p in _path_order(op)}  # fmt: skip
-    by_location = {loc: tuple(plan for p, plan in params.items() if p.location == loc)
-                   for loc in ("path", "query", "header", "cookie")}  # fmt: skip
+    params = []
+    for p in _path_order(op):
+        params.append(_param(p, scope.claim(p.ident or p.name, f"operations/{op.id}/params/{p.location}/{p.name}")))
+
+    def located(location: str) -> tuple[ParamPlan, ...]:
+        return tuple(plan for plan in params if plan.location == location)
+
     body = op.body
     result_kind = op.result.kind if op.result else "empty"
     return CallPlan(
@@ -122,10 +125,10 @@ def _call(op: Operation, name: Name) -> CallPlan:
         name=name,
         http_method=op.http_method,
         path=op.path,
-        path_params=by_location["path"],
-        query=by_location["query"],
-        headers=by_location["header"],
-        cookies=by_location["cookie"],
+        path_params=located("path"),
+        query=located("query"),
+        headers=located("header"),
+        cookies=located("cookie"),
         body=(
             BodyPlan(body.kind, body.media_type, body.type, body.required, body.file_fields, body.description)
             if body
@@ -148,8 +151,11 @@ def _call(op: Operation, name: Name) -> CallPlan:
 def _path_order(op: Operation) -> list[Parameter]:
     """Path parameters in the order the template names them, then the rest in declaration order."""
     template = [segment[1:-1] for segment in op.path.split("/") if segment.startswith("{") and segment.endswith("}")]
-    path = sorted((p for p in op.params if p.location == "path"),
-                  key=lambda p: template.index(p.name) if p.name in template else len(template))  # fmt: skip
+
+    def position(p: Parameter) -> int:
+        return template.index(p.name) if p.name in template else len(template)
+
+    path = sorted((p for p in op.params if p.location == "path"), key=position)
     return path + [p for p in op.params if p.location != "path"]
 
 

@@ -43,12 +43,13 @@ class Limits:
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """The defaults, overridden by the ZSDK_MAX_* variables that are set; SpecError for a bad value."""
         environ = os.environ if environ is None else environ
+        defaults = cls()
         values: dict[str, int] = {}
         for spec in fields(cls):
             name = variable(spec.name)
             text = environ.get(name, "").strip()
             if text:
-                values[spec.name] = _positive(name, text, spec.default)  # type: ignore[arg-type]
+                values[spec.name] = _positive(name, text, getattr(defaults, spec.name))
         return cls(**values)
 
 
