@@ -117,7 +117,7 @@ def plan(spec: str, config_path: str | None, output: str | None) -> None:
     _print(result.diagnostics, sys.stderr)
     if result.api is None:
         sys.exit(EXIT_FINDINGS)
-    _emit(to_json(build_plan(result.api, config)), output)
+    _emit(to_json(build_plan(result.api, config.shared(result.api))), output)
 
 
 @cli.command()

@@ -28,7 +28,7 @@ def _plan_of(data: dict[str, Any], config: Config | None = None) -> SdkPlan:
     document = Document(data, Sources(SourceFile("spec.yaml", "/spec.yaml", "", False)))
     upgrade(document)
     api, _ = build_api(document, "crud")
-    return build_plan(api, config or Config())
+    return build_plan(api, (config or Config()).shared(api))
 
 
 def _spec(name: str) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..config import Config, LanguageConfig
+from ..config import LanguageConfig
 from ..ir.model import Api, Operation, Parameter, Resource, SecurityScheme
 from ..ir.naming import words
 from .credentials import plan_credentials
@@ -12,6 +12,7 @@ from .model import (
     CallPlan,
     ClientPlan,
     Credential,
+    LoginPlan,
     Name,
     ParamPlan,
     ResourcePlan,
@@ -30,8 +31,9 @@ CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_re
 _PUBLIC = ("username", "client_id")
 
 
-def build_plan(api: Api, config: Config) -> SdkPlan:
-    shared = config.shared(api)
+def build_plan(api: Api, shared: LanguageConfig) -> SdkPlan:
+    """The plan of `api` with one language's settings of zsdk.yaml (`Config.for_language`, or `Config.shared`).
+    What settings decide (client name, SDK version, retries) may differ per language; nothing else can."""
     return SdkPlan(
         title=api.title,
         version=api.version,
@@ -62,6 +64,33 @@ def _client(api: Api, shared: LanguageConfig) -> ClientPlan:
         auth=auth,
         default_security=api.security,
         retries=RetryPlan(r.max_retries, r.base_delay, r.max_delay, r.timeout),
+        login=_login(api),
+    )
+
+
+def _login(api: Api) -> LoginPlan | None:
+    flow = api.login
+    operations = {op.id: op for op in api.all_operations()}
+    op = operations.get(flow.operation_id) if flow else None
+    if flow is None or op is None:
+        return None
+    refresh = operations.get(flow.refresh_operation_id or "")
+    scope = Scope(("login", "refresh"))
+    return LoginPlan(
+        scheme=flow.scheme,
+        call=op.id,
+        http_method=op.http_method,
+        path=op.path,
+        security=() if op.public else op.security,
+        public=op.public,
+        credentials=tuple(scope.claim(c, f"login/{c}", "credential") for c in flow.credentials),
+        wire=flow.credentials,
+        token=flow.token,
+        refresh_token=flow.refresh_token,
+        expires_in=flow.expires_in,
+        refresh_http_method=refresh.http_method if refresh else None,
+        refresh_path=refresh.path if refresh else None,
+        refresh_param=flow.refresh_param,
     )
 
 

@@ -78,6 +78,27 @@ class RetryPlan:
 
 
 @dataclass(frozen=True)
+class LoginPlan:
+    """`x-zsdk-login`: the call that exchanges credentials for a token the client then sends as a bearer token,
+    refreshing it before it expires (with the refresh call, else by logging in again)."""
+
+    scheme: str  # the security scheme the token satisfies
+    call: str  # the login operation's key (its CallPlan is in the resource tree too)
+    http_method: str
+    path: str
+    security: tuple[tuple[str, ...], ...]  # what the login call itself may send, as CallPlan.security
+    public: bool  # the login call sends no credentials
+    credentials: tuple[Name, ...]  # the login call's JSON body fields, in spec order (wire names are the words' source)
+    wire: tuple[str, ...]  # the same fields as the body spells them
+    token: tuple[str, ...]  # the token's path in the response
+    refresh_token: tuple[str, ...] | None = None
+    expires_in: tuple[str, ...] | None = None
+    refresh_http_method: str | None = None
+    refresh_path: str | None = None
+    refresh_param: str | None = None  # the refresh call's body field that carries the refresh token
+
+
+@dataclass(frozen=True)
 class ClientPlan:
     name: Name  # the client class (`vibedasher`, `zatabase client`); package names are each language's own
     version: str  # the SDK's version
@@ -86,6 +107,7 @@ class ClientPlan:
     auth: tuple[AuthPlan, ...]
     default_security: tuple[tuple[str, ...], ...]  # alternatives of scheme names; () inside: none needed
     retries: RetryPlan
+    login: LoginPlan | None = None
 
 
 @dataclass(frozen=True)
