@@ -137,3 +137,15 @@ def test_plan_command_prints_the_plan(tmp_path: Path) -> None:
     bad.write_text("retries: {max_retries: -1}\n", encoding="utf-8")
     result = run_cli("plan", str(SPECS / "zatabase.yaml"), "--config", str(bad))
     assert result.returncode == 1 and "zsdk.yaml:1:1: error: /retries/max_retries" in result.stderr
+
+
+def test_the_login_flow_is_data() -> None:
+    login = _plan_of(_spec("zatabase"), _config("zatabase")).client.login
+    assert login is not None
+    assert (login.http_method, login.path, login.public) == ("POST", "/auth/login", True)
+    assert [n.to_data() for n in login.credentials] == ["email", "password"] and login.wire == ("email", "password")
+    assert (login.token, login.refresh_token, login.expires_in) == (("access_token",), ("refresh_token",),
+                                                                    ("expires_in",))  # fmt: skip
+    assert (login.refresh_http_method, login.refresh_path, login.refresh_param) == ("POST", "/auth/refresh",
+                                                                                    "refresh_token")  # fmt: skip
+    assert _plan_of(_spec("vibedasher")).client.login is None
