@@ -165,6 +165,7 @@ def _call(op: Operation, name: Name) -> CallPlan:
         ),
         result=op.result_type,
         result_kind=result_kind,
+        result_media_type=op.result.media_type if op.result else "",
         envelope=op.envelope,
         paging=op.pagination,
         security=() if op.public else op.security,
