@@ -65,10 +65,11 @@ def identifier(text: str | Name, reserved: frozenset[str] = frozenset(), fallbac
     return name
 
 
-def class_name(name: Name | tuple[Name, ...]) -> str:
-    """PascalCase from the plan's words: `ProjectsFiles` for the resource projects → files."""
-    found = "".join(w[:1].upper() + w[1:] for n in ((name,) if isinstance(name, Name) else name) for w in n.words)
-    return found if found and not found[0].isdigit() else "Resource" + found
+def resource_class_name(path: tuple[Name, ...]) -> str:
+    """PascalCase from the plan's words: `ProjectsFiles` for the resource projects → files. A name starting with a
+    digit, or with `Async` (the async twin of `files` is `AsyncFiles`), gets `Resource` in front."""
+    found = "".join(w[:1].upper() + w[1:] for n in path for w in n.words)
+    return "Resource" + found if found[:1].isdigit() or path[0].words[0] == "async" else found
 
 
 def model_class_names(models: Iterable[Model]) -> dict[str, str]:
@@ -375,7 +376,9 @@ class _Lowering:
         """The names of a resource tree (its methods are filled in by `_methods`)."""
         attr = identifier(plan.name, reserved, "resource")
         path = f"{parent}.{attr}" if parent else attr
-        view = ResourceView(attr, class_name(plan.path), path, docstring_lines(plan.description), plan.description)
+        view = ResourceView(
+            attr, resource_class_name(plan.path), path, docstring_lines(plan.description), plan.description
+        )
         view.children = [self.resource_view(child, RESOURCE_ATTRIBUTES, path) for child in plan.resources]
         return view
 
