@@ -42,7 +42,7 @@ def _public_names(files: dict[str, str], folder: Path) -> set[str]:
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return {found.rsplit(":", 1)[1] for found in _python_identifiers(folder) if not found.rsplit(":", 1)[1][:1] == "_"}
+    return {found.rsplit(":", 1)[1] for found in _python_identifiers(folder) if found.rsplit(":", 1)[1][:1] != "_"}
 
 
 @pytest.mark.parametrize("spec", ["petstore", "vibedasher", "zatabase", "edge-cases"])
