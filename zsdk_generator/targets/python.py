@@ -373,7 +373,7 @@ class _Lowering:
     # ------------------------------------------------------------------ resources
 
     def resource_view(self, plan: ResourcePlan, reserved: frozenset[str], parent: str = "") -> ResourceView:
-        """The names of a resource tree (its methods are filled in by `_methods`)."""
+        """The names of a resource tree (its methods are filled in by `resource_module`)."""
         attr = identifier(plan.name, reserved, "resource")
         path = f"{parent}.{attr}" if parent else attr
         view = ResourceView(
@@ -386,14 +386,13 @@ class _Lowering:
         """A top-level resource with its sub-resources: one module. Inside a class with a method or sub-resource
         named `list`, `list[...]` means that: such builtins are spelled `builtins.list` in the whole module."""
         root = self.resource_view(plan, CLIENT_ATTRIBUTES)
-        plans = {id(view): p for view, p in _pairs(root, plan)}
-        names = {m.name.words for p in plans.values() for m in p.calls} | {r.name.words for p in plans.values()
-                                                                           for r in p.resources}  # fmt: skip
-        shadowed = frozenset(identifier(Name(w, ""), RESOURCE_ATTRIBUTES) for w in names)
-        types = PyTypes(self.models, self.class_names, in_package=True).hiding(shadowed)
+        pairs = _pairs(root, plan)
+        members = {identifier(c.name, RESOURCE_ATTRIBUTES, "call") for _, p in pairs for c in p.calls}
+        members |= {child.attr for node, _ in pairs for child in node.children}
+        types = PyTypes(self.models, self.class_names, in_package=True).hiding(frozenset(members))
         classes: set[str] = set()
         constants: set[str] = set()
-        for node, node_plan in _pairs(root, plan):
+        for node, node_plan in pairs:
             node.class_name = unique(node.class_name, classes)  # a resource tree with two same-named paths
             for call in node_plan.calls:
                 node.methods.append(self._method(call, types, node, constants))
@@ -416,7 +415,8 @@ class _Lowering:
         if call.body is not None and call.body.kind in ("json", "form", "text"):
             body = module.annotation(call.body.type)
             if call.body.type.kind == "model" and body.text != "Any":
-                body = TypeExpr(f"{body.text} | dict[str, Any]", body.imports | {("typing", "Any")})
+                raw = module.builtin("dict").wrap("{}[str, Any]", ("typing", "Any"))
+                body = TypeExpr(f"{body.text} | {raw.text}", body.imports | raw.imports)
         elif call.body is not None and call.body.kind == "multipart":
             model = self.models.get(call.body.type.model or "")
             for f in model.fields if model else ():
@@ -424,7 +424,8 @@ class _Lowering:
                 annotation = module.annotation(f.type)
                 if is_file:
                     files = TypeExpr.of("FileTypes", ("._types", "FileTypes"))
-                    annotation = files.wrap("list[{}]") if f.type.kind == "array" else files
+                    listed = files.wrap(module.builtin("list").text + "[{}]", *module.builtin("list").imports)
+                    annotation = listed if f.type.kind == "array" else files
                 ident = unique(identifier(f.ident or f.name, PARAM_RESERVED, "part"), taken)
                 parts.append(ParamView(ident, f.name, annotation, f.required, is_file))
         # A parameter named like a builtin type hides it from the method body.
