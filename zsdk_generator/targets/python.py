@@ -199,9 +199,16 @@ class MethodView:
     accept: str | None
     paginator: str | None
 
-    @property
-    def keyword(self) -> list[ParamView]:
-        return [*self.query, *self.headers, *self.cookies]
+    keyword: list[ParamView] = field(init=False)  # query, header and cookie parameters
+    groups: list[tuple[str, list[ParamView]]] = field(init=False)  # each parameter's place, as RequestOptions says
+    idempotent: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.keyword = [*self.query, *self.headers, *self.cookies]
+        self.groups = [("path_params", self.path_params), ("query", self.query), ("headers", self.headers),
+                       ("cookies", self.cookies), ("form", [p for p in self.parts if not p.is_file]),
+                       ("files", [p for p in self.parts if p.is_file])]  # fmt: skip
+        self.idempotent = self.call.idempotency_header is not None
 
     def types(self) -> list[TypeExpr | None]:
         params = [*self.path_params, *self.keyword, *self.parts]

@@ -62,6 +62,10 @@ def enum_base(model: Model) -> str:
     return ENUM_BASES.get(model.enum_type or "", "") if model.kind == "enum" else ""
 
 
+def _union(terms: list[TypeExpr]) -> TypeExpr:
+    return terms[0] if len(terms) == 1 else combine("{}", terms, " | ")
+
+
 def model_refs(t: TypeRef | None) -> Iterator[str]:
     """The model names a type refers to."""
     while t is not None:
@@ -87,6 +91,7 @@ class PyTypes:
         self.in_package = in_package  # True: a resource module, which names models through `from .. import models`
         self.shadowed = shadowed
         self.quoted = quoted
+        self._annotations: dict[TypeRef, TypeExpr] = {}  # the same types recur all over an API
 
     def hiding(self, names: frozenset[str]) -> PyTypes:
         """The same map in a scope where `names` hide builtins too."""
@@ -110,7 +115,14 @@ class PyTypes:
         """`t` as an annotation: `X | None` when null is accepted."""
         if t is None:
             return NONE
-        return combine("{}", self.terms(t), " | ")
+        try:
+            return self._annotations[t]
+        except KeyError:
+            pass
+        except TypeError:  # a literal holding a list or an object
+            return _union(self.terms(t))
+        found = self._annotations[t] = _union(self.terms(t))
+        return found
 
     def terms(self, t: TypeRef) -> list[TypeExpr]:
         """The union terms of `t`'s annotation: the type, then `None` when it is nullable."""
