@@ -45,9 +45,9 @@ from .python_text import (
     py_string,
     toml_string,
 )
-from .python_types import NONE, PyTypes, enum_base, model_refs
+from .python_types import ANY, NONE, PyTypes, enum_base, model_refs, subscript
 from .text import one_line
-from .types import Import, TypeExpr, imports_of
+from .types import Import, TypeExpr, combine, imports_of
 
 TEMPLATES = templates_root() / "python"
 
@@ -356,8 +356,10 @@ class _Lowering:
         defined: set[str] = set()
         for alias in done:
             forward = frozenset(n for n in _alias_refs(alias) if n in by_name and n not in defined)
-            terms = PyTypes(self.models, self.class_names, quoted=forward).alias_terms(alias)
-            quoted = len(terms) > 1 and any(t.text.startswith('"') for t in terms)  # `"A" | B` fails at run time
+            types = PyTypes(self.models, self.class_names, quoted=forward)
+            terms = types.alias_terms(alias)
+            # `"A" | B` fails at run time: a quoted name in a union makes it `Union["A", B]`
+            quoted = len(terms) > 1 and any(types.model(name) in terms for name in forward)
             doc = docstring_lines(alias.description)
             out.append(ModelView(self.class_names[alias.name], "alias", doc, terms=terms, forward=quoted,
                                  description=alias.description))  # fmt: skip
@@ -421,9 +423,8 @@ class _Lowering:
         parts: list[ParamView] = []
         if call.body is not None and call.body.kind in ("json", "form", "text"):
             body = module.annotation(call.body.type)
-            if call.body.type.kind == "model" and body.text != "Any":
-                raw = module.builtin("dict").wrap("{}[str, Any]", ("typing", "Any"))
-                body = TypeExpr(f"{body.text} | {raw.text}", body.imports | raw.imports)
+            if call.body.type.kind == "model" and body != ANY:  # a model, or the same as a plain dict
+                body = combine("{}", [body, subscript(module.builtin("dict"), module.builtin("str"), ANY)], " | ")
         elif call.body is not None and call.body.kind == "multipart":
             model = self.models.get(call.body.type.model or "")
             for f in model.fields if model else ():
@@ -431,8 +432,7 @@ class _Lowering:
                 annotation = module.annotation(f.type)
                 if is_file:
                     files = TypeExpr.of("FileTypes", ("._types", "FileTypes"))
-                    listed = files.wrap(module.builtin("list").text + "[{}]", *module.builtin("list").imports)
-                    annotation = listed if f.type.kind == "array" else files
+                    annotation = subscript(module.builtin("list"), files) if f.type.kind == "array" else files
                 ident = unique(identifier(f.ident or f.name, PARAM_RESERVED, "part"), taken)
                 parts.append(ParamView(ident, f.name, annotation, f.required, is_file))
         # A parameter named like a builtin type hides it from the method body.
@@ -476,7 +476,7 @@ class _Lowering:
         if call.result_kind == "text":
             return types.builtin("str"), types.builtin("str"), "request", False
         annotation = types.annotation(call.result)
-        if annotation.text == "Any":
+        if annotation == ANY:
             return annotation, types.builtin("object"), "request", True
         return annotation, annotation, "request", not types.is_class(call.result)
 

@@ -40,6 +40,11 @@ def builtin(name: str, shadowed: frozenset[str] = frozenset()) -> TypeExpr:
     return TypeExpr.of(f"builtins.{name}", ("builtins", "")) if name in shadowed else TypeExpr.of(name)
 
 
+def subscript(base: TypeExpr, *args: TypeExpr) -> TypeExpr:
+    """A generic type with its arguments: `subscript(list, Pet)` → `list[Pet]`, the imports of all of them."""
+    return combine(base.text + "[{}]", args, ", ", *base.imports)
+
+
 def literal_type(value: object, shadowed: frozenset[str] = frozenset()) -> TypeExpr:
     """The type of a `const`: `Literal[...]` for what Literal takes (strings, booleans, integers within 64 bits),
     `None` for null, else the value's plain type: `int` (a wider integer), `float`, `list[Any]`, `dict[str, Any]`."""
@@ -52,9 +57,8 @@ def literal_type(value: object, shadowed: frozenset[str] = frozenset()) -> TypeE
     if isinstance(value, float):
         return builtin("float", shadowed)
     if isinstance(value, list):
-        return ANY.wrap(builtin("list", shadowed).text + "[{}]", *builtin("list", shadowed).imports)
-    return combine(builtin("dict", shadowed).text + "[{}]", [builtin("str", shadowed), ANY], ", ",
-                   *builtin("dict", shadowed).imports)  # fmt: skip
+        return subscript(builtin("list", shadowed), ANY)
+    return subscript(builtin("dict", shadowed), builtin("str", shadowed), ANY)
 
 
 def enum_base(model: Model) -> str:
@@ -127,15 +131,15 @@ class PyTypes:
     def terms(self, t: TypeRef) -> list[TypeExpr]:
         """The union terms of `t`'s annotation: the type, then `None` when it is nullable."""
         bare = self.bare(t)
-        return [bare, NONE] if t.nullable and bare.text not in ("Any", "None") else [bare]
+        return [bare, NONE] if t.nullable and bare not in (ANY, NONE) else [bare]
 
     def bare(self, t: TypeRef) -> TypeExpr:
         if t.kind == "model":
             return self.model(t.model or "")
-        if t.kind in ("array", "map"):
-            container = self.builtin("list" if t.kind == "array" else "dict")
-            parts = [self.annotation(t.item)] if t.kind == "array" else [self.builtin("str"), self.annotation(t.item)]
-            return combine(container.text + "[{}]", parts, ", ", *container.imports)
+        if t.kind == "array":
+            return subscript(self.builtin("list"), self.annotation(t.item))
+        if t.kind == "map":
+            return subscript(self.builtin("dict"), self.builtin("str"), self.annotation(t.item))
         if t.kind == "literal":
             return literal_type(t.value, self.shadowed)
         if t.kind == "null":
@@ -180,11 +184,11 @@ class PyTypes:
             if tagged is not None:
                 return [tagged]
             out: list[TypeExpr] = []
-            seen: set[str] = set()
+            seen: set[TypeExpr] = set()
             for variant in model.variants:
-                text = self.annotation(variant).text
-                if text not in seen:
-                    seen.add(text)
+                spelled = self.annotation(variant)
+                if spelled not in seen:
+                    seen.add(spelled)
                     out.extend(self.terms(variant))
             return out
         if model.kind == "enum":  # number or boolean enums: the plain type
