@@ -53,7 +53,7 @@ def test_all_and_comma_lists_write_one_folder_per_language(tmp_path: Path) -> No
 def test_templates_override_one_file(tmp_path: Path) -> None:
     overrides = tmp_path / "templates"
     overrides.mkdir()
-    (overrides / "README.md.jinja").write_text("# {{ api.title }} by us\n")
+    (overrides / "README.md.jinja").write_text("# {{ sdk.title }} by us\n")
     out = tmp_path / "sdk"
     result = run_cli("generate", "--lang", "python", "--spec", str(SPECS / "petstore.yaml"), "--out", str(out),
                      "--templates", str(overrides))  # fmt: skip

@@ -124,6 +124,17 @@ def test_path_parameters_follow_the_template() -> None:
     assert (call.query[0].style, call.query[0].explode) == ("form", True)
 
 
+def test_a_path_parameter_inside_a_segment_keeps_its_place() -> None:
+    path = {"name": "version", "in": "path", "required": True, "schema": {"type": "string"}}
+    plan = _plan_of({
+        "openapi": "3.1.0", "info": {"title": "T", "version": "1"},
+        "paths": {"/api/v{version}/items/{id}": {"get": {
+            "operationId": "getItem", "responses": {"204": {"description": "x"}},
+            "parameters": [{**path, "name": "id"}, path]}}},
+    })  # fmt: skip
+    assert [p.wire for p in plan.all_calls()[0].path_params] == ["version", "id"]
+
+
 def test_the_plan_is_deterministic_json() -> None:
     assert to_json(_plan_of(_spec("zatabase"))) == to_json(_plan_of(_spec("zatabase")))
 

@@ -9,15 +9,8 @@ import pytest
 
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
-from zsdk_generator.ir.model import Api
-from zsdk_generator.targets.python import (
-    PythonTarget,
-    literal_type,
-    pep440_version,
-    references,
-    rename_references,
-    union_terms,
-)
+from zsdk_generator.ir.model import Api, Model, TypeRef
+from zsdk_generator.targets.python import PythonTarget, pep440_version
 from zsdk_generator.targets.python_text import (
     comment,
     docstring,
@@ -28,7 +21,9 @@ from zsdk_generator.targets.python_text import (
     py_number,
     toml_string,
 )
+from zsdk_generator.targets.python_types import PyTypes, literal_type
 from zsdk_generator.targets.text import prose
+from zsdk_generator.targets.types import TypeExpr
 
 HOSTILE = [
     'ends in a quote"',
@@ -85,24 +80,26 @@ def test_a_comment_never_reads_as_a_tool_directive() -> None:
     assert comment("Typed\u2028 value\nhere") == "Typed value here"
 
 
-def test_type_expressions_are_read_by_tokens_not_text() -> None:
-    expression = 'Literal["list", "Any | models.X"] | list[models.Pet]'
-    assert references(expression) == ["Literal", "list", "models"]
-    assert rename_references(expression, {"list": "builtins.list"}) == (
-        'Literal["list", "Any | models.X"] | builtins.list[models.Pet]'
-    )
-    assert union_terms('Literal["A | B"] | list["A"]') == ['Literal["A | B"]', 'list["A"]']
+def test_type_expressions_carry_their_imports_and_spell_hidden_builtins() -> None:
+    pet = Model("Pet", "object", "#/components/schemas/Pet")
+    types = PyTypes({"Pet": pet}, {"Pet": "Pet"}, in_package=True).hiding(frozenset({"list", "limit"}))
+    pets = types.annotation(TypeRef("array", item=TypeRef("model", model="Pet"), nullable=True))
+    assert pets == TypeExpr("builtins.list[models.Pet] | None", frozenset({("builtins", ""), (".", "models")}))
+    when = types.annotation(TypeRef("map", item=TypeRef("string", "date-time")))
+    assert when == TypeExpr("dict[str, datetime.datetime]", frozenset({("datetime", "")}))
+    assert types.annotation(TypeRef("any")) == TypeExpr("Any", frozenset({("typing", "Any")}))
 
 
 def test_const_types_mypy_accepts() -> None:
-    assert literal_type("x") == 'Literal["x"]'
-    assert literal_type(True) == "Literal[True]"
-    assert literal_type(2**63 - 1) == "Literal[9223372036854775807]"
-    assert literal_type(2**63) == "int"
-    assert literal_type(0.5) == "float"
-    assert literal_type(None) == "None"
-    assert literal_type([1]) == "list[Any]"
-    assert literal_type({"a": 1}) == "dict[str, Any]"
+    assert literal_type("x") == TypeExpr('Literal["x"]', frozenset({("typing", "Literal")}))
+    assert literal_type(True).text == "Literal[True]"
+    assert literal_type(2**63 - 1).text == "Literal[9223372036854775807]"
+    assert literal_type(2**63).text == "int"
+    assert literal_type(0.5).text == "float"
+    assert literal_type(None).text == "None"
+    assert literal_type([1]) == TypeExpr("list[Any]", frozenset({("typing", "Any")}))
+    assert literal_type({"a": 1}).text == "dict[str, Any]"
+    assert literal_type([1], frozenset({"list"})).text == "builtins.list[Any]"
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..config import LanguageConfig
 from ..ir.model import Api, Operation, Parameter, Resource, SecurityScheme
 from ..ir.naming import words
@@ -165,6 +167,7 @@ def _call(op: Operation, name: Name) -> CallPlan:
         ),
         result=op.result_type,
         result_kind=result_kind,
+        result_media_type=op.result.media_type if op.result else "",
         envelope=op.envelope,
         paging=op.pagination,
         security=() if op.public else op.security,
@@ -177,9 +180,12 @@ def _call(op: Operation, name: Name) -> CallPlan:
     )
 
 
+_TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
+
+
 def _path_order(op: Operation) -> list[Parameter]:
     """Path parameters in the order the template names them, then the rest in declaration order."""
-    template = [segment[1:-1] for segment in op.path.split("/") if segment.startswith("{") and segment.endswith("}")]
+    template = _TEMPLATE_VARIABLE.findall(op.path)  # `/v{version}/items/{id}` names version, then id
 
     def position(p: Parameter) -> int:
         return template.index(p.name) if p.name in template else len(template)

@@ -148,6 +148,7 @@ class CallPlan:
     body: BodyPlan | None
     result: TypeRef | None  # after the envelope is unwrapped; None: no body
     result_kind: Literal["json", "binary", "text", "sse", "empty"]
+    result_media_type: str  # the success response's media type (what a binary, text or SSE call accepts)
     envelope: tuple[str, ...] | None  # the payload's path in the raw body
     paging: Pagination | None  # the IR's: limit_param / per_page_param are sent again on every page
     security: tuple[tuple[str, ...], ...]  # alternatives; a () alternative means no credentials are needed

@@ -1,30 +1,39 @@
 """The Python target: httpx + pydantic v2, an openai-python-style surface.
 
-Everything a template prints is decided here, once: identifiers (escaped for
-keywords and for the names the runtime and pydantic use), type expressions,
-defaults, and the file layout. Templates only loop and print.
+It spells the SdkPlan in Python: identifiers (the plan's names in snake_case or PascalCase, a reserved one with
+`_` added), type expressions with their imports (python_types), and escaped literals. The templates own the
+syntax; python_layout makes their output black's.
 """
 
 from __future__ import annotations
 
-import builtins
-import functools
-import io
-import keyword
 import re
-import sys
-import tokenize
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import LanguageConfig
 from ..diagnostics import error
-from ..ir.model import Api, Field, Model, Operation, Parameter, Resource, SecurityScheme, TypeRef
-from ..ir.naming import pascal, snake, words
-from ..plan.credentials import plan_credentials
+from ..ir.model import Field, Model, Pagination
+from ..ir.naming import snake, words
+from ..plan.model import AuthPlan, CallPlan, Name, ParamPlan, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
 from .markdown import markdown_cell_code, markdown_code, markdown_lines, markdown_text
+from .python_data import (
+    CLIENT_ARGUMENTS,
+    CLIENT_ATTRIBUTES,
+    CLIENT_MODULE_NAMES,
+    EXPORTS,
+    FIELD_RESERVED,
+    KEYWORDS,
+    MODULE_NAMES,
+    PARAM_RESERVED,
+    PROVIDERS,
+    RESERVED_PACKAGE_NAMES,
+    RESOURCE_ATTRIBUTES,
+    RESOURCE_IMPORTS,
+    THIRD_PARTY,
+)
 from .python_text import (
     comment,
     docstring,
@@ -36,102 +45,60 @@ from .python_text import (
     py_string,
     toml_string,
 )
+from .python_types import ANY, NONE, PyTypes, enum_base, model_refs, subscript
 from .text import one_line
+from .types import Import, TypeExpr, combine, imports_of
 
 TEMPLATES = templates_root() / "python"
-
-# ---------------------------------------------------------------------------------------------- data
-
-PRIMITIVES: dict[tuple[str, str | None], str] = {
-    ("string", None): "str",
-    ("string", "date"): "datetime.date",
-    ("string", "date-time"): "datetime.datetime",
-    ("string", "binary"): "bytes",
-    ("integer", None): "int",
-    ("number", None): "float",
-    ("boolean", None): "bool",
-}
-# Hard keywords, and the soft keywords `match` and `case` (renamed since 3.10). Fixed here rather than read from
-# `keyword.softkwlist`, so the generated names do not depend on the Python running the generator (3.12 added
-# `type`, which stays a valid name everywhere).
-KEYWORDS = frozenset(keyword.kwlist) | {"match", "case"}
-# Builtins that type expressions use: a name bound to one of them in a class body (a field, a method) or in a
-# function (a parameter) hides the type from what follows there.
-TYPE_BUILTINS = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes", "object", "type"})
-# Attribute names pydantic's BaseModel (and our runtime BaseModel) already use.
-MODEL_ATTRIBUTES = frozenset(
-    {"model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set", "model_construct",
-     "model_copy", "model_dump", "model_dump_json", "model_json_schema", "model_parametrized_name",
-     "model_post_init", "model_rebuild", "model_validate", "model_validate_json", "model_validate_strings",
-     "dict", "json", "copy", "schema", "schema_json", "validate", "construct", "parse_obj", "parse_raw",
-     "parse_file", "from_orm", "update_forward_refs", "fields", "to_dict", "to_json", "datetime", "pydantic",
-     "typing"}
-)  # fmt: skip
-# A model field with one of these names would hide, in the rest of its class body, a type the field annotations
-# use (`list: str` then `tags: list[str]`: "Variable ... is not valid as a type"); it is renamed (`list_`, alias
-# "list").
-FIELD_RESERVED = MODEL_ATTRIBUTES | (TYPE_BUILTINS - {"object", "type"})
-# Names a models module imports or defines itself; a model with one of these names is renamed.
-MODULE_NAMES = frozenset(
-    {"Any", "Annotated", "Literal", "Union", "BaseModel", "OpenEnum", "OpenIntEnum", "None", "True", "False"}
-)
-# Per-call options every method takes, and the module names a method body uses; a spec parameter with one of
-# these names is renamed. (A parameter named like a builtin type the body uses is not: the body spells that type
-# `builtins.X`, see `_unshadow_parameters`.)
-CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key")
-PARAM_RESERVED = frozenset({"self", "body", "models", "cast", "content", "datetime", "builtins", *CALL_OPTIONS})
-# Attributes of the runtime clients and resources; a resource or method with one of these names is renamed.
-CLIENT_ATTRIBUTES = frozenset(
-    {"request", "request_page", "request_stream", "request_login", "close", "base_url", "timeout", "max_retries",
-     "on_request", "on_response", "authenticate", "with_raw_response", "retry_policy", "default_headers",
-     "user_agent", "default_security"}
-)  # fmt: skip
-# A resource class body also uses these names after its methods: the decorator and the modules its annotations
-# name. A method or sub-resource named like one is renamed.
-RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "cached_property", "models", "datetime", "builtins"})
-# What the credential and server-variable arguments of the client must not be called: the client's own arguments
-# and the names `__init__` and `_auth` use in their bodies.
-CLIENT_ARGUMENTS = frozenset(
-    {"self", "base_url", "timeout", "max_retries", "default_headers", "http_client", "on_request", "on_response",
-     "providers", "login", "super", "isinstance", "first_given", "resolve_server_url"}
-)  # fmt: skip
-# The SDK's runtime dependencies and what they import (optional modules httpx probes at import included): a
-# package of one of these names would be imported in their place.
-DEPENDENCY_MODULES = frozenset(
-    {"httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "pydantic", "pydantic_core",
-     "annotated_types", "typing_extensions", "typing_inspection", "h2", "brotli", "brotlicffi", "zstandard",
-     "socksio", "trio", "click", "rich", "pygments"}
-)  # fmt: skip
-# Names a default package name must not take: the standard library's (with `compression` and `annotationlib`,
-# new in 3.14, and the startup hooks `site` imports), the dependencies', keywords, and builtins (an `import
-# list` would hide the builtin in the user's module). Such a name gets `sdk` added: "Numbers API" → numbers_sdk.
-RESERVED_PACKAGE_NAMES = (
-    frozenset(sys.stdlib_module_names)
-    | {"compression", "annotationlib", "sitecustomize", "usercustomize"}
-    | DEPENDENCY_MODULES
-    | frozenset(keyword.kwlist)
-    | {name for name in dir(builtins) if name.islower()}
-)
-# What the package's __init__ exports besides the two clients.
-EXPORTS = [
-    "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError", "APIStatusError",
-    "APITimeoutError", "AsyncPage", "AsyncStream", "AuthenticationError", "BadRequestError", "BinaryResponse",
-    "ConflictError", "InternalServerError", "NOT_GIVEN", "NotFoundError", "NotGiven", "PermissionDeniedError",
-    "RateLimitError", "Stream", "SyncPage", "UnprocessableEntityError", "models",
-]  # fmt: skip
-
 
 # ---------------------------------------------------------------------------------------------- names
 
 
-def identifier(text: str, reserved: frozenset[str] = frozenset(), fallback: str = "value") -> str:
+def identifier(text: str | Name, reserved: frozenset[str] = frozenset(), fallback: str = "value") -> str:
     """snake_case identifier: keywords and reserved names get a trailing `_`, digits a prefix."""
-    name = snake(text) or fallback
+    name = "_".join(text.words) if isinstance(text, Name) else snake(text)
+    name = name or fallback
     if name[0].isdigit():
         name = f"{fallback}_{name}"
     if name in KEYWORDS or name in reserved:
         name += "_"
     return name
+
+
+def resource_class_name(path: tuple[Name, ...]) -> str:
+    """PascalCase from the plan's words: `ProjectsFiles` for the resource projects → files. A name starting with a
+    digit, or with `Async` (the async twin of `files` is `AsyncFiles`), gets `Resource` in front."""
+    found = "".join(w[:1].upper() + w[1:] for n in path for w in n.words)
+    return "Resource" + found if found[:1].isdigit() or path[0].words[0] == "async" else found
+
+
+def model_class_names(models: Iterable[Model]) -> dict[str, str]:
+    """Each model's class: its IR name (unique already), a name the models module uses itself or a keyword with
+    `Model` added until no model has it — a rule on the names alone, so no order of models changes it."""
+    names = {m.name for m in models}
+    out: dict[str, str] = {}
+    for name in names:
+        found = name
+        while found in MODULE_NAMES or found in KEYWORDS or (found != name and found in names):
+            found += "Model"
+        out[name] = found
+    return out
+
+
+def client_class_name(found: str) -> str:
+    """The client class (zsdk.yaml's name, as spelled there); `Client` is added when it or its Async twin would take
+    a name its modules use, or end like a resource class."""
+    clash = {found, "Async" + found} & CLIENT_MODULE_NAMES or found.endswith(("Resource", "WithRawResponse"))
+    return found + "Client" if clash else found
+
+
+def unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name}_{n}"
+    taken.add(candidate)
+    return candidate
 
 
 # PEP 440's version scheme (its appendix B), which pip and hatchling require of `version` in pyproject.toml.
@@ -155,31 +122,27 @@ def pep440_version(version: str) -> str:
     return version
 
 
-# The integers mypy takes inside `Literal[...]` (it reads them as 64-bit; a wider one is "an arbitrary expression").
-_LITERAL_INT_LIMIT = 2**63 - 1
+def isort_key(name: str) -> tuple[int, str]:
+    """isort's (and ruff's) order: CONSTANTS, then Classes, then everything else."""
+    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
 
 
-def literal_type(value: object) -> str:
-    """The type of a `const`: `Literal[...]` for what Literal takes (strings, booleans, integers within 64 bits),
-    `None` for null, else the value's plain type: `int` (a wider integer), `float`, `list[Any]`, `dict[str, Any]`."""
-    if value is None:
-        return "None"
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LITERAL_INT_LIMIT:
-        return "int"
-    if isinstance(value, (str, int)):  # bool is an int
-        return f"Literal[{py_literal(value)}]"
-    if isinstance(value, float):
-        return "float"
-    return "list[Any]" if isinstance(value, list) else "dict[str, Any]"
-
-
-def unique(name: str, taken: set[str]) -> str:
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name}_{n}"
-    taken.add(candidate)
-    return candidate
+def import_block(imports: Iterable[Import], depth: int = 0) -> list[list[tuple[str, list[str]]]]:
+    """Imports as isort writes them: standard library, third party, the SDK's own (a `.` module, spelled for a
+    module `depth` folders down); `import x` before `from x import`; names in isort order."""
+    modules: dict[str, set[str]] = {}
+    for module, name in imports:
+        modules.setdefault("." * depth + module if module.startswith(".") else module, set()).add(name)
+    sections: list[list[tuple[str, list[str]]]] = [[], [], []]
+    for module, names in modules.items():
+        section = sections[2 if module.startswith(".") else 1 if module in THIRD_PARTY else 0]
+        if "" in names:
+            section.append((module, []))
+        if names - {""}:
+            section.append((module, sorted(names - {""}, key=isort_key)))
+    for section in sections:
+        section.sort(key=lambda entry: (bool(entry[1]), entry[0]))
+    return [s for s in sections if s]
 
 
 # ---------------------------------------------------------------------------------------------- views
@@ -188,7 +151,7 @@ def unique(name: str, taken: set[str]) -> str:
 @dataclass
 class FieldView:
     attr: str
-    annotation: str
+    annotation: TypeExpr
     default: str | None  # None: required (no default)
     alias: str | None  # the wire name when it differs from attr
     doc: list[str]
@@ -201,8 +164,9 @@ class ModelView:
     doc: list[str]
     fields: list[FieldView] = field(default_factory=list)
     members: list[tuple[str, str]] = field(default_factory=list)  # enum: (NAME, literal)
-    enum_base: str = "OpenEnum"
-    annotation: str = ""  # alias/union: the right-hand side
+    enum_base: str = ""
+    terms: list[TypeExpr] = field(default_factory=list)  # alias: the right-hand side's union terms
+    forward: bool = False  # alias: a term is a quoted forward reference, so the union is spelled `Union[...]`
     description: str = ""  # the spec's text (an alias is documented in a comment)
 
 
@@ -210,46 +174,63 @@ class ModelView:
 class ParamView:
     ident: str
     wire: str
-    location: str
-    annotation: str
+    annotation: TypeExpr
     required: bool
+    is_file: bool = False  # a multipart part that carries a file
 
 
 @dataclass
 class MethodView:
     name: str
     doc: list[str]
-    positional: list[ParamView]
-    keyword: list[ParamView]
-    body: str | None  # annotation of `body`, when the body is JSON or form
-    body_required: bool
-    files: list[ParamView]  # multipart parts
-    content: bool  # raw binary body
-    returns: str
-    returns_async: str
-    call: str  # request | request_page | request_stream
-    cast_to: str
+    call: CallPlan
+    path_params: list[ParamView]
+    query: list[ParamView]
+    headers: list[ParamView]
+    cookies: list[ParamView]
+    body: TypeExpr | None  # `body`'s annotation, when the body is JSON, form or text
+    parts: list[ParamView]  # multipart
+    returns: TypeExpr
+    returns_async: TypeExpr
+    runtime_call: str  # request | request_page | request_stream
+    cast_to: TypeExpr
     cast_result: bool  # wrap in typing.cast (unions and aliases are not `type[T]`)
-    options: list[tuple[str, str]]  # RequestOptions(key=expr) before the per-call options
-    idempotent: bool
+    security: list[list[str]] | None  # None: the client's default
+    accept: str | None
     paginator: str | None
 
-    @property
-    def cast_argument(self) -> str:
-        """The result type as the runtime call takes it: `cast_to=T` for `request`, positional otherwise."""
-        expression = f"cast(Any, {self.cast_to})" if self.cast_result else self.cast_to
-        return ("cast_to=" if self.call == "request" else "") + expression
+    keyword: list[ParamView] = field(init=False)  # query, header and cookie parameters
+    groups: list[tuple[str, list[ParamView]]] = field(init=False)  # each parameter's place, as RequestOptions says
+    idempotent: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.keyword = [*self.query, *self.headers, *self.cookies]
+        self.groups = [("path_params", self.path_params), ("query", self.query), ("headers", self.headers),
+                       ("cookies", self.cookies), ("form", [p for p in self.parts if not p.is_file]),
+                       ("files", [p for p in self.parts if p.is_file])]  # fmt: skip
+        self.idempotent = self.call.idempotency_header is not None
+
+    def types(self) -> list[TypeExpr | None]:
+        params = [*self.path_params, *self.keyword, *self.parts]
+        return [self.body, self.returns, self.returns_async, self.cast_to, *(p.annotation for p in params)]
 
 
 @dataclass
 class ResourceView:
     attr: str  # attribute on the parent
     class_name: str
+    path: str  # `projects.files`, as reached from the client
     doc: list[str]
-    methods: list[MethodView]
-    children: list[ResourceView]
-    paginators: list[tuple[str, str]] = field(default_factory=list)
-    description: str = ""  # the spec's text (the README's section)
+    description: str  # the spec's text (the README's section)
+    methods: list[MethodView] = field(default_factory=list)
+    children: list[ResourceView] = field(default_factory=list)
+    paginators: list[tuple[str, Pagination]] = field(default_factory=list)
+    imports: list[list[tuple[str, list[str]]]] = field(default_factory=list)  # a module's (top-level resources)
+
+    @property
+    def tree(self) -> list[ResourceView]:
+        """The resource and its sub-resources, children first (so classes are defined before use)."""
+        return [node for child in self.children for node in child.tree] + [self]
 
 
 @dataclass
@@ -260,8 +241,8 @@ class CredentialView:
 
 @dataclass
 class AuthView:
-    scheme: str
-    constructor: str  # provider expression, using credential args
+    plan: AuthPlan
+    provider: str  # the runtime class
     credentials: list[CredentialView]
 
 
@@ -306,10 +287,11 @@ class PythonTarget(Target):
         except (SyntaxError, black.parsing.InvalidInput) as exc:  # a generator bug: say where, never a traceback
             raise error(f"generated {path} is not valid Python ({exc}); please report this", None) from None
 
-    def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
-        lowering = _Lowering(api, config, self.package_words(config))
-        package = lowering.package
-        context = lowering.context()
+    def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
+        package_words = self.package_words(config)
+        package = identifier("_".join(package_words), KEYWORDS, "sdk")
+        lowering = _Lowering(sdk, client_class_name(config.client_name))
+        context = lowering.context(package, "-".join(package_words), pep440_version(config.version))
         yield RenderJob("pyproject.toml", "pyproject.toml.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
         yield RenderJob(f"{package}/__init__.py", "__init__.py.jinja", context)
@@ -327,413 +309,233 @@ TARGET = PythonTarget()
 
 
 class _Lowering:
-    """IR → Python views. One instance per generation."""
+    """SdkPlan → Python views. One instance per generation."""
 
-    def __init__(self, api: Api, config: LanguageConfig, package_words: list[str]):
-        self.api = api
-        self.config = config
-        # The import name (a keyword given in zsdk.yaml gets `_`) and the PEP 508 distribution name: words of
-        # ASCII letters and digits joined by `-`.
-        self.package = identifier("_".join(package_words), KEYWORDS, "sdk")
-        self.distribution = "-".join(package_words)
-        self.version = pep440_version(config.version)
-        self.models = {m.name: m for m in api.models}
-        self.class_names = self._class_names()
-
-    # ------------------------------------------------------------------ names
-
-    def _class_names(self) -> dict[str, str]:
-        taken: set[str] = set()
-        out: dict[str, str] = {}
-        for model in self.api.models:
-            name = (
-                model.name
-                if model.name not in MODULE_NAMES and not keyword.iskeyword(model.name)
-                else model.name + "Model"
-            )
-            candidate, n = name, 1
-            while candidate.lower() in taken:
-                n += 1
-                candidate = f"{name}{n}"
-            taken.add(candidate.lower())
-            out[model.name] = candidate
-        return out
-
-    # ------------------------------------------------------------------ types
-
-    def annotation(self, t: TypeRef | None, prefix: str = "") -> str:
-        if t is None:
-            return "None"
-        text = self._bare(t, prefix)
-        if t.nullable and text not in ("Any", "None"):
-            text += " | None"
-        return text
-
-    def _bare(self, t: TypeRef, prefix: str) -> str:
-        if t.kind == "model":
-            return prefix + self.class_names.get(t.model or "", "Any")
-        if t.kind == "array":
-            return f"list[{self.annotation(t.item, prefix)}]"
-        if t.kind == "map":
-            return f"dict[str, {self.annotation(t.item, prefix)}]"
-        if t.kind == "literal":
-            return literal_type(t.value)
-        if t.kind == "null":
-            return "None"
-        if t.kind == "any":
-            return "Any"
-        return PRIMITIVES.get((t.kind, t.format), PRIMITIVES.get((t.kind, None), "Any"))
-
-    def is_class(self, t: TypeRef | None) -> bool:
-        """Whether `t` can be passed as `type[T]` (a class, not a union or alias)."""
-        if t is None or t.nullable:
-            return False
-        if t.kind == "model":
-            model = self.models.get(t.model or "")
-            return model is not None and (
-                model.kind == "object" or (model.kind == "enum" and bool(self._enum_base(model)))
-            )
-        return t.kind in ("string", "integer", "number", "boolean", "array", "map")
+    def __init__(self, sdk: SdkPlan, client: str):
+        self.sdk = sdk
+        self.client = client
+        self.models = {m.name: m for m in sdk.models}
+        self.class_names = model_class_names(sdk.models)
 
     # ------------------------------------------------------------------ models
 
     def model_views(self) -> tuple[list[ModelView], list[ModelView]]:
         """(classes, aliases): classes first; aliases after, ordered so each follows what it names."""
+        types = PyTypes(self.models, self.class_names)
         classes: list[ModelView] = []
-        aliases: list[ModelView] = []
-        for model in self.api.models:
-            name = self.class_names[model.name]
-            doc = docstring_lines(model.description)
+        aliases: list[Model] = []
+        for model in self.sdk.models:
+            name, doc = self.class_names[model.name], docstring_lines(model.description)
             if model.kind == "object":
-                classes.append(ModelView(name, "object", doc, fields=self._fields(model)))
-            elif model.kind == "enum" and self._enum_base(model):
-                classes.append(
-                    ModelView(name, "enum", doc, members=self._members(model), enum_base=self._enum_base(model))
-                )
+                classes.append(ModelView(name, "object", doc, fields=self._fields(model, types)))
+            elif enum_base(model):
+                classes.append(ModelView(name, "enum", doc, members=_members(model), enum_base=enum_base(model)))
             else:
-                aliases.append(
-                    ModelView(name, "alias", doc, annotation=self._alias_rhs(model), description=model.description)
-                )
-        return classes, _order_aliases(aliases)
+                aliases.append(model)
+        return classes, self._aliases(aliases)
 
-    @staticmethod
-    def _enum_base(model: Model) -> str:
-        return {"string": "OpenEnum", "integer": "OpenIntEnum"}.get(model.enum_type or "", "")
+    def _aliases(self, aliases: list[Model]) -> list[ModelView]:
+        """Each alias after the aliases it names; in a cycle, a name not defined yet is quoted."""
+        by_name = {a.name: a for a in aliases}
+        done: list[Model] = []
+        state: dict[str, bool] = {}  # False: being visited, True: placed
 
-    def _alias_rhs(self, model: Model) -> str:
-        if model.kind == "union":
-            tagged = self._discriminated(model)
-            if tagged:
-                return tagged
-            variants = []
-            for variant in model.variants:
-                text = self.annotation(variant)
-                if text not in variants:
-                    variants.append(text)
-            return " | ".join(variants)
-        if model.kind == "enum":  # number or boolean enums: the plain type
-            return {"number": "float", "boolean": "bool"}.get(model.enum_type or "", "Any")
-        return self.annotation(model.target)
+        def visit(alias: Model) -> None:
+            if alias.name in state:
+                return
+            state[alias.name] = False
+            for name in _alias_refs(alias):
+                if name in by_name and name != alias.name:
+                    visit(by_name[name])
+            state[alias.name] = True
+            done.append(alias)
 
-    def _discriminated(self, model: Model) -> str:
-        """`Annotated[Annotated[Cat, Tag("Cat")] | …, discriminator(...)]` when every variant is a mapped model."""
-        disc = model.discriminator
-        names = [v.model for v in model.variants if v.kind == "model" and not v.nullable]
-        if disc is None or len(names) != len(model.variants) or len(names) < 2:
-            return ""
-        mapped = {m for _, m in disc.mapping}
-        if not set(names) <= mapped:
-            return ""
-        classes = [self.class_names[n or ""] for n in names]
-        variants = " | ".join(f"Annotated[{c}, pydantic.Tag({py_string(c)})]" for c in classes)
-        tags = "{" + ", ".join(f"{py_string(v)}: {py_string(self.class_names[m])}" for v, m in disc.mapping
-                               if m in names) + "}"  # fmt: skip
-        return f"Annotated[{variants}, discriminator({py_string(disc.property)}, {tags}, {py_string(classes[0])})]"
+        for alias in aliases:
+            visit(alias)
+        out: list[ModelView] = []
+        defined: set[str] = set()
+        for alias in done:
+            forward = frozenset(n for n in _alias_refs(alias) if n in by_name and n not in defined)
+            types = PyTypes(self.models, self.class_names, quoted=forward)
+            terms = types.alias_terms(alias)
+            # `"A" | B` fails at run time: a quoted name in a union makes it `Union["A", B]`
+            quoted = len(terms) > 1 and any(types.model(name) in terms for name in forward)
+            doc = docstring_lines(alias.description)
+            out.append(ModelView(self.class_names[alias.name], "alias", doc, terms=terms, forward=quoted,
+                                 description=alias.description))  # fmt: skip
+            defined.add(alias.name)
+        return out
 
-    def _members(self, model: Model) -> list[tuple[str, str]]:
-        taken: set[str] = set()
-        members = []
-        for value in model.values:
-            if isinstance(value, str):
-                base = "_".join(w.upper() for w in words(value)) or "EMPTY"
-            else:  # an integer (Python's have no range: an enum beyond 64 bits is written as it is)
-                base = ("MINUS_" if value < 0 else "") + py_number(abs(value)).upper()
-            if base[0].isdigit():
-                base = "VALUE_" + base
-            members.append((unique(base, taken), py_literal(value)))
-        return members
-
-    def _fields(self, model: Model) -> list[FieldView]:
+    def _fields(self, model: Model, types: PyTypes) -> list[FieldView]:
         taken: set[str] = set()
         out = []
         for f in model.fields:
             attr = unique(identifier(f.ident or f.name, FIELD_RESERVED, "field"), taken)
             if attr.startswith("_"):
                 attr = "field" + attr
-            annotation = self.annotation(f.type)
-            default: str | None = None
-            if not f.required:
-                if not annotation.endswith("| None") and annotation not in ("Any", "None"):
-                    annotation += " | None"
-                default = self._default(f)
-            out.append(
-                FieldView(attr, annotation, default, f.name if attr != f.name else None, docstring_lines(f.description))
-            )
+            annotation = types.annotation(f.type if f.required else f.type.with_nullable())
+            default = None if f.required else _default(f)
+            alias = f.name if attr != f.name else None
+            out.append(FieldView(attr, annotation, default, alias, docstring_lines(f.description)))
         return out
-
-    @staticmethod
-    def _default(f: Field) -> str:
-        """The spec's default for a primitive field when its type fits, else None."""
-        fits = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,)}.get(f.type.kind, ())
-        value = f.default
-        if f.has_default and isinstance(value, fits) and (isinstance(value, bool) == (f.type.kind == "boolean")):
-            return py_literal(value)
-        return "None"
 
     # ------------------------------------------------------------------ resources
 
-    def resource_views(self) -> list[ResourceView]:
-        taken: set[str] = set()
-        classes: set[str] = set()  # every resource class, Async twins included: all meet in _client.py
-        views = [self._resource(r, (), taken, CLIENT_ATTRIBUTES, classes, set()) for r in self.api.resources]
-        for view in views:
-            _unshadow(view)
-        return views
-
-    def _resource(
-        self,
-        resource: Resource,
-        parents: tuple[str, ...],
-        taken: set[str],
-        reserved: frozenset[str],
-        classes: set[str],
-        constants: set[str],  # the module's constants (one module per top-level resource)
-    ) -> ResourceView:
-        attr = unique(identifier(resource.name, reserved, "resource"), taken)
-        path = parents + (resource.name,)
-        class_name = _resource_class_name(path, classes)
-        method_names: set[str] = set()
-        methods = []
-        paginators: list[tuple[str, str]] = []
-        for op in resource.operations:
-            name = unique(identifier(op.name, RESOURCE_ATTRIBUTES, "call"), method_names)
-            methods.append(self._method(op, name, paginators, constants))
-        children_taken = set(method_names)
-        children = [
-            self._resource(
-                child, path, children_taken, RESOURCE_ATTRIBUTES | frozenset(method_names), classes, constants
-            )
-            for child in resource.resources
-        ]
-        doc = docstring_lines(resource.description)
-        return ResourceView(attr, class_name, doc, methods, children, paginators, resource.description)
-
-    def _method(self, op: Operation, name: str, paginators: list[tuple[str, str]], constants: set[str]) -> MethodView:
-        taken: set[str] = set()
-        positional: list[ParamView] = []
-        keyword_params: list[ParamView] = []
-        options: list[tuple[str, str]] = [("method", py_string(op.http_method)), ("path", py_string(op.path))]
-        groups: dict[str, list[tuple[str, str]]] = {"path": [], "query": [], "header": [], "cookie": []}
-        path_order = re.findall(r"\{([^{}]+)\}", op.path)
-        params = sorted(
-            op.params, key=lambda p: (p.location != "path", path_order.index(p.name) if p.name in path_order else 0)
+    def resource_view(self, plan: ResourcePlan, reserved: frozenset[str], parent: str = "") -> ResourceView:
+        """The names of a resource tree (its methods are filled in by `resource_module`)."""
+        attr = identifier(plan.name, reserved, "resource")
+        path = f"{parent}.{attr}" if parent else attr
+        view = ResourceView(
+            attr, resource_class_name(plan.path), path, docstring_lines(plan.description), plan.description
         )
-        for param in params:
-            view = self._param(param, taken)
-            (positional if param.location == "path" else keyword_params).append(view)
-            groups[param.location].append((param.name, view.ident))
-        for location, key in (
-            ("path", "path_params"),
-            ("query", "query"),
-            ("header", "headers"),
-            ("cookie", "cookies"),
-        ):
-            if groups[location]:
-                options.append((key, "{" + ", ".join(f"{py_string(w)}: {i}" for w, i in groups[location]) + "}"))
-        body_annotation = None
-        files: list[ParamView] = []
-        content = False
-        if op.body is not None:
-            kind = op.body.kind
-            if kind in ("json", "form", "text"):
-                body_annotation = self.annotation(op.body.type, "models.")
-                if op.body.type.kind == "model" and body_annotation != "Any":
-                    body_annotation += " | dict[str, Any]"
-                options.append(("json_body" if kind != "form" else "form", "body"))
-            elif kind == "multipart":
-                files = self._multipart(op, taken)
-                form = [f for f in files if f.location == "form"]
-                parts = [f for f in files if f.location == "file"]
-                if form:
-                    options.append(("form", "{" + ", ".join(f"{py_string(f.wire)}: {f.ident}" for f in form) + "}"))
-                if parts:
-                    options.append(("files", "{" + ", ".join(f"{py_string(f.wire)}: {f.ident}" for f in parts) + "}"))
-            else:
-                content = True
-                options.append(("content", "content"))
-                options.append(("content_type", py_string(op.body.media_type)))
-        if op.public:
-            options.append(("security", "[]"))
-        elif op.security != self.api.security:
-            options.append(("security", py_literal([list(alt) for alt in op.security])))
-        if op.idempotent:
-            options.append(("idempotent", "True"))
-        if op.envelope:
-            options.append(("envelope", py_string(".".join(op.envelope))))
-        returns, cast_to, call, cast_result = self._result(op)
+        view.children = [self.resource_view(child, RESOURCE_ATTRIBUTES, path) for child in plan.resources]
+        return view
+
+    def resource_module(self, plan: ResourcePlan) -> ResourceView:
+        """A top-level resource with its sub-resources: one module. Inside a class with a method or sub-resource
+        named `list`, `list[...]` means that: such builtins are spelled `builtins.list` in the whole module."""
+        root = self.resource_view(plan, CLIENT_ATTRIBUTES)
+        pairs = _pairs(root, plan)
+        members = {identifier(c.name, RESOURCE_ATTRIBUTES, "call") for _, p in pairs for c in p.calls}
+        members |= {child.attr for node, _ in pairs for child in node.children}
+        types = PyTypes(self.models, self.class_names, in_package=True).hiding(frozenset(members))
+        classes: set[str] = set()
+        constants: set[str] = set()
+        for node, node_plan in pairs:
+            node.class_name = unique(node.class_name, classes)  # a resource tree with two same-named paths
+            for call in node_plan.calls:
+                node.methods.append(self._method(call, types, node, constants))
+        imports = set(RESOURCE_IMPORTS) | imports_of(t for n in root.tree for m in n.methods for t in m.types())
+        for m in (m for n in root.tree for m in n.methods):
+            imports |= {("._types", "Body")} if m.body else set()
+            imports |= {("._types", "FileContent")} if m.call.body and m.call.body.kind == "binary" else set()
+            imports |= {("typing", "Any"), ("typing", "cast")} if m.cast_result else set()
+            imports |= {("._pagination", "Paginator")} if m.paginator else set()
+        root.imports = import_block(imports, 1)
+        return root
+
+    def _method(self, call: CallPlan, module: PyTypes, node: ResourceView, constants: set[str]) -> MethodView:
+        name = identifier(call.name, RESOURCE_ATTRIBUTES, "call")
+        taken: set[str] = set()
+        groups = [[self._param(p, module, taken) for p in ps] for ps in (call.path_params, call.query, call.headers,
+                                                                          call.cookies)]  # fmt: skip
+        body: TypeExpr | None = None
+        parts: list[ParamView] = []
+        if call.body is not None and call.body.kind in ("json", "form", "text"):
+            body = module.annotation(call.body.type)
+            if call.body.type.kind == "model" and body != ANY:  # a model, or the same as a plain dict
+                body = combine("{}", [body, subscript(module.builtin("dict"), module.builtin("str"), ANY)], " | ")
+        elif call.body is not None and call.body.kind == "multipart":
+            model = self.models.get(call.body.type.model or "")
+            for f in model.fields if model else ():
+                is_file = f.name in call.body.file_fields
+                annotation = module.annotation(f.type)
+                if is_file:
+                    files = TypeExpr.of("FileTypes", ("._types", "FileTypes"))
+                    annotation = subscript(module.builtin("list"), files) if f.type.kind == "array" else files
+                ident = unique(identifier(f.ident or f.name, PARAM_RESERVED, "part"), taken)
+                parts.append(ParamView(ident, f.name, annotation, f.required, is_file))
+        # A parameter named like a builtin type hides it from the method body.
+        types = module.hiding(frozenset(p.ident for g in groups for p in g) | {p.ident for p in parts})
+        returns, cast_to, runtime_call, cast_result = self._result(call, types)
         returns_async = returns
         paginator = None
-        if op.pagination is not None:
+        if call.paging is not None:
             paginator = unique(f"_{name.upper()}_PAGES", constants)
-            paginators.append((paginator, self._paginator(op)))
-            item = self.annotation(op.pagination.item_type, "models.")
-            returns, returns_async, call, cast_to = f"SyncPage[{item}]", f"AsyncPage[{item}]", "request_page", item
-            cast_result = not self.is_class(op.pagination.item_type)
-        elif op.streaming == "sse" and op.result is not None:
-            item = self.annotation(op.result.type, "models.") if op.result.type else "object"
-            returns, returns_async, call, cast_to = f"Stream[{item}]", f"AsyncStream[{item}]", "request_stream", item
-            cast_result = not self.is_class(op.result.type)
-        if op.result is not None and op.result.media_type and op.result.kind in ("binary", "text", "sse"):
-            options.append(("accept", py_string(op.result.media_type)))
-        doc = docstring_lines("\n\n".join(t for t in (op.summary, op.description) if t))
-        arguments = [*positional, *keyword_params, *files]
-        returns, returns_async, cast_to = (
-            _unshadow_parameters(arguments, t) for t in (returns, returns_async, cast_to)
-        )
-        return MethodView(name, doc, positional, keyword_params, body_annotation,
-                          bool(op.body and op.body.required), files, content, returns, returns_async,
-                          call, cast_to, cast_result, options, op.idempotent, paginator)  # fmt: skip
+            node.paginators.append((paginator, call.paging))
+            cast_to = types.annotation(call.paging.item_type)
+            returns = cast_to.wrap("SyncPage[{}]", ("._pagination", "SyncPage"))
+            returns_async = cast_to.wrap("AsyncPage[{}]", ("._pagination", "AsyncPage"))
+            runtime_call, cast_result = "request_page", not types.is_class(call.paging.item_type)
+        elif call.result_kind == "sse":
+            cast_to = types.annotation(call.result) if call.result else types.builtin("object")
+            returns = cast_to.wrap("Stream[{}]", ("._streaming", "Stream"))
+            returns_async = cast_to.wrap("AsyncStream[{}]", ("._streaming", "AsyncStream"))
+            runtime_call, cast_result = "request_stream", not types.is_class(call.result)
+        security = None if call.security == self.sdk.client.default_security and not call.public else [
+            list(alternative) for alternative in call.security]  # fmt: skip
+        accept = call.result_media_type if call.result_kind in ("binary", "text", "sse") else ""
+        doc = docstring_lines("\n\n".join(t for t in (call.summary, call.description) if t))
+        path_params, query, headers, cookies = groups
+        return MethodView(name, doc, call, path_params, query, headers, cookies, body, parts, returns, returns_async,
+                          runtime_call, cast_to, cast_result, security, accept or None, paginator)  # fmt: skip
 
-    def _param(self, param: Parameter, taken: set[str]) -> ParamView:
-        ident = unique(identifier(param.ident or param.name, PARAM_RESERVED, "param"), taken)
-        annotation = self.annotation(param.type, "models.")
-        return ParamView(ident, param.name, param.location, annotation, param.required)
+    @staticmethod
+    def _param(p: ParamPlan, types: PyTypes, taken: set[str]) -> ParamView:
+        ident = unique(identifier(p.name, PARAM_RESERVED, "param"), taken)
+        return ParamView(ident, p.wire, types.annotation(p.type), p.required)
 
-    def _multipart(self, op: Operation, taken: set[str]) -> list[ParamView]:
-        assert op.body is not None
-        model = self.models.get(op.body.type.model or "") if op.body.type.kind == "model" else None
-        out: list[ParamView] = []
-        for f in model.fields if model else ():
-            ident = unique(identifier(f.ident or f.name, PARAM_RESERVED, "part"), taken)
-            is_file = f.name in op.body.file_fields
-            annotation = "FileTypes" if is_file else self.annotation(f.type, "models.")
-            if is_file and f.type.kind == "array":
-                annotation = "list[FileTypes]"
-            out.append(ParamView(ident, f.name, "file" if is_file else "form", annotation, f.required))
-        return out
-
-    def _result(self, op: Operation) -> tuple[str, str, str, bool]:
+    @staticmethod
+    def _result(call: CallPlan, types: PyTypes) -> tuple[TypeExpr, TypeExpr, str, bool]:
         """(return annotation, cast_to expression, runtime call, needs typing.cast)."""
-        result = op.result
-        if result is None or result.kind == "empty":
-            return "None", "type(None)", "request", False
-        if result.kind == "binary":
-            return "BinaryResponse", "BinaryResponse", "request", False
-        if result.kind == "text":
-            return "str", "str", "request", False
-        t = op.result_type
-        annotation = self.annotation(t, "models.")
-        if annotation == "Any":
-            return "Any", "object", "request", True
-        return annotation, annotation, "request", not self.is_class(t)
-
-    def _paginator(self, op: Operation) -> str:
-        p = op.pagination
-        assert p is not None
-        args = [f"style={py_string(p.style)}", f"items={py_string('.'.join(p.items)) if p.items else 'None'}"]
-
-        def put(key: str, value: object, default: object = None) -> None:
-            if value is not None and value != default:
-                args.append(f"{key}={py_string('.'.join(value) if isinstance(value, tuple) else value)}")
-
-        put("cursor_param", p.cursor_param, "cursor")
-        put("next_cursor", p.next_cursor)
-        put("cursor_item_field", p.cursor_item_field)
-        put("has_more", p.has_more)
-        put("offset_param", p.offset_param, "offset")
-        if p.style == "offset" and p.limit_param != "limit":
-            args.append(f"limit_param={py_string(p.limit_param) if p.limit_param else 'None'}")
-        put("total", p.total)
-        put("page_param", p.page_param, "page")
-        put("per_page_param", p.per_page_param)
-        put("total_pages", p.total_pages)
-        put("has_next", p.has_next)
-        return "Paginator(" + ", ".join(args) + ")"
+        if call.result_kind == "empty":
+            return NONE, types.builtin("type").wrap("{}(None)"), "request", False
+        if call.result_kind == "binary":
+            binary = TypeExpr.of("BinaryResponse", ("._files", "BinaryResponse"))
+            return binary, binary, "request", False
+        if call.result_kind == "text":
+            return types.builtin("str"), types.builtin("str"), "request", False
+        annotation = types.annotation(call.result)
+        if annotation == ANY:
+            return annotation, types.builtin("object"), "request", True
+        return annotation, annotation, "request", not types.is_class(call.result)
 
     # ------------------------------------------------------------------ client
 
-    def auth_views(self, taken: set[str]) -> list[AuthView]:
-        """The security schemes as credential providers; their arguments are added to `taken`."""
-        plan = plan_credentials(self.api, self.config)
-        login_scheme = self.api.login.scheme if self.api.login else None
-        out: list[AuthView] = []
-        for scheme in self.api.security_schemes:
-            if scheme.name in plan:
-                creds = [CredentialView(unique(identifier(c.name, KEYWORDS), taken), c.env) for c in plan[scheme.name]]
-                out.append(AuthView(scheme.name, self._provider(scheme, scheme.name == login_scheme, creds), creds))
+    def auth_views(self) -> list[AuthView]:
+        """The security schemes as credential providers, each credential a client argument."""
+        out = []
+        for auth in self.sdk.client.auth:
+            provider = "BearerAuth" if auth.kind == "login" and self.sdk.client.login is None else PROVIDERS[auth.kind]
+            creds = [CredentialView(identifier(c.name, CLIENT_ARGUMENTS), c.env) for c in auth.credentials]
+            out.append(AuthView(auth, provider, creds))
         return out
 
-    def _provider(self, scheme: SecurityScheme, login: bool, creds: list[CredentialView]) -> str:
-        """The provider expression; each credential is the argument, else its environment variable."""
-        values = [f"first_given({c.arg}, {py_string(c.env)})" for c in creds]
-        if login:
-            token = self.api.login
-            assert token is not None
-            args = [f"access_token={values[0]}", f"token_field={py_string('.'.join(token.token))}"]
-            args.append(
-                f"refresh_token_field={py_string('.'.join(token.refresh_token)) if token.refresh_token else 'None'}"
-            )
-            args.append(f"expires_in_field={py_string('.'.join(token.expires_in)) if token.expires_in else 'None'}")
-            refresh = next((o for o in self.api.all_operations() if o.id == token.refresh_operation_id), None)
-            if refresh is not None:
-                args.append(f"refresh_path={py_string(refresh.path)}")
-                args.append(f"refresh_method={py_string(refresh.http_method)}")
-            if token.refresh_param:
-                args.append(f"refresh_param={py_string(token.refresh_param)}")
-            return "LoginTokenAuth(" + ", ".join(args) + ")"
-        if scheme.kind == "api_key":
-            location = py_string(scheme.location or "header")
-            return f"ApiKeyAuth({py_string(scheme.param_name or scheme.name)}, {location}, {values[0]})"
-        if scheme.kind == "basic":
-            return f"BasicAuth({values[0]}, {values[1]})"
-        if scheme.kind == "oauth2" and len(values) == 2:
-            flow = next(f for f in scheme.flows if f.kind == "client_credentials")
-            return f"OAuth2ClientCredentials({py_string(flow.token_url)}, {values[0]}, {values[1]})"
-        return f"BearerAuth({values[0]})"  # a bearer token, or an OAuth2 access token
-
-    def context(self) -> dict[str, Any]:
+    def context(self, package: str, distribution: str, version: str) -> dict[str, Any]:
         classes, aliases = self.model_views()
-        resources = self.resource_views()
-        server = self.api.servers[0] if self.api.servers else None
-        arguments = set(CLIENT_ARGUMENTS)  # the client's arguments: credentials first, then server variables
-        auth = self.auth_views(arguments)
-        variables = [(unique(identifier(v.name, KEYWORDS), arguments), v) for v in (server.variables if server else ())]
-        login = self._login_view()
-        client = client_class_name(self.config.client_name, [f"{r.class_name}Resource" for r in resources])
-        title = one_line(self.api.title)  # prose: each template context escapes it
+        resources = [self.resource_module(r) for r in self.sdk.resources]
+        auth = self.auth_views()
+        client_plan = self.sdk.client
+        variables: list[tuple[str, ServerVariablePlan]] = [
+            (identifier(v.name, CLIENT_ARGUMENTS), v) for v in client_plan.server_variables
+        ]
+        login = client_plan.login
+        client = self.client
+        title = one_line(self.sdk.title)  # prose: each template context escapes it
+        model_imports = imports_of(f.annotation for c in classes for f in c.fields) | imports_of(
+            t for a in aliases for t in a.terms
+        )
+        model_imports |= {("typing", "Union")} if any(a.forward for a in aliases) else set()
+        model_imports |= {("pydantic", "")} if any(f.alias for c in classes for f in c.fields) else set()
+        model_imports |= {("._models", "BaseModel")} if any(c.kind == "object" for c in classes) else set()
+        model_imports |= {("._models", c.enum_base) for c in classes if c.kind == "enum"}
         return {
-            "api": self.api,
-            "config": self.config,
-            "package": self.package,
-            "distribution": self.distribution,
+            "sdk": self.sdk,
+            "package": package,
+            "distribution": distribution,
             "client": client,
             "title": title,
             "api_name": title if title.lower().endswith(" api") else f"{title} API".lstrip(),
             "async_client": "Async" + client,
-            "version": self.version,
-            "user_agent": self._user_agent(),
-            "retries": self.config.retries,
-            "server_url": server.url if server else "",
+            "version": version,
+            "user_agent": py_fstring_text(f"{distribution}/{version} python/"),
+            "retries": client_plan.retries,
+            "server_url": client_plan.base_url,
             "variables": variables,
             "auth": auth,
             "credentials": [c for a in auth for c in a.credentials],
-            "default_security": py_literal([list(alt) for alt in self.api.security]),
+            "default_security": [list(alt) for alt in client_plan.default_security],
             "login": login,
+            "login_args": (
+                [(identifier(c, PARAM_RESERVED), w) for c, w in zip(login.credentials, login.wire, strict=True)]
+                if login
+                else []
+            ),
             "classes": classes,
             "aliases": aliases,
             "resources": resources,
-            "imports": model_imports(classes, aliases),
-            "auth_imports": sorted({"AuthProvider"} | {a.constructor.split("(")[0] for a in auth}, key=isort_key),
+            "model_imports": import_block(model_imports),
+            "auth_imports": sorted({"AuthProvider"} | {a.provider for a in auth}, key=isort_key),
             "client_imports": sorted([client, "Async" + client], key=isort_key),
             "exports": sorted(EXPORTS + [client, "Async" + client], key=isort_key),
             "resource_exports": sorted(
@@ -743,248 +545,40 @@ class _Lowering:
                 (r.attr, sorted([f"{r.class_name}Resource", f"Async{r.class_name}Resource"], key=isort_key))
                 for r in sorted(resources, key=lambda r: r.attr)
             ],
-            "uses_env": any("first_given(" in a.constructor for a in auth),
-            "resource_tree": resource_tree,
-            "resource_uses": resource_uses,
-            "node_path": node_path,
         }
 
-    def _user_agent(self) -> str:
-        """`f"name/1.0.0 python/{platform.python_version()}"`: the f-string the client sends as User-Agent."""
-        text = py_fstring_text(f"{self.distribution}/{self.version} python/")
-        return f'f"{text}{{platform.python_version()}}"'
 
-    def _login_view(self) -> dict[str, Any] | None:
-        flow = self.api.login
-        if flow is None:
-            return None
-        op = next(o for o in self.api.all_operations() if o.id == flow.operation_id)
-        taken: set[str] = set()
-        args = [(unique(identifier(c, PARAM_RESERVED), taken), c) for c in flow.credentials]
-        body = "{" + ", ".join(f"{py_string(wire)}: {ident}" for ident, wire in args) + "}"
-        return {"args": args, "method": py_string(op.http_method), "path": py_string(op.path), "body": body,
-                "scheme": flow.scheme}  # fmt: skip
-
-
-def _resource_class_name(path: tuple[str, ...], classes: set[str]) -> str:
-    """`ProjectsFiles` for projects → files: unique with its Async twin among all resource classes ("foo" and
-    "async foo" would both make AsyncFoo)."""
-    base = "".join(pascal(p) for p in path) or "Root"
-    if base[0].isdigit():
-        base = "Resource" + base
-    candidate, n = base, 1
-    while {candidate, "Async" + candidate} & classes:
-        n += 1
-        candidate = f"{base}{n}"
-    classes.update((candidate, "Async" + candidate))
-    return candidate
-
-
-def _unshadow_parameters(params: list[ParamView], expression: str) -> str:
-    """A result type as the method body spells it: where a parameter is named like a builtin type the result
-    names (`type` and `type(None)`, `str` and a text result), the body says `builtins.type(None)`."""
-    builtin = {p.ident: f"builtins.{p.ident}" for p in params if p.ident in TYPE_BUILTINS}
-    return rename_references(expression, builtin) if builtin else expression
-
-
-def _unshadow(root: ResourceView) -> None:
-    """Inside a class with a method (or sub-resource) named `list`, `list[...]` means the method: spell the
-    builtin `builtins.list` in every annotation of the module."""
-    nodes = resource_tree(root)
-    names = {m.name for node in nodes for m in node.methods} | {c.attr for node in nodes for c in node.children}
-    builtin = {name: f"builtins.{name}" for name in sorted(names & TYPE_BUILTINS)}
-    if not builtin:
-        return
-    for node in nodes:
-        for m in node.methods:
-            for p in m.positional + m.keyword + m.files:
-                p.annotation = rename_references(p.annotation, builtin)
-            m.body = rename_references(m.body, builtin) if m.body else m.body
-            m.returns, m.returns_async = rename_references(m.returns, builtin), rename_references(
-                m.returns_async, builtin
-            )
-            m.cast_to = rename_references(m.cast_to, builtin)
-
-
-# ---------------------------------------------------------------------------------------------- type expressions
-# Type expressions are built here as text; what they refer to is read back with Python's own tokenizer, so the
-# text of a string literal inside one (`Literal["list"]`, a discriminator tag) is never taken for a name.
-
-
-def _tokens(expression: str) -> list[tokenize.TokenInfo]:
-    """The tokens of a one-line expression, without the end-of-line and end-of-input ones and comments."""
-    skipped = (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.COMMENT)
-    return [t for t in tokenize.generate_tokens(io.StringIO(expression).readline) if t.type not in skipped]
-
-
-@functools.lru_cache(maxsize=4096)
-def _reference_tokens(expression: str) -> tuple[tokenize.TokenInfo, ...]:
-    """The NAME tokens that refer to something: not attribute names (`models.Pet` refers to `models`), not
-    keyword-argument names (`Tag(x=…)`). Cached: the same annotations recur all over an API."""
-    tokens = _tokens(expression)
-    return tuple(
-        token
-        for i, token in enumerate(tokens)
-        if token.type == tokenize.NAME
-        and not (i and tokens[i - 1].string == ".")
-        and not (i + 1 < len(tokens) and tokens[i + 1].string == "=")
-    )
-
-
-def references(expression: str) -> list[str]:
-    """The names `expression` refers to, in order: `dict[str, models.Pet]` → [dict, str, models]."""
-    return [token.string for token in _reference_tokens(expression)]
-
-
-def rename_references(expression: str, names: dict[str, str]) -> str:
-    """`expression` with every reference to a name in `names` replaced by its value (string literals untouched)."""
-    out: list[str] = []
-    last = 0
-    for token in _reference_tokens(expression):
-        if token.string in names:
-            out += [expression[last : token.start[1]], names[token.string]]
-            last = token.end[1]
-    return "".join(out) + expression[last:]
-
-
-def union_terms(expression: str) -> list[str]:
-    """The terms of a union type, cut at each `|` outside brackets: `A | B[C | D]` → [A, B[C | D]]."""
-    depth = 0
-    cuts = [-1]
-    for token in _tokens(expression):
-        if token.type != tokenize.OP:
-            continue
-        if token.string in ("(", "[", "{"):
-            depth += 1
-        elif token.string in (")", "]", "}"):
-            depth -= 1
-        elif token.string == "|" and depth == 0:
-            cuts.append(token.start[1])
-    cuts.append(len(expression))
-    return [expression[a + 1 : b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
-
-
-# Names `_client.py` and `__init__.py` import besides the clients: a client class (or its Async twin) named like
-# one gets `Client` added ("Stream API" → StreamClient, AsyncStreamClient).
-CLIENT_MODULE_NAMES = frozenset(
-    {*EXPORTS, "AuthProvider", "ApiKeyAuth", "BearerAuth", "BasicAuth", "OAuth2ClientCredentials", "LoginTokenAuth",
-     "AsyncAPIClient", "SyncAPIClient", "RequestHook", "ResponseHook", "RequestOptions", "RetryPolicy", "Timeout"}
-)  # fmt: skip
-
-
-def client_class_name(name: str, resource_classes: list[str]) -> str:
-    """The client class: `name`, with `Client` added when it or its Async twin would take a name the client
-    module or the package's `__init__` already uses."""
-    taken = CLIENT_MODULE_NAMES | {p + c for c in resource_classes for p in ("", "Async")}
-    return name + "Client" if {name, "Async" + name} & taken else name
-
-
-def isort_key(name: str) -> tuple[int, str]:
-    """isort's (and ruff's) order: CONSTANTS, then Classes, then everything else."""
-    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
-
-
-def resource_tree(resource: ResourceView) -> list[ResourceView]:
-    """The resource and its sub-resources, children first (so classes are defined before use)."""
-    out: list[ResourceView] = []
-    for child in resource.children:
-        out.extend(resource_tree(child))
-    out.append(resource)
+def _pairs(view: ResourceView, plan: ResourcePlan) -> list[tuple[ResourceView, ResourcePlan]]:
+    """Each resource view of a tree with its plan: parents before children."""
+    out = [(view, plan)]
+    for child_view, child_plan in zip(view.children, plan.resources, strict=True):
+        out.extend(_pairs(child_view, child_plan))
     return out
 
 
-def node_path(root: ResourceView, node: ResourceView) -> str:
-    """`projects.files` for a sub-resource, as reached from the client."""
-
-    def find(current: ResourceView, trail: list[str]) -> list[str] | None:
-        trail = trail + [current.attr]
-        if current is node:
-            return trail
-        for child in current.children:
-            found = find(child, trail)
-            if found:
-                return found
-        return None
-
-    return ".".join(find(root, []) or [node.attr])
+def _alias_refs(model: Model) -> list[str]:
+    """The models an alias's right-hand side names."""
+    return [n for t in (*model.variants, model.target) for n in model_refs(t)]
 
 
-def resource_uses(resource: ResourceView) -> dict[str, Any]:
-    """What a resource module imports: only what its code uses."""
-    methods = [m for node in resource_tree(resource) for m in node.methods]
-    expressions = [e for m in methods for e in (m.returns, m.cast_to, m.body or "")]
-    expressions += [p.annotation for m in methods for p in m.positional + m.keyword + m.files]
-    used = {name for expression in expressions for name in references(expression)}
-    types = ["Headers", "NOT_GIVEN", "NotGiven", "Query", "Timeout"]  # the per-call options use these
-    if any(m.body for m in methods):
-        types.append("Body")
-    if "FileTypes" in used:
-        types.append("FileTypes")
-    if any(m.content for m in methods):
-        types.append("FileContent")
-    casts = any(m.cast_result for m in methods)
-    return {
-        "models": "models" in used,
-        "datetime": "datetime" in used,
-        "typing": [
-            name for name, needed in (("Any", "Any" in used or casts), ("Literal", "Literal" in used), ("cast", casts))
-            if needed
-        ],  # fmt: skip
-        "builtins": "builtins" in used,
-        "binary": "BinaryResponse" in used,
-        "pages": any(m.paginator for m in methods),
-        "stream": any(m.call == "request_stream" for m in methods),
-        "types": sorted(types, key=isort_key),
-    }
+def _members(model: Model) -> list[tuple[str, str]]:
+    taken: set[str] = set()
+    members = []
+    for value in model.values:
+        if isinstance(value, str):
+            base = "_".join(w.upper() for w in words(value)) or "EMPTY"
+        else:  # an integer (Python's have no range: an enum beyond 64 bits is written as it is)
+            base = ("MINUS_" if value < 0 else "") + py_number(abs(value)).upper()
+        if base[0].isdigit():
+            base = "VALUE_" + base
+        members.append((unique(base, taken), py_literal(value)))
+    return members
 
 
-def _order_aliases(aliases: list[ModelView]) -> list[ModelView]:
-    """Each alias after the aliases it names; a cycle keeps document order (names are quoted later)."""
-    by_name = {a.name: a for a in aliases}
-    done: list[ModelView] = []
-    seen: set[str] = set()
-    visiting: set[str] = set()
-
-    def visit(alias: ModelView) -> None:
-        if alias.name in seen or alias.name in visiting:
-            return
-        visiting.add(alias.name)
-        for name in references(alias.annotation):
-            if name in by_name and name != alias.name:
-                visit(by_name[name])
-        visiting.discard(alias.name)
-        seen.add(alias.name)
-        done.append(alias)
-
-    for alias in aliases:
-        visit(alias)
-    defined: set[str] = set()
-    for alias in done:  # quote forward (cyclic) references
-        forward = {name: f'"{name}"' for name in references(alias.annotation) if name in by_name}
-        quoted = rename_references(alias.annotation, {k: v for k, v in forward.items() if k not in defined})
-        parts = union_terms(quoted)
-        if len(parts) > 1 and any(p.startswith('"') for p in parts):
-            # `"A" | B` fails at run time; Union takes a bare forward reference.
-            quoted = "Union[" + ", ".join(parts) + "]  # noqa: UP007"
-        alias.annotation = quoted
-        defined.add(alias.name)
-    return done
-
-
-def model_imports(classes: list[ModelView], aliases: list[ModelView]) -> dict[str, Any]:
-    """What models.py imports: only what its code uses, so no file has a dead import."""
-    expressions = [f.annotation for c in classes for f in c.fields] + [a.annotation for a in aliases]
-    used = {name for expression in expressions for name in references(expression)}
-    typing = [name for name in ("Annotated", "Any", "Literal", "Union") if name in used]
-    runtime = [
-        name
-        for name, needed in (
-            ("BaseModel", any(c.kind == "object" for c in classes)),
-            ("OpenEnum", any(c.kind == "enum" and c.enum_base == "OpenEnum" for c in classes)),
-            ("OpenIntEnum", any(c.kind == "enum" and c.enum_base == "OpenIntEnum" for c in classes)),
-            ("discriminator", "discriminator" in used),
-        )
-        if needed
-    ]
-    pydantic = any(f.alias for c in classes for f in c.fields) or "pydantic" in used
-    return {"datetime": "datetime" in used, "typing": typing, "pydantic": pydantic, "runtime": runtime}
+def _default(f: Field) -> str:
+    """The spec's default for a primitive field when its type fits, else None."""
+    fits = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,)}.get(f.type.kind, ())
+    value = f.default
+    if f.has_default and isinstance(value, fits) and (isinstance(value, bool) == (f.type.kind == "boolean")):
+        return py_literal(value)
+    return "None"

@@ -1,10 +1,10 @@
 """A fast stand-in for black on the code our Python templates produce — byte-identical or not used.
 
-Black re-lays every statement on its own; only the blank lines *between* statements depend on their neighbours.
-So a rendered module is cut into statements (a small scanner: brackets, strings, comments), the blank lines are
-decided by a port of the subset of black's `EmptyLineTracker` rules our output can meet, and each top-level chunk
-(an import, an assignment, a whole `class` or `def`) is laid out here when every statement in it is one of the
-shapes this module knows black's answer for:
+Black re-lays every statement on its own; only the blank lines *between* statements depend on their neighbours,
+and the templates write those as black does (two around top-level classes, one after a class docstring, …). So a
+rendered module is cut into statements (a small scanner: brackets, strings, comments), its blank lines are kept,
+and each top-level chunk (an import, an assignment, a whole `class` or `def`) is laid out here when every
+statement in it is one of the shapes this module knows black's answer for:
 
 * a line black keeps: it fits in 88 columns, its spacing and quotes are already black's, it has no magic
   trailing comma and no parentheses black would drop;
@@ -15,9 +15,9 @@ shapes this module knows black's answer for:
 
 Anything else — an unknown construct, a doubtful spacing, a line too long for a known rule — makes the chunk go
 to `black.format_str` on its own (a top-level chunk is a valid module), and the result is spliced in. Whole-file
-oddities this port does not model (a backslash continuation, `'''` strings, a comment directly above a `def`)
-send the whole file to black. The differential test (tests/unit/test_python_layout.py) holds the output equal to
-black's on every bundled and real spec.
+oddities this port does not model (a backslash continuation, `'''` strings) send the whole file to black. The
+differential test (tests/unit/test_python_layout.py) holds the output equal to black's on every bundled and real
+spec.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class Statement:
     lines: list[str]
     depth: int
     blank: int
-    kind: str  # docstring | string | import | class | def | decorator | comment | other
+    kind: str  # string | import | class | def | decorator | comment | other
 
 
 class Unsupported(Exception):
@@ -141,69 +141,6 @@ def _kind(statement: Statement) -> str:
 
 
 _STRING_ONLY = re.compile(r'"(?:[^"\\\n]|\\.)*"')
-
-# ---------------------------------------------------------------------------------------------- blank lines
-
-
-def blank_lines(stmts: list[Statement]) -> list[int]:
-    """The blank lines black puts before each statement (a port of `EmptyLineTracker` for what we emit)."""
-    out: list[int] = []
-    previous: Statement | None = None
-    previous_after = 0
-    defs: list[Statement] = []
-    docstring_index = next((i for i, s in enumerate(stmts) if s.kind != "comment"), -2)
-    if stmts[docstring_index].kind != "string" or stmts[docstring_index].depth:
-        docstring_index = -2  # no module docstring
-    for index, current in enumerate(stmts):
-        depth = current.depth
-        before = min(current.blank, 2 if depth == 0 else 1)
-        user_had_newline = before > 0
-        popped: Statement | None = None
-        while defs and defs[-1].depth >= depth:
-            popped = defs.pop()
-        if current.kind in ("def", "class"):
-            defs.append(current)
-        after = 0
-        if previous is None:
-            before = 0
-        elif current.kind == "string" and _is_block_opener(previous) and previous.depth < depth:
-            before, after = (0, 1) if previous.kind == "class" else (0, 0)
-            if previous.kind not in ("class", "def"):
-                raise Unsupported("a string opening a non-def block")
-        else:
-            if popped is not None:
-                if depth == 0 and current.lines[-1].endswith(":") and current.kind == "other":
-                    raise Unsupported("a top-level clause after a def")
-                before = 1 if depth else 2
-            if current.kind in ("decorator", "def", "class"):
-                before = _before_class_or_def(previous, current, before, user_had_newline)
-            elif previous.kind == "import" and previous.depth == 0 and depth == 0 and current.kind != "import":
-                before = 1
-            elif previous.kind == "import" and current.kind != "import" and depth == previous.depth:
-                before = before or 1
-        before = max(0, before - previous_after)
-        if index == docstring_index + 1 and current.kind not in ("class", "def"):
-            before = 1  # one empty line after a module docstring
-        out.append(previous_after + before)  # the docstring's "after" line, then what is left of "before"
-        previous, previous_after = current, after
-    return out
-
-
-def _is_block_opener(statement: Statement) -> bool:
-    return statement.kind in ("class", "def") or statement.lines[-1].rstrip().endswith(":")
-
-
-def _before_class_or_def(previous: Statement, current: Statement, before: int, user_had_newline: bool) -> int:
-    if previous.kind == "decorator":
-        return 0
-    if previous.depth < current.depth and previous.kind in ("class", "def"):
-        return 1 if user_had_newline else 0
-    if previous.kind == "comment" and previous.depth == current.depth and before == 0:
-        raise Unsupported("a comment directly above a def or class")  # black's semantic_leading_comment
-    if previous.kind == "def" and len(previous.lines) == 1 and not previous.lines[0].endswith(":"):
-        raise Unsupported("a one-line def")  # black's stub-def rule
-    return 1 if current.depth else 2
-
 
 # ---------------------------------------------------------------------------------------------- line checks
 
@@ -679,7 +616,6 @@ def format_module(text: str, black_format: Callable[[str], str]) -> str:
     """`black_format(text)`'s result, computed here chunk by chunk; `black_format` lays out what this cannot."""
     try:
         stmts = statements(text)
-        blanks = blank_lines(stmts)
     except Unsupported:
         STATS.whole_file_fallbacks += 1
         return black_format(text)
@@ -692,31 +628,31 @@ def format_module(text: str, black_format: Callable[[str], str]) -> str:
         while end < len(stmts) and stmts[end].depth > 0:
             end += 1
         chunk = stmts[index:end]
-        laid = _layout_chunk(chunk, blanks[index + 1 : end], black_format)
+        laid = _layout_chunk(chunk, black_format)
         STATS.chunks += 1
         if laid is None:
             source = _chunk_source(chunk)
             STATS.fallback_chunks += 1
             STATS.fallback_lines += source.count("\n")
             laid = black_format(source).rstrip("\n").split("\n")
-        out.extend([""] * blanks[index])
+        out.extend([""] * stmts[index].blank)
         out.extend(laid)
         index = end
     STATS.lines += len(out)
     return "\n".join(out) + "\n"
 
 
-def _layout_chunk(chunk: list[Statement], blanks: list[int], black_format: Callable[[str], str]) -> list[str] | None:
+def _layout_chunk(chunk: list[Statement], black_format: Callable[[str], str]) -> list[str] | None:
     """The chunk laid out here; a nested statement this module cannot lay out goes to black on its own."""
     first = layout(chunk[0])
     if first is None:
         return None
     out = list(first)
-    for statement, before in zip(chunk[1:], blanks, strict=True):
+    for statement in chunk[1:]:
         laid = layout(statement) or _black_statement(statement, black_format)
         if laid is None:
             return None
-        out.extend([""] * before)
+        out.extend([""] * statement.blank)
         out.extend(laid)
     return out
 

@@ -17,6 +17,7 @@ never normalised, only escaped, so the SDK sends exactly what the spec says.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -28,7 +29,12 @@ from .text import one_line, prose
 
 def py_string(value: object) -> str:
     """A double-quoted Python string literal (black's preferred quotes) holding exactly `value`."""
-    return quoted(str(value), '"', hex_or_unicode_escape)
+    return _py_string(str(value))
+
+
+@functools.lru_cache(maxsize=65536)  # wire names, paths and enum values recur (and each method is spelled twice)
+def _py_string(text: str) -> str:
+    return quoted(text, '"', hex_or_unicode_escape)
 
 
 # Integers this wide may pass the 4300 digits CPython converts to or from decimal (`sys.int_info`).
