@@ -11,7 +11,8 @@ import pytest
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.ir.model import Api, Model
-from zsdk_generator.targets.go import TARGET, enum_constants, json_path, json_tag, module_path, package_name, valid_tag
+from zsdk_generator.targets.go import TARGET, json_path, module_path, package_name
+from zsdk_generator.targets.go_models import enum_constants, json_tag, valid_tag
 from zsdk_generator.targets.go_names import module_path_problem
 
 
@@ -66,25 +67,31 @@ def _enum(kind: str, *values: object) -> Model:
     return Model("E", "enum", "#/E", enum_type=kind, values=values)  # type: ignore[arg-type]
 
 
+def _constants(model: Model) -> tuple[str, list[tuple[str, str]]]:
+    """The enum's Go type as text, and its constants."""
+    base, values = enum_constants(model)
+    return base.text, values
+
+
 def test_enum_constants_fit_their_type() -> None:
-    assert enum_constants(_enum("integer", 1, -2)) == ("int64", [("1", "1"), ("Minus2", "-2")])
-    huge = enum_constants(_enum("integer", 1, 2**64, -(10**23)))
+    assert _constants(_enum("integer", 1, -2)) == ("int64", [("1", "1"), ("Minus2", "-2")])
+    huge = _constants(_enum("integer", 1, 2**64, -(10**23)))
     assert huge == ("json.Number", [("1", '"1"'), ("18446744073709551616", '"18446744073709551616"'),
                                     ("Minus100000000000000000000000", '"-100000000000000000000000"')])  # fmt: skip
-    assert enum_constants(_enum("integer", 2**63 - 1, -(2**63)))[0] == "int64"
-    assert enum_constants(_enum("integer", 2**63))[0] == "json.Number"
+    assert _constants(_enum("integer", 2**63 - 1, -(2**63)))[0] == "int64"
+    assert _constants(_enum("integer", 2**63))[0] == "json.Number"
 
 
 def test_non_finite_numbers_get_no_constant() -> None:
-    base, values = enum_constants(_enum("number", float("inf"), float("-inf"), float("nan"), 0.5, 1e300))
+    base, values = _constants(_enum("number", float("inf"), float("-inf"), float("nan"), 0.5, 1e300))
     assert base == "float64" and [literal for _, literal in values] == ["0.5", "1e+300"]
-    assert enum_constants(_enum("number", 0.5, 10**400))[0] == "json.Number"
+    assert _constants(_enum("number", 0.5, 10**400))[0] == "json.Number"
 
 
 def test_enum_values_of_another_kind_get_no_constant() -> None:
-    assert enum_constants(_enum("string", "a", 1, None, "a")) == ("string", [("A", '"a"')])
-    assert enum_constants(_enum("integer", 1, True, "2", 1.5)) == ("int64", [("1", "1")])
-    assert enum_constants(_enum("boolean", True, False)) == ("bool", [])
+    assert _constants(_enum("string", "a", 1, None, "a")) == ("string", [("A", '"a"')])
+    assert _constants(_enum("integer", 1, True, "2", 1.5)) == ("int64", [("1", "1")])
+    assert _constants(_enum("boolean", True, False)) == ("bool", [])
 
 
 @pytest.mark.parametrize("name", ["-", "", 'a"b', "a`b", "a\\b", "a,b", "a'b", "a\u2028b", "a\x00b"])

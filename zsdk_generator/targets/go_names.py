@@ -1,7 +1,10 @@
-"""Go's names, as data: keywords, predeclared identifiers, the standard library's package names, and the rules
-for a module path. Generation never runs Go, so what the toolchain knows is written down here."""
+"""Go's names: keywords, predeclared identifiers, the standard library's package names and the names the SDK's
+own code takes, as data; Go casing; one rule for package-level names; and the rules for a module path.
+Generation never runs Go, so what the toolchain knows is written down here."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 
 KEYWORDS = frozenset(
     {"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
@@ -41,6 +44,87 @@ STD_PACKAGES = frozenset(
 # `option`), `main` (a command, not a library), `init` (cannot be imported under its own name), keywords (not
 # an identifier) and predeclared identifiers (importing it would hide `string`, `len`… in the user's file).
 RESERVED_PACKAGE_NAMES = STD_PACKAGES | KEYWORDS | PREDECLARED | {"core", "option", "main", "init"}
+
+INITIALISMS = frozenset(
+    {"acl", "api", "ascii", "cpu", "css", "dns", "eof", "guid", "html", "http", "https", "id", "ip", "json", "lhs",
+     "qps", "ram", "rhs", "rpc", "sla", "smtp", "sql", "ssh", "tcp", "tls", "ttl", "udp", "ui", "uid", "uuid", "uri",
+     "url", "utf8", "vm", "xml", "xmpp", "xsrf", "xss", "sdk", "jwt", "oauth", "sse"}
+)  # fmt: skip
+# Names a parameter must not take inside a method body: the locals and packages the body uses, and every
+# predeclared identifier (a parameter `int64` would hide the type from `var out int64`).
+LOCAL_RESERVED = PREDECLARED | {"ctx", "opts", "params", "body", "r", "out", "err", "resp", "s", "c", "core",
+                                "option", "json", "time", "io", "iter", "context", "runtime"}  # fmt: skip
+# Package-level names the runtime aliases and the client file define.
+ROOT_RESERVED = frozenset(
+    {"Client", "NewClient", "Opt", "Some", "Null", "Date", "NewDate", "File", "NewFile", "Page", "Stream",
+     "ServerSentEvent", "APIError", "ConnectionError", "TimeoutError", "RawResponse", "ErrBadRequest",
+     "ErrAuthentication", "ErrPermissionDenied", "ErrNotFound", "ErrConflict", "ErrUnprocessableEntity",
+     "ErrRateLimit", "ErrInternalServer", "Version"}
+)  # fmt: skip
+FIELD_RESERVED = frozenset({"ExtraFields", "MarshalJSON", "UnmarshalJSON"})
+# Options the runtime's option package already defines.
+OPTION_NAMES = frozenset(
+    {"WithBaseURL", "WithServerVariable", "WithHTTPClient", "WithTimeout", "WithMaxRetries", "WithRetryDelays",
+     "WithHeader", "WithQuery", "WithMiddleware", "WithIdempotencyKey", "WithResponseInto", "WithUserAgent",
+     "WithCredential", "RequestOption", "Middleware", "MiddlewareNext", "RawResponse"}
+)  # fmt: skip
+# File name endings go build reads as build constraints or tests.
+BUILD_SUFFIXES = frozenset(
+    {"test", "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl",
+     "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos", "386", "amd64", "arm", "arm64", "loong64",
+     "mips", "mipsle", "mips64", "mips64le", "ppc64", "ppc64le", "riscv64", "s390x", "wasm", "sparc64"}
+)  # fmt: skip
+
+
+def go_words(ws: Iterable[str]) -> str:
+    """Words in Go's MixedCaps, initialisms upper-cased (`api key` → APIKey)."""
+    return "".join(w.upper() if w in INITIALISMS else w[:1].upper() + w[1:] for w in ws)
+
+
+def exported(ws: Sequence[str], fallback: str = "Value") -> str:
+    name = go_words(ws) or fallback
+    return fallback + name if name[0].isdigit() else name
+
+
+def unexported(ws: Sequence[str], fallback: str = "value") -> str:
+    """A local's name: the first word lower-case; a keyword or a name the method body uses gets `_`."""
+    if not ws:
+        return fallback
+    name = ws[0] + go_words(ws[1:])
+    if name[0].isdigit():
+        name = fallback + go_words(ws)
+    return name + "_" if name in KEYWORDS or name in LOCAL_RESERVED else name
+
+
+def unique(name: str, taken: set[str]) -> str:
+    """`name`, else `name2`, `name3`… — the first not taken (for names local to one declaration)."""
+    found, n = name, 1
+    while found in taken:
+        n += 1
+        found = f"{name}{n}"
+    taken.add(found)
+    return found
+
+
+def claim(wanted: Sequence[tuple[str, str]], taken: set[str]) -> dict[str, str]:
+    """Package-level names of one kind: key → name. Each key wants a name made from its own plan or IR name;
+    it gets it unless `taken` (names of the kinds claimed before) holds it, or it is a clash: then the first
+    key wanting it keeps it and the others get the next number free of every name taken or wanted. So a
+    name depends only on what wants the same name, never on the order unrelated names were visited in."""
+    wants = {name for _, name in wanted}
+    out: dict[str, str] = {}
+    for key, name in wanted:
+        if name not in taken:
+            out[key] = name
+            taken.add(name)
+    for key, name in wanted:
+        if key not in out:
+            n = 2
+            while f"{name}{n}" in taken or f"{name}{n}" in wants:
+                n += 1
+            out[key] = f"{name}{n}"
+            taken.add(out[key])
+    return out
 
 
 def module_path_problem(path: str) -> str | None:
