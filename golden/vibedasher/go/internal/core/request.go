@@ -189,7 +189,10 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 		}
 		p.url = JoinURL(base, path)
 	}
-	p.query = p.query.with(r.query).with(grouped(cfg.Query))
+	p.query = p.query.with(r.query)
+	if r.url == "" { // a Link page's URL already carries the whole query: extra query parameters are not added again
+		p.query = p.query.with(grouped(cfg.Query))
+	}
 	if cfg.UserAgent != "" {
 		p.header.Set("User-Agent", cfg.UserAgent)
 	}
