@@ -69,7 +69,7 @@ def test_templates_override_a_go_method_body(tmp_path: Path) -> None:
     shipped = (ROOT / "templates" / "go" / "method.go.jinja").read_text(encoding="utf-8")
     sent = "\treturn s.client.Do(ctx, r, nil, opts)\n"
     assert sent in shipped
-    (overrides / "method.go.jinja").write_text(shipped.replace(sent, "\tr.HeaderParam(\"X-Audit\", \"on\")\n" + sent))
+    (overrides / "method.go.jinja").write_text(shipped.replace(sent, '\tr.HeaderParam("X-Audit", "on")\n' + sent))
     out = tmp_path / "sdk"
     result = run_cli("generate", "--lang", "go", "--spec", str(SPECS / "petstore.yaml"), "--out", str(out),
                      "--templates", str(overrides))  # fmt: skip
@@ -77,6 +77,7 @@ def test_templates_override_a_go_method_body(tmp_path: Path) -> None:
     pets = (out / "pets.go").read_text()
     assert '\tr.HeaderParam("X-Audit", "on")\n\treturn s.client.Do(ctx, r, nil, opts)\n' in pets
     assert pets.count("X-Audit") == pets.count("s.client.Do(ctx, r, nil, opts)") > 0
+
 
 def test_a_broken_template_fails_cleanly_and_leaves_the_output_alone(tmp_path: Path) -> None:
     out = tmp_path / "sdk"

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from zsdk_generator.targets.go_layout import (
-    align,
-    comment_lines,
-    doc_comment,
-    go_string,
-    imports_block,
-)
+from zsdk_generator.render import environment
+from zsdk_generator.targets.go import TARGET
+from zsdk_generator.targets.go_layout import align, comment_lines, doc_comment, go_string
 
 
 def test_struct_fields_align_in_blocks_broken_by_comments() -> None:
@@ -84,5 +80,10 @@ def test_go_string_escapes() -> None:
 
 
 def test_imports_grouped_and_sorted() -> None:
-    assert imports_block(["time", "context"], ["m/option"]) == 'import (\n\t"context"\n\t"time"\n\n\t"m/option"\n)\n'
-    assert imports_block([], ["m/core"]) == 'import "m/core"\n'
+    """templates/go/imports.go.jinja writes the import declaration gofmt keeps."""
+    go = environment(TARGET).get_template("imports.go.jinja").module
+    assert go.imports(["time", "context", "time"], ["m/option"]) == (  # type: ignore[attr-defined]
+        'import (\n\t"context"\n\t"time"\n\n\t"m/option"\n)\n'
+    )
+    assert go.imports([], ["m/core"]) == 'import "m/core"\n'  # type: ignore[attr-defined]
+    assert go.imports([], []) == ""  # type: ignore[attr-defined]

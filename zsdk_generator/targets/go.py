@@ -19,7 +19,7 @@ from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
 from .cycles import by_value_cycles
-from .go_layout import Row, align, comment_lines, doc_comment, go_string, imports_block
+from .go_layout import Row, align, comment_lines, doc_comment, go_string
 from .go_models import GoModels, enum_constants, number
 from .go_names import (
     BUILD_SUFFIXES,
@@ -287,9 +287,7 @@ class _Lowering:
         services = [self._service(r, "client", {"Options"}) for r in sdk.resources]
         for s in services:
             s["file"] = _file_name(s["type"])
-            local = [self.module + "/internal/core"] + ([self.module + "/option"] if _has_methods(s) else [])
-            std = {m for m, _ in s["imports"]} | ({"context"} if _has_methods(s) else set())
-            s["imports"] = imports_block(sorted(std), local)
+            s["imports"], s["has_methods"] = sorted(m for m, _ in s["imports"]), _has_methods(s)
         all_services = [s for root in services for s in _flat(root)]
         auth = [self._auth(a) for a in client.auth if a.kind != "login"]
         login = self._login()
@@ -298,8 +296,6 @@ class _Lowering:
         rows += [["api", "*core.Client"]] + ([["login", "*core.LoginTokenAuth"]] if login else [])
         title = one_line(sdk.title)
         title = title if title.lower().endswith(" api") else f"{title} API"
-        structs = any(m["kind"] in ("struct", "union") for m in models)
-        std = {m for view in models for m, _ in view["imports"]} | ({"encoding/json"} if structs else set())
         example = next(({"path": s["path"], "method": m["name"], "pointer": m["result"]["kind"] in _POINTERS}
                         for s in all_services for m in s["methods"]
                         if not (m["path_params"] or m["params"] or m["body"])), None)  # fmt: skip
@@ -318,7 +314,7 @@ class _Lowering:
             "user_agent": f"{self.package}/{self.config.version} go/",
             "auth": auth, "credentials": credentials, "login": login,
             "variables": [self._variable(v) for v in client.server_variables],
-            "model_imports": imports_block(sorted(std), [self.module + "/internal/core"] if structs else []),
+            "model_imports": sorted({m for view in models for m, _ in view["imports"]}),
             "example": example, "first_credential": credentials[0] if credentials else None,
         }  # fmt: skip
 

@@ -154,14 +154,3 @@ def doc_comment(text: str, name: str, fallback: str, notes: Iterable[str] = ()) 
 def comment_lines(paragraphs: Iterable[str]) -> list[str]:
     """`//` lines for paragraphs of prose (spec text inside our own sentences is put on one line first)."""
     return doc_comment("\n\n".join(p for p in paragraphs if p), "", "")
-
-
-def imports_block(std: list[str], local: list[str]) -> str:
-    """The import declaration gofmt keeps: standard library, a blank line, then the module's packages."""
-    groups = [sorted(set(std)), sorted(set(local))]
-    paths = [[f'\t"{p}"' for p in g] for g in groups if g]
-    if not paths:
-        return ""
-    if sum(len(g) for g in paths) == 1:
-        return "import " + paths[0][0].strip() + "\n"
-    return "import (\n" + "\n\n".join("\n".join(g) for g in paths) + "\n)\n"
