@@ -140,8 +140,8 @@ class _Lowering:
         self.params = claim([(c.key, f"{self.services[_key(r)].removesuffix('Service')}{exported(c.name.words, 'Call')}"
                               "Params") for r in resources for c in r.calls if self._has_params(c)], taken)  # fmt: skip
         auth = [a for a in sdk.client.auth if a.kind != "login"] + [a for a in sdk.client.auth if a.kind == "login"]
-        self.credentials = [c for a in auth for c in a.credentials]
-        self.options = claim([(c.name.key, "With" + exported(c.name.words, "Credential")) for c in self.credentials]
+        self.options = claim([(c.name.key, "With" + exported(c.name.words, "Credential"))
+                              for a in auth for c in a.credentials]
                              + [(v.name.key, "With" + exported(v.name.words, "Variable"))
                                 for v in sdk.client.server_variables], set(OPTION_NAMES))  # fmt: skip
 
@@ -157,7 +157,7 @@ class _Lowering:
         rows: list[Row] = [[c["field"], "*" + c["type"]] for c in children]
         rows.append(["client", "*core.Client"])
         fallback = f"{type_name} groups the {' '.join(resource.name.words)} operations."
-        imports = imports_of(t for m in methods for t in m.pop("types")).union(*(c["imports"] for c in children))
+        imports = frozenset().union(*(m["imports"] for m in methods), *(c["imports"] for c in children))
         return {"field": field, "type": type_name, "path": path, "lines": align(rows), "methods": methods,
                 "children": children, "doc": doc_comment(resource.description, type_name, fallback),
                 "imports": imports}  # fmt: skip
@@ -218,7 +218,7 @@ class _Lowering:
             "summary": markdown_text(first_line(call.summary) or first_line(call.description)),
             "path_params": path_params, "params": params, "sends": sends, "parts": parts, "body": body,
             "security": self._security(call.public, call.security), "idempotent": call.idempotency_header is not None,
-            "envelope": call.envelope, "result": result, "types": types,
+            "envelope": call.envelope, "result": result, "imports": imports_of(types),
             "accept": call.result_media_type if call.result_kind in ("binary", "text") else "",
         }  # fmt: skip
 
