@@ -227,9 +227,9 @@ class _Lowering:
         if call.paging is not None:
             p = call.paging
             item = self.types.element(p.item_type).expr
-            values = {"cursor_param": p.cursor_param, "next_cursor": p.next_cursor, "has_more": p.has_more,
+            values = {"cursor_param": p.cursor_param, "next_cursor": p.next_cursor,
                       "cursor_item_field": (p.cursor_item_field,) if p.cursor_item_field is not None else None,
-                      "offset_param": p.offset_param, "limit_param": p.limit_param, "total": p.total,
+                      "has_more": p.has_more, "offset_param": p.offset_param, "limit_param": p.limit_param, "total": p.total,
                       "page_param": p.page_param, "per_page_param": p.per_page_param, "total_pages": p.total_pages,
                       "has_next": p.has_next}  # fmt: skip
             settings = [(k, json_path(v) if isinstance(v, tuple) else go_string(v)) for k, v in values.items()
