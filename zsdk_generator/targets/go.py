@@ -130,13 +130,13 @@ class _Lowering:
         self.module = module_path(config, package)
         taken = set(ROOT_RESERVED)
         self.type_names = claim([(m.name, _model_name(m)) for m in sdk.models], taken)
-        constants = [(f"{m.name}/{i}", self.type_names[m.name] + suffix) for m in sdk.models if m.kind == "enum"
-                     for i, (suffix, _) in enumerate(enum_constants(m)[1])]  # fmt: skip
-        constant_names = claim(constants, taken)
+        enums = {m.name: enum_constants(m) for m in sdk.models if m.kind == "enum"}
+        constant_names = claim([(f"{name}/{i}", self.type_names[name] + suffix) for name, (_, values) in enums.items()
+                                for i, (suffix, _) in enumerate(values)], taken)  # fmt: skip
         resources = list(_tree(sdk.resources))
         self.services = claim([(_key(r), _service_name(r)) for r in resources], taken)
         self.types = GoTypes(sdk.models, self.type_names)
-        self.models = GoModels(self.types, self.type_names, constant_names, by_value_cycles(sdk.models))
+        self.models = GoModels(self.types, self.type_names, enums, constant_names, by_value_cycles(sdk.models))
         self.params = claim([(c.key, f"{self.services[_key(r)].removesuffix('Service')}{exported(c.name.words, 'Call')}"
                               "Params") for r in resources for c in r.calls if self._has_params(c)], taken)  # fmt: skip
         auth = [a for a in sdk.client.auth if a.kind != "login"] + [a for a in sdk.client.auth if a.kind == "login"]
@@ -229,9 +229,9 @@ class _Lowering:
             item = self.types.element(p.item_type).expr
             values = {"cursor_param": p.cursor_param, "next_cursor": p.next_cursor,
                       "cursor_item_field": (p.cursor_item_field,) if p.cursor_item_field is not None else None,
-                      "has_more": p.has_more, "offset_param": p.offset_param, "limit_param": p.limit_param, "total": p.total,
-                      "page_param": p.page_param, "per_page_param": p.per_page_param, "total_pages": p.total_pages,
-                      "has_next": p.has_next}  # fmt: skip
+                      "has_more": p.has_more, "offset_param": p.offset_param, "limit_param": p.limit_param,
+                      "total": p.total, "page_param": p.page_param, "per_page_param": p.per_page_param,
+                      "total_pages": p.total_pages, "has_next": p.has_next}  # fmt: skip
             settings = [(k, json_path(v) if isinstance(v, tuple) else go_string(v)) for k, v in values.items()
                         if v is not None and v != PAGER_DEFAULTS.get(k)]  # fmt: skip
             return {"kind": "page", "type": item, "auto": item.wrap("iter.Seq2[{}, error]", ("iter", "")),

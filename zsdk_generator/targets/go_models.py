@@ -50,7 +50,10 @@ def number(value: float | int) -> str:
     return str(value) if isinstance(value, int) else repr(float(value))
 
 
-def enum_constants(model: Model) -> tuple[TypeExpr, list[tuple[str, str]]]:
+Constants = tuple[TypeExpr, list[tuple[str, str]]]
+
+
+def enum_constants(model: Model) -> Constants:
     """(the enum's Go type, [(constant name suffix, Go literal)]) in spec order, each value once."""
     kind = model.enum_type or "string"
     if kind == "boolean":
@@ -60,12 +63,16 @@ def enum_constants(model: Model) -> tuple[TypeExpr, list[tuple[str, str]]]:
         if _enum_value_ok(kind, value) and value not in values:
             values.append(value)
     if kind == "string":
-        return PRIMITIVES["string", None].expr, [(exported(words(v)) if words(v) else "Empty", go_string(v))
-                                                 for v in values]  # fmt: skip
+        return PRIMITIVES["string", None].expr, [(_suffix(words(v)), go_string(v)) for v in values]
     fits = all(-_LIMITS[kind] <= v < _LIMITS[kind] or isinstance(v, float) for v in values)
     base = PRIMITIVES[_NUMBER_KINDS[kind]].expr if fits else JSON_NUMBER.expr
     return base, [(("Minus" if v < 0 else "") + "".join(c if c.isdigit() else "_" for c in str(abs(v))),
                    number(v) if fits else go_string(number(v))) for v in values]  # fmt: skip
+
+
+def _suffix(value_words: list[str]) -> str:
+    """A string value's part of its constant's name."""
+    return exported(value_words) if value_words else "Empty"
 
 
 def _enum_value_ok(kind: str, value: Any) -> bool:
@@ -80,9 +87,10 @@ def _enum_value_ok(kind: str, value: Any) -> bool:
 class GoModels:
     """Model views: `name`, `kind` (struct, enum, union, alias, defined), `doc` and per kind its rows."""
 
-    def __init__(self, types: GoTypes, names: dict[str, str], constants: dict[str, str],
+    def __init__(self, types: GoTypes, names: dict[str, str], enums: dict[str, Constants], constants: dict[str, str],
                  pointers: set[tuple[str, str]]) -> None:  # fmt: skip
-        self.types, self.names, self.constants, self.pointers = types, names, constants, pointers
+        self.types, self.names, self.pointers = types, names, pointers
+        self.enums, self.constants = enums, constants  # each enum's `enum_constants`, and their names
 
     def view(self, model: Model) -> dict[str, Any]:
         name = self.names[model.name]
@@ -122,7 +130,7 @@ class GoModels:
         return {"kind": "struct", "lines": align(rows), "known": ", ".join(known), "types": types}
 
     def _enum(self, model: Model, name: str) -> dict[str, Any]:
-        base, values = enum_constants(model)
+        base, values = self.enums[model.name]
         rows: list[Row] = [[self.constants[f"{model.name}/{i}"], name, f"= {literal}"]
                            for i, (_, literal) in enumerate(values)]  # fmt: skip
         notes = []
