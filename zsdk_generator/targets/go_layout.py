@@ -146,6 +146,8 @@ _NOT_IN_HEADINGS = frozenset(';:!?+*/=[]{}_^°&§~%#@<">\\')
 def doc_comment(text: str, name: str, fallback: str, notes: Iterable[str] = ()) -> list[str]:
     """A whole `//` comment: `Name: first line` and the rest of the spec text (or the fallback sentence), then
     our own `notes` as paragraphs, laid out in one pass so gofmt sees exactly these paragraphs."""
+    if not fallback and not notes and not (text or "").strip():
+        return []  # most fields and parameters have no description
     if not doc_lines(text or ""):
         text, name = fallback, ""
     lines = doc_lines("\n\n".join(p for p in (text, *notes) if p))
