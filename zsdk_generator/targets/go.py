@@ -314,7 +314,7 @@ class _Lowering:
             "user_agent": f"{self.package}/{self.config.version} go/",
             "auth": auth, "credentials": credentials, "login": login,
             "variables": [self._variable(v) for v in client.server_variables],
-            "model_imports": sorted({m for view in models for m, _ in view["imports"]}),
+            "model_imports": sorted({m for view in models for m, _ in view.imports}),
             "example": example, "first_credential": credentials[0] if credentials else None,
         }  # fmt: skip
 

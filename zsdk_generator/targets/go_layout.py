@@ -19,37 +19,22 @@ Row = list[str] | str
 
 
 def align(rows: list[Row]) -> list[str]:
-    """Struct fields or const specs as gofmt aligns them; a row is its cells, a str is a line of its own."""
-    cells = [[row] if isinstance(row, str) else list(row) for row in rows]
-    widths: list[list[int]] = [[0] * max(len(c) - 1, 0) for c in cells]
-
-    def format_block(line0: int, line1: int, column: int) -> None:
-        this = line0
-        while this < line1:
-            if column >= len(cells[this]) - 1:
-                this += 1
-                continue
-            start = this
-            width = 0
-            discardable = True
-            while this < line1 and column < len(cells[this]) - 1:
-                cell = cells[this][column]
-                width = max(width, len(cell) + 1)
-                if cell:
-                    discardable = False
-                this += 1
-            if discardable:
-                width = 0
-            for i in range(start, this):
-                widths[i][column] = width
-            format_block(start, this, column + 1)
-
-    format_block(0, len(cells), 0)
-    out = []
-    for line, w in zip(cells, widths, strict=True):
-        text = "".join(cell.ljust(w[i]) for i, cell in enumerate(line[:-1])) + line[-1]
-        out.append(text.rstrip())
-    return out
+    """Struct fields or const specs as gofmt aligns them; a row is its cells, a str is a line of its own. A
+    column's blocks are the runs of consecutive lines with a cell in it (each inside one block of the column
+    before); a line's last cell is no column's."""
+    cells = [[row] if isinstance(row, str) else row for row in rows]
+    padded = [list(line) for line in cells]
+    for column in range(max((len(line) for line in cells), default=1) - 1):
+        block: list[int] = []
+        for i, line in enumerate([*cells, []]):
+            if len(line) - 1 > column:
+                block.append(i)
+            elif block:
+                widest = max(len(cells[j][column]) for j in block)  # a block of empty cells is discarded
+                for j in block:
+                    padded[j][column] = cells[j][column].ljust(widest + 1 if widest else 0)
+                block = []
+    return ["".join(line).rstrip() for line in padded]
 
 
 def go_string(value: object) -> str:

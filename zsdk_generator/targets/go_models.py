@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import sys
 import unicodedata
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..ir.model import Model
@@ -20,7 +21,7 @@ from ..ir.naming import words
 from .go_layout import Row, align, doc_comment, go_string
 from .go_names import FIELD_RESERVED, exported, unique
 from .go_types import JSON_NUMBER, PRIMITIVES, GoTypes
-from .types import TypeExpr, imports_of
+from .types import Import, TypeExpr, imports_of
 
 # encoding/json ignores a tag name with other characters than these (and then uses the Go field name).
 _TAG_PUNCTUATION = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
@@ -84,6 +85,23 @@ def _enum_value_ok(kind: str, value: Any) -> bool:
     return isinstance(value, int) or (kind == "number" and math.isfinite(value))
 
 
+@dataclass(frozen=True)
+class ModelView:
+    """One model as models.go.jinja prints it."""
+
+    name: str
+    kind: str  # struct | enum | union | alias | defined
+    doc: list[str]
+    imports: frozenset[Import]
+    lines: list[str] = field(default_factory=list)  # struct fields, enum constants or union variants, aligned
+    base: TypeExpr | None = None  # enum, alias, defined: the Go type it is
+    alias: bool = False  # enum: `type Name = json.Number` (encoding/json must see json.Number itself)
+    known: str = ""  # struct: its wire names, as Go string literals
+    variants: list[dict[str, Any]] = field(default_factory=list)  # union
+    tagged: list[tuple[str, str]] = field(default_factory=list)  # union: (discriminator value literal, field)
+    discriminator: str = ""  # union: the discriminator property, as a Go string literal
+
+
 class GoModels:
     """Model views: `name`, `kind` (struct, enum, union, alias, defined), `doc` and per kind its rows."""
 
@@ -92,7 +110,7 @@ class GoModels:
         self.types, self.names, self.pointers = types, names, pointers
         self.enums, self.constants = enums, constants  # each enum's `enum_constants`, and their names
 
-    def view(self, model: Model) -> dict[str, Any]:
+    def view(self, model: Model) -> ModelView:
         name = self.names[model.name]
         notes = ["Deprecated: the API marks this schema as deprecated."] if model.deprecated else []
         if model.kind == "object":
@@ -108,7 +126,7 @@ class GoModels:
         types: list[TypeExpr] = view.pop("types", [view.get("base")])
         notes += view.pop("notes", [])
         doc = doc_comment(model.description, name, f"{name} is the {model.name} schema.", notes)
-        return {"name": name, "doc": doc, "imports": imports_of(types), **view}
+        return ModelView(name, view.pop("kind"), doc, imports_of(types), **view)
 
     def _struct(self, model: Model, name: str) -> dict[str, Any]:
         taken = set(FIELD_RESERVED)
@@ -148,11 +166,11 @@ class GoModels:
             if t.kind == "null":
                 continue
             found = self.types.of(t)
-            field = unique(found.variant, taken)
+            ident = unique(found.variant, taken)
             if t.kind == "model":
-                by_model[t.model or ""] = field
+                by_model[t.model or ""] = ident
             kind, required = self.types.check(t)
-            variants.append({"field": field, "type": found.expr if found.nil else found.expr.wrap("*{}"),
+            variants.append({"field": ident, "type": found.expr if found.nil else found.expr.wrap("*{}"),
                              "value_type": found.expr, "pointer": not found.nil, "check": kind,
                              "required": [go_string(r) for r in required]})  # fmt: skip
         rows: list[Row] = [[v["field"], v["type"].text] for v in variants]
