@@ -133,9 +133,11 @@ def doc_comment(text: str, name: str, fallback: str, notes: Iterable[str] = ()) 
     our own `notes` as paragraphs, laid out in one pass so gofmt sees exactly these paragraphs."""
     if not fallback and not notes and not (text or "").strip():
         return []  # most fields and parameters have no description
-    if not doc_lines(text or ""):
+    lines = doc_lines(text or "")
+    if not lines:
         text, name = fallback, ""
-    lines = doc_lines("\n\n".join(p for p in (text, *notes) if p))
+    if notes or not lines:
+        lines = doc_lines("\n\n".join(p for p in (text, *notes) if p))
     if lines and name:
         lines[0] = f"{name}: {lines[0]}"
     return [f"// {line}" if line else "//" for line in lines]
