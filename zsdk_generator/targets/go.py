@@ -128,6 +128,9 @@ class _Lowering:
     def __init__(self, sdk: SdkPlan, config: LanguageConfig, package: str):
         self.sdk, self.config, self.package = sdk, config, package
         self.module = module_path(config, package)
+        # Package-level names, kind by kind (models, enum constants, services, params structs; options in their own
+        # package): each made from the thing's own plan or IR name; a clash is settled by `claim`, never by the
+        # order unrelated things were visited in.
         taken = set(ROOT_RESERVED)
         self.type_names = claim([(m.name, _model_name(m)) for m in sdk.models], taken)
         enums = {m.name: enum_constants(m) for m in sdk.models if m.kind == "enum"}
