@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import LanguageConfig
@@ -38,7 +39,7 @@ from .go_names import (
 from .go_types import EVENT, FILE, READ_CLOSER, READER, STRING, GoTypes
 from .markdown import markdown_code, markdown_lines, markdown_text
 from .text import one_line, prose
-from .types import TypeExpr, imports_of
+from .types import Import, TypeExpr, imports_of
 
 TEMPLATES = templates_root() / "go"
 RUNTIME_MODULE = "github.com/zsdk-generator/go-runtime"
@@ -73,7 +74,7 @@ class GoTarget(Target):
         yield RenderJob("models.go", "models.go.jinja", context)
         yield RenderJob("option/credentials.go", "credentials.go.jinja", context)
         for service in context["services"]:
-            yield RenderJob(f"{service['file']}.go", "service.go.jinja", {**context, "service": service})
+            yield RenderJob(f"{service.file}.go", "service.go.jinja", {**context, "service": service})
         runtime = self.template_dir / "runtime"
         for source in sorted(runtime.rglob("*.go")):
             text = source.read_text(encoding="utf-8").replace(RUNTIME_MODULE, context["module"])
@@ -102,6 +103,60 @@ def module_path(config: LanguageConfig, package: str) -> str:
         raise error(f"go: module must be a Go module path such as github.com/acme/acme-go, not {configured!r}: "
                     f"{problem}", "/go/module")  # fmt: skip
     return str(configured)
+
+
+@dataclass
+class Result:
+    """What a method returns: `kind` (page, stream, empty, binary, text, pointer, value) and its Go type; a page's
+    paginator (`style`, the items' path and the settings that are not the runtime's defaults, as Go literals)."""
+
+    kind: str
+    type: TypeExpr | None
+    auto: TypeExpr | None = None  # page: what the AutoPaging twin returns
+    style: str = ""
+    items_path: str = ""
+    settings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class MethodView:
+    """One method as method.go.jinja spells it: names, Go types and the request's parts as data."""
+
+    name: str
+    auto: str | None  # the AutoPaging twin's name
+    http_method: str
+    path: str
+    doc: list[str]
+    route: str  # README: `GET /widgets`
+    summary: str  # README: the spec text's first line
+    path_params: list[dict[str, Any]]  # wire, ident, type
+    params: dict[str, Any] | None  # the params struct: name, doc, lines
+    sends: list[dict[str, str]]  # query, header and cookie parameters in send order: location, wire, field
+    parts: list[dict[str, Any]]  # a multipart body's fields: wire, field, file
+    body: dict[str, Any] | None  # kind, media_type, type
+    security: list[tuple[str, ...]] | None  # None: the client's default; []: none (public)
+    idempotent: bool
+    envelope: tuple[str, ...] | None
+    accept: str
+    result: Result
+    imports: frozenset[Import]
+
+
+@dataclass
+class ServiceView:
+    """A resource as a service type (a top-level one is a file of its own)."""
+
+    attribute: str  # its field on its parent
+    type: str
+    path: str  # client.Widgets.Files
+    doc: list[str]
+    lines: list[str]
+    methods: list[MethodView]
+    children: list[ServiceView]
+    imports: frozenset[Import]
+    file: str = ""  # top level: the file's name
+    packages: list[str] = field(default_factory=list)  # top level: the standard-library packages its types need
+    has_methods: bool = False
 
 
 def json_path(names: Iterable[str]) -> str:
@@ -150,20 +205,19 @@ class _Lowering:
 
     # ------------------------------------------------------------------ services
 
-    def _service(self, resource: ResourcePlan, parent: str, taken: set[str]) -> dict[str, Any]:
+    def _service(self, resource: ResourcePlan, parent: str, taken: set[str]) -> ServiceView:
         type_name = self.services[_key(resource)]
-        field = unique(exported(resource.name.words, "Resource"), taken)
-        path = f"{parent}.{field}"
+        attribute = unique(exported(resource.name.words, "Resource"), taken)
+        path = f"{parent}.{attribute}"
         members: set[str] = set()
         methods = [self._method(call, type_name, members) for call in resource.calls]
         children = [self._service(child, path, members) for child in resource.resources]
-        rows: list[Row] = [[c["field"], "*" + c["type"]] for c in children]
+        rows: list[Row] = [[c.attribute, "*" + c.type] for c in children]
         rows.append(["client", "*core.Client"])
         fallback = f"{type_name} groups the {' '.join(resource.name.words)} operations."
-        imports = frozenset().union(*(m["imports"] for m in methods), *(c["imports"] for c in children))
-        return {"field": field, "type": type_name, "path": path, "lines": align(rows), "methods": methods,
-                "children": children, "doc": doc_comment(resource.description, type_name, fallback),
-                "imports": imports}  # fmt: skip
+        imports = frozenset().union(*(m.imports for m in methods), *(c.imports for c in children))
+        doc = doc_comment(resource.description, type_name, fallback)
+        return ServiceView(attribute, type_name, path, doc, align(rows), methods, children, imports)
 
     def _has_params(self, call: CallPlan) -> bool:
         return bool(call.query or call.headers or call.cookies or self._parts(call))
@@ -173,7 +227,7 @@ class _Lowering:
         model = self.types.resolve(call.body.type) if call.body is not None and call.body.kind == "multipart" else None
         return model.fields if model is not None and model.kind == "object" else ()
 
-    def _method(self, call: CallPlan, service: str, members: set[str]) -> dict[str, Any]:
+    def _method(self, call: CallPlan, service: str, members: set[str]) -> MethodView:
         name = unique(exported(call.name.words, "Call"), members)
         auto = unique(name + "AutoPaging", members) if call.paging is not None else None
         local: set[str] = set(LOCAL_RESERVED)
@@ -187,9 +241,9 @@ class _Lowering:
         sends = []
         for p in (*call.query, *call.headers, *call.cookies):
             typ = self.types.field(p.type, p.required)[0]
-            field = unique(exported(p.name.words, "Param"), fields)
-            sends.append({"location": p.location, "wire": p.wire, "field": field})
-            rows += [*doc_comment(p.description, "", ""), [field, typ.text]]
+            ident = unique(exported(p.name.words, "Param"), fields)
+            sends.append({"location": p.location, "wire": p.wire, "field": ident})
+            rows += [*doc_comment(p.description, "", ""), [ident, typ.text]]
             types.append(typ)
         parts = []
         for f in self._parts(call):
@@ -211,21 +265,21 @@ class _Lowering:
             body = {"kind": call.body.kind, "media_type": media, "type": typ}
             types.append(typ)
         result = self._result(call)
-        types += [result["type"], result.get("auto")]
+        types += [result.type, result.auto]
         text = "\n".join(t for t in (call.summary, call.description) if t and t.strip())
         deprecated = "Deprecated: the API marks this operation as deprecated." if call.deprecated else ""
-        return {
-            "name": name, "auto": auto, "http_method": call.http_method, "path": call.path,
-            "doc": comment_lines([f"{name} calls {call.http_method} {one_line(call.path)}.", text, deprecated]),
-            "route": markdown_code(f"{call.http_method} {call.path}"),
-            "summary": markdown_text(first_line(call.summary) or first_line(call.description)),
-            "path_params": path_params, "params": params, "sends": sends, "parts": parts, "body": body,
-            "security": self._security(call.public, call.security), "idempotent": call.idempotency_header is not None,
-            "envelope": call.envelope, "result": result, "imports": imports_of(types),
-            "accept": call.result_media_type if call.result_kind in ("binary", "text") else "",
-        }  # fmt: skip
+        return MethodView(
+            name, auto, call.http_method, call.path,
+            doc=comment_lines([f"{name} calls {call.http_method} {one_line(call.path)}.", text, deprecated]),
+            route=markdown_code(f"{call.http_method} {call.path}"),
+            summary=markdown_text(first_line(call.summary) or first_line(call.description)),
+            path_params=path_params, params=params, sends=sends, parts=parts, body=body,
+            security=self._security(call.public, call.security), idempotent=call.idempotency_header is not None,
+            envelope=call.envelope, accept=call.result_media_type if call.result_kind in ("binary", "text") else "",
+            result=result, imports=imports_of(types),
+        )  # fmt: skip
 
-    def _result(self, call: CallPlan) -> dict[str, Any]:
+    def _result(self, call: CallPlan) -> Result:
         """What a method returns: `kind` (page, stream, empty, binary, text, pointer, value) and its type."""
         if call.paging is not None:
             p = call.paging
@@ -237,15 +291,14 @@ class _Lowering:
                       "total_pages": p.total_pages, "has_next": p.has_next}  # fmt: skip
             settings = [(k, json_path(v) if isinstance(v, tuple) else go_string(v)) for k, v in values.items()
                         if v is not None and v != PAGER_DEFAULTS.get(k)]  # fmt: skip
-            return {"kind": "page", "type": item, "auto": item.wrap("iter.Seq2[{}, error]", ("iter", "")),
-                    "style": p.style, "items_path": json_path(p.items), "settings": settings}  # fmt: skip
+            return Result("page", item, item.wrap("iter.Seq2[{}, error]", ("iter", "")), p.style, json_path(p.items),
+                          settings)  # fmt: skip
         if call.result_kind == "sse":
-            return {"kind": "stream", "type": self.types.expr(call.result) if call.result is not None else EVENT}
+            return Result("stream", self.types.expr(call.result) if call.result is not None else EVENT)
         if call.result_kind in ("empty", "binary", "text"):
-            kind = call.result_kind
-            return {"kind": kind, "type": {"binary": READ_CLOSER, "text": STRING}.get(kind)}
+            return Result(call.result_kind, {"binary": READ_CLOSER, "text": STRING}.get(call.result_kind))
         pointer = self.types.by_pointer(call.result)
-        return {"kind": "pointer" if pointer else "value", "type": self.types.expr(call.result)}
+        return Result("pointer" if pointer else "value", self.types.expr(call.result))
 
     def _security(self, public: bool, security: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]] | None:
         """The alternatives a request sets (none: public), or None: the client's default."""
@@ -289,19 +342,18 @@ class _Lowering:
         models = [self.models.view(m) for m in sdk.models]
         services = [self._service(r, "client", {"Options"}) for r in sdk.resources]
         for s in services:
-            s["file"] = _file_name(s["type"])
-            s["imports"], s["has_methods"] = sorted(m for m, _ in s["imports"]), _has_methods(s)
+            s.file, s.packages, s.has_methods = _file_name(s.type), sorted(m for m, _ in s.imports), _has_methods(s)
         all_services = [s for root in services for s in _flat(root)]
         auth = [self._auth(a) for a in client.auth if a.kind != "login"]
         login = self._login()
         credentials = [c for a in auth for c in a["credentials"]] + ([login["credential"]] if login else [])
-        rows: list[Row] = [[s["field"], "*" + s["type"]] for s in services]
+        rows: list[Row] = [[s.attribute, "*" + s.type] for s in services]
         rows += [["api", "*core.Client"]] + ([["login", "*core.LoginTokenAuth"]] if login else [])
         title = one_line(sdk.title)
         title = title if title.lower().endswith(" api") else f"{title} API"
-        example = next(({"path": s["path"], "method": m["name"], "pointer": m["result"]["kind"] in _POINTERS}
-                        for s in all_services for m in s["methods"]
-                        if not (m["path_params"] or m["params"] or m["body"])), None)  # fmt: skip
+        example = next(({"path": s.path, "method": m.name, "pointer": m.result.kind in _POINTERS}
+                        for s in all_services for m in s.methods
+                        if not (m.path_params or m.params or m.body)), None)  # fmt: skip
         r = client.retries
         return {
             "package_doc": comment_lines([f"Package {self.package} is the Go SDK of the {title}.", sdk.description]),
@@ -347,9 +399,9 @@ def _file_name(service: str) -> str:
     return name
 
 
-def _flat(service: dict[str, Any]) -> list[dict[str, Any]]:
-    return [service] + [s for child in service["children"] for s in _flat(child)]
+def _flat(service: ServiceView) -> list[ServiceView]:
+    return [service] + [s for child in service.children for s in _flat(child)]
 
 
-def _has_methods(service: dict[str, Any]) -> bool:
-    return any(s["methods"] for s in _flat(service))
+def _has_methods(service: ServiceView) -> bool:
+    return any(s.methods for s in _flat(service))
