@@ -165,6 +165,7 @@ def _call(op: Operation, name: Name) -> CallPlan:
         ),
         result=op.result_type,
         result_kind=result_kind,
+        result_media_type=op.result.media_type if op.result else "",
         envelope=op.envelope,
         paging=op.pagination,
         security=() if op.public else op.security,
@@ -189,4 +190,6 @@ def _path_order(op: Operation) -> list[Parameter]:
 
 
 def _param(p: Parameter, name: Name) -> ParamPlan:
-    return ParamPlan(name, p.name, p.location, p.type, p.required, p.style, p.explode, p.description, p.deprecated)
+    return ParamPlan(
+        name, p.name, p.location, p.type, p.required, p.style, p.explode, p.description, p.deprecated, p.default
+    )

@@ -121,6 +121,7 @@ class ParamPlan:
     explode: bool
     description: str = ""
     deprecated: bool = False
+    default: object = None  # the spec's default value, if any
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class CallPlan:
     description: str = ""
     deprecated: bool = False
     source: str = ""  # JSON pointer of the operation
+    result_media_type: str = ""  # the success response's media type: what a binary, text or SSE call accepts
 
 
 @dataclass(frozen=True)
