@@ -29,7 +29,6 @@ from .typescript_layout import (
     Obj,
     call,
     doc_block,
-    import_line,
     is_identifier,
     json_string,
     literal,
@@ -104,7 +103,8 @@ class MethodView:
     groups: list[tuple[str, bool, list[Member]]]  # path, query, headers, cookies: (group, required, members)
     body: Member | None
     returns: TypeExpr  # the promise the method returns
-    runtime: str  # the client method it calls (`requestPage`) with its type argument
+    runtime: str  # the client method it calls: request, requestPage, requestStream (`Result` added in result mode)
+    payload: TypeExpr  # that method's type argument: the result, or a page's or stream's item
     pages: str | None  # the Paginator constant of a paged call
     security: list[Arr] | None  # None: the client's default
     content_type: str | None  # a body media type the runtime would not send by itself
@@ -128,7 +128,7 @@ class ResourceFile:
     module: str
     root: ResourceView
     nodes: list[ResourceView]  # children first
-    imports: list[str] = field(default_factory=list)
+    imports: list[ImportLine] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------- the target
@@ -163,9 +163,16 @@ class TypeScriptTarget(Target):
 TARGET = TypeScriptTarget()
 
 
-def imports(found: Iterable[Import], relative: str) -> list[str]:
-    """Import lines, one per module in `MODULE_ORDER` (then resource modules as given): `import type` when every
-    name is a type (`type X`), a namespace (`* as models`) on its own."""
+@dataclass(frozen=True)
+class ImportLine:
+    path: str  # `./core/client.js`
+    names: list[str]  # `APIResource`, `type CallOptions`; without `type` in an `import type`; `* as models`
+    type_only: bool
+
+
+def imports(found: Iterable[Import], relative: str) -> list[ImportLine]:
+    """One import per module, in `MODULE_ORDER` (then the others as found): `import type` when every name is a
+    type (`type X`)."""
     names: dict[str, list[str]] = defaultdict(list)
     for module, name in found:
         if name not in names[module]:
@@ -173,14 +180,9 @@ def imports(found: Iterable[Import], relative: str) -> list[str]:
     order = [m for m in data.MODULE_ORDER if m in names] + [m for m in names if m not in data.MODULE_ORDER]
     out = []
     for module in order:
-        path = f"{relative}{module}.js"
-        types = [n.removeprefix("type ") for n in names[module]]
-        if all(n.startswith("type ") for n in names[module]):
-            namespace = [n for n in types if n.startswith("* as ")]
-            out.append(f"import type {namespace[0]} from {ts_string(path)};" if namespace
-                       else import_line(types, path, type_only=True))  # fmt: skip
-        else:
-            out.append(import_line(names[module], path))
+        type_only = all(n.startswith("type ") for n in names[module])
+        found_names = [n.removeprefix("type ") for n in names[module]] if type_only else names[module]
+        out.append(ImportLine(f"{relative}{module}.js", found_names, type_only))
     return out
 
 
@@ -305,22 +307,20 @@ class _Spelling:
             parts = list(data.BODY_PARTS.get(c.body.kind, ())) or [p.text for p in self.parts(c.body.type)]
             body = Member("body" + ("" if c.body.required else "?"), parts, doc)
         promise, page_promise = data.PROMISES[self.result]
-        suffix = "Result" if self.result else ""
-        pages = None
         if c.paging is not None:
-            item = self.type(c.paging.item_type)
-            returns = item.wrap(page_promise + "<{}>", ("core/pagination", "type " + page_promise))
-            runtime, pages = f"requestPage{suffix}<{item}>", self.pages[c.key]
+            payload = self.type(c.paging.item_type)
+            returns = payload.wrap(page_promise + "<{}>", ("core/pagination", "type " + page_promise))
+            runtime = "requestPage"
         elif c.result_kind == "sse":
-            item = self.type(c.result) if c.result is not None else TypeExpr("unknown")
-            returns = item.wrap(promise + "<Stream<{}>>", ("core/promise", "type " + promise),
-                                ("core/streaming", "type Stream"))  # fmt: skip
-            runtime = f"requestStream{suffix}<{item}>"
+            payload = self.type(c.result) if c.result is not None else TypeExpr("unknown")
+            returns = payload.wrap(promise + "<Stream<{}>>", ("core/promise", "type " + promise),
+                                   ("core/streaming", "type Stream"))  # fmt: skip
+            runtime = "requestStream"
         else:
-            found = TypeExpr(data.RESULT_TYPES[c.result_kind]) if c.result_kind in data.RESULT_TYPES \
-                else self.type(c.result)  # fmt: skip
-            returns = found.wrap(promise + "<{}>", ("core/promise", "type " + promise))
-            runtime = f"request{suffix}<{found}>"
+            known = data.RESULT_TYPES.get(c.result_kind)
+            payload = TypeExpr(known) if known else self.type(c.result)
+            returns = payload.wrap(promise + "<{}>", ("core/promise", "type " + promise))
+            runtime = "request"
         security = None
         if c.public or _alternatives(c.security) != _alternatives(self.sdk.client.default_security):
             security = [] if c.public else _alternatives(c.security)
@@ -331,7 +331,8 @@ class _Spelling:
         doc = _doc("\n\n".join(t for t in (c.summary, c.description) if t), c.deprecated)
         required = any(g[1] for g in groups) or (c.body is not None and c.body.required)
         return MethodView(c, name, self.functions[c.key], doc, self.types.get(c.key + "/params"), required, groups,
-                          body, returns, runtime, pages, security, content_type, accept)  # fmt: skip
+                          body, returns, runtime, payload, self.pages.get(c.key), security, content_type,
+                          accept)  # fmt: skip
 
     def param(self, p: ParamPlan) -> Member:
         t = _widened(p.type, p.default)
@@ -344,7 +345,7 @@ class _Spelling:
             types.append(m.call.body.type)
         return imports_of(self.type(t) for t in types)
 
-    def resource_imports(self, nodes: list[ResourceView]) -> list[str]:
+    def resource_imports(self, nodes: list[ResourceView]) -> list[ImportLine]:
         """A resource file's imports: the fixed ones its template uses, then its type expressions' own."""
         methods = [m for n in nodes for m in n.methods]
         found = set(imports_of(m.returns for m in methods).union(*(self.body_imports(m) for m in methods)))
@@ -387,13 +388,33 @@ class _Spelling:
             },
             "security": _alternatives(client.default_security),
             "login": client.login,
-            "client_imports": imports(_sorted({*client_imports, ("core/client", "BaseClient"),
-                                               ("core/client", "type ClientOptions"), ("core/client", "userAgent")}),
-                                      "./")  # fmt: skip
-            + [import_line([f.root.class_name], f"./resources/{f.module}.js") for f in files],
-            "function_imports": imports(function_imports, "./")
-            + [import_line(names, f"./resources/{f.module}.js", type_only=True) for f in files
-               if (names := [m.params for n in f.nodes for m in n.methods if m.params])],  # fmt: skip
+            "client_imports": imports(
+                [
+                    *_sorted(
+                        {
+                            *client_imports,
+                            ("core/client", "BaseClient"),
+                            ("core/client", "type ClientOptions"),
+                            ("core/client", "userAgent"),
+                        }
+                    ),
+                    *[(f"resources/{f.module}", f.root.class_name) for f in files],
+                ],
+                "./",
+            ),
+            "function_imports": imports(
+                [
+                    *function_imports,
+                    *[
+                        (f"resources/{f.module}", f"type {m.params}")
+                        for f in files
+                        for n in f.nodes
+                        for m in n.methods
+                        if m.params
+                    ],
+                ],
+                "./",
+            ),
             "models": [self.model_view(m) for m in self.sdk.models],
             "resource_files": files,
             "roots": [f.root for f in files],

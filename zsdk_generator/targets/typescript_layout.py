@@ -200,12 +200,3 @@ def call(head: str, args: Sequence[str | Arr | Obj], tail: str, indent: int) -> 
         out += _lines(arg, pad, ",", indent + 2)
     out.append(" " * indent + tail)
     return out
-
-
-def import_line(names: list[str], module: str, type_only: bool = False, keyword: str = "") -> str:
-    """`import { a, type B } from 'module';`, one name per line when it does not fit (`keyword`: `export`)."""
-    keyword = keyword or ("import type" if type_only else "import")
-    one = f"{keyword} {{ {', '.join(names)} }} from {ts_string(module)};"
-    if len(one) <= WIDTH or len(names) == 1:
-        return one
-    return f"{keyword} {{\n" + "".join(f"  {n},\n" for n in names) + f"}} from {ts_string(module)};"
