@@ -402,6 +402,7 @@ class _Spelling:
                 ],
                 "./",
             ),
+            "client_export": imports([("client", self.client), ("client", f"type {self.client}Options")], "./"),
             "function_imports": imports(
                 [
                     *function_imports,
