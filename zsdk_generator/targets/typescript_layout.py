@@ -200,3 +200,12 @@ def call(head: str, args: Sequence[str | Arr | Obj], tail: str, indent: int) -> 
         out += _lines(arg, pad, ",", indent + 2)
     out.append(" " * indent + tail)
     return out
+
+
+def assignment(left: str, right: str, args: Sequence[str | Arr | Obj], tail: str, indent: int) -> list[str]:
+    """`left = right(args)tail` as prettier lays out an assignment: on one line when it fits, else the arguments
+    broken when `left = right(` fits, else the right side on the next line."""
+    head = f"{left} = {right}("
+    if len(head) <= WIDTH:
+        return call(head, args, tail, indent)
+    return [f"{left} ="] + call(" " * (indent + 2) + f"{right}(", args, tail, indent + 2)
