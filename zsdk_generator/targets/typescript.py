@@ -325,9 +325,9 @@ class _Spelling:
         security = None
         if c.public or _alternatives(c.security) != _alternatives(self.sdk.client.default_security):
             security = [] if c.public else _alternatives(c.security)
-        media = c.body.media_type if c.body is not None else ""
-        content_type = media if c.body is not None and c.body.kind != "multipart" and media and media != \
-            data.BODY_MEDIA_TYPES.get(c.body.kind) else None  # fmt: skip
+        content_type = None  # a body media type the runtime would not send by itself
+        if c.body is not None and c.body.kind != "multipart":
+            content_type = c.body.media_type if c.body.media_type != data.BODY_MEDIA_TYPES.get(c.body.kind) else None
         accept = c.result_media_type if c.result_kind in ("binary", "text", "sse") and c.result_media_type else None
         doc = _doc("\n\n".join(t for t in (c.summary, c.description) if t), c.deprecated)
         required = any(g[1] for g in groups) or (c.body is not None and c.body.required)
@@ -357,20 +357,29 @@ class _Spelling:
 
     # ------------------------------------------------------------------ client
 
+    def client_imports(self, files: list[ResourceFile], credentials: bool, variables: bool) -> list[ImportLine]:
+        found = {("core/auth", data.PROVIDERS[a.kind]) for a in self.sdk.client.auth}
+        found |= {("core/client", "BaseClient"), ("core/client", "type ClientOptions"), ("core/client", "userAgent")}
+        found |= {("core/auth", "fromEnv")} if credentials else set()
+        found |= {("core/url", "resolveServerUrl")} if variables else set()
+        return imports([*_sorted(found), *[(f"resources/{f.module}", f.root.class_name) for f in files]], "./")
+
+    def function_imports(self, files: list[ResourceFile]) -> list[ImportLine]:
+        methods = [(f, m) for f in files for n in f.nodes for m in n.methods]
+        found: list[Import] = [("core/client", "SharedClient")]
+        found += [("core/client", "type CallOptions")] if methods else []
+        found += _sorted(imports_of(m.returns for _, m in methods))
+        found += [("client", self.client), ("client", f"type {self.client}Options")]
+        found += [(f"resources/{f.module}", f"type {m.params}") for f, m in methods if m.params]
+        return imports(found, "./")
+
     def context(self) -> dict[str, Any]:
         client = self.sdk.client
         files = self.resource_files()
-        methods = [m for f in files for n in f.nodes for m in n.methods]
         taken = data.CLIENT_OPTION_NAMES
         credentials = {c.name.key: (spelled(c.name, data.RESERVED | taken), c) for a in client.auth
                        for c in a.credentials}  # fmt: skip
         variables = [(spelled(v.name, data.RESERVED | taken), v) for v in client.server_variables]
-        client_imports = {("core/auth", data.PROVIDERS[a.kind]) for a in client.auth}
-        client_imports |= {("core/auth", "fromEnv")} if credentials else set()
-        client_imports |= {("core/url", "resolveServerUrl")} if variables else set()
-        function_imports = [("core/client", "SharedClient"), *[("core/client", "type CallOptions")][: len(methods)],
-                            *_sorted(imports_of(m.returns for m in methods)), ("client", self.client),
-                            ("client", f"type {self.client}Options")]  # fmt: skip
         return {
             "sdk": self.sdk,
             "config": self.config,
@@ -389,34 +398,9 @@ class _Spelling:
             },
             "security": _alternatives(client.default_security),
             "login": client.login,
-            "client_imports": imports(
-                [
-                    *_sorted(
-                        {
-                            *client_imports,
-                            ("core/client", "BaseClient"),
-                            ("core/client", "type ClientOptions"),
-                            ("core/client", "userAgent"),
-                        }
-                    ),
-                    *[(f"resources/{f.module}", f.root.class_name) for f in files],
-                ],
-                "./",
-            ),
+            "client_imports": self.client_imports(files, bool(credentials), bool(variables)),
             "client_export": imports([("client", self.client), ("client", f"type {self.client}Options")], "./"),
-            "function_imports": imports(
-                [
-                    *function_imports,
-                    *[
-                        (f"resources/{f.module}", f"type {m.params}")
-                        for f in files
-                        for n in f.nodes
-                        for m in n.methods
-                        if m.params
-                    ],
-                ],
-                "./",
-            ),
+            "function_imports": self.function_imports(files),
             "models": [self.model_view(m) for m in self.sdk.models],
             "resource_files": files,
             "roots": [f.root for f in files],
