@@ -29,7 +29,6 @@ from .typescript_layout import (
     Obj,
     assignment,
     call,
-    doc_block,
     is_identifier,
     json_string,
     literal,
@@ -114,7 +113,6 @@ class MethodView:
 
 @dataclass
 class ResourceView:
-    plan: ResourcePlan
     attr: str
     class_name: str
     owner: str  # what the constructor gets: the client (`this`) or the parent's (`this._client`)
@@ -292,7 +290,7 @@ class _Spelling:
         trail = f"{trail}.{attr}" if trail else attr
         methods = [self.method(c) for c in r.calls]
         children = [self.resource(child, data.RESOURCE_MEMBERS, "this._client", trail) for child in r.resources]
-        return ResourceView(r, attr, self.types[_key(r.path)], owner, methods, children, trail, _doc(r.description))
+        return ResourceView(attr, self.types[_key(r.path)], owner, methods, children, trail, _doc(r.description))
 
     def method(self, c: CallPlan) -> MethodView:
         name = _method_name(c)
@@ -407,7 +405,6 @@ class _Spelling:
             "example": _example(files),
             "paging_fields": data.PAGING_FIELDS,
             # layout: the templates build the code, these break it the way prettier does
-            "doc": lambda lines, indent: "\n".join(doc_block(lines, indent)),
             "tsdoc": tsdoc_line,
             "call": lambda head, args, tail, indent: "\n".join(call(head, args, tail, indent)),
             "assign": lambda left, right, args, tail, indent: "\n".join(assignment(left, right, args, tail, indent)),
