@@ -29,6 +29,7 @@ from .typescript_layout import (
     Obj,
     assignment,
     call,
+    doc_block,
     is_identifier,
     json_string,
     literal,
@@ -143,7 +144,10 @@ class TypeScriptTarget(Target):
     def filters(self) -> dict[str, Callable[..., Any]]:
         """One escaper per context the templates print spec-derived text in."""
         return {"tsstr": ts_string, "json": json_string, "markdown": markdown_text, "sh": shlex.quote,
-                "key": object_key, "prop": prop_key, "code": markdown_code, "ms": _ms}  # fmt: skip
+                "key": object_key, "prop": prop_key, "code": markdown_code, "ms": _ms, "tsdoc": tsdoc_line,
+                # layout (filters: the hot paths, called straight from the compiled templates)
+                "doc": lambda lines, indent: "\n".join(doc_block(lines, indent)),
+                "member": _member}  # fmt: skip
 
     def package_name(self, config: LanguageConfig) -> str:
         return package_name(self, config)
@@ -405,11 +409,9 @@ class _Spelling:
             "example": _example(files),
             "paging_fields": data.PAGING_FIELDS,
             # layout: the templates build the code, these break it the way prettier does
-            "tsdoc": tsdoc_line,
             "call": lambda head, args, tail, indent: "\n".join(call(head, args, tail, indent)),
             "assign": lambda left, right, args, tail, indent: "\n".join(assignment(left, right, args, tail, indent)),
-            "member": lambda key, parts, indent, alias=False: "\n".join(type_member(key, parts, indent, alias)),
-            "obj": lambda pairs: Obj(tuple((k, v) for k, v in pairs)),
+            "obj": lambda pairs: Obj(tuple(pair for pair in pairs if pair is not None)),
             "arr": lambda items: Arr(tuple(items)),
         }
 
@@ -435,6 +437,10 @@ def _has_params(c: CallPlan) -> bool:
 def _sorted(found: Iterable[Import]) -> list[Import]:
     """Imports by name, as prettier-minded people sort them: case aside, `type` aside."""
     return sorted(found, key=lambda i: (i[1].removeprefix("type ").lower(), i))
+
+
+def _member(parts: list[str], key: str, indent: int, alias: bool = False) -> str:
+    return "\n".join(type_member(key, parts, indent, alias))
 
 
 def _variable_note(wire: str, default: str) -> str:

@@ -103,6 +103,16 @@ def json_string(value: object) -> str:
     return quoted(str(value), '"', lambda code: f"\\u{code:04x}")
 
 
+def doc_block(lines: list[str], indent: int) -> list[str]:
+    """A TSDoc comment: `/** one line */` or the multi-line form."""
+    if not lines:
+        return []
+    pad = " " * indent
+    if len(lines) == 1:
+        return [f"{pad}/** {lines[0]} */"]
+    return [f"{pad}/**"] + [f"{pad} * {line}" if line else f"{pad} *" for line in lines] + [f"{pad} */"]
+
+
 def type_member(key: str, parts: list[str], indent: int, alias: bool = False) -> list[str]:
     """`key: A | B;` (or `export type X = A | B;`), one member per line when it does not fit."""
     pad = " " * indent
