@@ -142,12 +142,11 @@ class TypeScriptTarget(Target):
     settings = {"errors": ("throw", "result")}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
-        """One escaper per context the templates print spec-derived text in."""
+        """One escaper per context the templates print spec-derived text in, and the layout of what they build
+        (filters, not context functions: compiled templates call them directly, and they are the hot path)."""
         return {"tsstr": ts_string, "json": json_string, "markdown": markdown_text, "sh": shlex.quote,
                 "key": object_key, "prop": prop_key, "code": markdown_code, "ms": _ms, "tsdoc": tsdoc_line,
-                # layout (filters: the hot paths, called straight from the compiled templates)
-                "doc": lambda lines, indent: "\n".join(doc_block(lines, indent)),
-                "member": _member}  # fmt: skip
+                "doc": _doc_block, "member": _member, "call": _call, "assign": _assign}  # fmt: skip
 
     def package_name(self, config: LanguageConfig) -> str:
         return package_name(self, config)
@@ -201,6 +200,7 @@ class _Spelling:
         # a model keeps its IR name; one the SDK's own types take gets `Model` added
         own = data.TAKEN_TYPE_NAMES | {self.client, self.client + "Options"}
         self.models = settle({m.name: m.name + ("Model" if m.name in own else "") for m in sdk.models}, own)
+        self.refs: dict[tuple[str | None, str], TypeExpr] = {}  # (model, ns) → how a file names it
 
     # ------------------------------------------------------------------ types
 
@@ -219,8 +219,12 @@ class _Spelling:
 
     def _bare(self, t: TypeRef, ns: str) -> list[TypeExpr]:
         if t.kind == "model":
-            name = self.models.get(t.model or "")
-            return [TypeExpr.of(ns + name, *([data.MODELS] if ns else [])) if name else TypeExpr("unknown")]
+            ref = self.refs.get((t.model, ns))
+            if ref is None:
+                name = self.models.get(t.model or "")
+                ref = TypeExpr.of(ns + name, *([data.MODELS] if ns else [])) if name else TypeExpr("unknown")
+                self.refs[(t.model, ns)] = ref
+            return [ref]
         if t.kind == "array":
             items = self.parts(t.item, ns)
             return [combine("({})[]" if len(items) > 1 else "{}[]", items, " | ")]
@@ -408,9 +412,7 @@ class _Spelling:
             "roots": [f.root for f in files],
             "example": _example(files),
             "paging_fields": data.PAGING_FIELDS,
-            # layout: the templates build the code, these break it the way prettier does
-            "call": lambda head, args, tail, indent: "\n".join(call(head, args, tail, indent)),
-            "assign": lambda left, right, args, tail, indent: "\n".join(assignment(left, right, args, tail, indent)),
+            # the templates build object and array literals with these; the layout filters place them
             "obj": lambda pairs: Obj(tuple(pair for pair in pairs if pair is not None)),
             "arr": lambda items: Arr(tuple(items)),
         }
@@ -439,8 +441,20 @@ def _sorted(found: Iterable[Import]) -> list[Import]:
     return sorted(found, key=lambda i: (i[1].removeprefix("type ").lower(), i))
 
 
+def _doc_block(lines: list[str], indent: int) -> str:
+    return "\n".join(doc_block(lines, indent))
+
+
 def _member(parts: list[str], key: str, indent: int, alias: bool = False) -> str:
     return "\n".join(type_member(key, parts, indent, alias))
+
+
+def _call(head: str, args: list[str | Arr | Obj], tail: str, indent: int) -> str:
+    return "\n".join(call(head, args, tail, indent))
+
+
+def _assign(left: str, right: str, args: list[str | Arr | Obj], tail: str, indent: int) -> str:
+    return "\n".join(assignment(left, right, args, tail, indent))
 
 
 def _variable_note(wire: str, default: str) -> str:
@@ -497,6 +511,8 @@ def _doc(text: str, deprecated: bool = False, *notes: str) -> list[str]:
     then each line escaped for the block (`tsdoc_line`: `*/`, tag-like `@`), trailing spaces and repeated blank
     lines dropped. `notes` are ours (spec values in them are `code_span`s) and escaped the same way; `@deprecated`
     is the one tag written."""
+    if not (text or deprecated or any(notes)):
+        return []
     text = prose(text).strip()
     lines = [tsdoc_line(line.rstrip()) for line in text.split("\n")] if text else []
     for extra in [tsdoc_line(note) for note in notes if note] + (["@deprecated"] if deprecated else []):

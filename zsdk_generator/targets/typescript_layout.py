@@ -29,7 +29,10 @@ def is_identifier(text: str) -> bool:
 def ts_string(value: object) -> str:
     """A string literal as prettier prints it: single quotes unless the text has more of them than double ones."""
     text = str(value)
-    return quoted(text, '"' if text.count("'") > text.count('"') else "'", hex_or_unicode_escape)
+    quote = '"' if text.count("'") > text.count('"') else "'"
+    if text.isascii() and text.isprintable() and "\\" not in text and quote not in text:
+        return quote + text + quote  # nothing to escape: the common case, kept fast
+    return quoted(text, quote, hex_or_unicode_escape)
 
 
 def number(value: int | float) -> str:
@@ -85,6 +88,8 @@ def tsdoc_line(line: str) -> str:
     """One line of normalised text (`text.prose`) made inert inside a `/** … */` block: `*/` cannot close it,
     and an `@` that TypeScript would read as a tag — at the start, after white space or an opening brace
     (`@deprecated`, `@param`, `{@link}`) — is written `\\@`, TSDoc's escape for a literal `@`."""
+    if "@" not in line and "*/" not in line:
+        return line  # nothing to escape: the common case, kept fast
     out: list[str] = []
     previous = " "
     for char in line:
