@@ -94,6 +94,17 @@ class Member:
 
 
 @dataclass
+class ModelView:
+    """An interface (`members`, `open`: it takes any other key too) or, with `parts`, a type alias."""
+
+    name: str
+    doc: list[str]
+    members: list[Member] | None = None
+    open: bool = False
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass
 class MethodView:
     call: CallPlan
     name: str
@@ -245,16 +256,15 @@ class _Spelling:
 
     # ------------------------------------------------------------------ models
 
-    def model_view(self, model: Model) -> dict[str, Any]:
-        view: dict[str, Any] = {"name": self.models[model.name], "kind": model.kind,
-                                "doc": _doc(model.description, model.deprecated)}  # fmt: skip
+    def model_view(self, model: Model) -> ModelView:
+        name, doc = self.models[model.name], _doc(model.description, model.deprecated)
         if model.kind == "object":
             members = []
             for f in model.fields:
                 t = _widened(f.type, f.default, f.example)
-                doc = _doc(f.description, f.deprecated, _format_note(t), _key_note(f.name))
-                members.append(self.member(f.name, t, f.required, doc, ""))
-            return {**view, "members": members, "open": model.additional_properties is not None or not model.fields}
+                fdoc = _doc(f.description, f.deprecated, _format_note(t), _key_note(f.name))
+                members.append(self.member(f.name, t, f.required, fdoc, ""))
+            return ModelView(name, doc, members, model.additional_properties is not None or not model.fields)
         if model.kind == "union":
             parts = list(dict.fromkeys(p.text for v in model.variants for p in self.parts(v, "")))
         elif model.kind == "enum":
@@ -264,7 +274,7 @@ class _Spelling:
                 f"({base} & {{}})" if base else "unknown"]  # fmt: skip
         else:
             parts = [p.text for p in self.parts(model.target, "")] if model.target else []
-        return {**view, "kind": "alias", "parts": parts or ["unknown"]}
+        return ModelView(name, doc, parts=parts or ["unknown"])
 
     # ------------------------------------------------------------------ resources
 
