@@ -157,7 +157,9 @@ class TypeScriptTarget(Target):
         (filters, not context functions: compiled templates call them directly, and they are the hot path)."""
         return {"tsstr": ts_string, "json": json_string, "markdown": markdown_text, "sh": shlex.quote,
                 "key": object_key, "prop": prop_key, "code": markdown_code, "ms": _ms, "tsdoc": tsdoc_line,
-                "doc": _doc_block, "member": _member, "call": _call, "assign": _assign}  # fmt: skip
+                "doc": _doc_block, "member": _member, "call": _call, "assign": _assign,
+                "obj": lambda pairs: Obj(tuple(pair for pair in pairs if pair is not None)),  # `none`: left out
+                "arr": lambda items: Arr(tuple(items))}  # fmt: skip
 
     def package_name(self, config: LanguageConfig) -> str:
         return package_name(self, config)
@@ -422,9 +424,6 @@ class _Spelling:
             "roots": [f.root for f in files],
             "example": _example(files),
             "paging_fields": data.PAGING_FIELDS,
-            # the templates build object and array literals with these; the layout filters place them
-            "obj": lambda pairs: Obj(tuple(pair for pair in pairs if pair is not None)),
-            "arr": lambda items: Arr(tuple(items)),
         }
 
 
