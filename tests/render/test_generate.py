@@ -67,7 +67,7 @@ def test_templates_override_typescript_method_bodies(tmp_path: Path) -> None:
     overrides = tmp_path / "templates"
     overrides.mkdir()
     ours = (ROOT / "templates" / "typescript" / "method.ts.jinja").read_text(encoding="utf-8")
-    request = '{{ call("    return this._client." ~ runtime'
+    request = '{{ ("    return this._client." ~ runtime'
     assert request in ours
     (overrides / "method.ts.jinja").write_text(
         ours.replace(request, "    console.debug({{ m.call.key | tsstr }});\n" + request), encoding="utf-8"
