@@ -79,6 +79,26 @@ def test_templates_override_a_go_method_body(tmp_path: Path) -> None:
     assert pets.count("X-Audit") == pets.count("s.client.Do(ctx, r, nil, opts)") > 0
 
 
+def test_templates_override_typescript_method_bodies(tmp_path: Path) -> None:
+    """The macro file that spells a TypeScript method is a template like any other: an override changes every
+    method body (here: a trace line before the request)."""
+    overrides = tmp_path / "templates"
+    overrides.mkdir()
+    ours = (ROOT / "templates" / "typescript" / "method.ts.jinja").read_text(encoding="utf-8")
+    request = '{{ ("    return this._client." ~ runtime'
+    assert request in ours
+    (overrides / "method.ts.jinja").write_text(
+        ours.replace(request, "    console.debug({{ m.call.key | tsstr }});\n" + request), encoding="utf-8"
+    )
+    out = tmp_path / "sdk"
+    result = run_cli("generate", "--lang", "typescript", "--spec", str(SPECS / "petstore.yaml"), "--out", str(out),
+                     "--templates", str(overrides))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    pets = (out / "src" / "resources" / "pets.ts").read_text()
+    assert "  get(params: PetsGetParams, options?: CallOptions): APIPromise<models.Pet> {\n" \
+        "    console.debug('getPet');\n    return this._client.request<models.Pet>(" in pets  # fmt: skip
+
+
 def test_a_broken_template_fails_cleanly_and_leaves_the_output_alone(tmp_path: Path) -> None:
     out = tmp_path / "sdk"
     run_cli("generate", "--lang", "python", "--spec", str(SPECS / "petstore.yaml"), "--out", str(out))

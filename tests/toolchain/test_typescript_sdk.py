@@ -7,13 +7,16 @@ a failure under CI when node or npm is missing, a skip with a message elsewhere.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.conftest import run_cli
+from tests.conftest import SPECS, run_cli
 from tests.golden.golden import GOLDEN_SPECS, golden_dir
+from tests.hostile.languages import CHECKS
 from tests.toolchain.node_tools import TSC_VERSIONS, node, run, tool, write_node_project
 
 STRICT = ["--strict", "--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes"]
@@ -176,7 +179,7 @@ const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Resp
 };
 
 // wire names every object has are ordinary names: in server variables, security schemes, parameters and fields
-const client = new NamesAndKeys({ apiKey: 'k', toString2: 'd', fetch, maxRetries: 0 });
+const client = new NamesAndKeys({ apiKey: 'k', toString_: 'd', fetch, maxRetries: 0 });
 await client.toString_.eval({ query: { toString: 'q' }, headers: { ['__proto__']: 'h' }, cookies: { valueOf: 'v' } });
 const url = new URL(seen[0]!.url);
 assert.equal(url.origin + url.pathname, 'https://a.example.com/b/d/e/models.list/Stream%3Cx%3E/APIPromise%3Cy%3E/PagePromise%3Cz%3E');
@@ -213,3 +216,27 @@ def test_names_every_object_has_work_on_the_wire(version: str, tmp_path: Path) -
     assert compiled.returncode == 0, compiled.stdout + compiled.stderr
     result = run([node(), "out/smoke.js"], tmp_path)
     assert result.returncode == 0 and "keys ok" in result.stdout, result.stdout + result.stderr
+
+
+def test_adding_a_schema_and_an_operation_renames_nothing(tmp_path: Path) -> None:
+    """Every name is a function of its own plan name or model name: a new schema (named like a resource) and a new
+    operation under a new tag leave every identifier of the SDK as it was, in the file it was in."""
+    spec = yaml.safe_load((SPECS / "petstore.yaml").read_text(encoding="utf-8"))
+    sdks = []
+    for label in ("before", "after"):
+        if label == "after":
+            spec["components"]["schemas"]["Store"] = {"type": "object", "properties": {"name": {"type": "string"}}}
+            schema = {"$ref": "#/components/schemas/Store"}
+            answer = {"description": "ok", "content": {"application/json": {"schema": schema}}}
+            spec["paths"]["/zoo/keepers"] = {"get": {"operationId": "listZooKeepers", "tags": ["zoo"],
+                                                     "responses": {"200": answer}}}  # fmt: skip
+        path = tmp_path / f"{label}.json"
+        path.write_text(json.dumps(spec), encoding="utf-8")
+        out = tmp_path / label
+        result = run_cli("generate", "--lang", "typescript", "--spec", str(path), "--out", str(out))
+        assert result.returncode == 0, result.stdout + result.stderr
+        found = [item.rsplit(":", 2) for item in CHECKS["typescript"].identifiers(out)]
+        sdks.append({(Path(file).relative_to(out).as_posix(), name) for file, _, name in found})
+    before, after = sdks
+    assert ("src/resources/store.ts", "StoreResource") in before
+    assert before <= after, sorted(before - after)

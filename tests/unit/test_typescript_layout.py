@@ -9,7 +9,7 @@ import pytest
 from zsdk_generator.config import LanguageConfig, Retries
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.targets.text import unsafe_in_literal
-from zsdk_generator.targets.typescript import TARGET, _doc_text, npm_version
+from zsdk_generator.targets.typescript import TARGET, _doc
 from zsdk_generator.targets.typescript_layout import (
     json_string,
     literal,
@@ -18,12 +18,13 @@ from zsdk_generator.targets.typescript_layout import (
     ts_string,
     tsdoc_line,
 )
+from zsdk_generator.targets.typescript_npm import npm_version
 
 
 def test_doc_text_normalises_before_it_escapes() -> None:
     # a control character between `*` and `/` is dropped first, so the `*/` it leaves is escaped
-    assert _doc_text("a *\x01/ b\u2028c\r\nd\x00") == ["a *\\/ b", "c", "d"]
-    assert _doc_text("x", True) == ["x", "", "@deprecated"]
+    assert _doc("a *\x01/ b\u2028c\r\nd\x00") == ["a *\\/ b", "c", "d"]
+    assert _doc("x", True) == ["x", "", "@deprecated"]
 
 
 @pytest.mark.parametrize(

@@ -195,4 +195,6 @@ def _path_order(op: Operation) -> list[Parameter]:
 
 
 def _param(p: Parameter, name: Name) -> ParamPlan:
-    return ParamPlan(name, p.name, p.location, p.type, p.required, p.style, p.explode, p.description, p.deprecated)
+    return ParamPlan(
+        name, p.name, p.location, p.type, p.required, p.style, p.explode, p.description, p.deprecated, p.default
+    )

@@ -121,6 +121,7 @@ class ParamPlan:
     explode: bool
     description: str = ""
     deprecated: bool = False
+    default: object = None  # the spec's default value, if any
 
 
 @dataclass(frozen=True)

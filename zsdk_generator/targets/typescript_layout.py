@@ -12,7 +12,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from .literals import hex_or_unicode_escape, quoted
 
@@ -27,23 +26,13 @@ def is_identifier(text: str) -> bool:
     return bool(text) and text.replace("$", "_").isidentifier() and all(c.isprintable() for c in text)
 
 
-def top_level_union(text: str) -> bool:
-    """Whether a type expression has a `|` outside brackets (so it needs parentheses before `[]`)."""
-    depth = 0
-    for char in text:
-        if char in "({[<":
-            depth += 1
-        elif char in ")}]>":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
-
-
 def ts_string(value: object) -> str:
     """A string literal as prettier prints it: single quotes unless the text has more of them than double ones."""
     text = str(value)
-    return quoted(text, '"' if text.count("'") > text.count('"') else "'", hex_or_unicode_escape)
+    quote = '"' if text.count("'") > text.count('"') else "'"
+    if text.isascii() and text.isprintable() and "\\" not in text and quote not in text:
+        return quote + text + quote  # nothing to escape: the common case, kept fast
+    return quoted(text, quote, hex_or_unicode_escape)
 
 
 def number(value: int | float) -> str:
@@ -99,6 +88,8 @@ def tsdoc_line(line: str) -> str:
     """One line of normalised text (`text.prose`) made inert inside a `/** … */` block: `*/` cannot close it,
     and an `@` that TypeScript would read as a tag — at the start, after white space or an opening brace
     (`@deprecated`, `@param`, `{@link}`) — is written `\\@`, TSDoc's escape for a literal `@`."""
+    if "@" not in line and "*/" not in line:
+        return line  # nothing to escape: the common case, kept fast
     out: list[str] = []
     previous = " "
     for char in line:
@@ -152,15 +143,33 @@ def type_member(key: str, parts: list[str], indent: int, alias: bool = False) ->
 
 
 @dataclass(frozen=True)
-class Obj:
-    """An object literal as (key, rendered value) pairs, laid out where it is placed."""
+class Arr:
+    """An array literal of items (rendered text, or arrays kept on one line), laid out where it is placed."""
 
-    pairs: tuple[tuple[str, str], ...]
+    items: tuple[str | Arr, ...]
+
+    def one_line(self) -> str:
+        return "[" + ", ".join(_text(item) for item in self.items) + "]"
+
+    def lines(self, prefix: str, suffix: str, indent: int) -> list[str]:
+        """`prefix[a, b]suffix` on one line when it fits, else one item per line."""
+        one = prefix + self.one_line() + suffix
+        if len(one) <= WIDTH or not self.items:
+            return [one]
+        pad = " " * (indent + 2)
+        return [prefix + "["] + [f"{pad}{_text(item)}," for item in self.items] + [" " * indent + "]" + suffix]
+
+
+@dataclass(frozen=True)
+class Obj:
+    """An object literal as (key, value) pairs, a value rendered text or an `Arr`, laid out where it is placed."""
+
+    pairs: tuple[tuple[str, str | Arr], ...]
 
     def one_line(self) -> str:
         if not self.pairs:
             return "{}"
-        return "{ " + ", ".join(f"{k}: {v}" for k, v in self.pairs) + " }"
+        return "{ " + ", ".join(f"{k}: {_text(v)}" for k, v in self.pairs) + " }"
 
     def lines(self, prefix: str, suffix: str, indent: int) -> list[str]:
         """`prefix{ … }suffix` on one line when it fits, else one property per line."""
@@ -170,82 +179,38 @@ class Obj:
         pad = " " * (indent + 2)
         lines = [prefix + "{"]
         for k, v in self.pairs:
-            items = split_array(v) if len(f"{pad}{k}: {v},") > WIDTH else None
-            lines += array_lines(f"{pad}{k}: ", items, ",", indent + 2) if items else [f"{pad}{k}: {v},"]
+            lines += _lines(v, f"{pad}{k}: ", ",", indent + 2)
         return lines + [" " * indent + "}" + suffix]
 
 
-def object_literal(pairs: list[tuple[str, str]], indent: int = 0) -> Obj:
-    return Obj(tuple(pairs))
+def _text(arg: str | Arr | Obj) -> str:
+    return arg if isinstance(arg, str) else arg.one_line()
 
 
-def _text(arg: str | Obj) -> str:
-    return arg.one_line() if isinstance(arg, Obj) else arg
+def _lines(arg: str | Arr | Obj, prefix: str, suffix: str, indent: int) -> list[str]:
+    return [prefix + arg + suffix] if isinstance(arg, str) else arg.lines(prefix, suffix, indent)
 
 
-def call(head: str, args: Sequence[str | Obj], tail: str, indent: int, obj: list[Any] | None = None) -> list[str]:
+def call(head: str, args: Sequence[str | Arr | Obj], tail: str, indent: int) -> list[str]:
     """`head(args)tail`: `head` ends where the arguments start (after `(`), `tail` starts with what follows them.
-
-    `obj` (pairs) lays out a sole object argument hugged: `head{ … }tail` or `head{` … `}tail`.
-    """
-    if obj is not None:
-        return Obj(tuple(obj)).lines(head, tail, indent)
+    A sole object or array argument is hugged: `head{` … `}tail`."""
     one = head + ", ".join(_text(a) for a in args) + tail
     if len(one) <= WIDTH or not args:
         return [one]
-    if len(args) == 1 and isinstance(args[0], Obj):
+    if len(args) == 1 and not isinstance(args[0], str):
         return args[0].lines(head, tail, indent)
     pad = " " * (indent + 2)
     out = [head.rstrip()]
     for arg in args:
-        if isinstance(arg, Obj):
-            out += arg.lines(pad, ",", indent + 2)
-        else:
-            out.append(f"{pad}{arg},")
+        out += _lines(arg, pad, ",", indent + 2)
     out.append(" " * indent + tail)
     return out
 
 
-def signature(head: str, params: list[str], tail: str, indent: int) -> list[str]:
-    """A function or method head: parameters one per line when it does not fit."""
-    return call(head, list(params), tail, indent)
-
-
-def split_array(text: str) -> list[str] | None:
-    """The items of an array literal `[a, [b, c], 'd, e']` (top-level commas only), or None if it is not one."""
-    if not (text.startswith("[") and text.endswith("]")) or text == "[]":
-        return None
-    items, depth, quote, start = [], 0, "", 1
-    for i, char in enumerate(text[1:-1], start=1):
-        if quote:
-            if char == quote and text[i - 1] != "\\":
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            items.append(text[start:i].strip())
-            start = i + 1
-    items.append(text[start:-1].strip())
-    return items
-
-
-def array_lines(prefix: str, items: list[str], suffix: str, indent: int) -> list[str]:
-    """`prefix[a, b]suffix` on one line when it fits, else one item per line."""
-    one = f"{prefix}[{', '.join(items)}]{suffix}"
-    if len(one) <= WIDTH or not items:
-        return [one]
-    pad = " " * (indent + 2)
-    return [prefix + "["] + [f"{pad}{item}," for item in items] + [" " * indent + "]" + suffix]
-
-
-def import_line(names: list[str], module: str, type_only: bool = False, keyword: str = "") -> str:
-    """`import { a, type B } from 'module';`, one name per line when it does not fit (`keyword`: `export`)."""
-    keyword = keyword or ("import type" if type_only else "import")
-    one = f"{keyword} {{ {', '.join(names)} }} from {ts_string(module)};"
-    if len(one) <= WIDTH or len(names) == 1:
-        return one
-    return f"{keyword} {{\n" + "".join(f"  {n},\n" for n in names) + f"}} from {ts_string(module)};"
+def assignment(left: str, right: str, args: Sequence[str | Arr | Obj], tail: str, indent: int) -> list[str]:
+    """`left = right(args)tail` as prettier lays out an assignment: on one line when it fits, else the arguments
+    broken when `left = right(` fits, else the right side on the next line."""
+    head = f"{left} = {right}("
+    if len(head) <= WIDTH:
+        return call(head, args, tail, indent)
+    return [f"{left} ="] + call(" " * (indent + 2) + f"{right}(", args, tail, indent + 2)

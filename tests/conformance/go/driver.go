@@ -92,10 +92,12 @@ func clientOptions(spec object, server string, hooks *[]int) []option.RequestOpt
 			option.WithBearerAuthToken("bearer-token"), option.WithUsername("user"), option.WithPassword("pass"),
 			option.WithClientID("client-id"), option.WithClientSecret("client-secret"))
 	}
-	if region, ok := spec["region"].(string); ok {
+	region, hasRegion := spec["region"].(string)
+	if hasRegion {
 		host, port, _ := strings.Cut(strings.TrimPrefix(server, "http://"), ":")
 		opts = append(opts, option.WithHost(host), option.WithPort(port), option.WithRegion(region))
-	} else {
+	}
+	if !hasRegion || spec["base_url"] == "given" {
 		opts = append(opts, option.WithBaseURL(server+"/us"))
 	}
 	if value, ok := spec["max_retries"]; ok {

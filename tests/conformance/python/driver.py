@@ -51,7 +51,7 @@ def client_arguments(spec: dict[str, Any], server: str, hooks: list[int]) -> dic
     if "region" in spec:
         host, _, port = server.removeprefix("http://").partition(":")
         arguments.update(host=host, port=port, region=spec["region"])
-    else:
+    if "region" not in spec or spec.get("base_url") == "given":
         arguments["base_url"] = server + "/us"
     for name in ("max_retries", "timeout", "default_headers"):
         if name in spec:

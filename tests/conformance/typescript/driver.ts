@@ -59,9 +59,8 @@ function clientOptions(spec: Record<string, Json>, server: string, hooks: number
   if ('region' in spec) {
     const url = new URL(server);
     Object.assign(options, { host: url.hostname, port: url.port, region: spec['region'] });
-  } else {
-    options.baseUrl = server + '/us';
   }
+  if (!('region' in spec) || spec['base_url'] === 'given') options.baseUrl = server + '/us';
   if ('max_retries' in spec) options.maxRetries = spec['max_retries'] as number;
   if ('timeout' in spec) options.timeout = (spec['timeout'] as number) * 1000;
   if ('default_headers' in spec) options.defaultHeaders = spec['default_headers'] as Record<string, string>;

@@ -2,11 +2,11 @@
 import { ApiKeyAuth, fromEnv } from './core/auth.js';
 import { BaseClient, type ClientOptions, userAgent } from './core/client.js';
 import { DefaultResource } from './resources/default.js';
-import { Class } from './resources/class.js';
+import { ClassResource } from './resources/class.js';
 import { SelfResource } from './resources/self.js';
-import { WithRawResponse } from './resources/with_raw_response.js';
+import { WithRawResponseResource } from './resources/with_raw_response.js';
 import { ClientResource } from './resources/client.js';
-import { WeirdTagStuff } from './resources/weird_tag_stuff.js';
+import { WeirdTagStuffResource } from './resources/weird_tag_stuff.js';
 
 const USER_AGENT = userAgent('edge_cases', '0.1.0');
 
@@ -23,11 +23,11 @@ export interface EdgeCasesOptions extends ClientOptions {
  */
 export class EdgeCases extends BaseClient {
   readonly default = new DefaultResource(this);
-  readonly class = new Class(this);
+  readonly class = new ClassResource(this);
   readonly self = new SelfResource(this);
-  readonly withRawResponse = new WithRawResponse(this);
+  readonly withRawResponse = new WithRawResponseResource(this);
   readonly client = new ClientResource(this);
-  readonly weirdTagStuff = new WeirdTagStuff(this);
+  readonly weirdTagStuff = new WeirdTagStuffResource(this);
 
   constructor(options: EdgeCasesOptions = {}) {
     super(options, {

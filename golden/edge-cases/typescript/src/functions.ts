@@ -4,15 +4,11 @@ import type { PagePromise } from './core/pagination.js';
 import type { APIPromise } from './core/promise.js';
 import type * as models from './models.js';
 import { EdgeCases, type EdgeCasesOptions } from './client.js';
-import type {
-  DefaultResourceListParams,
-  DefaultResourceDeleteParams,
-  DefaultResourceGetThingParams,
-} from './resources/default.js';
+import type { DefaultListParams, DefaultDeleteParams, DefaultGetThingParams } from './resources/default.js';
 import type { ClassClassParams } from './resources/class.js';
-import type { SelfResourceImportParams, SelfResourceGetParams } from './resources/self.js';
+import type { SelfImportParams, SelfGetParams } from './resources/self.js';
 import type { WithRawResponseDoSomethingParams } from './resources/with_raw_response.js';
-import type { ClientResourceCreateParams } from './resources/client.js';
+import type { ClientCreateParams } from './resources/client.js';
 import type { WeirdTagStuffCall2stepParams } from './resources/weird_tag_stuff.js';
 
 function create(options: EdgeCasesOptions): EdgeCases {
@@ -55,7 +51,7 @@ export const client = new SharedClient(create);
  *
  * This description ends with a trailing backslash \
  */
-export function list(params: DefaultResourceListParams = {}, options?: CallOptions): PagePromise<models.ObjectModel> {
+export function list(params: DefaultListParams = {}, options?: CallOptions): PagePromise<models.ObjectModel> {
   return client.sdk.default.list(params, options);
 }
 
@@ -68,7 +64,7 @@ export function list(params: DefaultResourceListParams = {}, options?: CallOptio
  * // comment
  * /* block comment *\/
  */
-export function delete_(params: DefaultResourceDeleteParams, options?: CallOptions): APIPromise<void> {
+export function delete_(params: DefaultDeleteParams, options?: CallOptions): APIPromise<void> {
   return client.sdk.default.delete(params, options);
 }
 
@@ -77,7 +73,7 @@ export function delete_(params: DefaultResourceDeleteParams, options?: CallOptio
  *
  * A kebab-case operationId: `get-thing`. </script>
  */
-export function getThing(params: DefaultResourceGetThingParams, options?: CallOptions): APIPromise<models.ObjectModel> {
+export function getThing(params: DefaultGetThingParams, options?: CallOptions): APIPromise<models.ObjectModel> {
   return client.sdk.default.getThing(params, options);
 }
 
@@ -96,12 +92,12 @@ export function class_(params: ClassClassParams, options?: CallOptions): APIProm
  *
  * The path parameter `type` sits in the middle of the path.
  */
-export function import_(params: SelfResourceImportParams, options?: CallOptions): APIPromise<models.Context> {
+export function import_(params: SelfImportParams, options?: CallOptions): APIPromise<models.Context> {
   return client.sdk.self.import(params, options);
 }
 
 /** Get an authentication challenge */
-export function getChallenge(params: SelfResourceGetParams, options?: CallOptions): APIPromise<models.Challenge> {
+export function getChallenge(params: SelfGetParams, options?: CallOptions): APIPromise<models.Challenge> {
   return client.sdk.self.get(params, options);
 }
 
@@ -132,7 +128,7 @@ export function listClients(options?: CallOptions): APIPromise<models.AsyncClien
  *
  * A request body made of hostile models; the response is a `Client`.
  */
-export function createClient(params: ClientResourceCreateParams, options?: CallOptions): APIPromise<models.Client> {
+export function createClient(params: ClientCreateParams, options?: CallOptions): APIPromise<models.Client> {
   return client.sdk.client.create(params, options);
 }
 

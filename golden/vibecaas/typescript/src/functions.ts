@@ -29,7 +29,7 @@ import type {
   FilesDeleteParams,
   FilesUploadParams,
 } from './resources/files.js';
-import type { AnalyticsResourceGetParams } from './resources/analytics.js';
+import type { AnalyticsGetParams } from './resources/analytics.js';
 import type { AiGenerateCodeParams, AiRefactorCodeParams, AiGenerateTestsParams } from './resources/ai.js';
 
 function create(options: VibeCaaSOptions): VibeCaaS {
@@ -231,7 +231,7 @@ export function uploadFile(params: FilesUploadParams, options?: CallOptions): AP
  *
  * Returns traffic and performance metrics as a time series plus totals, for one project or all of them.
  */
-export function getAnalytics(params: AnalyticsResourceGetParams, options?: CallOptions): APIPromise<models.Analytics> {
+export function getAnalytics(params: AnalyticsGetParams, options?: CallOptions): APIPromise<models.Analytics> {
   return client.sdk.analytics.get(params, options);
 }
 

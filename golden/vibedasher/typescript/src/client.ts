@@ -2,28 +2,28 @@
 import { ApiKeyAuth, fromEnv } from './core/auth.js';
 import { BaseClient, type ClientOptions, userAgent } from './core/client.js';
 import { resolveServerUrl } from './core/url.js';
-import { Accounts } from './resources/accounts.js';
-import { AiProviders } from './resources/ai_providers.js';
-import { ApiKeys } from './resources/api_keys.js';
-import { Chats } from './resources/chats.js';
-import { Connections } from './resources/connections.js';
-import { DashboardSubscriptions } from './resources/dashboard_subscriptions.js';
-import { Datasets } from './resources/datasets.js';
-import { Dbt } from './resources/dbt.js';
-import { Folders } from './resources/folders.js';
-import { Groups } from './resources/groups.js';
-import { Images } from './resources/images.js';
-import { Questions } from './resources/questions.js';
-import { Refreshes } from './resources/refreshes.js';
-import { Sql } from './resources/sql.js';
-import { Subscriptions } from './resources/subscriptions.js';
-import { Tasks } from './resources/tasks.js';
-import { Templates } from './resources/templates.js';
-import { Tools } from './resources/tools.js';
-import { Upload } from './resources/upload.js';
-import { Users } from './resources/users.js';
+import { AccountsResource } from './resources/accounts.js';
+import { AiProvidersResource } from './resources/ai_providers.js';
+import { ApiKeysResource } from './resources/api_keys.js';
+import { ChatsResource } from './resources/chats.js';
+import { ConnectionsResource } from './resources/connections.js';
+import { DashboardSubscriptionsResource } from './resources/dashboard_subscriptions.js';
+import { DatasetsResource } from './resources/datasets.js';
+import { DbtResource } from './resources/dbt.js';
+import { FoldersResource } from './resources/folders.js';
+import { GroupsResource } from './resources/groups.js';
+import { ImagesResource } from './resources/images.js';
+import { QuestionsResource } from './resources/questions.js';
+import { RefreshesResource } from './resources/refreshes.js';
+import { SqlResource } from './resources/sql.js';
+import { SubscriptionsResource } from './resources/subscriptions.js';
+import { TasksResource } from './resources/tasks.js';
+import { TemplatesResource } from './resources/templates.js';
+import { ToolsResource } from './resources/tools.js';
+import { UploadResource } from './resources/upload.js';
+import { UsersResource } from './resources/users.js';
 import { VizResource } from './resources/viz.js';
-import { Public } from './resources/public.js';
+import { PublicResource } from './resources/public.js';
 
 const SERVER_URL = 'https://api.{region}.vibedasher.com';
 const SERVER_DEFAULTS = { region: 'eu-central-1' };
@@ -42,38 +42,43 @@ export interface VibedasherOptions extends ClientOptions {
   region?: 'eu-central-1' | undefined;
 }
 
+/** The base URL from the server variables: a value outside a variable's enum throws. */
+function serverUrl(options: VibedasherOptions): string {
+  return resolveServerUrl(SERVER_URL, { region: options.region }, SERVER_DEFAULTS, SERVER_ENUMS);
+}
+
 /**
  * Client for the Vibedasher SDK API.
  *
  * `new Vibedasher({ ... })`, then call `client.<resource>.<method>(...)`.
  */
 export class Vibedasher extends BaseClient {
-  readonly accounts = new Accounts(this);
-  readonly aiProviders = new AiProviders(this);
-  readonly apiKeys = new ApiKeys(this);
-  readonly chats = new Chats(this);
-  readonly connections = new Connections(this);
-  readonly dashboardSubscriptions = new DashboardSubscriptions(this);
-  readonly datasets = new Datasets(this);
-  readonly dbt = new Dbt(this);
-  readonly folders = new Folders(this);
-  readonly groups = new Groups(this);
-  readonly images = new Images(this);
-  readonly questions = new Questions(this);
-  readonly refreshes = new Refreshes(this);
-  readonly sql = new Sql(this);
-  readonly subscriptions = new Subscriptions(this);
-  readonly tasks = new Tasks(this);
-  readonly templates = new Templates(this);
-  readonly tools = new Tools(this);
-  readonly upload = new Upload(this);
-  readonly users = new Users(this);
+  readonly accounts = new AccountsResource(this);
+  readonly aiProviders = new AiProvidersResource(this);
+  readonly apiKeys = new ApiKeysResource(this);
+  readonly chats = new ChatsResource(this);
+  readonly connections = new ConnectionsResource(this);
+  readonly dashboardSubscriptions = new DashboardSubscriptionsResource(this);
+  readonly datasets = new DatasetsResource(this);
+  readonly dbt = new DbtResource(this);
+  readonly folders = new FoldersResource(this);
+  readonly groups = new GroupsResource(this);
+  readonly images = new ImagesResource(this);
+  readonly questions = new QuestionsResource(this);
+  readonly refreshes = new RefreshesResource(this);
+  readonly sql = new SqlResource(this);
+  readonly subscriptions = new SubscriptionsResource(this);
+  readonly tasks = new TasksResource(this);
+  readonly templates = new TemplatesResource(this);
+  readonly tools = new ToolsResource(this);
+  readonly upload = new UploadResource(this);
+  readonly users = new UsersResource(this);
   readonly viz = new VizResource(this);
-  readonly public = new Public(this);
+  readonly public = new PublicResource(this);
 
   constructor(options: VibedasherOptions = {}) {
     super(options, {
-      baseUrl: resolveServerUrl(SERVER_URL, { region: options.region }, SERVER_DEFAULTS, SERVER_ENUMS),
+      baseUrl: options.baseUrl || serverUrl(options),
       userAgent: USER_AGENT,
       retries: { maxRetries: 2, baseDelay: 500, maxDelay: 8000, timeout: 60_000 },
       auth: {

@@ -35,12 +35,12 @@ import type { TemplatesApplyParams } from './resources/templates.js';
 import type { UploadFileParams } from './resources/upload.js';
 import type { UsersInviteParams } from './resources/users.js';
 import type {
-  VizResourceListParams,
-  VizResourceCreateParams,
-  VizResourceGetParams,
-  VizResourceUpdateParams,
-  VizResourceDeleteParams,
-  VizResourcePublishParams,
+  VizListParams,
+  VizCreateParams,
+  VizGetParams,
+  VizUpdateParams,
+  VizDeleteParams,
+  VizPublishParams,
 } from './resources/viz.js';
 import type { PublicReadVizBySlugParams, PublicReadVizParams, PublicQueryVizParams } from './resources/public.js';
 
@@ -483,7 +483,7 @@ export function inviteUser(params: UsersInviteParams, options?: CallOptions): Re
  *
  * Lists visualizations, one page at a time.
  */
-export function readVizs(params: VizResourceListParams = {}, options?: CallOptions): PageResultPromise<models.Viz> {
+export function readVizs(params: VizListParams = {}, options?: CallOptions): PageResultPromise<models.Viz> {
   return client.sdk.viz.list(params, options);
 }
 
@@ -492,7 +492,7 @@ export function readVizs(params: VizResourceListParams = {}, options?: CallOptio
  *
  * Creates a draft visualization over a dataset.
  */
-export function createViz(params: VizResourceCreateParams, options?: CallOptions): ResultPromise<models.Viz> {
+export function createViz(params: VizCreateParams, options?: CallOptions): ResultPromise<models.Viz> {
   return client.sdk.viz.create(params, options);
 }
 
@@ -501,7 +501,7 @@ export function createViz(params: VizResourceCreateParams, options?: CallOptions
  *
  * Returns one visualization.
  */
-export function readViz(params: VizResourceGetParams, options?: CallOptions): ResultPromise<models.Viz> {
+export function readViz(params: VizGetParams, options?: CallOptions): ResultPromise<models.Viz> {
   return client.sdk.viz.get(params, options);
 }
 
@@ -510,7 +510,7 @@ export function readViz(params: VizResourceGetParams, options?: CallOptions): Re
  *
  * Changes a visualization's title, type or configuration.
  */
-export function updateViz(params: VizResourceUpdateParams, options?: CallOptions): ResultPromise<models.Viz> {
+export function updateViz(params: VizUpdateParams, options?: CallOptions): ResultPromise<models.Viz> {
   return client.sdk.viz.update(params, options);
 }
 
@@ -519,7 +519,7 @@ export function updateViz(params: VizResourceUpdateParams, options?: CallOptions
  *
  * Deletes a visualization; its public links stop working.
  */
-export function deleteViz(params: VizResourceDeleteParams, options?: CallOptions): ResultPromise<void> {
+export function deleteViz(params: VizDeleteParams, options?: CallOptions): ResultPromise<void> {
   return client.sdk.viz.delete(params, options);
 }
 
@@ -528,7 +528,7 @@ export function deleteViz(params: VizResourceDeleteParams, options?: CallOptions
  *
  * Publishes a visualization. With `public` set it becomes reachable under `/v1/public/viz/*` without auth.
  */
-export function publishViz(params: VizResourcePublishParams, options?: CallOptions): ResultPromise<models.Viz> {
+export function publishViz(params: VizPublishParams, options?: CallOptions): ResultPromise<models.Viz> {
   return client.sdk.viz.publish(params, options);
 }
 

@@ -2,20 +2,20 @@
 import { ApiKeyAuth, fromEnv, LoginTokenAuth } from './core/auth.js';
 import { BaseClient, type ClientOptions, userAgent } from './core/client.js';
 import { resolveServerUrl } from './core/url.js';
-import { Auth } from './resources/auth.js';
+import { AuthResource } from './resources/auth.js';
 import { HealthResource } from './resources/health.js';
-import { Sql } from './resources/sql.js';
-import { Vectors } from './resources/vectors.js';
-import { Collections } from './resources/collections.js';
-import { Tables } from './resources/tables.js';
-import { Files } from './resources/files.js';
-import { Jobs } from './resources/jobs.js';
-import { Permissions } from './resources/permissions.js';
-import { Events } from './resources/events.js';
-import { Realtime } from './resources/realtime.js';
-import { Webhooks } from './resources/webhooks.js';
-import { Functions } from './resources/functions.js';
-import { Analytics } from './resources/analytics.js';
+import { SqlResource } from './resources/sql.js';
+import { VectorsResource } from './resources/vectors.js';
+import { CollectionsResource } from './resources/collections.js';
+import { TablesResource } from './resources/tables.js';
+import { FilesResource } from './resources/files.js';
+import { JobsResource } from './resources/jobs.js';
+import { PermissionsResource } from './resources/permissions.js';
+import { EventsResource } from './resources/events.js';
+import { RealtimeResource } from './resources/realtime.js';
+import { WebhooksResource } from './resources/webhooks.js';
+import { FunctionsResource } from './resources/functions.js';
+import { AnalyticsResource } from './resources/analytics.js';
 
 const SERVER_URL = 'https://{project}.zatabase.io';
 const SERVER_DEFAULTS = { project: 'your-project' };
@@ -36,30 +36,35 @@ export interface ZatabaseClientOptions extends ClientOptions {
   project?: string | undefined;
 }
 
+/** The base URL from the server variables: a value outside a variable's enum throws. */
+function serverUrl(options: ZatabaseClientOptions): string {
+  return resolveServerUrl(SERVER_URL, { project: options.project }, SERVER_DEFAULTS, SERVER_ENUMS);
+}
+
 /**
  * Client for the Zatabase API.
  *
  * `new ZatabaseClient({ ... })`, then call `client.<resource>.<method>(...)`.
  */
 export class ZatabaseClient extends BaseClient {
-  readonly auth = new Auth(this);
+  readonly auth = new AuthResource(this);
   readonly health = new HealthResource(this);
-  readonly sql = new Sql(this);
-  readonly vectors = new Vectors(this);
-  readonly collections = new Collections(this);
-  readonly tables = new Tables(this);
-  readonly files = new Files(this);
-  readonly jobs = new Jobs(this);
-  readonly permissions = new Permissions(this);
-  readonly events = new Events(this);
-  readonly realtime = new Realtime(this);
-  readonly webhooks = new Webhooks(this);
-  readonly functions = new Functions(this);
-  readonly analytics = new Analytics(this);
+  readonly sql = new SqlResource(this);
+  readonly vectors = new VectorsResource(this);
+  readonly collections = new CollectionsResource(this);
+  readonly tables = new TablesResource(this);
+  readonly files = new FilesResource(this);
+  readonly jobs = new JobsResource(this);
+  readonly permissions = new PermissionsResource(this);
+  readonly events = new EventsResource(this);
+  readonly realtime = new RealtimeResource(this);
+  readonly webhooks = new WebhooksResource(this);
+  readonly functions = new FunctionsResource(this);
+  readonly analytics = new AnalyticsResource(this);
 
   constructor(options: ZatabaseClientOptions = {}) {
     super(options, {
-      baseUrl: resolveServerUrl(SERVER_URL, { project: options.project }, SERVER_DEFAULTS, SERVER_ENUMS),
+      baseUrl: options.baseUrl || serverUrl(options),
       userAgent: USER_AGENT,
       retries: { maxRetries: 3, baseDelay: 1000, maxDelay: 60_000, timeout: 30_000 },
       auth: {

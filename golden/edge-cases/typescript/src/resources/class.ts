@@ -11,7 +11,7 @@ export interface ClassClassParams {
 }
 
 /** A tag named `class`: a keyword in Python, Java, PHP, TypeScript, Ruby… */
-export class Class extends APIResource {
+export class ClassResource extends APIResource {
   /**
    * Describe an exception class
    *

@@ -3,7 +3,7 @@ import { APIResource, type CallOptions } from '../core/client.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-export interface ClientResourceCreateParams {
+export interface ClientCreateParams {
   headers?: {
     /** A client-chosen id, echoed back; e.g. "req_123". */
     'X-Request-ID'?: string;
@@ -23,7 +23,7 @@ export class ClientResource extends APIResource {
    *
    * A request body made of hostile models; the response is a `Client`.
    */
-  create(params: ClientResourceCreateParams, options?: CallOptions): APIPromise<models.Client> {
+  create(params: ClientCreateParams, options?: CallOptions): APIPromise<models.Client> {
     return this._client.request<models.Client>(
       { method: 'POST', path: '/clients', body: 'json', idempotent: true },
       params,

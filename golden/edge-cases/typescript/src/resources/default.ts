@@ -4,14 +4,14 @@ import type { PagePromise, Paginator } from '../core/pagination.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-const DEFAULT_RESOURCE_LIST_PAGES: Paginator = {
+const DEFAULT_LIST_PAGES: Paginator = {
   style: 'cursor',
   items: ['data'],
   nextCursor: ['next_cursor'],
   hasMore: ['has_more'],
 };
 
-export interface DefaultResourceListParams {
+export interface DefaultListParams {
   query?: {
     /**
      * Edge Cases API: every name and every sentence here is hostile on purpose.
@@ -82,7 +82,7 @@ export interface DefaultResourceListParams {
   };
 }
 
-export interface DefaultResourceDeleteParams {
+export interface DefaultDeleteParams {
   path: {
     /** The thing's id (a kebab-case path parameter). */
     'thing-id': string;
@@ -95,7 +95,7 @@ export interface DefaultResourceDeleteParams {
   };
 }
 
-export interface DefaultResourceGetThingParams {
+export interface DefaultGetThingParams {
   path: {
     /** The thing's id (a kebab-case path parameter). */
     'thing-id': string;
@@ -173,14 +173,14 @@ export class DefaultResource extends APIResource {
    *
    * This description ends with a trailing backslash \
    */
-  list(params: DefaultResourceListParams = {}, options?: CallOptions): PagePromise<models.ObjectModel> {
+  list(params: DefaultListParams = {}, options?: CallOptions): PagePromise<models.ObjectModel> {
     return this._client.requestPage<models.ObjectModel>(
       {
         method: 'GET',
         path: '/things',
         query: ['from', 'to', 'in', 'is', 'self', 'async', 'await', 'yield', 'lambda', 'limit', 'cursor'],
       },
-      DEFAULT_RESOURCE_LIST_PAGES,
+      DEFAULT_LIST_PAGES,
       params,
       options,
     );
@@ -195,7 +195,7 @@ export class DefaultResource extends APIResource {
    * // comment
    * /* block comment *\/
    */
-  delete(params: DefaultResourceDeleteParams, options?: CallOptions): APIPromise<void> {
+  delete(params: DefaultDeleteParams, options?: CallOptions): APIPromise<void> {
     return this._client.request<void>(
       { method: 'DELETE', path: '/things/{thing-id}', response: 'empty' },
       params,
@@ -208,7 +208,7 @@ export class DefaultResource extends APIResource {
    *
    * A kebab-case operationId: `get-thing`. </script>
    */
-  getThing(params: DefaultResourceGetThingParams, options?: CallOptions): APIPromise<models.ObjectModel> {
+  getThing(params: DefaultGetThingParams, options?: CallOptions): APIPromise<models.ObjectModel> {
     return this._client.request<models.ObjectModel>(
       { method: 'GET', path: '/things/{thing-id}/parts/{part_id}' },
       params,

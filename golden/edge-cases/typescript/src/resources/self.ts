@@ -3,7 +3,7 @@ import { APIResource, type CallOptions } from '../core/client.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-export interface SelfResourceImportParams {
+export interface SelfImportParams {
   path: {
     /** What to import; an enum whose values collapse to the same identifiers. */
     type: models.Type;
@@ -16,7 +16,7 @@ export interface SelfResourceImportParams {
   body: models.ImportRequest;
 }
 
-export interface SelfResourceGetParams {
+export interface SelfGetParams {
   path: {
     /** The challenge id. */
     id: string;
@@ -30,7 +30,7 @@ export class SelfResource extends APIResource {
    *
    * The path parameter `type` sits in the middle of the path.
    */
-  import(params: SelfResourceImportParams, options?: CallOptions): APIPromise<models.Context> {
+  import(params: SelfImportParams, options?: CallOptions): APIPromise<models.Context> {
     return this._client.request<models.Context>(
       { method: 'POST', path: '/imports/{type}/runs', body: 'json', idempotent: true },
       params,
@@ -39,7 +39,7 @@ export class SelfResource extends APIResource {
   }
 
   /** Get an authentication challenge */
-  get(params: SelfResourceGetParams, options?: CallOptions): APIPromise<models.Challenge> {
+  get(params: SelfGetParams, options?: CallOptions): APIPromise<models.Challenge> {
     return this._client.request<models.Challenge>({ method: 'GET', path: '/challenges/{id}' }, params, options);
   }
 }

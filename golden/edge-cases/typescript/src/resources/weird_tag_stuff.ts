@@ -8,7 +8,7 @@ export interface WeirdTagStuffCall2stepParams {
 }
 
 /** A tag whose name has spaces, a slash and punctuation. */
-export class WeirdTagStuff extends APIResource {
+export class WeirdTagStuffResource extends APIResource {
   /**
    * Validate in two steps; returns every problem found
    *

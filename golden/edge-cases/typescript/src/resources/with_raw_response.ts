@@ -15,7 +15,7 @@ export interface WithRawResponseDoSomethingParams {
  * A tag that collides with the SDK runtime's `client.things.with_raw_response` accessor.
  * """ *\/ ?> -->
  */
-export class WithRawResponse extends APIResource {
+export class WithRawResponseResource extends APIResource {
   /**
    * Do something with a dotted operationId
    *

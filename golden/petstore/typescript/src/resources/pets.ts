@@ -79,7 +79,7 @@ export interface PetsDownloadPhotoParams {
 }
 
 /** The animals in the shop, their photos and images. */
-export class Pets extends APIResource {
+export class PetsResource extends APIResource {
   /**
    * List pets
    *

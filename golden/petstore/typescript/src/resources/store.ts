@@ -30,7 +30,7 @@ export interface StoreCancelOrderParams {
 }
 
 /** Orders placed for pets, and the stock inventory. */
-export class Store extends APIResource {
+export class StoreResource extends APIResource {
   /**
    * Get the inventory
    *

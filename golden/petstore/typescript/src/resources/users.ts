@@ -30,7 +30,7 @@ export interface UsersDeleteParams {
 }
 
 /** Shop customers and staff accounts. */
-export class Users extends APIResource {
+export class UsersResource extends APIResource {
   /**
    * Create a user
    *

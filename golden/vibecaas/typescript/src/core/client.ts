@@ -65,7 +65,7 @@ export class Interceptors<F> {
 
 /** Options every generated client takes besides its credentials and server variables. */
 export interface ClientOptions {
-  /** Overrides the server URL from the spec. */
+  /** Overrides the server URL from the spec (its server variables are then not read). */
   baseUrl?: string | undefined;
   /** Milliseconds per attempt (the whole response, or the headers of a stream). */
   timeout?: number | undefined;
@@ -203,7 +203,7 @@ export abstract class BaseClient {
   random: () => number = Math.random;
 
   constructor(options: ClientOptions, settings: ClientSettings) {
-    this.baseUrl = options.baseUrl ?? settings.baseUrl;
+    this.baseUrl = options.baseUrl || settings.baseUrl;
     this.timeout = options.timeout ?? settings.retries.timeout;
     this.maxRetries = options.maxRetries ?? settings.retries.maxRetries;
     this.defaultHeaders = { ...options.defaultHeaders };

@@ -16,7 +16,7 @@ export interface AiGenerateTestsParams {
 }
 
 /** AI code generation, refactoring and test writing. */
-export class Ai extends APIResource {
+export class AiResource extends APIResource {
   /**
    * Generate code with AI
    *

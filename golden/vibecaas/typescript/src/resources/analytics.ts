@@ -3,7 +3,7 @@ import { APIResource, type CallOptions } from '../core/client.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-export interface AnalyticsResourceGetParams {
+export interface AnalyticsGetParams {
   query: {
     /** Limit to one project; all projects when omitted. */
     project_id?: string;
@@ -33,7 +33,7 @@ export class AnalyticsResource extends APIResource {
    *
    * Returns traffic and performance metrics as a time series plus totals, for one project or all of them.
    */
-  get(params: AnalyticsResourceGetParams, options?: CallOptions): APIPromise<models.Analytics> {
+  get(params: AnalyticsGetParams, options?: CallOptions): APIPromise<models.Analytics> {
     return this._client.request<models.Analytics>(
       {
         method: 'GET',

@@ -69,7 +69,7 @@ export interface DeploymentsGetLogsParams {
 }
 
 /** Deploying projects, and the resulting deployments. */
-export class Deployments extends APIResource {
+export class DeploymentsResource extends APIResource {
   /**
    * Deploy a project
    *

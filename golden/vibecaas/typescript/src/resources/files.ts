@@ -74,7 +74,7 @@ export interface FilesUploadParams {
 }
 
 /** The source files of a project. */
-export class Files extends APIResource {
+export class FilesResource extends APIResource {
   /**
    * List project files
    *

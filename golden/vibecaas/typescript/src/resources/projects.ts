@@ -66,7 +66,7 @@ export interface ProjectsTransferParams {
 }
 
 /** Projects and their lifecycle. */
-export class Projects extends APIResource {
+export class ProjectsResource extends APIResource {
   /**
    * List projects
    *

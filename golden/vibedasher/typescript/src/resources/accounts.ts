@@ -8,7 +8,7 @@ export interface AccountsUpdateCurrentParams {
 }
 
 /** The account (workspace) the API key belongs to. */
-export class Accounts extends APIResource {
+export class AccountsResource extends APIResource {
   /**
    * Get the current account
    *

@@ -8,7 +8,7 @@ export interface AiProvidersCreateParams {
 }
 
 /** AI model providers configured for chat and question answering. */
-export class AiProviders extends APIResource {
+export class AiProvidersResource extends APIResource {
   /**
    * List AI providers
    *

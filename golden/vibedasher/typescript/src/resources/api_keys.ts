@@ -15,7 +15,7 @@ export interface ApiKeysRevokeParams {
 }
 
 /** API keys for the authenticated API. */
-export class ApiKeys extends APIResource {
+export class ApiKeysResource extends APIResource {
   /**
    * List API keys
    *

@@ -16,7 +16,7 @@ export interface ChatsSendMessageParams {
 }
 
 /** AI chat sessions over your data. */
-export class Chats extends APIResource {
+export class ChatsResource extends APIResource {
   /**
    * Start a chat
    *

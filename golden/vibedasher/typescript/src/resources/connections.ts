@@ -39,7 +39,7 @@ export interface ConnectionsDeleteParams {
 }
 
 /** Connections to external databases and warehouses. */
-export class Connections extends APIResource {
+export class ConnectionsResource extends APIResource {
   /**
    * List connections
    *

@@ -8,7 +8,7 @@ export interface DashboardSubscriptionsCreateParams {
 }
 
 /** Scheduled e-mail deliveries of dashboards. */
-export class DashboardSubscriptions extends APIResource {
+export class DashboardSubscriptionsResource extends APIResource {
   /**
    * List dashboard subscriptions
    *

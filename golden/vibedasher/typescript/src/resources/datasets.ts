@@ -47,7 +47,7 @@ export interface DatasetsDeleteParams {
 }
 
 /** Datasets - uploaded flat files, SQL queries and warehouse tables. */
-export class Datasets extends APIResource {
+export class DatasetsResource extends APIResource {
   /**
    * List datasets
    *

@@ -11,7 +11,7 @@ export interface DbtSyncProjectParams {
 }
 
 /** dbt projects linked to the account. */
-export class Dbt extends APIResource {
+export class DbtResource extends APIResource {
   /**
    * List dbt projects
    *

@@ -8,7 +8,7 @@ export interface FoldersCreateParams {
 }
 
 /** Folders that organise visualizations and datasets. */
-export class Folders extends APIResource {
+export class FoldersResource extends APIResource {
   /**
    * List folders
    *

@@ -8,7 +8,7 @@ export interface GroupsCreateParams {
 }
 
 /** User groups used for sharing. */
-export class Groups extends APIResource {
+export class GroupsResource extends APIResource {
   /**
    * List groups
    *

@@ -16,7 +16,7 @@ export interface ImagesRenderVizParams {
 }
 
 /** Rendered images of visualizations. */
-export class Images extends APIResource {
+export class ImagesResource extends APIResource {
   /**
    * Render a visualization as an image
    *

@@ -30,7 +30,7 @@ export interface PublicQueryVizParams {
 }
 
 /** No-auth endpoints serving published, public visualizations. */
-export class Public extends APIResource {
+export class PublicResource extends APIResource {
   /**
    * Get a public visualization by slug
    *

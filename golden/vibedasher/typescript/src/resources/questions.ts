@@ -15,7 +15,7 @@ export interface QuestionsGetParams {
 }
 
 /** Natural-language questions asked of a dataset. */
-export class Questions extends APIResource {
+export class QuestionsResource extends APIResource {
   /**
    * Ask a question
    *

@@ -15,7 +15,7 @@ export interface RefreshesCreateParams {
 }
 
 /** Dataset refresh runs. */
-export class Refreshes extends APIResource {
+export class RefreshesResource extends APIResource {
   /**
    * List refreshes
    *

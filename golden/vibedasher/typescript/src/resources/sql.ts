@@ -8,7 +8,7 @@ export interface SqlRunQueryParams {
 }
 
 /** Ad-hoc SQL execution. */
-export class Sql extends APIResource {
+export class SqlResource extends APIResource {
   /**
    * Run a SQL query
    *

@@ -8,7 +8,7 @@ export interface SubscriptionsCreateParams {
 }
 
 /** Change notifications for datasets, questions and visualizations. */
-export class Subscriptions extends APIResource {
+export class SubscriptionsResource extends APIResource {
   /**
    * List subscriptions
    *

@@ -15,7 +15,7 @@ export interface TasksGetParams {
 }
 
 /** Scheduled background tasks. */
-export class Tasks extends APIResource {
+export class TasksResource extends APIResource {
   /**
    * List tasks
    *

@@ -12,7 +12,7 @@ export interface TemplatesApplyParams {
 }
 
 /** Dashboard templates. */
-export class Templates extends APIResource {
+export class TemplatesResource extends APIResource {
   /**
    * List templates
    *

@@ -4,7 +4,7 @@ import type { ResultPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
 /** Tools the AI assistant can call. */
-export class Tools extends APIResource {
+export class ToolsResource extends APIResource {
   /**
    * List tools
    *

@@ -8,7 +8,7 @@ export interface UploadFileParams {
 }
 
 /** File uploads that become datasets. */
-export class Upload extends APIResource {
+export class UploadResource extends APIResource {
   /**
    * Upload a file
    *

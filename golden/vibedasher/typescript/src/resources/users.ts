@@ -8,7 +8,7 @@ export interface UsersInviteParams {
 }
 
 /** Users of the account. */
-export class Users extends APIResource {
+export class UsersResource extends APIResource {
   /**
    * List users
    *

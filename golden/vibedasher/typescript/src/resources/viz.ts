@@ -4,14 +4,14 @@ import type { PageResultPromise, Paginator } from '../core/pagination.js';
 import type { ResultPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-const VIZ_RESOURCE_LIST_PAGES: Paginator = {
+const VIZ_LIST_PAGES: Paginator = {
   style: 'cursor',
   items: ['vizs'],
   cursorParam: 'exclusiveStartKey',
   nextCursor: ['nextKey'],
 };
 
-export interface VizResourceListParams {
+export interface VizListParams {
   query?: {
     /** Maximum number of items per page. */
     limit?: number;
@@ -22,18 +22,18 @@ export interface VizResourceListParams {
   };
 }
 
-export interface VizResourceCreateParams {
+export interface VizCreateParams {
   body: models.VizCreate;
 }
 
-export interface VizResourceGetParams {
+export interface VizGetParams {
   path: {
     /** The visualization's id. */
     viz_id: number;
   };
 }
 
-export interface VizResourceUpdateParams {
+export interface VizUpdateParams {
   path: {
     /** The visualization's id. */
     viz_id: number;
@@ -41,14 +41,14 @@ export interface VizResourceUpdateParams {
   body: models.VizUpdate;
 }
 
-export interface VizResourceDeleteParams {
+export interface VizDeleteParams {
   path: {
     /** The visualization's id. */
     viz_id: number;
   };
 }
 
-export interface VizResourcePublishParams {
+export interface VizPublishParams {
   path: {
     /** The visualization's id. */
     viz_id: number;
@@ -63,10 +63,10 @@ export class VizResource extends APIResource {
    *
    * Lists visualizations, one page at a time.
    */
-  list(params: VizResourceListParams = {}, options?: CallOptions): PageResultPromise<models.Viz> {
+  list(params: VizListParams = {}, options?: CallOptions): PageResultPromise<models.Viz> {
     return this._client.requestPageResult<models.Viz>(
       { method: 'GET', path: '/v1/viz', query: ['limit', 'exclusiveStartKey', 'folder_id'] },
-      VIZ_RESOURCE_LIST_PAGES,
+      VIZ_LIST_PAGES,
       params,
       options,
     );
@@ -77,7 +77,7 @@ export class VizResource extends APIResource {
    *
    * Creates a draft visualization over a dataset.
    */
-  create(params: VizResourceCreateParams, options?: CallOptions): ResultPromise<models.Viz> {
+  create(params: VizCreateParams, options?: CallOptions): ResultPromise<models.Viz> {
     return this._client.requestResult<models.Viz>(
       { method: 'POST', path: '/v1/viz', body: 'json', idempotent: true },
       params,
@@ -90,7 +90,7 @@ export class VizResource extends APIResource {
    *
    * Returns one visualization.
    */
-  get(params: VizResourceGetParams, options?: CallOptions): ResultPromise<models.Viz> {
+  get(params: VizGetParams, options?: CallOptions): ResultPromise<models.Viz> {
     return this._client.requestResult<models.Viz>({ method: 'GET', path: '/v1/viz/{viz_id}' }, params, options);
   }
 
@@ -99,7 +99,7 @@ export class VizResource extends APIResource {
    *
    * Changes a visualization's title, type or configuration.
    */
-  update(params: VizResourceUpdateParams, options?: CallOptions): ResultPromise<models.Viz> {
+  update(params: VizUpdateParams, options?: CallOptions): ResultPromise<models.Viz> {
     return this._client.requestResult<models.Viz>(
       { method: 'PUT', path: '/v1/viz/{viz_id}', body: 'json' },
       params,
@@ -112,7 +112,7 @@ export class VizResource extends APIResource {
    *
    * Deletes a visualization; its public links stop working.
    */
-  delete(params: VizResourceDeleteParams, options?: CallOptions): ResultPromise<void> {
+  delete(params: VizDeleteParams, options?: CallOptions): ResultPromise<void> {
     return this._client.requestResult<void>(
       { method: 'DELETE', path: '/v1/viz/{viz_id}', response: 'empty' },
       params,
@@ -125,7 +125,7 @@ export class VizResource extends APIResource {
    *
    * Publishes a visualization. With `public` set it becomes reachable under `/v1/public/viz/*` without auth.
    */
-  publish(params: VizResourcePublishParams, options?: CallOptions): ResultPromise<models.Viz> {
+  publish(params: VizPublishParams, options?: CallOptions): ResultPromise<models.Viz> {
     return this._client.requestResult<models.Viz>(
       { method: 'POST', path: '/v1/viz/{viz_id}/publish', body: 'json', idempotent: true },
       params,

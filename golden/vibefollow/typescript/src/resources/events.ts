@@ -41,7 +41,7 @@ export interface EventsTrackEventsParams {
 }
 
 /** Things your users did. */
-export class Events extends APIResource {
+export class EventsResource extends APIResource {
   /**
    * List events
    *

@@ -8,7 +8,7 @@ export interface UsersCreateParams {
 }
 
 /** The end users of your product. */
-export class Users extends APIResource {
+export class UsersResource extends APIResource {
   /**
    * Upsert a user
    *

@@ -29,7 +29,7 @@ export interface AnalyticsDetectAnomaliesParams {
 }
 
 /** Metrics, insights and anomaly detection. */
-export class Analytics extends APIResource {
+export class AnalyticsResource extends APIResource {
   /**
    * Get metrics
    *

@@ -12,7 +12,7 @@ export interface AuthRefreshTokenParams {
 }
 
 /** Log in with e-mail and password, refresh and revoke tokens, identify the caller. */
-export class Auth extends APIResource {
+export class AuthResource extends APIResource {
   /**
    * Log in
    *

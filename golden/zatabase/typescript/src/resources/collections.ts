@@ -30,7 +30,7 @@ export interface CollectionsIngestDataParams {
 }
 
 /** NoSQL document collections projected onto tables. */
-export class Collections extends APIResource {
+export class CollectionsResource extends APIResource {
   /**
    * List collections
    *

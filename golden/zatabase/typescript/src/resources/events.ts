@@ -20,7 +20,7 @@ export interface EventsSubscribeEventsParams {
 }
 
 /** Event bus publish and subscribe. */
-export class Events extends APIResource {
+export class EventsResource extends APIResource {
   /**
    * Publish an event
    *

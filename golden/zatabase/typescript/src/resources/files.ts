@@ -36,7 +36,7 @@ export interface FilesDownloadFileParams {
 }
 
 /** Content-addressable file storage. */
-export class Files extends APIResource {
+export class FilesResource extends APIResource {
   /**
    * List files
    *

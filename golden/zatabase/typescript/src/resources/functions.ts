@@ -30,7 +30,7 @@ export interface FunctionsInvokeFunctionParams {
 }
 
 /** Serverless function management and invocation. */
-export class Functions extends APIResource {
+export class FunctionsResource extends APIResource {
   /**
    * List functions
    *

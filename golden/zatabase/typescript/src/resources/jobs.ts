@@ -50,7 +50,7 @@ export interface JobsListJobArtifactsParams {
 }
 
 /** Background job orchestration. */
-export class Jobs extends APIResource {
+export class JobsResource extends APIResource {
   /**
    * List jobs
    *

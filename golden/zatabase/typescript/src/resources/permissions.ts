@@ -26,7 +26,7 @@ export interface PermissionsRevokePermissionParams {
 }
 
 /** Role-based access control. */
-export class Permissions extends APIResource {
+export class PermissionsResource extends APIResource {
   /**
    * List permissions
    *

@@ -14,7 +14,7 @@ export interface RealtimeSubscribeRealtimeParams {
 }
 
 /** Real-time subscriptions to table changes. */
-export class Realtime extends APIResource {
+export class RealtimeResource extends APIResource {
   /**
    * Subscribe to table changes
    *

@@ -8,7 +8,7 @@ export interface SqlExecuteSqlParams {
 }
 
 /** Execute SQL queries. */
-export class Sql extends APIResource {
+export class SqlResource extends APIResource {
   /**
    * Execute SQL
    *

@@ -15,7 +15,7 @@ export interface TablesSampleTableParams {
 }
 
 /** Table listing and sampling. */
-export class Tables extends APIResource {
+export class TablesResource extends APIResource {
   /**
    * List tables
    *

@@ -23,7 +23,7 @@ export interface VectorsSearchHnswIndexParams {
 }
 
 /** Exact KNN search and HNSW index management. */
-export class Vectors extends APIResource {
+export class VectorsResource extends APIResource {
   /**
    * Exact KNN search
    *

@@ -22,7 +22,7 @@ export interface WebhooksDeleteWebhookParams {
 }
 
 /** Webhook endpoint management. */
-export class Webhooks extends APIResource {
+export class WebhooksResource extends APIResource {
   /**
    * List webhooks
    *
