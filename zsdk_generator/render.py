@@ -5,7 +5,6 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
@@ -14,7 +13,7 @@ from .config import LanguageConfig
 from .diagnostics import error
 from .ir.model import Api
 from .plan.build import build_plan
-from .targets.base import RenderJob, Target, with_header
+from .targets.base import Target, with_header
 
 
 def environment(target: Target, override_dir: Path | None = None) -> jinja2.Environment:
@@ -40,7 +39,7 @@ def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path 
     env = environment(target, override_dir)
     files: dict[str, str] = {}
     rendered: dict[str, str] = {}
-    for job in _jobs(target, api, config):
+    for job in target.lower(build_plan(api, config), config):
         if job.path in files or job.path in rendered:
             raise error(f"{target.name}: two files would be written to {job.path}", None)
         if job.source is not None:
@@ -56,13 +55,6 @@ def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path 
     for path, text in _format_all(target, rendered).items():
         files[path] = with_header(path, text)
     return dict(sorted(files.items()))
-
-
-def _jobs(target: Target, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
-    """The target's files: lowered from the plan (`lower`), or from the IR by a target not yet ported (`plan`)."""
-    if type(target).lower is Target.lower:
-        return target.plan(api, config)
-    return target.lower(build_plan(api, config), config)
 
 
 _PARALLEL_BYTES = 400_000  # below this, starting worker processes costs more than it saves

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..config import LanguageConfig
-from ..ir.model import Api
 from ..ir.naming import words
 from ..plan.model import SdkPlan
 
@@ -83,10 +82,6 @@ class Target:
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
         """The SDK's files: the plan spelled in this language, as template jobs and runtime copies."""
-        raise NotImplementedError
-
-    def plan(self, api: Api, config: LanguageConfig) -> Iterable[RenderJob]:
-        """Deprecated: lowering straight from the IR (the targets before the plan stage). Define `lower`."""
         raise NotImplementedError
 
     def format(self, path: str, text: str) -> str:
