@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import multiprocessing
 import os
 from pathlib import Path
@@ -29,9 +30,23 @@ def environment(target: Target, override_dir: Path | None = None) -> jinja2.Envi
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(target.filters())
     return env
+
+
+@functools.cache
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (Jinja's per-user folder in the temporary directory, entries checked
+    against each template's source), so a regeneration does not compile them again; none where that folder
+    cannot be made. ZSDK_TEMPLATE_CACHE=0 turns it off."""
+    if os.environ.get("ZSDK_TEMPLATE_CACHE", "1") == "0":
+        return None
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path | None = None) -> dict[str, str]:
