@@ -13,7 +13,7 @@ from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.ir.model import Api, Model
 from zsdk_generator.targets.go import TARGET, json_path, module_path, package_name
 from zsdk_generator.targets.go_models import enum_constants, json_tag, valid_tag
-from zsdk_generator.targets.go_names import claim, module_path_problem
+from zsdk_generator.targets.go_names import module_path_problem
 
 
 def _package(title: str, configured: str | None = None) -> str:
@@ -110,11 +110,3 @@ def test_json_paths_keep_dotted_names_one_step() -> None:
     assert json_path(("@odata.nextLink",)) == '"@odata~1nextLink"'
     assert json_path(("a~b", 'c"\n')) == '"a~0b.c\\"\\n"'
     assert json_path(()) == '""'
-
-
-def test_a_clashing_name_is_numbered_past_every_name_wanted() -> None:
-    """Stripe's `Etc/GMT+1` and `Etc/GMT-1` both want EtcGmt1: the second's number skips EtcGmt13, which
-    `Etc/GMT-13` wants, so no name depends on which of them came first."""
-    wanted = [("+1", "EtcGmt1"), ("-1", "EtcGmt1"), ("-12", "EtcGmt12"), ("-13", "EtcGmt13")]
-    assert claim(wanted, set()) == {"+1": "EtcGmt1", "-12": "EtcGmt12", "-13": "EtcGmt13", "-1": "EtcGmt14"}
-    assert claim([("model/Client", "Client")], {"Client"}) == {"model/Client": "Client2"}

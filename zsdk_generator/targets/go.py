@@ -19,6 +19,7 @@ from ..ir.model import Model
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
+from .clashes import numbered, settle
 from .cycles import by_value_cycles
 from .go_layout import Row, align, comment_lines, doc_comment, go_string
 from .go_models import GoModels, enum_constants, number
@@ -29,12 +30,10 @@ from .go_names import (
     OPTION_NAMES,
     RESERVED_PACKAGE_NAMES,
     ROOT_RESERVED,
-    claim,
     exported,
     go_words,
     module_path_problem,
     unexported,
-    unique,
 )
 from .go_types import EVENT, FILE, READ_CLOSER, READER, STRING, GoTypes
 from .markdown import markdown_code, markdown_lines, markdown_text
@@ -187,18 +186,19 @@ class _Lowering:
         # package): each made from the thing's own plan or IR name; a clash is settled by `claim`, never by the
         # order unrelated things were visited in.
         taken = set(ROOT_RESERVED)
-        self.type_names = claim([(m.name, _model_name(m)) for m in sdk.models], taken)
+        self.type_names = settle([(m.name, _model_name(m)) for m in sdk.models], taken)
         enums = {m.name: enum_constants(m) for m in sdk.models if m.kind == "enum"}
-        constant_names = claim([(f"{name}/{i}", self.type_names[name] + suffix) for name, (_, values) in enums.items()
+        constant_names = settle([(f"{name}/{i}", self.type_names[name] + suffix) for name, (_, values) in enums.items()
                                 for i, (suffix, _) in enumerate(values)], taken)  # fmt: skip
         resources = list(_tree(sdk.resources))
-        self.services = claim([(_key(r), _service_name(r)) for r in resources], taken)
+        self.services = settle([(_key(r), _service_name(r)) for r in resources], taken)
         self.types = GoTypes(sdk.models, self.type_names)
         self.models = GoModels(self.types, self.type_names, enums, constant_names, by_value_cycles(sdk.models))
-        self.params = claim([(c.key, f"{self.services[_key(r)].removesuffix('Service')}{exported(c.name.words, 'Call')}"
-                              "Params") for r in resources for c in r.calls if self._has_params(c)], taken)  # fmt: skip
+        self.params = settle([(c.key, f"{self.services[_key(r)].removesuffix('Service')}"
+                               f"{exported(c.name.words, 'Call')}Params")
+                              for r in resources for c in r.calls if self._has_params(c)], taken)  # fmt: skip
         auth = [a for a in sdk.client.auth if a.kind != "login"] + [a for a in sdk.client.auth if a.kind == "login"]
-        self.options = claim([(c.name.key, "With" + exported(c.name.words, "Credential"))
+        self.options = settle([(c.name.key, "With" + exported(c.name.words, "Credential"))
                               for a in auth for c in a.credentials]
                              + [(v.name.key, "With" + exported(v.name.words, "Variable"))
                                 for v in sdk.client.server_variables], set(OPTION_NAMES))  # fmt: skip
@@ -207,7 +207,7 @@ class _Lowering:
 
     def _service(self, resource: ResourcePlan, parent: str, taken: set[str]) -> ServiceView:
         type_name = self.services[_key(resource)]
-        attribute = unique(exported(resource.name.words, "Resource"), taken)
+        attribute = numbered(exported(resource.name.words, "Resource"), taken)
         path = f"{parent}.{attribute}"
         members: set[str] = set()
         methods = [self._method(call, type_name, members) for call in resource.calls]
@@ -228,11 +228,15 @@ class _Lowering:
         return model.fields if model is not None and model.kind == "object" else ()
 
     def _method(self, call: CallPlan, service: str, members: set[str]) -> MethodView:
-        name = unique(exported(call.name.words, "Call"), members)
-        auto = unique(name + "AutoPaging", members) if call.paging is not None else None
+        name = numbered(exported(call.name.words, "Call"), members)
+        auto = numbered(name + "AutoPaging", members) if call.paging is not None else None
         local: set[str] = set(LOCAL_RESERVED)
         path_params: list[dict[str, Any]] = [
-            {"wire": p.wire, "ident": unique(unexported(p.name.words, "param"), local), "type": self.types.expr(p.type)}
+            {
+                "wire": p.wire,
+                "ident": numbered(unexported(p.name.words, "param"), local),
+                "type": self.types.expr(p.type),
+            }
             for p in call.path_params
         ]
         fields: set[str] = set()
@@ -241,7 +245,7 @@ class _Lowering:
         sends = []
         for p in (*call.query, *call.headers, *call.cookies):
             typ = self.types.field(p.type, p.required)[0]
-            ident = unique(exported(p.name.words, "Param"), fields)
+            ident = numbered(exported(p.name.words, "Param"), fields)
             sends.append({"location": p.location, "wire": p.wire, "field": ident})
             rows += [*doc_comment(p.description, "", ""), [ident, typ.text]]
             types.append(typ)
@@ -250,7 +254,7 @@ class _Lowering:
             file = call.body is not None and f.name in call.body.file_fields
             typ = (FILE.wrap("[]{}") if f.type.kind == "array" else FILE if f.required else FILE.wrap("Opt[{}]")) \
                 if file else self.types.field(f.type, f.required)[0]  # fmt: skip
-            parts.append({"wire": f.name, "field": unique(exported(words(f.ident or f.name), "Field"), fields),
+            parts.append({"wire": f.name, "field": numbered(exported(words(f.ident or f.name), "Field"), fields),
                           "file": file})  # fmt: skip
             rows += [*doc_comment(f.description, "", ""), [parts[-1]["field"], typ.text]]
             types.append(typ)
@@ -325,7 +329,7 @@ class _Lowering:
             return None
         taken = set(LOCAL_RESERVED) | {"c", "login"}
         names = zip(login.credentials, login.wire, strict=True)
-        args = [(unique(unexported(c.words, "credential"), taken), wire) for c, wire in names]
+        args = [(numbered(unexported(c.words, "credential"), taken), wire) for c, wire in names]
         return {"plan": login, "credential": self._credential(scheme.credentials[0]), "args": args,
                 "security": self._security(login.public, login.security)}  # fmt: skip
 

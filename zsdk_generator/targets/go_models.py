@@ -18,8 +18,9 @@ from typing import Any
 
 from ..ir.model import Model
 from ..ir.naming import words
+from .clashes import numbered
 from .go_layout import Row, align, doc_comment, go_string
-from .go_names import FIELD_RESERVED, exported, unique
+from .go_names import FIELD_RESERVED, exported
 from .go_types import JSON_NUMBER, PRIMITIVES, GoTypes
 from .types import Import, TypeExpr, imports_of
 
@@ -140,7 +141,8 @@ class GoModels:
             rows += doc_comment(text, "", "")
             if f.deprecated:
                 rows.append("// Deprecated: the API marks this field as deprecated.")
-            rows.append([unique(exported(words(f.ident or f.name), "Field"), taken), typ.text, json_tag(f.name, omit)])
+            ident = numbered(exported(words(f.ident or f.name), "Field"), taken)
+            rows.append([ident, typ.text, json_tag(f.name, omit)])
             known.append(go_string(f.name))
             types.append(typ)
         rows.append("// ExtraFields holds the fields the API sent that this type does not declare.")
@@ -166,7 +168,7 @@ class GoModels:
             if t.kind == "null":
                 continue
             found = self.types.of(t)
-            ident = unique(found.variant, taken)
+            ident = numbered(found.variant, taken)
             if t.kind == "model":
                 by_model[t.model or ""] = ident
             kind, required = self.types.check(t)

@@ -96,37 +96,6 @@ def unexported(ws: Sequence[str], fallback: str = "value") -> str:
     return name + "_" if name in KEYWORDS or name in LOCAL_RESERVED else name
 
 
-def unique(name: str, taken: set[str]) -> str:
-    """`name`, else `name2`, `name3`… — the first not taken (for names local to one declaration)."""
-    found, n = name, 1
-    while found in taken:
-        n += 1
-        found = f"{name}{n}"
-    taken.add(found)
-    return found
-
-
-def claim(wanted: Sequence[tuple[str, str]], taken: set[str]) -> dict[str, str]:
-    """Package-level names of one kind: key → name. Each key wants a name made from its own plan or IR name;
-    it gets it unless `taken` (names of the kinds claimed before) holds it, or it is a clash: then the first
-    key wanting it keeps it and the others get the next number free of every name taken or wanted. So a
-    name depends only on what wants the same name, never on the order unrelated names were visited in."""
-    wants = {name for _, name in wanted}
-    out: dict[str, str] = {}
-    for key, name in wanted:
-        if name not in taken:
-            out[key] = name
-            taken.add(name)
-    for key, name in wanted:
-        if key not in out:
-            n = 2
-            while f"{name}{n}" in taken or f"{name}{n}" in wants:
-                n += 1
-            out[key] = f"{name}{n}"
-            taken.add(out[key])
-    return out
-
-
 def module_path_problem(path: str) -> str | None:
     """Why `path` is not a module path `go get` accepts (golang.org/x/mod/module.CheckPath), or None."""
     if not path:

@@ -18,6 +18,7 @@ from ..ir.model import Field, Model, Pagination
 from ..ir.naming import snake, words
 from ..plan.model import AuthPlan, CallPlan, Name, ParamPlan, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
+from .clashes import numbered
 from .markdown import markdown_cell_code, markdown_code, markdown_lines, markdown_text
 from .python_data import (
     CLIENT_ARGUMENTS,
@@ -90,15 +91,6 @@ def client_class_name(found: str) -> str:
     a name its modules use, or end like a resource class."""
     clash = {found, "Async" + found} & CLIENT_MODULE_NAMES or found.endswith(("Resource", "WithRawResponse"))
     return found + "Client" if clash else found
-
-
-def unique(name: str, taken: set[str]) -> str:
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name}_{n}"
-    taken.add(candidate)
-    return candidate
 
 
 # PEP 440's version scheme (its appendix B), which pip and hatchling require of `version` in pyproject.toml.
@@ -370,7 +362,7 @@ class _Lowering:
         taken: set[str] = set()
         out = []
         for f in model.fields:
-            attr = unique(identifier(f.ident or f.name, FIELD_RESERVED, "field"), taken)
+            attr = numbered(identifier(f.ident or f.name, FIELD_RESERVED, "field"), taken, "_")
             if attr.startswith("_"):
                 attr = "field" + attr
             annotation = types.annotation(f.type if f.required else f.type.with_nullable())
@@ -402,7 +394,7 @@ class _Lowering:
         classes: set[str] = set()
         constants: set[str] = set()
         for node, node_plan in pairs:
-            node.class_name = unique(node.class_name, classes)  # a resource tree with two same-named paths
+            node.class_name = numbered(node.class_name, classes, "_")  # a resource tree with two same-named paths
             for call in node_plan.calls:
                 node.methods.append(self._method(call, types, node, constants))
         imports = set(RESOURCE_IMPORTS) | imports_of(t for n in root.tree for m in n.methods for t in m.types())
@@ -433,7 +425,7 @@ class _Lowering:
                 if is_file:
                     files = TypeExpr.of("FileTypes", ("._types", "FileTypes"))
                     annotation = subscript(module.builtin("list"), files) if f.type.kind == "array" else files
-                ident = unique(identifier(f.ident or f.name, PARAM_RESERVED, "part"), taken)
+                ident = numbered(identifier(f.ident or f.name, PARAM_RESERVED, "part"), taken, "_")
                 parts.append(ParamView(ident, f.name, annotation, f.required, is_file))
         # A parameter named like a builtin type hides it from the method body.
         types = module.hiding(frozenset(p.ident for g in groups for p in g) | {p.ident for p in parts})
@@ -441,7 +433,7 @@ class _Lowering:
         returns_async = returns
         paginator = None
         if call.paging is not None:
-            paginator = unique(f"_{name.upper()}_PAGES", constants)
+            paginator = numbered(f"_{name.upper()}_PAGES", constants, "_")
             node.paginators.append((paginator, call.paging))
             cast_to = types.annotation(call.paging.item_type)
             returns = cast_to.wrap("SyncPage[{}]", ("._pagination", "SyncPage"))
@@ -462,7 +454,7 @@ class _Lowering:
 
     @staticmethod
     def _param(p: ParamPlan, types: PyTypes, taken: set[str]) -> ParamView:
-        ident = unique(identifier(p.name, PARAM_RESERVED, "param"), taken)
+        ident = numbered(identifier(p.name, PARAM_RESERVED, "param"), taken, "_")
         return ParamView(ident, p.wire, types.annotation(p.type), p.required)
 
     @staticmethod
@@ -571,7 +563,7 @@ def _members(model: Model) -> list[tuple[str, str]]:
             base = ("MINUS_" if value < 0 else "") + py_number(abs(value)).upper()
         if base[0].isdigit():
             base = "VALUE_" + base
-        members.append((unique(base, taken), py_literal(value)))
+        members.append((numbered(base, taken, "_"), py_literal(value)))
     return members
 
 

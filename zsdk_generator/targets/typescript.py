@@ -20,6 +20,7 @@ from ..ir.naming import pascal, words
 from ..plan.model import CallPlan, Name, ParamPlan, ResourcePlan, SdkPlan
 from . import typescript_data as data
 from .base import RenderJob, Target, templates_root
+from .clashes import settle
 from .markdown import markdown_code, markdown_text
 from .text import one_line, prose
 from .types import Import, TypeExpr, combine, imports_of
@@ -57,28 +58,6 @@ def identifier(text: str, reserved: frozenset[str] = data.RESERVED, fallback: st
 
 def spelled(name: Name, reserved: frozenset[str] = data.RESERVED, fallback: str = "value") -> str:
     return identifier(" ".join(name.words), reserved, fallback)
-
-
-def settle(wanted: dict[str, str], taken: Iterable[str]) -> dict[str, str]:
-    """key → name. A name wanted once and not taken is kept; names wanted by several keys, or taken, are numbered
-    in key order (`Foo`, `Foo2`). Only the set of wanted names counts, never the order they were found in."""
-    used = set(taken)
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for key, name in wanted.items():
-        by_name[name].append(key)
-    out = {keys[0]: name for name, keys in by_name.items() if len(keys) == 1 and name not in used}
-    used |= set(out.values())
-    for name, keys in sorted(by_name.items()):
-        for key in sorted(keys):
-            if key in out:
-                continue
-            candidate, n = name, 1
-            while candidate in used:
-                n += 1
-                candidate = f"{name}{n}"
-            used.add(candidate)
-            out[key] = candidate
-    return out
 
 
 # ---------------------------------------------------------------------------------------------- views
@@ -212,7 +191,8 @@ class _Spelling:
         self.client = client + ("Client" if client in data.TAKEN_TYPE_NAMES | data.RUNTIME_IMPORTS else "")
         # a model keeps its IR name; one the SDK's own types take gets `Model` added
         own = data.TAKEN_TYPE_NAMES | {self.client, self.client + "Options"}
-        self.models = settle({m.name: m.name + ("Model" if m.name in own else "") for m in sdk.models}, own)
+        wanted = sorted((m.name, m.name + ("Model" if m.name in own else "")) for m in sdk.models)
+        self.models = settle(wanted, set(own))
         self.refs: dict[tuple[str | None, str], TypeExpr] = {}  # (model, ns) → how a file names it
 
     # ------------------------------------------------------------------ types
@@ -289,17 +269,18 @@ class _Spelling:
         for r in _walk(self.sdk.resources):
             for c in filter(_has_params, r.calls):
                 wanted[c.key + "/params"] = bases[r.path] + pascal(_method_name(c)) + "Params"
-        self.types = settle(wanted, {*self.models.values(), *data.TAKEN_TYPE_NAMES, *data.RUNTIME_IMPORTS,
-                                     self.client, self.client + "Options"})  # fmt: skip
+        taken = {*self.models.values(), *data.TAKEN_TYPE_NAMES, *data.RUNTIME_IMPORTS, self.client,
+                 self.client + "Options"}  # fmt: skip
+        self.types = settle(sorted(wanted.items()), taken)
         calls = [c for r in _walk(self.sdk.resources) for c in r.calls]
-        self.functions = settle({c.key: identifier(c.key, data.RESERVED, "call") for c in calls},
-                                data.FUNCTION_RESERVED)  # fmt: skip
+        self.functions = settle(sorted((c.key, identifier(c.key, data.RESERVED, "call")) for c in calls),
+                                set(data.FUNCTION_RESERVED))  # fmt: skip
         self.pages: dict[str, str] = {}  # call → its Paginator constant, unique in its file
         files = []
         for resource in self.sdk.resources:
             paged = [(r, c) for r in _walk([resource]) for c in r.calls if c.paging is not None]
-            self.pages |= settle({c.key: f"{_constant(bases[r.path])}_{_constant(_method_name(c))}_PAGES"
-                                  for r, c in paged}, ())  # fmt: skip
+            self.pages |= settle(sorted((c.key, f"{_constant(bases[r.path])}_{_constant(_method_name(c))}_PAGES")
+                                         for r, c in paged), set())  # fmt: skip
             root = self.resource(resource, data.CLIENT_MEMBERS, "this", "")
             nodes = _tree(root)
             files.append(ResourceFile("_".join(resource.name.words), root, nodes, self.resource_imports(nodes)))
