@@ -100,6 +100,30 @@ def test_page_with_page_size_on_a_bare_array(build, doc, op):
     assert o.pagination == Pagination("page", (), EVENT_T, page_param="page", per_page_param="page_size")
 
 
+def test_string_page_with_next_page_is_a_page_token(build, doc, op):
+    # Stripe's search and OpenAI's usage endpoints: `page` is the previous response's `next_page`, not a number
+    page = obj(data=EVENTS, has_more=BOOL, next_page={"type": "string", "nullable": True})
+    o = paged(build, doc, op, listing(page, [q("page", STR), q("limit", INT)]))
+    assert o.pagination == Pagination(
+        "cursor", ("data",), EVENT_T, cursor_param="page", next_cursor=("next_page",), has_more=("has_more",)
+    )
+
+
+def test_untyped_page_is_a_token_only_when_next_page_is_a_string(build, doc, op):
+    untyped = {"name": "page", "in": "query"}
+    o = paged(build, doc, op, listing(obj(items=EVENTS, nextPageToken=STR), [untyped]))
+    assert o.pagination == Pagination("cursor", ("items",), EVENT_T, cursor_param="page", next_cursor=("nextPageToken",))
+    o = paged(build, doc, op, listing(obj(items=EVENTS, next_page=INT), [untyped]))
+    assert o.pagination == Pagination("page", ("items",), EVENT_T, page_param="page")
+
+
+def test_page_numbers_stay_page_numbers_beside_a_next_page_field(build, doc, op):
+    # an integer parameter is a number whatever the response says; a string one is when next_page is a number
+    for param, field in ((INT, STR), ({"type": "number"}, STR), (STR, INT)):
+        o = paged(build, doc, op, listing(obj(data=EVENTS, next_page=field), [q("page", param), q("per_page", INT)]))
+        assert o.pagination == Pagination("page", ("data",), EVENT_T, page_param="page", per_page_param="per_page")
+
+
 def test_link_header_pagination(build, doc, op):
     headers = {"Link": {"description": "RFC 8288 links", "schema": STR}}
     o = paged(build, doc, op, listing(EVENTS, [q("page", INT), q("per_page", INT)], headers=headers))

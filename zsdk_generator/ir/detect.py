@@ -18,6 +18,8 @@ _META_PREFIXES: tuple[tuple[str, ...], ...] = (
     (), ("meta", "pagination"), ("meta",), ("pagination",),
     ("response_metadata",), ("paging",), ("page_info",), ("links",),
 )  # fmt: skip
+_PAGE_PARAMS = ("page", "page_number", "pageNumber")
+_NEXT_PAGE_FIELDS = ("next_page", "nextPage", "next_page_token", "nextPageToken")
 _PER_PAGE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "limit", "size")
 _LIMIT_PARAMS = ("limit", "page_size", "pageSize", "max_results", "count", "size")
 _MAX_DATA_NESTING = 8  # `data.data.…` levels searched for the items (a schema may contain itself there)
@@ -109,8 +111,12 @@ def pagination(
         limit = next((p for p in _LIMIT_PARAMS if p in names), None)
         return Pagination("offset", items, item, offset_param="offset", limit_param=limit,
                           total=meta("total", "total_count", "totalCount", "count"))  # fmt: skip
-    page_param = next((p for p in ("page", "page_number", "pageNumber") if p in names), None)
+    page_param = next((p for p in _PAGE_PARAMS if p in names), None)
     if page_param:
+        next_page, page_type = meta(*_NEXT_PAGE_FIELDS), query_params[page_param].type
+        if next_page and _is_token(page_type, shapes.flatten(shapes.field_at(response_schema, next_page))):
+            return Pagination("cursor", items, item, cursor_param=page_param, next_cursor=next_page,
+                              has_more=meta("has_more", "hasMore"))  # fmt: skip
         per_page = next((p for p in _PER_PAGE_PARAMS if p in names), None)
         if any(h.lower() == "link" for h in response_headers):
             return Pagination("link", items, item, page_param=page_param, per_page_param=per_page)
@@ -118,6 +124,18 @@ def pagination(
                           total_pages=meta("total_pages", "totalPages", "page_count", "pageCount", "last_page"),
                           has_next=meta("has_next", "hasNext", "has_next_page", "hasNextPage", "has_more"))  # fmt: skip
     return None
+
+
+def _is_token(param: TypeRef, next_page: dict[str, Any]) -> bool:
+    """Whether a page parameter takes the response's next-page field (flattened schema) verbatim, as a token.
+
+    A string parameter is a token unless the field is a number; an untyped one only when the field is a string;
+    an integer or number parameter is a page number."""
+    declared = next_page.get("type")
+    kinds = set(declared) if isinstance(declared, list) else {declared}
+    if param.kind == "string":
+        return not kinds & {"integer", "number"}
+    return param.kind == "any" and "string" in kinds
 
 
 def _declared(
