@@ -150,6 +150,8 @@ class Scenario:
     token_ttl: float = 3600.0
     session_ttl: float = 3600.0
     link_per_page: bool = True  # whether the Link header's URLs carry per_page
+    # how /records/search's last page ends: has_more false and a null token, or has_more true and a null/empty token
+    search_end: str = "has_more"  # has_more, null or empty
     requests: list[Request] = field(default_factory=list)
     tokens: dict[str, float] = field(default_factory=dict)  # access token → expiry (monotonic)
     refresh_tokens: set[str] = field(default_factory=set)
@@ -205,6 +207,7 @@ class ConformanceServer:
                 token_ttl=float(server.get("token_ttl", 3600)),
                 session_ttl=float(server.get("session_ttl", 3600)),
                 link_per_page=bool(server.get("link_per_page", True)),
+                search_end=str(server.get("search_end", "has_more")),
             )
             self.done[scenario_id] = self.current
 
@@ -464,6 +467,24 @@ def records_after(scenario: Scenario, request: Request, host: str) -> Answer:
     return _ok({"data": _records(start, limit), "has_more": start + limit < len(RECORDS)})
 
 
+def page_token(offset: int) -> str:
+    """An opaque next-page token, base64 with padding like Stripe's: it must come back byte for byte."""
+    return base64.b64encode(f"offset={offset}".encode()).decode()
+
+
+def search_records(scenario: Scenario, request: Request, host: str) -> Answer:
+    if _query(request, "query") is None:
+        return _error(400, "query is required")
+    token, limit = _query(request, "page"), _int_query(request, "limit", 2)
+    start = next((i for i in range(len(RECORDS)) if page_token(i) == token), None) if token else 0
+    if start is None:
+        return _error(400, f"not a page token: {token!r}")
+    more = start + limit < len(RECORDS)
+    next_page = page_token(start + limit) if more else {"null": None, "empty": ""}.get(scenario.search_end)
+    return _ok({"data": _records(start, limit), "has_more": more or scenario.search_end != "has_more",
+                "next_page": next_page})  # fmt: skip
+
+
 def data_meta(scenario: Scenario, request: Request, host: str) -> Answer:
     return _ok({"data": WIDGETS[0], "meta": {"served_by": "conformance", "version": 3}})
 
@@ -591,6 +612,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "/records/link"): records_by_link,
     ("GET", "/records/keys"): records_by_key,
     ("GET", "/records/after"): records_after,
+    ("GET", "/records/search"): search_records,
     ("GET", "/envelopes/data-meta"): data_meta,
     ("GET", "/envelopes/success"): success_envelope,
     ("POST", "/files"): upload_file,

@@ -384,6 +384,9 @@ func runStep(ctx context.Context, client *conformance.Client, step object) (obje
 	case "records.list_after":
 		params := conformance.RecordsListAfterParams{StartingAfter: optStr(args, "starting_after"), Limit: optInt(args, "limit")}
 		return walk(ids(client.Records.ListAfterAutoPaging(ctx, params, opts...), recordID))
+	case "records.search":
+		params := conformance.RecordsSearchParams{Query: str(args, "query"), Page: optStr(args, "page"), Limit: optInt(args, "limit")}
+		return walk(ids(client.Records.SearchAutoPaging(ctx, params, opts...), recordID))
 	case "envelopes.data_meta":
 		result, err = client.Envelopes.DataMeta(ctx, opts...)
 	case "envelopes.success":
