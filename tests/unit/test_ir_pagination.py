@@ -112,7 +112,9 @@ def test_string_page_with_next_page_is_a_page_token(build, doc, op):
 def test_untyped_page_is_a_token_only_when_next_page_is_a_string(build, doc, op):
     untyped = {"name": "page", "in": "query"}
     o = paged(build, doc, op, listing(obj(items=EVENTS, nextPageToken=STR), [untyped]))
-    assert o.pagination == Pagination("cursor", ("items",), EVENT_T, cursor_param="page", next_cursor=("nextPageToken",))
+    assert o.pagination == Pagination(
+        "cursor", ("items",), EVENT_T, cursor_param="page", next_cursor=("nextPageToken",)
+    )
     o = paged(build, doc, op, listing(obj(items=EVENTS, next_page=INT), [untyped]))
     assert o.pagination == Pagination("page", ("items",), EVENT_T, page_param="page")
 
