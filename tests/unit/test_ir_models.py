@@ -363,11 +363,14 @@ def test_discriminator_without_mapping_keys_variants_by_their_property_value(bui
         "Tool": {"oneOf": [ref("CustomTool"), ref("WebTool"), ref("Other")], "discriminator": {"propertyName": "type"}},
         "CustomTool": tagged("CustomTool", "type", {"enum": ["custom"]}),
         "WebTool": tagged("WebTool", "type", {"const": "web_search"}),
-        "Other": tagged("Other", "type", {"enum": ["a", "b"]}),  # says no one value: the schema's name
+        "Other": tagged("Other", "type", {"enum": ["a", "b"]}),  # every value it allows keys it
+        "Plain": tagged("Plain", "type", {}),  # says nothing: the schema's name
     }
+    schemas["Tool"]["oneOf"].append(ref("Plain"))
     tool = model(build(doc(schemas=schemas)), "Tool")
     assert tool.discriminator == Discriminator(
-        "type", (("custom", "CustomTool"), ("web_search", "WebTool"), ("Other", "Other"))
+        "type",
+        (("custom", "CustomTool"), ("web_search", "WebTool"), ("a", "Other"), ("b", "Other"), ("Plain", "Plain")),
     )
 
 

@@ -48,8 +48,8 @@ class Field:
 @dataclass(frozen=True)
 class Discriminator:
     property: str
-    # (wire value, model name), in spec order: the spec's mapping, then each other variant by the value its schema
-    # gives the property (`const`, a single `enum` value), else by the schema's name; one model per value
+    # (wire value, model name), in spec order: the spec's mapping, then each other variant by the values its schema
+    # allows the property (`const`, `enum`), else by the schema's name; one model per value
     mapping: tuple[tuple[str, str], ...]
 
 

@@ -9,7 +9,7 @@ discriminator); a `null` member makes the type nullable instead.
 
 A component whose schema admits null (`anyOf [X, null]`, `type: [object, null]`…) is a nullable model: the model
 describes its other values and every reference to it is a nullable type. A discriminator's variants are keyed by
-the value their discriminator property can take (its `const` or single `enum` value), else by the schema's name.
+the values their discriminator property can take (its `const` or `enum`), else by the schema's name.
 """
 
 from __future__ import annotations
@@ -359,35 +359,33 @@ class SchemaConverter:
         for option, variant in zip(options, variants, strict=False):
             if variant.kind != "model" or variant.model in mapped or not isinstance(option, dict):
                 continue
-            value = self.tag_value(option, prop)
-            if value is None and "$ref" in option:
-                value = split(option["$ref"])[-1]
-            if value is not None and value not in values:
-                mapping.append((value, variant.model or ""))
-                mapped.add(variant.model or "")
-                values.add(value)
+            keys = self.tag_values(option, prop) or ((split(option["$ref"])[-1],) if "$ref" in option else ())
+            for value in keys:
+                if value not in values:
+                    mapping.append((value, variant.model or ""))
+                    values.add(value)
         return Discriminator(prop, tuple(mapping))
 
-    def tag_value(self, schema: Any, prop: str, seen: frozenset[str] = frozenset()) -> str | None:
-        """The one value `schema` lets its property `prop` take (`const`, a single `enum` value), looking through
-        `$ref`s and allOf parts; None when the schema does not say."""
+    def tag_values(self, schema: Any, prop: str, seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """The values `schema` lets its property `prop` take (`const`, `enum`), looking through `$ref`s and allOf
+        parts; () when the schema does not say."""
         schema = self._deref(schema, seen)
         if schema is None:
-            return None
+            return ()
         seen = seen | {schema[1]}
         plain, _ = _strip_null(schema[0])
         properties = plain.get("properties")
         if isinstance(properties, dict):
             found = self._deref(properties.get(prop), seen)
             if found is not None:
-                value = _single_value(_strip_null(found[0])[0])
-                if value is not None:
-                    return value
+                values = _values(_strip_null(found[0])[0])
+                if values:
+                    return values
         for part in plain.get("allOf") or []:
-            value = self.tag_value(part, prop, seen)
-            if value is not None:
-                return value
-        return None
+            values = self.tag_values(part, prop, seen)
+            if values:
+                return values
+        return ()
 
     def _deref(self, schema: Any, seen: frozenset[str]) -> tuple[dict[str, Any], str] | None:
         """A schema with its `$ref`s followed, and the last reference (for cycles); None when there is none."""
@@ -507,8 +505,8 @@ class SchemaConverter:
             if children:
                 prop, keyed = model.discriminator.property, dict[str, str]()
                 for key, child in children:
-                    value = self.tag_value(schemas[key], prop) or key
-                    keyed.setdefault(value, child)
+                    for value in self.tag_values(schemas[key], prop) or (key,):
+                        keyed.setdefault(value, child)
                 disc = Discriminator(prop, tuple(keyed.items()))
                 self.models[name] = replace(model, discriminator=disc)
 
@@ -542,15 +540,15 @@ def _only_ref(schema: dict[str, Any]) -> str | None:
     return None
 
 
-def _single_value(schema: dict[str, Any]) -> str | None:
-    """The one string or integer value a property schema allows (`const`, a one-value `enum`), else None."""
+def _values(schema: dict[str, Any]) -> tuple[str, ...]:
+    """The string or integer values a property schema allows (`const`, `enum`), else ()."""
     if "const" in schema:
-        value = schema["const"]
-    elif isinstance(schema.get("enum"), list) and len(schema["enum"]) == 1:
-        value = schema["enum"][0]
+        allowed = [schema["const"]]
+    elif isinstance(schema.get("enum"), list):
+        allowed = schema["enum"]
     else:
-        return None
-    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+        return ()
+    return tuple(str(v) for v in allowed if isinstance(v, (str, int)) and not isinstance(v, bool))
 
 
 def _example(schema: dict[str, Any]) -> Any:
