@@ -359,14 +359,14 @@ class SchemaConverter:
         for option, variant in zip(options, variants, strict=False):
             if variant.kind != "model" or variant.model in mapped or not isinstance(option, dict):
                 continue
-            keys = self.tag_values(option, prop) or ((split(option["$ref"])[-1],) if "$ref" in option else ())
+            keys = self._tag_values(option, prop) or ((split(option["$ref"])[-1],) if "$ref" in option else ())
             for value in keys:
                 if value not in values:
                     mapping.append((value, variant.model or ""))
                     values.add(value)
         return Discriminator(prop, tuple(mapping))
 
-    def tag_values(self, schema: Any, prop: str, seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    def _tag_values(self, schema: Any, prop: str, seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """The values `schema` lets its property `prop` take (`const`, `enum`), looking through `$ref`s and allOf
         parts; () when the schema does not say."""
         schema = self._deref(schema, seen)
@@ -382,7 +382,7 @@ class SchemaConverter:
                 if values:
                     return values
         for part in plain.get("allOf") or []:
-            values = self.tag_values(part, prop, seen)
+            values = self._tag_values(part, prop, seen)
             if values:
                 return values
         return ()
@@ -505,7 +505,7 @@ class SchemaConverter:
             if children:
                 prop, keyed = model.discriminator.property, dict[str, str]()
                 for key, child in children:
-                    for value in self.tag_values(schemas[key], prop) or (key,):
+                    for value in self._tag_values(schemas[key], prop) or (key,):
                         keyed.setdefault(value, child)
                 disc = Discriminator(prop, tuple(keyed.items()))
                 self.models[name] = replace(model, discriminator=disc)
