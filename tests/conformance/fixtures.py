@@ -63,6 +63,23 @@ WIDGETS: list[dict[str, Any]] = [
     {"id": "w_5", "name": "Fifth", "status": "active", "count": 5, "created_at": "2024-03-05T00:00:00Z"},
 ]
 
+# Gadgets: a required field that is a nullable reference (`failure`), a union whose discriminator has no mapping
+# and whose values are not the schemas' names (`part`), and a nullable union with a mapping (`casing`).
+GADGETS: list[dict[str, Any]] = [
+    {
+        "id": "g_1",
+        "failure": None,
+        "part": {"type": "spring_part", "stiffness": 0.5},
+        "casing": {"kind": "square", "side": 3.0},
+    },
+    {
+        "id": "g_2",
+        "failure": {"code": "jammed", "message": "The gear jammed."},
+        "part": {"type": "gear_part", "teeth": 12},
+        "casing": None,
+    },
+]
+
 RECORDS: list[dict[str, Any]] = [{"id": f"r_{n}", "position": n} for n in range(1, 6)]
 
 DOWNLOAD = bytes((n * 7 + 3) % 256 for n in range(300_000))

@@ -42,6 +42,7 @@ from .fixtures import (
     ENV_CLIENT,
     ENV_QUERY_KEY,
     EVENTS,
+    GADGETS,
     LOGIN,
     QUERY_KEY,
     RECORDS,
@@ -600,6 +601,12 @@ def status(scenario: Scenario, request: Request, host: str) -> Answer:
     return _ok({"status": "ok"})
 
 
+def get_gadget(scenario: Scenario, request: Request, host: str) -> Answer:
+    gadget_id = request.path.rsplit("/", 1)[1]
+    gadget = next((g for g in GADGETS if g["id"] == gadget_id), None)
+    return _ok(gadget) if gadget else _error(404, "gadget not found")
+
+
 Handler = Callable[[Scenario, Request, str], Answer]
 ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "/widgets"): list_widgets,
@@ -628,6 +635,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "/auth/basic"): check_basic,
     ("GET", "/auth/oauth2"): check_oauth2,
     ("GET", "/public/status"): status,
+    ("GET", "/gadgets/*"): get_gadget,
 }
 # Routes that check their own credentials (or none): every other route wants the X-API-Key header.
 OWN_AUTH = frozenset(

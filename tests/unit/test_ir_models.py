@@ -353,6 +353,78 @@ def test_discriminator_mapping_to_nothing_is_a_warning(run_spec, doc, model):
     assert model(result.api, "Pet").discriminator.mapping == (("cat", "Cat"), ("Dog", "Dog"))
 
 
+def tagged(name: str, prop: str, value: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "required": [prop], "properties": {prop: {"type": "string", **value}}}
+
+
+def test_discriminator_without_mapping_keys_variants_by_their_property_value(build, doc, model):
+    # OpenAI's shape: `type: {type: string, enum: [custom]}`; a value is no schema name
+    schemas = {
+        "Tool": {"oneOf": [ref("CustomTool"), ref("WebTool"), ref("Other")], "discriminator": {"propertyName": "type"}},
+        "CustomTool": tagged("CustomTool", "type", {"enum": ["custom"]}),
+        "WebTool": tagged("WebTool", "type", {"const": "web_search"}),
+        "Other": tagged("Other", "type", {"enum": ["a", "b"]}),  # every value it allows keys it
+        "Plain": tagged("Plain", "type", {}),  # says nothing: the schema's name
+    }
+    schemas["Tool"]["oneOf"].append(ref("Plain"))
+    tool = model(build(doc(schemas=schemas)), "Tool")
+    assert tool.discriminator == Discriminator(
+        "type",
+        (("custom", "CustomTool"), ("web_search", "WebTool"), ("a", "Other"), ("b", "Other"), ("Plain", "Plain")),
+    )
+
+
+def test_discriminator_value_is_found_through_refs_and_all_of(build, doc, model):
+    schemas = {
+        "Event": {"oneOf": [ref("Created"), ref("Deleted")], "discriminator": {"propertyName": "kind"}},
+        "CreatedKind": {"type": "string", "enum": ["event.created"]},
+        "Created": {"type": "object", "properties": {"kind": ref("CreatedKind")}},
+        "Base": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Deleted": {"allOf": [ref("Base"), {"type": "object", "properties": {"kind": {"const": "event.deleted"}}}]},
+    }
+    event = model(build(doc(schemas=schemas)), "Event")
+    assert event.discriminator.mapping == (("event.created", "Created"), ("event.deleted", "Deleted"))
+
+
+def test_explicit_mapping_comes_first_and_a_value_keys_one_variant(build, doc, model):
+    schemas = {
+        "Pet": {
+            "oneOf": [ref("Cat"), ref("Dog"), ref("Wolf")],
+            "discriminator": {"propertyName": "pet_type", "mapping": {"kitty": "Cat"}},
+        },
+        "Cat": tagged("Cat", "pet_type", {"const": "cat"}),
+        "Dog": tagged("Dog", "pet_type", {"const": "dog"}),
+        "Wolf": tagged("Wolf", "pet_type", {"const": "dog"}),  # the value is taken: Dog keeps it
+    }
+    pet = model(build(doc(schemas=schemas)), "Pet")
+    assert pet.discriminator.mapping == (("kitty", "Cat"), ("dog", "Dog"))
+
+
+def test_inline_variant_is_keyed_by_its_value(build, doc, model):
+    inline = {"type": "object", "title": "Fish", "properties": {"pet_type": {"const": "fish"}}}
+    schemas = {
+        **PET_UNION_SCHEMAS,
+        "Pet": {"oneOf": [ref("Cat"), inline], "discriminator": {"propertyName": "pet_type"}},
+    }
+    pet = model(build(doc(schemas=schemas)), "Pet")
+    assert pet.discriminator.mapping == (("Cat", "Cat"), ("fish", "PetFish"))
+
+
+def test_base_schema_discriminator_keys_children_by_their_value(build, doc, model):
+    schemas = {
+        "Animal": {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {"kind": {"type": "string"}},
+            "discriminator": {"propertyName": "kind"},
+        },
+        "Lion": {"allOf": [ref("Animal"), {"type": "object", "properties": {"kind": {"enum": ["lion"]}}}]},
+        "Shark": {"allOf": [ref("Animal"), {"type": "object", "properties": {"fins": {"type": "integer"}}}]},
+    }
+    animal = model(build(doc(schemas=schemas)), "Animal")
+    assert animal.discriminator == Discriminator("kind", (("lion", "Lion"), ("Shark", "Shark")))
+
+
 def test_any_of_is_a_union_in_any_of_mode(build, doc, model):
     schemas = {"Value": {"anyOf": [{"type": "string"}, {"type": "integer", "format": "int64"}]}}
     value = model(build(doc(schemas=schemas)), "Value")
@@ -489,6 +561,55 @@ def test_nullable_enum_is_nullable_and_drops_null_value(build, doc, model, field
     size = field(model(api, "Pet"), "size")
     assert size.type == TypeRef("model", model="PetSize", nullable=True)
     assert model(api, "PetSize").values == ("s", "m")
+
+
+def test_nullable_component_makes_every_reference_nullable(build, doc, model, field):
+    # OpenAI's `Response.error`: a required reference to `anyOf [object, null]`
+    error = {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}}}
+    schemas = {
+        "ResponseError": {"anyOf": [error, {"type": "null"}]},
+        "Response": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": ref("ResponseError"), "errors": {"type": "array", "items": ref("ResponseError")}},
+        },
+    }
+    paths = {"/r": {"get": {"operationId": "getResponseError", "responses": ok(ref("ResponseError"))}}}
+    api = build(doc(paths=paths, schemas=schemas))
+    response_error = model(api, "ResponseError")
+    assert response_error.kind == "object" and response_error.nullable
+    assert [f.name for f in response_error.fields] == ["code"]
+    response = model(api, "Response")
+    nullable_ref = TypeRef("model", model="ResponseError", nullable=True)
+    assert field(response, "error").required and field(response, "error").type == nullable_ref
+    assert field(response, "errors").type == TypeRef("array", item=nullable_ref)
+    assert api.all_operations()[0].result_type == nullable_ref
+
+
+def test_nullable_alias_and_union_components(build, doc, model, field):
+    schemas = {
+        **PET_UNION_SCHEMAS,
+        "MaybeCat": {"anyOf": [ref("Cat"), {"type": "null"}]},
+        "AlsoMaybeCat": ref("MaybeCat"),  # a reference to a nullable schema admits null too
+        "MaybePet": {"oneOf": [ref("Cat"), ref("Dog"), {"type": "null"}]},
+        "Name": {"type": ["string", "null"]},
+        "Owner": {
+            "type": "object",
+            "properties": {p: ref(p) for p in ("MaybeCat", "AlsoMaybeCat", "MaybePet", "Name", "Cat")},
+        },
+    }
+    api = build(doc(schemas=schemas))
+    assert model(api, "MaybeCat").kind == "alias" and model(api, "MaybeCat").target == TypeRef("model", model="Cat")
+    assert model(api, "Name").target == TypeRef("string")
+    assert model(api, "MaybePet").kind == "union" and model(api, "MaybePet").variants == (
+        TypeRef("model", model="Cat"),
+        TypeRef("model", model="Dog"),
+    )
+    owner = model(api, "Owner")
+    for name in ("MaybeCat", "AlsoMaybeCat", "MaybePet", "Name"):
+        assert model(api, name).nullable
+        assert field(owner, name).type == TypeRef("model", model=name, nullable=True)
+    assert not model(api, "Cat").nullable and field(owner, "Cat").type == TypeRef("model", model="Cat")
 
 
 def test_non_nullable_required_and_optional_fields_are_not_nullable(build, doc, model):

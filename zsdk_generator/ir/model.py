@@ -48,7 +48,9 @@ class Field:
 @dataclass(frozen=True)
 class Discriminator:
     property: str
-    mapping: tuple[tuple[str, str], ...]  # (wire value, model name), in spec order
+    # (wire value, model name), in spec order: the spec's mapping, then each other variant by the values its schema
+    # allows the property (`const`, `enum`), else by the schema's name; one model per value
+    mapping: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class Model:
     description: str = ""
     deprecated: bool = False
     example: Any = None
+    # null is one of its values too: every reference to the model is nullable; the rest describes the others
+    nullable: bool = False
     # object
     fields: tuple[Field, ...] = ()
     additional_properties: TypeRef | None = None  # None: no declared extra properties (unknown ones are still kept)

@@ -6,6 +6,10 @@ enum and union schemas are hoisted into models named from where they appear
 (`Pet` + `status` → `PetStatus`; an operation's body → `CreatePetRequest`).
 allOf is merged into one object; oneOf/anyOf become unions (with their
 discriminator); a `null` member makes the type nullable instead.
+
+A component whose schema admits null (`anyOf [X, null]`, `type: [object, null]`…) is a nullable model: the model
+describes its other values and every reference to it is a nullable type. A discriminator's variants are keyed by
+the values their discriminator property can take (its `const` or `enum`), else by the schema's name.
 """
 
 from __future__ import annotations
@@ -77,6 +81,7 @@ class SchemaConverter:
         self.suffixes: dict[str, int] = {}  # wanted name (lower case) → the last numeric suffix tried
         self.merge_budget = max_merged_fields  # fields copied from allOf parents; an error when spent
         self.current = ""  # the pointer of the schema being converted (for an error when recursion runs out)
+        self.nullable: set[str] = set()  # component models that admit null: every reference to them is nullable
 
     # ------------------------------------------------------------------ names
 
@@ -102,9 +107,33 @@ class SchemaConverter:
                 schema if isinstance(schema, dict) else {},
                 "/components/schemas/" + escape(key),
             )
+        self.nullable = self._nullable_components(schemas)
         for name in list(self.pending):
             self.ensure_built(name)
         self._link_base_discriminators(schemas)
+
+    def _nullable_components(self, schemas: dict[str, Any]) -> set[str]:
+        """The component models that admit null: their schema says so, or is a reference to one that does."""
+        nullable: set[str] = set()
+        refers: dict[str, str] = {}  # component model → the component its schema only refers to
+        for key, schema in schemas.items():
+            name = self.by_ref[_COMPONENTS + escape(key)]
+            if not isinstance(schema, dict):
+                continue
+            plain, admits_null = _strip_null(schema)
+            if admits_null:
+                nullable.add(name)
+            target = _only_ref(plain)
+            if target is not None and target in self.by_ref:
+                refers[name] = self.by_ref[target]
+        grown = True
+        while grown:
+            grown = False
+            for name, target in refers.items():
+                if target in nullable and name not in nullable:
+                    nullable.add(name)
+                    grown = True
+        return nullable
 
     def ensure_built(self, name: str) -> None:
         pending = self.pending.pop(name, None)
@@ -124,7 +153,7 @@ class SchemaConverter:
     def _ref_type(self, ref: str, pointer: str, hint: str) -> TypeRef:
         name = self.by_ref.get(ref)
         if name is not None:
-            return TypeRef("model", model=name)
+            return TypeRef("model", model=name, nullable=name in self.nullable)
         target = self.resolve(ref, pointer)
         if not isinstance(target, (dict, bool)):
             raise error(f"$ref {ref!r} does not point to a schema", pointer)
@@ -218,8 +247,10 @@ class SchemaConverter:
         """Build the model `name` for a schema (a component or a hoisted inline schema)."""
         self.current = pointer
         plain, nullable = _strip_null(schema)
+        nullable = nullable or name in self.nullable
         common = {
             "source": pointer,
+            "nullable": nullable,
             "description": str(schema.get("description") or schema.get("title") or ""),
             "deprecated": bool(schema.get("deprecated")),
             "example": _example(schema),
@@ -233,7 +264,8 @@ class SchemaConverter:
             model = self._object(name, plain, pointer, common)
         else:
             target = self._type_of_plain(plain, pointer, name + "Value")
-            model = Model(name, "alias", target=target.with_nullable(nullable or target.nullable), **common)
+            # a nullable model's references say it admits null; its target describes the other values
+            model = Model(name, "alias", target=target.with_nullable(target.nullable and not nullable), **common)
         self.models[name] = model
 
     @staticmethod
@@ -321,16 +353,53 @@ class SchemaConverter:
                     continue
                 if model.model:
                     mapping.append((str(value), model.model))
+        prop = spec["propertyName"]
         mapped = {m for _, m in mapping}
+        values = {v for v, _ in mapping}
         for option, variant in zip(options, variants, strict=False):
-            if (
-                variant.kind == "model"
-                and variant.model not in mapped
-                and isinstance(option, dict)
-                and "$ref" in option
-            ):
-                mapping.append((split(option["$ref"])[-1], variant.model or ""))
-        return Discriminator(spec["propertyName"], tuple(mapping))
+            if variant.kind != "model" or variant.model in mapped or not isinstance(option, dict):
+                continue
+            keys = self._tag_values(option, prop) or ((split(option["$ref"])[-1],) if "$ref" in option else ())
+            for value in keys:
+                if value not in values:
+                    mapping.append((value, variant.model or ""))
+                    values.add(value)
+        return Discriminator(prop, tuple(mapping))
+
+    def _tag_values(self, schema: Any, prop: str, seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """The values `schema` lets its property `prop` take (`const`, `enum`), looking through `$ref`s and allOf
+        parts; () when the schema does not say."""
+        schema = self._deref(schema, seen)
+        if schema is None:
+            return ()
+        seen = seen | {schema[1]}
+        plain, _ = _strip_null(schema[0])
+        properties = plain.get("properties")
+        if isinstance(properties, dict):
+            found = self._deref(properties.get(prop), seen)
+            if found is not None:
+                values = _values(_strip_null(found[0])[0])
+                if values:
+                    return values
+        for part in plain.get("allOf") or []:
+            values = self._tag_values(part, prop, seen)
+            if values:
+                return values
+        return ()
+
+    def _deref(self, schema: Any, seen: frozenset[str]) -> tuple[dict[str, Any], str] | None:
+        """A schema with its `$ref`s followed, and the last reference (for cycles); None when there is none."""
+        ref = ""
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in seen or not ref.startswith("#"):
+                return None
+            seen = seen | {ref}
+            try:
+                schema = get(self.data, split(ref))
+            except (KeyError, ValueError):
+                return None
+        return (schema, ref) if isinstance(schema, dict) else None
 
     def _object(self, name: str, schema: dict[str, Any], pointer: str, common: dict[str, Any]) -> Model:
         fields: dict[str, Field] = {}
@@ -434,7 +503,11 @@ class SchemaConverter:
                 continue
             children = children_of.get(name)
             if children:
-                disc = Discriminator(model.discriminator.property, tuple(children))
+                prop, keyed = model.discriminator.property, dict[str, str]()
+                for key, child in children:
+                    for value in self._tag_values(schemas[key], prop) or (key,):
+                        keyed.setdefault(value, child)
+                disc = Discriminator(prop, tuple(keyed.items()))
                 self.models[name] = replace(model, discriminator=disc)
 
 
@@ -452,6 +525,30 @@ def _format(schema: dict[str, Any]) -> str | None:
 def _shaped_parts(parts: list[Any]) -> list[int]:
     """Indexes of allOf members that constrain the shape (not just a description)."""
     return [i for i, p in enumerate(parts) if isinstance(p, dict) and _has_shape(p)] or list(range(len(parts)))
+
+
+def _only_ref(schema: dict[str, Any]) -> str | None:
+    """The reference a schema is nothing but (`$ref: X`, `allOf: [$ref: X]`), else None."""
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        return ref
+    for key in ("allOf", "anyOf", "oneOf"):
+        parts = schema.get(key)
+        if isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and not schema.get("properties"):
+            inner = parts[0].get("$ref")
+            return inner if isinstance(inner, str) else None
+    return None
+
+
+def _values(schema: dict[str, Any]) -> tuple[str, ...]:
+    """The string or integer values a property schema allows (`const`, `enum`), else ()."""
+    if "const" in schema:
+        allowed = [schema["const"]]
+    elif isinstance(schema.get("enum"), list):
+        allowed = schema["enum"]
+    else:
+        return ()
+    return tuple(str(v) for v in allowed if isinstance(v, (str, int)) and not isinstance(v, bool))
 
 
 def _example(schema: dict[str, Any]) -> Any:

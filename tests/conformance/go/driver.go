@@ -309,6 +309,31 @@ func page[T any](p *conformance.Page[T], err error, id func(T) string) (object, 
 	return object{"page": object{"items": items, "has_next": p.HasNextPage()}}, nil
 }
 
+// shapeVariant names the variant a nullable Shape decoded into (nil for null or absent).
+func shapeVariant(shape conformance.Opt[conformance.Shape]) any {
+	value, ok := shape.Get()
+	switch {
+	case !ok:
+		return nil
+	case value.Circle != nil:
+		return "Circle"
+	case value.Square != nil:
+		return "Square"
+	}
+	return nil
+}
+
+// partVariant names the variant a Part decoded into.
+func partVariant(part conformance.Part) any {
+	switch {
+	case part.Gear != nil:
+		return "Gear"
+	case part.Spring != nil:
+		return "Spring"
+	}
+	return nil
+}
+
 func recordID(r conformance.Record) string { return r.ID }
 func widgetID(w conformance.Widget) string { return w.ID }
 
@@ -340,16 +365,19 @@ func runStep(ctx context.Context, client *conformance.Client, step object) (obje
 		var w *conformance.Widget
 		w, err = client.Widgets.Get(ctx, str(args, "widget_id"), opts...)
 		if err == nil && observe == "variant" {
-			shape := w.Shape.Value()
-			switch {
-			case shape.Circle != nil:
-				return object{"variant": "Circle"}, nil
-			case shape.Square != nil:
-				return object{"variant": "Square"}, nil
-			}
-			return object{"variant": nil}, nil
+			return object{"variant": shapeVariant(w.Shape)}, nil
 		}
 		result = w
+	case "gadgets.get":
+		var g *conformance.Gadget
+		g, err = client.Gadgets.Get(ctx, str(args, "gadget_id"), opts...)
+		if err == nil && observe == "variant" {
+			if field, _ := step["field"].(string); field == "part" {
+				return object{"variant": partVariant(g.Part)}, nil
+			}
+			return object{"variant": shapeVariant(g.Casing)}, nil
+		}
+		result = g
 	case "widgets.delete":
 		err = client.Widgets.Delete(ctx, str(args, "widget_id"), opts...)
 	case "widgets.create":

@@ -191,17 +191,18 @@ def sync_step(client: conformance.Conformance, step: dict[str, Any]) -> dict[str
         return {"walk": [item.id for item in result]}
     if observe == "events":
         return {"events": [wire(event) for event in result]}
-    return observed_value(observe, result)
+    return observed_value(observe, result, step.get("field", "shape"))
 
 
-def observed_value(observe: str, result: Any) -> dict[str, Any]:
+def observed_value(observe: str, result: Any, field: str) -> dict[str, Any]:
     """Observations that need no further I/O."""
     if observe == "page":
         return {"page": {"items": [item.id for item in result.items], "has_next": result.has_next_page()}}
     if observe == "bytes":
         return {"bytes": {"length": len(result.content), "sha256": hashlib.sha256(result.content).hexdigest()}}
     if observe == "variant":
-        return {"variant": type(result.shape).__name__}
+        variant = getattr(result, field)
+        return {"variant": None if variant is None else type(variant).__name__}
     return {"result": wire(result)}
 
 
@@ -247,7 +248,7 @@ async def async_step(client: conformance.AsyncConformance, step: dict[str, Any])
         return {"walk": [item.id async for item in result]}
     if observe == "events":
         return {"events": [wire(event) async for event in result]}
-    return observed_value(observe, result)
+    return observed_value(observe, result, step.get("field", "shape"))
 
 
 # ------------------------------------------------------------------------------------------------ main

@@ -21,6 +21,7 @@ type Step = {
   args?: Record<string, Json>;
   options?: Record<string, Json>;
   observe?: string;
+  field?: string;
   sleep?: number;
   authenticate?: Record<string, string>;
   cancel_after?: number;
@@ -43,11 +44,32 @@ const CREDENTIALS = {
   clientId: 'client-id',
   clientSecret: 'client-secret',
 };
-const PATH_PARAMETERS = new Set(['widget_id', 'report_id', 'file_id']);
+const PATH_PARAMETERS = new Set(['widget_id', 'report_id', 'file_id', 'gadget_id']);
 const BODY_CALLS = new Set(['files.upload']); // multipart: every argument is a part
-const VARIANTS: Record<string, string> = { circle: 'Circle', square: 'Square' };
 const SECONDS = new Set(['timeout']);
 const CANCEL_GRACE = 500; // milliseconds a cancelled call may take to end
+
+/** The variant a union field of the result holds, told apart the way a caller narrows the type. */
+function variantOf(result: unknown, field: string): string | null {
+  if (field === 'part') {
+    const part: sdk.Part = (result as sdk.Gadget).part;
+    switch (part.type) {
+      case 'gear_part':
+        return 'Gear';
+      case 'spring_part':
+        return 'Spring';
+    }
+  }
+  const shape: sdk.Shape | null | undefined =
+    field === 'casing' ? (result as sdk.Gadget).casing : (result as sdk.Widget).shape;
+  switch (shape?.kind) {
+    case 'circle':
+      return 'Circle';
+    case 'square':
+      return 'Square';
+  }
+  return null;
+}
 
 function camel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
@@ -183,10 +205,7 @@ async function step(
     const bytes = new Uint8Array(await (result as Blob).arrayBuffer());
     return { bytes: { length: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } };
   }
-  if (observe === 'variant') {
-    const shape = (result as sdk.Widget).shape;
-    return { variant: shape ? VARIANTS[shape.kind] : null };
-  }
+  if (observe === 'variant') return { variant: variantOf(result, step.field ?? 'shape') };
   return { result: result ?? null };
 }
 
