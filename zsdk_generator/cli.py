@@ -6,12 +6,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .ir.model import Api
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -37,6 +41,24 @@ def _emit(text: str, output: str | None) -> None:
 def _usage_error(message: str) -> None:
     click.echo(f"zsdk-generator: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _configured_run(spec: str, config_path: str | None) -> tuple[Config, Api, list[Diagnostic]]:
+    """zsdk.yaml and the spec's IR, its findings printed; exits with EXIT_FINDINGS when either cannot be used."""
+    from .config import load_config
+    from .diagnostics import SpecError
+    from .pipeline import run
+
+    try:
+        config = load_config(config_path)
+    except SpecError as exc:
+        _print([exc.diagnostic], sys.stderr)
+        sys.exit(EXIT_FINDINGS)
+    result = run(spec, method_names=config.method_names)
+    _print(result.diagnostics, sys.stderr)
+    if result.api is None:
+        sys.exit(EXIT_FINDINGS)
+    return config, result.api, result.diagnostics
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,24 +122,13 @@ def ir(spec: str, method_names: str, output: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the JSON here.")
 def plan(spec: str, config_path: str | None, output: str | None) -> None:
     """Print the SDK plan of SPEC as JSON: the surface every language's SDK spells (docs/plan.md)."""
-    from .config import load_config
-    from .diagnostics import SpecError
     from .ir.serialize import to_json
-    from .pipeline import run
     from .plan.build import build_plan
 
     if _missing(spec):
         _usage_error(f"{spec}: file not found")
-    try:
-        config = load_config(config_path)
-    except SpecError as exc:
-        _print([exc.diagnostic], sys.stderr)
-        sys.exit(EXIT_FINDINGS)
-    result = run(spec, method_names=config.method_names)
-    _print(result.diagnostics, sys.stderr)
-    if result.api is None:
-        sys.exit(EXIT_FINDINGS)
-    _emit(to_json(build_plan(result.api, config.shared(result.api))), output)
+    config, api, _ = _configured_run(spec, config_path)
+    _emit(to_json(build_plan(api, config.shared(api))), output)
 
 
 @cli.command()
@@ -154,11 +165,9 @@ def generate(
     did not make are never overwritten, and a non-empty folder without our
     manifest is refused, unless --force.
     """
-    from .config import load_config
     from .diagnostics import SpecError
     from .generate import generate as generate_all
     from .generate import summary
-    from .pipeline import run
     from .targets.registry import target_names
     from .writer import WriteRefused
 
@@ -169,21 +178,13 @@ def generate(
     unknown = [name for name in languages if name not in installed]
     if unknown or not languages:
         _usage_error(f"unknown language {', '.join(unknown) or lang!r} (installed: {', '.join(installed) or 'none'})")
-    try:
-        config = load_config(config_path)
-    except SpecError as exc:
-        _print([exc.diagnostic], sys.stderr)
-        sys.exit(EXIT_FINDINGS)
-    result = run(spec, method_names=config.method_names)
-    _print(result.diagnostics, sys.stderr)
-    if result.api is None:
-        sys.exit(EXIT_FINDINGS)
-    warnings = [d for d in result.diagnostics if d.severity == "warning"]
+    config, api, diagnostics = _configured_run(spec, config_path)
+    warnings = [d for d in diagnostics if d.severity == "warning"]
     several = lang == "all" or "," in lang
     outs = [(language, Path(out) / language if several else Path(out)) for language in dict.fromkeys(languages)]
     try:
         done = generate_all(
-            result.api,
+            api,
             outs,
             config,
             Path(templates) if templates else None,
@@ -196,7 +197,7 @@ def generate(
         sys.exit(EXIT_FINDINGS)
     for language_result in done:
         _print(language_result.report.warnings, sys.stderr)
-        click.echo(summary(result.api, language_result, warnings))
+        click.echo(summary(api, language_result, warnings))
 
 
 def _say_waiting(timeout: float) -> Callable[[Path, str], None]:
