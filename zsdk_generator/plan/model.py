@@ -13,6 +13,7 @@ camelCase, PascalCase); the plan has already made every name unique within its s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -169,6 +170,12 @@ class ResourcePlan:
     resources: tuple[ResourcePlan, ...]
     description: str = ""
 
+    def walk(self) -> Iterator[ResourcePlan]:
+        """This resource, then its sub-resources', each before its own."""
+        yield self
+        for child in self.resources:
+            yield from child.walk()
+
 
 @dataclass(frozen=True)
 class SdkPlan:
@@ -179,11 +186,10 @@ class SdkPlan:
     resources: tuple[ResourcePlan, ...]
     models: tuple[Model, ...]
 
+    def all_resources(self) -> Iterator[ResourcePlan]:
+        """Every resource, each before its sub-resources, in spec order."""
+        for resource in self.resources:
+            yield from resource.walk()
+
     def all_calls(self) -> list[CallPlan]:
-        out: list[CallPlan] = []
-        stack = list(reversed(self.resources))
-        while stack:
-            resource = stack.pop()
-            out.extend(resource.calls)
-            stack.extend(reversed(resource.resources))
-        return out
+        return [call for resource in self.all_resources() for call in resource.calls]

@@ -170,12 +170,6 @@ def first_line(text: str) -> str:
     return next((line for line in prose(text).split("\n") if line.strip()), "")
 
 
-def _tree(resources: Iterable[ResourcePlan]) -> Iterable[ResourcePlan]:
-    for resource in resources:
-        yield resource
-        yield from _tree(resource.resources)
-
-
 class _Lowering:
     """SdkPlan → Go template data. One instance per generation."""
 
@@ -190,7 +184,7 @@ class _Lowering:
         enums = {m.name: enum_constants(m) for m in sdk.models if m.kind == "enum"}
         constant_names = settle([(f"{name}/{i}", self.type_names[name] + suffix) for name, (_, values) in enums.items()
                                 for i, (suffix, _) in enumerate(values)], taken)  # fmt: skip
-        resources = list(_tree(sdk.resources))
+        resources = list(sdk.all_resources())
         self.services = settle([(_key(r), _service_name(r)) for r in resources], taken)
         self.types = GoTypes(sdk.models, self.type_names)
         self.models = GoModels(self.types, self.type_names, enums, constant_names, by_value_cycles(sdk.models))

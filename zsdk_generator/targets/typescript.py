@@ -261,24 +261,24 @@ class _Spelling:
     # ------------------------------------------------------------------ resources
 
     def resource_files(self) -> list[ResourceFile]:
-        bases = {r.path: "".join(pascal(" ".join(n.words)) for n in r.path) for r in _walk(self.sdk.resources)}
+        bases = {r.path: "".join(pascal(" ".join(n.words)) for n in r.path) for r in self.sdk.all_resources()}
         bases = {path: ("Resource" + base if base[:1].isdigit() else base) for path, base in bases.items()}
         # every resource class gets `Resource`, every Params interface is its resource's and method's name: the
         # names depend on the plan's names alone; a clash with a model or another one is settled by key order
         wanted = {_key(path): base + "Resource" for path, base in bases.items()}
-        for r in _walk(self.sdk.resources):
+        for r in self.sdk.all_resources():
             for c in filter(_has_params, r.calls):
                 wanted[c.key + "/params"] = bases[r.path] + pascal(_method_name(c)) + "Params"
         taken = {*self.models.values(), *data.TAKEN_TYPE_NAMES, *data.RUNTIME_IMPORTS, self.client,
                  self.client + "Options"}  # fmt: skip
         self.types = settle(sorted(wanted.items()), taken)
-        calls = [c for r in _walk(self.sdk.resources) for c in r.calls]
+        calls = self.sdk.all_calls()
         self.functions = settle(sorted((c.key, identifier(c.key, data.RESERVED, "call")) for c in calls),
                                 set(data.FUNCTION_RESERVED))  # fmt: skip
         self.pages: dict[str, str] = {}  # call → its Paginator constant, unique in its file
         files = []
         for resource in self.sdk.resources:
-            paged = [(r, c) for r in _walk([resource]) for c in r.calls if c.paging is not None]
+            paged = [(r, c) for r in resource.walk() for c in r.calls if c.paging is not None]
             self.pages |= settle(sorted((c.key, f"{_constant(bases[r.path])}_{_constant(_method_name(c))}_PAGES")
                                          for r, c in paged), set())  # fmt: skip
             root = self.resource(resource, data.CLIENT_MEMBERS, "this", "")
@@ -406,12 +406,6 @@ class _Spelling:
             "example": _example(files),
             "paging_fields": data.PAGING_FIELDS,
         }
-
-
-def _walk(resources: Iterable[ResourcePlan]) -> Iterable[ResourcePlan]:
-    for r in resources:
-        yield r
-        yield from _walk(r.resources)
 
 
 def _key(path: tuple[Name, ...]) -> str:
