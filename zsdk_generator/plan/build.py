@@ -60,6 +60,7 @@ def _client(api: Api, shared: LanguageConfig) -> ClientPlan:
     r = shared.retries
     return ClientPlan(
         name=Name(tuple(words(shared.client_name)) or ("client",), "client"),
+        class_name=shared.client_name,
         version=shared.version,
         base_url=server.url if server else "",
         server_variables=variables,

@@ -102,6 +102,7 @@ class LoginPlan:
 @dataclass(frozen=True)
 class ClientPlan:
     name: Name  # the client class (`vibedasher`, `zatabase client`); package names are each language's own
+    class_name: str  # the client class as zsdk.yaml spells it (`VibeCaaS`): casing words cannot keep
     version: str  # the SDK's version
     base_url: str  # the first server's URL template
     server_variables: tuple[ServerVariablePlan, ...]

@@ -282,7 +282,7 @@ class PythonTarget(Target):
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
         package_words = self.package_words(config)
         package = identifier("_".join(package_words), KEYWORDS, "sdk")
-        lowering = _Lowering(sdk, client_class_name(config.client_name))
+        lowering = _Lowering(sdk, client_class_name(sdk.client.class_name))
         context = lowering.context(package, "-".join(package_words), pep440_version(config.version))
         yield RenderJob("pyproject.toml", "pyproject.toml.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)

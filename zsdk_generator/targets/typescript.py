@@ -187,7 +187,7 @@ class _Spelling:
         self.sdk = sdk
         self.config = config
         self.result = config.option("errors", "throw") == "result"  # checked by zsdk.yaml's loader (`settings`)
-        client = config.client_name  # the configured class name, as given (`VibeCaaS`)
+        client = sdk.client.class_name
         self.client = client + ("Client" if client in data.TAKEN_TYPE_NAMES | data.RUNTIME_IMPORTS else "")
         # a model keeps its IR name; one the SDK's own types take gets `Model` added
         own = data.TAKEN_TYPE_NAMES | {self.client, self.client + "Options"}
