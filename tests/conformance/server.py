@@ -59,6 +59,11 @@ RECORDED_HEADERS = (
     "x-call",
     "x-default",
     "x-hook",
+    "cookie",  # and the wire.* operations' own headers:
+    "x-p",
+    "x-a",
+    "x-o",
+    "x-o-exploded",
 )
 REGIONS = ("us", "eu")
 
@@ -100,6 +105,9 @@ class Request:
                 out["body"] = self.json()
             elif kind == "application/x-www-form-urlencoded":
                 out["form"] = dict(urllib.parse.parse_qsl(self.body.decode()))
+                out["body_text"] = self.body.decode()
+            elif kind == "multipart/form-data":
+                out["parts"] = [_part_record(part) for part in multipart_parts(self.headers["content-type"], self.body)]
         out["answer"] = self.answer
         return out
 
@@ -494,14 +502,38 @@ def success_envelope(scenario: Scenario, request: Request, host: str) -> Answer:
     return _ok({"success": True, "data": WIDGETS[1], "meta": {"served_by": "conformance"}})
 
 
+def multipart_parts(content_type: str, body: bytes) -> list[Any]:
+    """A multipart/form-data body's parts, in order."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body
+    )
+    return list(message.iter_parts())
+
+
+def _part_record(part: Any) -> dict[str, Any]:
+    """One part as scenarios compare it: name, the file name and content type when sent, the text."""
+    out: dict[str, Any] = {"name": part.get_param("name", header="content-disposition")}
+    if part.get_filename() is not None:
+        out["filename"] = part.get_filename()
+    if part.get("content-type") is not None:
+        out["content_type"] = part.get_content_type()
+    out["value"] = (part.get_payload(decode=True) or b"").decode("utf-8", "replace")
+    return out
+
+
+def nothing(scenario: Scenario, request: Request, host: str) -> Answer:
+    """The wire.* operations: what arrived is all a scenario looks at."""
+    return 204, {}, b""
+
+
 def upload_file(scenario: Scenario, request: Request, host: str) -> Answer:
     content_type = request.headers.get("content-type", "")
     if not content_type.startswith("multipart/form-data"):
         return _error(415, f"expected multipart/form-data, got {content_type!r}")
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        f"Content-Type: {content_type}\r\n\r\n".encode() + request.body
-    )
-    parts = {part.get_param("name", header="content-disposition"): part for part in message.iter_parts()}
+    parts = {
+        part.get_param("name", header="content-disposition"): part
+        for part in multipart_parts(content_type, request.body)
+    }
     file, purpose = parts.get("file"), parts.get("purpose")
     if file is None or purpose is None:
         return _error(422, f"expected parts file and purpose, got {sorted(map(str, parts))}")
@@ -636,6 +668,8 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "/auth/oauth2"): check_oauth2,
     ("GET", "/public/status"): status,
     ("GET", "/gadgets/*"): get_gadget,
+    ("GET", "/wire/*"): nothing,
+    ("POST", "/wire/*"): nothing,
 }
 # Routes that check their own credentials (or none): every other route wants the X-API-Key header.
 OWN_AUTH = frozenset(

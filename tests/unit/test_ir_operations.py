@@ -70,7 +70,7 @@ def test_parameter_locations_and_default_styles(build, doc, op):
         }
     )
     o = op(build(spec), "getItem")
-    assert [(p.name, p.location, p.style, p.explode) for p in o.params] == [
+    assert [(p.name, p.location, p.encoding.style, p.encoding.explode) for p in o.params] == [
         ("id", "path", "simple", False),
         ("q", "query", "form", True),
         ("X-Trace", "header", "simple", False),
@@ -95,7 +95,7 @@ def test_explicit_style_and_explode_are_kept(build, doc, op):
             }
         }
     )
-    got = {p.name: (p.style, p.explode) for p in op(build(spec), "search").params}
+    got = {p.name: (p.encoding.style, p.encoding.explode) for p in op(build(spec), "search").params}
     assert got == {"filter": ("deepObject", True), "ids": ("form", False), "tags": ("pipeDelimited", False)}
 
 

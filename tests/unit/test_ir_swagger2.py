@@ -168,7 +168,7 @@ def test_file_response_is_binary(api, op):
 
 
 def test_collection_formats_become_styles(api, op):
-    got = {p.name: (p.style, p.explode, p.type) for p in op(api, "listPets").params}
+    got = {p.name: (p.encoding.style, p.encoding.explode, p.type) for p in op(api, "listPets").params}
     assert got["tags"] == ("form", False, TypeRef("array", item=TypeRef("string")))
     assert got["ids"] == ("form", True, TypeRef("array", item=TypeRef("integer")))
     limit = [p for p in op(api, "listPets").params if p.name == "limit"][0]

@@ -79,6 +79,20 @@ class Model:
     target: TypeRef | None = None
 
 
+NESTINGS = ("indexed", "brackets", "repeat")
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How a value travels in a path, query, header, cookie or form body (see ir/encoding.py)."""
+
+    style: str  # simple | label | matrix | form | spaceDelimited | pipeDelimited | deepObject
+    explode: bool
+    allow_reserved: bool = False  # query and form values: RFC 3986 reserved characters are sent as they are
+    nesting: Literal["indexed", "brackets", "repeat"] = "indexed"  # deepObject's arrays (x-zsdk-deep-object)
+    content_type: str = ""  # a `content` parameter's media type; a multipart part's
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str  # wire name
@@ -87,8 +101,7 @@ class Parameter:
     required: bool
     description: str = ""
     deprecated: bool = False
-    style: str = ""
-    explode: bool = False
+    encoding: Encoding = Encoding("simple", False)
     default: Any = None
     has_default: bool = False
     ident: str | None = None
@@ -103,6 +116,8 @@ class RequestBody:
     description: str = ""
     # multipart: the names of fields that carry files
     file_fields: tuple[str, ...] = ()
+    # form and multipart: each property's encoding, in the schema's order
+    encoding: tuple[tuple[str, Encoding], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from typing import Any, Literal
 from ..diagnostics import Diagnostic, error
 from ..spec.pointer import escape
 from . import detect
-from .model import Header, Operation, Parameter, RequestBody, Response, TypeRef
+from .encoding import inferred, nesting, param_encoding, property_encoding
+from .model import Encoding, Header, Operation, Parameter, RequestBody, Response, TypeRef
 from .naming import pascal, snake, words
 from .schemas import SchemaConverter
 from .shapes import Shapes
@@ -19,7 +20,6 @@ _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 RawSuccess = tuple[Any, dict[str, Any], dict[str, Any]]
 Location = Literal["path", "query", "header", "cookie"]
 _LOCATIONS: tuple[Location, ...] = ("path", "query", "header", "cookie")
-_DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
 
 
 def media_kind(media: str, schema: Any) -> str:
@@ -70,6 +70,7 @@ class OperationBuilder:
             schemes = (data.get("components") or {}).get("securitySchemes") or {}
             self.default_security = tuple((str(name),) for name in schemes)
         self.root_envelope = data.get("x-zsdk-envelope")
+        self.root_nesting = nesting(data, "indexed", "")
         self.shapes = Shapes(self._resolve)
 
     def _deref(self, node: Any, pointer: str) -> tuple[Any, str]:
@@ -89,6 +90,7 @@ class OperationBuilder:
         op_id = op_id or synth_operation_id(method, path)
         self._path = path.split("#")[0]
         hint = pascal(op_id) or "Operation"
+        self._nesting = nesting(op, self.root_nesting, pointer)
         params = self._params(item, op, pointer, hint)
         # A declared Idempotency-Key header is the runtime's to fill, unless idempotency is turned off.
         idem_param = next((p for p in params if p.location == "header" and p.name.lower() == "idempotency-key"), None)
@@ -173,14 +175,13 @@ class OperationBuilder:
                 media, media_obj = next(iter(param["content"].items()))
                 schema = media_obj.get("schema") if isinstance(media_obj, dict) else None
             param_type = self.schemas.type_of(schema, where + "/schema", hint + pascal(name))
-            style = param.get("style") if isinstance(param.get("style"), str) else _DEFAULT_STYLE[location]
-            explode = param.get("explode")
+            encoding = param_encoding(param, location, self._nesting, where, self.diagnostics)
             params.append(
                 Parameter(
                     name=name, location=location, type=param_type,
                     required=bool(param.get("required")) or location == "path",
                     description=str(param.get("description") or ""), deprecated=bool(param.get("deprecated")),
-                    style=style, explode=explode if isinstance(explode, bool) else style == "form",
+                    encoding=encoding,
                     default=(schema or {}).get("default") if isinstance(schema, dict) else None,
                     has_default=isinstance(schema, dict) and "default" in schema,
                     ident=param.get("x-zsdk-name") if isinstance(param.get("x-zsdk-name"), str) else None,
@@ -189,7 +190,10 @@ class OperationBuilder:
         declared = {p.name for p in params if p.location == "path"}
         for name in re.findall(r"\{([^{}]+)\}", self._path):
             if name not in declared:  # reported by the checks; the URL still needs it
-                params.append(Parameter(name=name, location="path", type=TypeRef("string"), required=True))
+                params.append(
+                    Parameter(name=name, location="path", type=TypeRef("string"), required=True,
+                              encoding=Encoding("simple", False))
+                )  # fmt: skip
                 declared.add(name)
         order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
         params.sort(key=lambda p: order[p.location])
@@ -221,10 +225,42 @@ class OperationBuilder:
             )  # fmt: skip
         if kind == "binary":
             body_type = TypeRef("string", format="binary")
+        encoding = self._property_encodings(kind, schema, media_obj, f"{where}/content/{escape(media)}/encoding")
         return RequestBody(
             kind=kind, media_type=media, type=body_type, required=bool(body.get("required")),  # type: ignore[arg-type]
-            description=str(body.get("description") or ""), file_fields=file_fields,
+            description=str(body.get("description") or ""), file_fields=file_fields, encoding=encoding,
         )  # fmt: skip
+
+    def _property_encodings(
+        self, kind: str, schema: Any, media_obj: dict[str, Any], where: str
+    ) -> tuple[tuple[str, Encoding], ...]:
+        """The form or multipart properties whose encoding is not the one the runtimes infer, in the schema's order."""
+        if kind not in ("form", "multipart"):
+            return ()
+        entries = media_obj.get("encoding")
+        entries = entries if isinstance(entries, dict) else {}
+        out = []
+        for name, sub in self.shapes.properties(schema).items():
+            value_kind = self._value_kind(sub)
+            encoding = property_encoding(
+                entries.get(name), kind, value_kind, self._nesting, f"{where}/{escape(name)}", self.diagnostics
+            )
+            if encoding != inferred(kind, value_kind):
+                out.append((name, encoding))
+        return tuple(out)
+
+    def _value_kind(self, schema: Any) -> str:
+        """scalar | array | object | objects (an array of objects): what a form property's schema holds."""
+        flat = self.shapes.flatten(schema)
+        if self.shapes.is_array(flat):
+            return "objects" if self._value_kind(flat.get("items")) in ("object", "objects") else "array"
+        options = [o for key in ("anyOf", "oneOf") for o in flat.get(key) or () if isinstance(o, dict)]
+        if options:
+            kinds = {self._value_kind(o) for o in options}
+            return next((k for k in ("objects", "object", "array") if k in kinds), "scalar")
+        kind = flat.get("type")
+        is_object = kind == "object" or (isinstance(kind, list) and "object" in kind)
+        return "object" if is_object or "properties" in flat or "additionalProperties" in flat else "scalar"
 
     def _responses(
         self, raw: Any, pointer: str, hint: str

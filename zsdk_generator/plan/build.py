@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..config import LanguageConfig
+from ..ir.encoding import default
 from ..ir.model import Api, Operation, Parameter, Resource, SecurityScheme
 from ..ir.naming import words
 from .credentials import plan_credentials
@@ -162,7 +163,9 @@ def _call(op: Operation, name: Name) -> CallPlan:
         headers=located("header"),
         cookies=located("cookie"),
         body=(
-            BodyPlan(body.kind, body.media_type, body.type, body.required, body.file_fields, body.description)
+            BodyPlan(
+                body.kind, body.media_type, body.type, body.required, body.file_fields, body.encoding, body.description
+            )
             if body
             else None
         ),
@@ -196,6 +199,5 @@ def _path_order(op: Operation) -> list[Parameter]:
 
 
 def _param(p: Parameter, name: Name) -> ParamPlan:
-    return ParamPlan(
-        name, p.name, p.location, p.type, p.required, p.style, p.explode, p.description, p.deprecated, p.default
-    )
+    encoding = None if p.encoding == default(p.location) else p.encoding
+    return ParamPlan(name, p.name, p.location, p.type, p.required, encoding, p.description, p.deprecated, p.default)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..ir.model import Model, Pagination, TypeRef
+from ..ir.model import Encoding, Model, Pagination, TypeRef
 
 Location = Literal["path", "query", "header", "cookie"]
 
@@ -119,8 +119,8 @@ class ParamPlan:
     location: Location
     type: TypeRef
     required: bool
-    style: str  # simple | label | matrix | form | spaceDelimited | pipeDelimited | deepObject
-    explode: bool
+    encoding: Encoding | None  # style, explode, allowReserved, deepObject's arrays, a `content` media type;
+    # None: the location's default (simple in a path or header, form exploded in a query or cookie)
     description: str = ""
     deprecated: bool = False
     default: object = None  # the spec's default value, if any
@@ -133,6 +133,8 @@ class BodyPlan:
     type: TypeRef
     required: bool
     file_fields: tuple[str, ...] = ()  # multipart parts that carry files
+    # form and multipart: by wire name, the properties whose encoding is not what the runtimes infer from the value
+    encoding: tuple[tuple[str, Encoding], ...] = ()
     description: str = ""
 
 

@@ -227,6 +227,7 @@ _PARAMETER_LIKE = {
     "deprecated": FLAG,
     "style": soft(STRING),
     "explode": soft(BOOLEAN),
+    "allowReserved": soft(BOOLEAN),
     "schema": hard(SCHEMA_OR_BOOLEAN),
     "content": hard(map_of(Named("MediaType"))),
     **ZSDK_NAME,
@@ -290,7 +291,10 @@ OPENAPI_3: dict[str, Shape] = {
         "media type",
         {
             "schema": hard(SCHEMA_OR_BOOLEAN),
-            "encoding": hard(map_of(Obj("encoding", {"contentType": soft(STRING), "headers": _HEADERS}))),
+            "encoding": hard(map_of(Obj("encoding", {
+                "contentType": soft(STRING), "headers": _HEADERS,
+                "style": soft(STRING), "explode": soft(BOOLEAN), "allowReserved": soft(BOOLEAN),
+            }))),  # fmt: skip
         },
     ),
     "Response": Obj(
