@@ -156,8 +156,8 @@ class PetsResource(SyncAPIResource):
                 method="POST",
                 path="/pets/{pet_id}/photo",
                 path_params={"pet_id": pet_id},
-                form={"caption": caption},
-                files={"file": file},
+                multipart={"file": file, "caption": caption},
+                file_parts=("file",),
             ),
             cast_to=Pet,
         )
