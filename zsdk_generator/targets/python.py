@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import LanguageConfig
 from ..diagnostics import error
-from ..ir.model import Field, Model, Pagination
+from ..ir.encoding import default
+from ..ir.model import Encoding, Field, Model, Pagination
 from ..ir.naming import snake, words
 from ..plan.model import AuthPlan, CallPlan, Name, ParamPlan, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
@@ -190,16 +191,18 @@ class MethodView:
     security: list[list[str]] | None  # None: the client's default
     accept: str | None
     paginator: str | None
+    encodings: list[tuple[str, list[tuple[str, Encoding]]]]  # by location, each value's non-default encoding
 
     keyword: list[ParamView] = field(init=False)  # query, header and cookie parameters
     groups: list[tuple[str, list[ParamView]]] = field(init=False)  # each parameter's place, as RequestOptions says
+    file_parts: list[str] = field(init=False)  # the multipart parts that carry files, by wire name
     idempotent: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.keyword = [*self.query, *self.headers, *self.cookies]
         self.groups = [("path_params", self.path_params), ("query", self.query), ("headers", self.headers),
-                       ("cookies", self.cookies), ("form", [p for p in self.parts if not p.is_file]),
-                       ("files", [p for p in self.parts if p.is_file])]  # fmt: skip
+                       ("cookies", self.cookies), ("multipart", self.parts)]  # fmt: skip
+        self.file_parts = [p.wire for p in self.parts if p.is_file]
         self.idempotent = self.call.idempotency_header is not None
 
     def types(self) -> list[TypeExpr | None]:
@@ -403,6 +406,7 @@ class _Lowering:
             imports |= {("._types", "FileContent")} if m.call.body and m.call.body.kind == "binary" else set()
             imports |= {("typing", "Any"), ("typing", "cast")} if m.cast_result else set()
             imports |= {("._pagination", "Paginator")} if m.paginator else set()
+            imports |= {("._serialize", "Encoding")} if m.encodings else set()
         root.imports = import_block(imports, 1)
         return root
 
@@ -450,7 +454,8 @@ class _Lowering:
         doc = docstring_lines("\n\n".join(t for t in (call.summary, call.description) if t))
         path_params, query, headers, cookies = groups
         return MethodView(name, doc, call, path_params, query, headers, cookies, body, parts, returns, returns_async,
-                          runtime_call, cast_to, cast_result, security, accept or None, paginator)  # fmt: skip
+                          runtime_call, cast_to, cast_result, security, accept or None, paginator,
+                          _encodings(call))  # fmt: skip
 
     @staticmethod
     def _param(p: ParamPlan, types: PyTypes, taken: set[str]) -> ParamView:
@@ -538,6 +543,21 @@ class _Lowering:
                 for r in sorted(resources, key=lambda r: r.attr)
             ],
         }
+
+
+def _encodings(call: CallPlan) -> list[tuple[str, list[tuple[str, Encoding]]]]:
+    """The call's encodings the runtime cannot infer, by location and wire name (deepObject's array convention
+    left out of the other styles, and a file part's entry, where they mean nothing)."""
+    params = [("path", call.path_params), ("query", call.query), ("header", call.headers), ("cookie", call.cookies)]
+    found = [(where, [(p.wire, _spelled(p.encoding)) for p in ps if p.encoding]) for where, ps in params]
+    found = [(where, [(w, e) for w, e in entries if e != default(where)]) for where, entries in found]
+    files = call.body.file_fields if call.body else ()
+    body = [(wire, _spelled(e)) for wire, e in call.body.encoding if wire not in files] if call.body else []
+    return [(where, entries) for where, entries in [*found, ("body", body)] if entries]
+
+
+def _spelled(encoding: Encoding) -> Encoding:
+    return encoding if encoding.style == "deepObject" else replace(encoding, nesting="indexed")
 
 
 def _pairs(view: ResourceView, plan: ResourcePlan) -> list[tuple[ResourceView, ResourcePlan]]:

@@ -2,7 +2,8 @@
 """What one call asks for (``RequestOptions``) and how it becomes HTTP.
 
 ``prepare_request`` runs once per call: it resolves the URL, encodes query,
-headers and body, reads upload content and fixes the idempotency key, so that
+headers, cookies and body (docs/serialization.md, in ``_serialize``), reads
+upload content and fixes the idempotency key and multipart boundary, so that
 every retry sends the same request.  ``build_attempt`` runs once per try: it
 applies the (possibly refreshed) credentials and makes the ``httpx.Request``.
 """
@@ -11,15 +12,28 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import httpx
 import pydantic
 import pydantic_core
 
 from ._auth import AuthProvider, RequestParts
-from ._files import HttpxFile, read_content, to_httpx_files
+from ._files import HttpxFile, read_content, to_httpx_file
+from ._serialize import (
+    FORM,
+    SIMPLE,
+    Encoding,
+    Pairs,
+    form_pairs,
+    header_value,
+    is_json_media_type,
+    json_text,
+    plain,
+    scalar_text,
+)
 from ._types import (
     NOT_GIVEN,
     Body,
@@ -32,7 +46,7 @@ from ._types import (
     Security,
     Timeout,
 )
-from ._url import encode_query, encode_value, format_path, join_url
+from ._url import format_path, join_url
 
 __all__ = [
     "IDEMPOTENCY_HEADER",
@@ -52,8 +66,11 @@ class RequestOptions:
 
     ``path`` is the spec's template (``/pets/{pet_id}``); ``url``, when set,
     is an absolute URL used instead of base URL + path (Link pagination).
-    Body: at most one of ``json_body``, ``form`` (+ ``files`` for
-    multipart) and ``content`` (raw bytes, file object or path).
+    Body: at most one of ``json_body``, ``form`` (URL-encoded), ``multipart``
+    (parts in the schema's order; ``file_parts`` names those carrying files)
+    and ``content`` (raw bytes, file object or path). ``encodings`` gives, by
+    location (``path``, ``query``, ``header``, ``cookie``, ``body``) and wire
+    name, each value's encoding where it is not the default.
     ``envelope`` is the dotted field a JSON response is unwrapped to.
     The ``extra_*``, ``timeout``, ``max_retries`` and ``idempotency_key``
     fields are the caller's per-call overrides.
@@ -67,7 +84,8 @@ class RequestOptions:
     cookies: Mapping[str, object] = field(default_factory=dict)
     json_body: object = NOT_GIVEN
     form: Mapping[str, object] | pydantic.BaseModel | NotGiven | None = None
-    files: Mapping[str, FileTypes | list[FileTypes] | NotGiven] | None = None
+    multipart: Mapping[str, object] | None = None
+    file_parts: Collection[str] = ()
     content: FileContent | str | None = None
     content_type: str | None = None
     accept: str | None = None
@@ -81,6 +99,7 @@ class RequestOptions:
     max_retries: int | NotGiven = NOT_GIVEN
     idempotency_key: str | None | NotGiven = NOT_GIVEN
     url: str | None = None
+    encodings: Mapping[str, Mapping[str, Encoding]] = field(default_factory=dict)
 
 
 @dataclass
@@ -88,13 +107,12 @@ class PreparedRequest:
     """A call ready to be sent any number of times."""
 
     method: str
-    url: str
-    params: list[tuple[str, str]]
+    url: str  # without its query
+    query: list[str]  # encoded ``name=value`` pieces
     headers: httpx.Headers
     override_headers: dict[str, str | Omit]
-    cookies: dict[str, str]
+    cookies: list[str]  # encoded ``name=value`` pieces
     content: bytes | None
-    data: dict[str, list[str]] | None
     files: list[tuple[str, HttpxFile]] | None
     timeout: httpx.Timeout | None
     max_retries: int
@@ -142,33 +160,96 @@ def _json_body(options: RequestOptions) -> bytes | None:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _form_fields(
-    form: Mapping[str, object] | pydantic.BaseModel, multipart: bool
-) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    if isinstance(form, pydantic.BaseModel):
-        form = to_jsonable_object(form.model_dump(by_alias=True, exclude_unset=True))
-    if multipart:
-        for key, value in form.items():
-            if value is None or isinstance(value, (NotGiven, Omit)):
-                continue
-            items = value if isinstance(value, (list, tuple)) else [value]
-            for item in items:
-                if isinstance(item, (Mapping, pydantic.BaseModel)):
-                    text = json.dumps(to_jsonable(item), separators=(",", ":"))
-                else:
-                    text = encode_value(item)
-                out.setdefault(key, []).append(text)
-        return out
-    for key, text in encode_query(form):
-        out.setdefault(key, []).append(text)
+def _inferred(value: object) -> Encoding:
+    """A form property without an encoding entry: ``deepObject`` for an
+    object or an array of objects, else ``form`` exploded."""
+    data = plain(value)
+    items = data if isinstance(data, list) else [data]
+    if any(isinstance(item, dict) for item in items):
+        return Encoding("deepObject", explode=True)
+    return FORM
+
+
+def _fields(
+    body: object, extra: Body | None, encodings: Mapping[str, Encoding]
+) -> list[tuple[str, object, Encoding | None]]:
+    """A form or multipart body's properties in order, then the extra fields
+    (each replacing a property of the same name, without its entry)."""
+    fields: dict[str, tuple[object, Encoding | None]] = {}
+    if isinstance(body, pydantic.BaseModel):
+        body = body.model_dump(by_alias=True, exclude_unset=True)
+    if isinstance(body, Mapping):
+        fields = {str(k): (v, encodings.get(str(k))) for k, v in body.items()}
+    for name, value in (extra or {}).items():
+        fields[name] = (value, None)
+    return [(k, v, e) for k, (v, e) in fields.items()]
+
+
+def _form_body(options: RequestOptions) -> bytes | None:
+    form = options.form
+    if (form is None or isinstance(form, NotGiven)) and not options.extra_body:
+        return None
+    pairs: Pairs = []
+    encodings = options.encodings.get("body", {})
+    for name, value, encoding in _fields(form, options.extra_body, encodings):
+        pairs += form_pairs(name, value, encoding or _inferred(value))
+    return "&".join(f"{k}={v}" for k, v in pairs).encode()
+
+
+def _text_part(text: str, content_type: str | None = None) -> HttpxFile:
+    return None, text.encode(), content_type
+
+
+def _multipart(options: RequestOptions) -> list[tuple[str, HttpxFile]]:
+    """Each property as parts: files, style pairs, typed parts, text parts."""
+    out: list[tuple[str, HttpxFile]] = []
+    parts = options.multipart or {}
+    encodings = options.encodings.get("body", {})
+    for name, value, encoding in _fields(parts, options.extra_body, encodings):
+        if value is None or isinstance(value, (NotGiven, Omit)):
+            continue
+        if name in options.file_parts:
+            files = value if isinstance(value, list) else [value]
+            out += [(name, to_httpx_file(cast(FileTypes, f))) for f in files]
+            continue
+        if encoding is not None and not encoding.content_type:
+            pairs = form_pairs(name, value, encoding, escape=False)
+            out += [(k, _text_part(v)) for k, v in pairs]
+            continue
+        data = plain(value)
+        objects = data if isinstance(data, list) else [data]
+        content_type = encoding.content_type if encoding else ""
+        if not content_type and any(isinstance(item, dict) for item in objects):
+            content_type = "application/json"
+        if content_type:
+            json_type = is_json_media_type(content_type)
+            text = json_text(data) if json_type else scalar_text(data)
+            out.append((name, _text_part(text, content_type)))
+        else:
+            items = data if isinstance(data, list) else [data]
+            out += [(name, _text_part(scalar_text(item))) for item in items]
     return out
 
 
-def _split_url(url: str) -> tuple[str, list[tuple[str, str]]]:
-    parsed = httpx.URL(url)
-    params = list(parsed.params.multi_items())
-    return str(parsed.copy_with(query=None, fragment=None)), params
+def _split_url(url: str) -> tuple[str, list[str]]:
+    """A URL without its fragment, and its query string's pieces as written."""
+    url = url.partition("#")[0]
+    base, _, query = url.partition("?")
+    return base, [piece for piece in query.split("&") if piece]
+
+
+def _pieces(pairs: Pairs) -> list[str]:
+    return [f"{k}={v}" for k, v in pairs]
+
+
+def _query(options: RequestOptions) -> list[str]:
+    """The call's parameters in order; an extra one replaces the parameter of
+    the same name, in its place, and is sent form-exploded."""
+    encodings = options.encodings.get("query", {})
+    merged = {k: (v, encodings.get(k, FORM)) for k, v in options.query.items()}
+    for name, value in (options.extra_query or {}).items():
+        merged[name] = (value, FORM)
+    return [p for k, (v, e) in merged.items() for p in _pieces(form_pairs(k, v, e))]
 
 
 def _timeout(value: Timeout) -> httpx.Timeout | None:
@@ -191,17 +272,22 @@ def prepare_request(
 ) -> PreparedRequest:
     """Resolve one call's options into a :class:`PreparedRequest`."""
     if options.url is not None:
-        url, params = _split_url(options.url)
+        url = options.url
     else:
-        url = join_url(base_url, format_path(options.path, options.path_params))
-        params = []
-    params.extend(encode_query(options.query, options.extra_query))
+        encodings = options.encodings.get("path", {})
+        url = join_url(
+            base_url, format_path(options.path, options.path_params, encodings)
+        )
+    url, query = _split_url(url)
+    query += _query(options)
 
     headers = httpx.Headers(default_headers)
     headers["Accept"] = options.accept or accept
+    header_encodings = options.encodings.get("header", {})
     for name, value in options.headers.items():
-        if value is not None and not isinstance(value, (NotGiven, Omit)):
-            headers[name] = encode_value(value)
+        text = header_value(value, header_encodings.get(name, SIMPLE))
+        if text is not None:
+            headers[name] = text
     if options.idempotent and IDEMPOTENCY_HEADER not in headers:
         headers[IDEMPOTENCY_HEADER] = str(uuid.uuid4())
     overrides: dict[str, str | Omit] = dict(options.extra_headers or {})
@@ -209,14 +295,15 @@ def prepare_request(
         overrides[IDEMPOTENCY_HEADER] = options.idempotency_key
 
     content: bytes | None = None
-    data: dict[str, list[str]] | None = None
     files: list[tuple[str, HttpxFile]] | None = None
-    form = None if isinstance(options.form, NotGiven) else options.form
-    if options.files:
-        files = to_httpx_files(options.files)
-        data = _form_fields(form or {}, multipart=True)
-    elif form is not None:
-        data = _form_fields(form, multipart=False)
+    if options.multipart is not None:
+        files = _multipart(options)
+        boundary = uuid.uuid4().hex
+        headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
+    elif options.form is not None:
+        content = _form_body(options)
+        if content is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
     elif options.content is not None:
         content = read_content(options.content)
         headers["Content-Type"] = options.content_type or "application/octet-stream"
@@ -225,11 +312,12 @@ def prepare_request(
         if content is not None:
             headers["Content-Type"] = options.content_type or "application/json"
 
-    cookies = {
-        name: encode_value(value)
+    cookie_encodings = options.encodings.get("cookie", {})
+    cookies = [
+        piece
         for name, value in options.cookies.items()
-        if value is not None and not isinstance(value, (NotGiven, Omit))
-    }
+        for piece in _pieces(form_pairs(name, value, cookie_encodings.get(name, FORM)))
+    ]
     timeout = (
         default_timeout if isinstance(options.timeout, NotGiven) else options.timeout
     )
@@ -241,12 +329,11 @@ def prepare_request(
     return PreparedRequest(
         method=options.method.upper(),
         url=url,
-        params=params,
+        query=query,
         headers=headers,
         override_headers=overrides,
         cookies=cookies,
         content=content,
-        data=data,
         files=files,
         timeout=_timeout(timeout),
         max_retries=max(0, max_retries),
@@ -259,11 +346,7 @@ def build_attempt(
     http_client: httpx.Client | httpx.AsyncClient, prepared: PreparedRequest
 ) -> httpx.Request:
     """One try's ``httpx.Request``: credentials applied, overrides last."""
-    parts = RequestParts(
-        headers=httpx.Headers(prepared.headers),
-        params=list(prepared.params),
-        cookies=dict(prepared.cookies),
-    )
+    parts = RequestParts(headers=httpx.Headers(prepared.headers))
     for provider in prepared.providers:
         provider.apply(parts)
     for name, value in prepared.override_headers.items():
@@ -272,17 +355,26 @@ def build_attempt(
                 del parts.headers[name]
         else:
             parts.headers[name] = value
-    if parts.cookies:
-        cookie = "; ".join(f"{k}={v}" for k, v in parts.cookies.items())
+    query = prepared.query + [
+        piece
+        for name, value in parts.params
+        for piece in _pieces(form_pairs(name, value))
+    ]
+    cookies = prepared.cookies + [
+        piece
+        for name, value in parts.cookies.items()
+        for piece in _pieces(form_pairs(name, value))
+    ]
+    if cookies:
+        cookie = "; ".join(cookies)
         existing = parts.headers.get("Cookie")
         parts.headers["Cookie"] = f"{existing}; {cookie}" if existing else cookie
+    url = f"{prepared.url}?{'&'.join(query)}" if query else prepared.url
     return http_client.build_request(
         prepared.method,
-        prepared.url,
-        params=tuple(parts.params),
+        url,
         headers=parts.headers,
         content=prepared.content,
-        data=prepared.data,
         files=prepared.files,
         timeout=prepared.timeout,
     )

@@ -11,19 +11,18 @@ import io
 import mimetypes
 import os
 import pathlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import IO
 
 import httpx
 
-from ._types import FileContent, FileTypes, NotGiven
+from ._types import FileContent, FileTypes
 
 __all__ = [
     "BinaryResponse",
     "HttpxFile",
     "read_content",
     "to_httpx_file",
-    "to_httpx_files",
 ]
 
 HttpxFile = tuple[str | None, bytes, str | None]
@@ -76,22 +75,6 @@ def to_httpx_file(value: FileTypes) -> HttpxFile:
     if content_type is None:
         content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     return filename, read_content(content), content_type
-
-
-def to_httpx_files(
-    files: Mapping[str, FileTypes | list[FileTypes] | NotGiven],
-) -> list[tuple[str, HttpxFile]]:
-    """Multipart file fields; a list value repeats the field, an optional
-    part not given is left out."""
-    out: list[tuple[str, HttpxFile]] = []
-    for name, value in files.items():
-        if isinstance(value, NotGiven):
-            continue
-        if isinstance(value, list):
-            out.extend((name, to_httpx_file(item)) for item in value)
-        else:
-            out.append((name, to_httpx_file(value)))
-    return out
 
 
 class BinaryResponse:

@@ -12,6 +12,7 @@ from .._pagination import AsyncPage, Paginator, SyncPage
 from .._request import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._serialize import Encoding
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 
 _LIST_PAGES = Paginator(
@@ -122,6 +123,11 @@ class DefaultResource(SyncAPIResource):
                 },
                 headers={"X-Request-ID": x_request_id},
                 cookies={"session id": session_id},
+                encodings={
+                    "query": {
+                        "in": Encoding("form", explode=False),
+                    },
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
@@ -305,6 +311,11 @@ class AsyncDefaultResource(AsyncAPIResource):
                 },
                 headers={"X-Request-ID": x_request_id},
                 cookies={"session id": session_id},
+                encodings={
+                    "query": {
+                        "in": Encoding("form", explode=False),
+                    },
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,

@@ -10,6 +10,7 @@ from .. import models
 from .._request import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._serialize import Encoding
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 
 
@@ -50,6 +51,11 @@ class AnalyticsResource(SyncAPIResource):
                     "metrics": metrics,
                 },
                 envelope="data",
+                encodings={
+                    "query": {
+                        "metrics": Encoding("form", explode=False),
+                    },
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
@@ -101,6 +107,11 @@ class AsyncAnalyticsResource(AsyncAPIResource):
                     "metrics": metrics,
                 },
                 envelope="data",
+                encodings={
+                    "query": {
+                        "metrics": Encoding("form", explode=False),
+                    },
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,

@@ -40,8 +40,8 @@ class UploadResource(SyncAPIResource):
             RequestOptions(
                 method="POST",
                 path="/v1/upload",
-                form={"dataset_id": dataset_id, "name": name},
-                files={"file": file},
+                multipart={"file": file, "dataset_id": dataset_id, "name": name},
+                file_parts=("file",),
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -86,8 +86,8 @@ class AsyncUploadResource(AsyncAPIResource):
             RequestOptions(
                 method="POST",
                 path="/v1/upload",
-                form={"dataset_id": dataset_id, "name": name},
-                files={"file": file},
+                multipart={"file": file, "dataset_id": dataset_id, "name": name},
+                file_parts=("file",),
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -10,6 +10,7 @@ from .. import models
 from .._request import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._serialize import Encoding
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
@@ -76,6 +77,11 @@ class EventsResource(SyncAPIResource):
                 query={"topics": topics},
                 headers={"Last-Event-ID": last_event_id},
                 accept="text/event-stream",
+                encodings={
+                    "query": {
+                        "topics": Encoding("form", explode=False),
+                    },
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
@@ -153,6 +159,11 @@ class AsyncEventsResource(AsyncAPIResource):
                 query={"topics": topics},
                 headers={"Last-Event-ID": last_event_id},
                 accept="text/event-stream",
+                encodings={
+                    "query": {
+                        "topics": Encoding("form", explode=False),
+                    },
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,

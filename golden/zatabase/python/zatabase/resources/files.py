@@ -68,8 +68,8 @@ class FilesResource(SyncAPIResource):
             RequestOptions(
                 method="POST",
                 path="/files",
-                form={"name": name},
-                files={"file": file},
+                multipart={"file": file, "name": name},
+                file_parts=("file",),
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -224,8 +224,8 @@ class AsyncFilesResource(AsyncAPIResource):
             RequestOptions(
                 method="POST",
                 path="/files",
-                form={"name": name},
-                files={"file": file},
+                multipart={"file": file, "name": name},
+                file_parts=("file",),
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

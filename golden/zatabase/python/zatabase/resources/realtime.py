@@ -9,6 +9,7 @@ from .. import models
 from .._request import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._serialize import Encoding
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 
@@ -42,6 +43,11 @@ class RealtimeResource(SyncAPIResource):
                 path="/realtime/subscribe",
                 query={"table": table, "events": events},
                 accept="text/event-stream",
+                encodings={
+                    "query": {
+                        "events": Encoding("form", explode=False),
+                    },
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
@@ -85,6 +91,11 @@ class AsyncRealtimeResource(AsyncAPIResource):
                 path="/realtime/subscribe",
                 query={"table": table, "events": events},
                 accept="text/event-stream",
+                encodings={
+                    "query": {
+                        "events": Encoding("form", explode=False),
+                    },
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
