@@ -38,6 +38,7 @@ CREDENTIALS = {
 BODY_MODELS: dict[str, type[pydantic.BaseModel]] = {
     "widgets.create": models.WidgetCreate,
     "widgets.update": models.WidgetUpdate,
+    "wire.form": models.WireForm,
 }
 PARAMETER_NAMES = {"exclusiveStartKey": "exclusive_start_key"}
 CANCEL_GRACE = 0.5  # seconds a cancelled call may take to end
@@ -69,6 +70,8 @@ def call_arguments(step: dict[str, Any]) -> dict[str, Any]:
             value = BODY_MODELS[step["call"]].model_validate(value)
         elif name == "file":
             value = (value["filename"], value["text"].encode(), value["content_type"])
+        if "-" in name:  # a header: X-Rate-Limit is x_rate_limit
+            name = name.lower().replace("-", "_")
         arguments[PARAMETER_NAMES.get(name, name)] = value
     for name, value in step.get("options", {}).items():
         arguments[OPTION_NAMES.get(name, name)] = value
