@@ -240,6 +240,7 @@ def test_multipart_parts_in_schema_order(harness: Any) -> None:
             "table": "a,b",
             "n": 3,
             "gone": NOT_GIVEN,
+            "empty": Rgb(),
         },
         file_parts=("file",),
         encodings={"body": {"link": Encoding("deepObject", explode=True), "table": Encoding(content_type="text/csv")}},

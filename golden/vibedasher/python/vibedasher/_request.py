@@ -193,7 +193,7 @@ def _form_body(options: RequestOptions) -> bytes | None:
     encodings = options.encodings.get("body", {})
     for name, value, encoding in _fields(form, options.extra_body, encodings):
         pairs += form_pairs(name, value, encoding or _inferred(value))
-    return "&".join(f"{k}={v}" for k, v in pairs).encode()
+    return "&".join(_pieces(pairs)).encode()
 
 
 def _text_part(text: str, content_type: str | None = None) -> HttpxFile:
@@ -217,16 +217,17 @@ def _multipart(options: RequestOptions) -> list[tuple[str, HttpxFile]]:
             out += [(k, _text_part(v)) for k, v in pairs]
             continue
         data = plain(value)
-        objects = data if isinstance(data, list) else [data]
+        if data is None or data == [] or data == {}:
+            continue
+        items = data if isinstance(data, list) else [data]
         content_type = encoding.content_type if encoding else ""
-        if not content_type and any(isinstance(item, dict) for item in objects):
+        if not content_type and any(isinstance(item, dict) for item in items):
             content_type = "application/json"
         if content_type:
             json_type = is_json_media_type(content_type)
             text = json_text(data) if json_type else scalar_text(data)
             out.append((name, _text_part(text, content_type)))
         else:
-            items = data if isinstance(data, list) else [data]
             out += [(name, _text_part(scalar_text(item))) for item in items]
     return out
 
