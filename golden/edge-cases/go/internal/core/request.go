@@ -245,7 +245,7 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 		if !ok {
 			continue
 		}
-		if text := plainSyntax.simpleText(h.name, value, h.enc); text != "" {
+		if text := plainSyntax.simpleText(h.name, value, h.enc); text != "" || value == "" { // "" is sent, [] is not
 			p.header.Set(h.name, text)
 		}
 	}

@@ -26,8 +26,8 @@ var (
 	color  = rgb{100, 200, 150}
 )
 
-// sent is what a request built by build puts on the wire: the URL's path and query, one header and the body.
-func sent(t *testing.T, build func(*Request), header string) (path, query, value, body string) {
+// sent is what a request built by build puts on the wire: the URL's path and query, the headers and the body.
+func sent(t *testing.T, build func(*Request)) (path, query string, header http.Header, body string) {
 	t.Helper()
 	var got *http.Request
 	var data []byte
@@ -43,7 +43,7 @@ func sent(t *testing.T, build func(*Request), header string) (path, query, value
 	if err := client.Do(context.Background(), r, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	return got.URL.EscapedPath(), got.URL.RawQuery, got.Header.Get(header), string(data)
+	return got.URL.EscapedPath(), got.URL.RawQuery, got.Header, string(data)
 }
 
 func TestPathStyles(t *testing.T) {
@@ -157,7 +157,7 @@ func TestQueryInPathAndExtras(t *testing.T) {
 	_, query, _, _ := sent(t, func(r *Request) {
 		r.path = "/wire?mode=beta"
 		r.QueryParam("p", "blue").QueryParam("q", Opt[string]{}).QueryParam("text", "t")
-	}, "")
+	})
 	if query != "mode=beta&p=blue&text=t" {
 		t.Errorf("got %q", query)
 	}
@@ -187,21 +187,27 @@ func TestHeadersAndCookies(t *testing.T) {
 			case "object":
 				v = color
 			}
-			_, _, got, _ := sent(t, func(r *Request) {
+			_, _, header, _ := sent(t, func(r *Request) {
 				if c.header == "Cookie" {
 					r.CookieParam("color", v, c.enc)
 				} else {
 					r.HeaderParam(c.header, v, c.enc)
 				}
-			}, c.header)
-			if got != want {
+			})
+			if got := header.Get(c.header); got != want {
 				t.Errorf("%s %+v: got %q, want %q", c.header, c.enc, got, want)
 			}
 		}
 	}
-	_, _, got, _ := sent(t, func(r *Request) { r.CookieParam("a", "1").CookieParam("b", []string{"x", "y"}) }, "Cookie")
-	if got != "a=1; b=x; b=y" {
+	_, _, header, _ := sent(t, func(r *Request) {
+		r.HeaderParam("X-Empty", "").HeaderParam("X-None", []string{}).HeaderParam("X-Absent", Opt[string]{})
+		r.CookieParam("a", "1").CookieParam("b", []string{"x", "y"})
+	})
+	if got := header.Get("Cookie"); got != "a=1; b=x; b=y" {
 		t.Errorf("one Cookie header: got %q", got)
+	}
+	if _, sent := header["X-Empty"]; !sent || header["X-None"] != nil || header["X-Absent"] != nil {
+		t.Errorf("an empty string is sent, an empty array or an absent value is not: %v", header)
 	}
 }
 
@@ -220,20 +226,20 @@ func TestFormBody(t *testing.T) {
 		Meta   map[string]any `json:"meta"`
 		Absent Opt[string]    `json:"absent,omitzero"`
 	}
-	_, _, contentType, body := sent(t, func(r *Request) {
+	_, _, header, body := sent(t, func(r *Request) {
 		r.FormBody(form{"a b", []string{"x", "y"}, rgb{1, 2, 3}, []line{{"p1", 2}, {"p2", 0}}, []string{"t1", "t2"}, "a/b?c",
 			map[string]any{"ids": []string{"i1"}}, Opt[string]{}})
 		r.FieldEncoding("tags", Encoding{Style: "pipeDelimited"}).FieldEncoding("note", Encoding{Style: "form", Explode: true, AllowReserved: true})
 		r.FieldEncoding("meta", Encoding{Style: "deepObject", Explode: true, Nesting: "brackets"})
-	}, "Content-Type")
+	})
 	want := "zeta=a%20b&a=x&a=y&o%5BR%5D=1&o%5BG%5D=2&o%5BB%5D=3&items%5B0%5D%5Bprice%5D=p1&items%5B0%5D%5Bquantity%5D=2" +
 		"&items%5B1%5D%5Bprice%5D=p2&tags=t1%7Ct2&note=a/b?c&meta%5Bids%5D%5B%5D=i1"
-	if body != want || contentType != "application/x-www-form-urlencoded" {
+	if contentType := header.Get("Content-Type"); body != want || contentType != "application/x-www-form-urlencoded" {
 		t.Errorf("got %q (%s)\nwant %q", body, contentType, want)
 	}
 	for _, absent := range []any{nil, map[string]any(nil), form{}.Absent} {
-		_, _, contentType, body := sent(t, func(r *Request) { r.FormBody(absent) }, "Content-Type")
-		if body != "" || contentType != "" {
+		_, _, header, body := sent(t, func(r *Request) { r.FormBody(absent) })
+		if contentType := header.Get("Content-Type"); body != "" || contentType != "" {
 			t.Errorf("%#v: no body expected, got %q (%s)", absent, body, contentType)
 		}
 	}
@@ -244,14 +250,13 @@ func TestMultipartParts(t *testing.T) {
 		Range map[string]int `json:"range"`
 		IDs   []string       `json:"ids"`
 	}
-	var contentType, body string
-	_, _, contentType, body = sent(t, func(r *Request) {
+	_, _, header, body := sent(t, func(r *Request) {
 		r.FileField("file", NewFile(strings.NewReader("hello"), "a.txt", "text/plain"))
 		r.FormField("meta", Some(rgb{1, 2, 3})).FormField("tags", []string{"t1", "t2"}).FormField("absent", Opt[string]{})
 		r.FormField("link", filter{map[string]int{"gt": 1}, []string{"x"}}, deepStyle)
 		r.FormField("table", "a,b", Encoding{Style: "form", Explode: true, ContentType: "text/csv"}).FormField("n", 7)
-	}, "Content-Type")
-	_, params, err := mime.ParseMediaType(contentType)
+	})
+	_, params, err := mime.ParseMediaType(header.Get("Content-Type"))
 	if err != nil {
 		t.Fatal(err)
 	}
