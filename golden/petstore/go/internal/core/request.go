@@ -238,14 +238,11 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 		p.header.Set("Accept", r.accept)
 	}
 	for _, h := range r.headers {
-		value, ok, err := wireValue(h.value, h.enc)
+		text, ok, err := headerText(h)
 		if err != nil {
 			return nil, err
 		}
-		if !ok {
-			continue
-		}
-		if text := plainSyntax.simpleText(h.name, value, h.enc); text != "" || value == "" { // "" is sent, [] is not
+		if ok {
 			p.header.Set(h.name, text)
 		}
 	}
@@ -257,15 +254,12 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 		p.overrides.Set(idempotencyHeader, cfg.IdempotencyKey)
 	}
 	for _, cookie := range r.cookies {
-		value, ok, err := wireValue(cookie.value, cookie.enc)
+		text, ok, err := cookieText(cookie)
 		if err != nil {
 			return nil, err
 		}
-		if !ok {
-			continue
-		}
-		if pairs := urlSyntax.pairs(cookie.name, value, cookie.enc); len(pairs) > 0 {
-			p.cookies = append(p.cookies, joinPairs(pairs, "; "))
+		if ok {
+			p.cookies = append(p.cookies, text)
 		}
 	}
 	if err := r.encodeBody(p); err != nil {

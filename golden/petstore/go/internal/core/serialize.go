@@ -312,6 +312,28 @@ func (s syntax) simpleText(name string, value any, enc Encoding) string {
 	return prefix + strings.Join(parts, separator)
 }
 
+// headerText is a header parameter's value, style simple, not percent-encoded; ok is false when nothing is
+// sent (an absent value, an empty array or object — an empty string is sent).
+func headerText(p param) (text string, ok bool, err error) {
+	value, ok, err := wireValue(p.value, p.enc)
+	if err != nil || !ok {
+		return "", false, err
+	}
+	text = plainSyntax.simpleText(p.name, value, p.enc)
+	return text, text != "" || value == "", nil
+}
+
+// cookieText is a cookie parameter's name=value pairs, style form, joined by "; "; ok is false when nothing is
+// sent.
+func cookieText(p param) (text string, ok bool, err error) {
+	value, ok, err := wireValue(p.value, p.enc)
+	if err != nil || !ok {
+		return "", false, err
+	}
+	pairs := urlSyntax.pairs(p.name, value, p.enc)
+	return joinPairs(pairs, "; "), len(pairs) > 0, nil
+}
+
 // formBody is an application/x-www-form-urlencoded body: each property in its order, by its encoding (from
 // encodings, else form exploded — deepObject for an object or an array of objects); ok is false when there is
 // nothing to send.

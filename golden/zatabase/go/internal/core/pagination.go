@@ -88,7 +88,7 @@ func (pg *Paginator) next(r *Request, body any, items []any, header http.Header,
 		next.url, next.query = target, nil
 		// the page size asked for is asked for again when the link leaves it out
 		if size, ok := r.query.with(extra).get(s["per_page_param"]); ok && !linkHas(target, s["per_page_param"]) {
-			next.query = queryParams{}.set(s["per_page_param"], [][2]string{{percent(s["per_page_param"], false), percent(size, false)}})
+			next = next.withParam(s["per_page_param"], size)
 		}
 		return next
 	}
