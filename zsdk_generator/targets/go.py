@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import LanguageConfig
 from ..diagnostics import error
-from ..ir.model import Model
+from ..ir.model import Encoding, Model
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
@@ -128,11 +128,11 @@ class MethodView:
     doc: list[str]
     route: str  # README: `GET /widgets`
     summary: str  # README: the spec text's first line
-    path_params: list[dict[str, Any]]  # wire, ident, type
+    path_params: list[dict[str, Any]]  # wire, ident, type, encoding
     params: dict[str, Any] | None  # the params struct: name, doc, lines
-    sends: list[dict[str, str]]  # query, header and cookie parameters in send order: location, wire, field
-    parts: list[dict[str, Any]]  # a multipart body's fields: wire, field, file
-    body: dict[str, Any] | None  # kind, media_type, type
+    sends: list[dict[str, Any]]  # query, header and cookie parameters in send order: location, wire, field, encoding
+    parts: list[dict[str, Any]]  # a multipart body's fields: wire, field, file, encoding
+    body: dict[str, Any] | None  # kind, media_type, type, encodings (a form body's: wire name, encoding)
     security: list[tuple[str, ...]] | None  # None: the client's default; []: none (public)
     idempotent: bool
     envelope: tuple[str, ...] | None
@@ -230,6 +230,7 @@ class _Lowering:
                 "wire": p.wire,
                 "ident": numbered(unexported(p.name.words, "param"), local),
                 "type": self.types.expr(p.type),
+                "encoding": encoding_fields(p.encoding),
             }
             for p in call.path_params
         ]
@@ -240,16 +241,18 @@ class _Lowering:
         for p in (*call.query, *call.headers, *call.cookies):
             typ = self.types.field(p.type, p.required)[0]
             ident = numbered(exported(p.name.words, "Param"), fields)
-            sends.append({"location": p.location, "wire": p.wire, "field": ident})
+            encoding = encoding_fields(p.encoding)
+            sends.append({"location": p.location, "wire": p.wire, "field": ident, "encoding": encoding})
             rows += [*doc_comment(p.description, "", ""), [ident, typ.text]]
             types.append(typ)
         parts = []
+        declared = dict(call.body.encoding) if call.body is not None else {}
         for f in self._parts(call):
             file = call.body is not None and f.name in call.body.file_fields
             typ = (FILE.wrap("[]{}") if f.type.kind == "array" else FILE if f.required else FILE.wrap("Opt[{}]")) \
                 if file else self.types.field(f.type, f.required)[0]  # fmt: skip
             parts.append({"wire": f.name, "field": numbered(exported(words(f.ident or f.name), "Field"), fields),
-                          "file": file})  # fmt: skip
+                          "file": file, "encoding": [] if file else encoding_fields(declared.get(f.name))})  # fmt: skip
             rows += [*doc_comment(f.description, "", ""), [parts[-1]["field"], typ.text]]
             types.append(typ)
         params = None
@@ -260,7 +263,8 @@ class _Lowering:
         if call.body is not None and call.body.kind != "multipart":
             typ = {"binary": READER, "text": STRING}.get(call.body.kind) or self.types.expr(call.body.type)
             media = call.body.media_type or ("text/plain" if call.body.kind == "text" else "")
-            body = {"kind": call.body.kind, "media_type": media, "type": typ}
+            encodings = [(wire, encoding_fields(e)) for wire, e in call.body.encoding]
+            body = {"kind": call.body.kind, "media_type": media, "type": typ, "encodings": encodings}
             types.append(typ)
         result = self._result(call)
         types += [result.type, result.auto]
@@ -387,6 +391,18 @@ def _key(resource: ResourcePlan) -> str:
 def _service_name(resource: ResourcePlan) -> str:
     base = go_words(w for n in resource.path for w in n.words) or "Resource"
     return ("Resource" + base if base[0].isdigit() else base) + "Service"
+
+
+def encoding_fields(encoding: Encoding | None) -> list[tuple[str, str]]:
+    """A core.Encoding's fields that are not Go's zero values, as (field, Go literal) pairs; none for a location's
+    default, which the runtime assumes."""
+    if encoding is None:
+        return []
+    values = {"Style": go_string(encoding.style), "Explode": "true" if encoding.explode else "",
+              "AllowReserved": "true" if encoding.allow_reserved else "",
+              "Nesting": go_string(encoding.nesting) if encoding.nesting != "indexed" else "",
+              "ContentType": go_string(encoding.content_type) if encoding.content_type else ""}  # fmt: skip
+    return [(name, value) for name, value in values.items() if value]
 
 
 def _file_name(service: str) -> str:

@@ -39,7 +39,7 @@ func (s *AnalyticsService) Get(ctx context.Context, params AnalyticsGetParams, o
 	r.QueryParam("start", params.Start)
 	r.QueryParam("end", params.End)
 	r.QueryParam("granularity", params.Granularity)
-	r.QueryParam("metrics", params.Metrics)
+	r.QueryParam("metrics", params.Metrics, core.Encoding{Style: "form"})
 	r.Envelope("data")
 	var out Analytics
 	if err := s.client.Do(ctx, r, &out, opts); err != nil {

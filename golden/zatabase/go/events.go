@@ -45,7 +45,7 @@ func (s *EventsService) PublishEvent(ctx context.Context, body EventPublish, opt
 // JSON-encoded `BusEvent`. Reconnect with `Last-Event-ID` to resume.
 func (s *EventsService) SubscribeEvents(ctx context.Context, params EventsSubscribeEventsParams, opts ...option.RequestOption) (*Stream[BusEvent], error) {
 	r := core.NewRequest("GET", "/events/stream")
-	r.QueryParam("topics", params.Topics)
+	r.QueryParam("topics", params.Topics, core.Encoding{Style: "form"})
 	r.HeaderParam("Last-Event-ID", params.LastEventID)
 	return core.GetStream[BusEvent](ctx, s.client, r, opts)
 }

@@ -30,6 +30,6 @@ type RealtimeSubscribeRealtimeParams struct {
 func (s *RealtimeService) SubscribeRealtime(ctx context.Context, params RealtimeSubscribeRealtimeParams, opts ...option.RequestOption) (*Stream[RealtimeChange], error) {
 	r := core.NewRequest("GET", "/realtime/subscribe")
 	r.QueryParam("table", params.Table)
-	r.QueryParam("events", params.Events)
+	r.QueryParam("events", params.Events, core.Encoding{Style: "form"})
 	return core.GetStream[RealtimeChange](ctx, s.client, r, opts)
 }

@@ -276,6 +276,22 @@ func optStr(args object, name string) conformance.Opt[string] {
 	return conformance.Opt[string]{}
 }
 
+// optOf is args[name] (a wire name) as a T, absent when the step does not give it.
+func optOf[T any](args object, name string) conformance.Opt[T] {
+	var out T
+	if value, ok := args[name]; ok && into(value, &out) == nil {
+		return conformance.Some(out)
+	}
+	return conformance.Opt[T]{}
+}
+
+// valueOf is args[name] as a T (its zero value when the step does not give it).
+func valueOf[T any](args object, name string) T {
+	var out T
+	_ = into(args[name], &out)
+	return out
+}
+
 func into(value any, target any) error {
 	data, err := json.Marshal(value)
 	if err != nil {
@@ -451,6 +467,45 @@ func runStep(ctx context.Context, client *conformance.Client, step object) (obje
 			events = append(events, wire(event))
 		}
 		return object{"events": events}, nil
+	case "wire.path_simple", "wire.path_label", "wire.path_matrix":
+		call := map[string]func(context.Context, string, conformance.Colors, conformance.Rgb, conformance.Colors, conformance.Rgb, ...option.RequestOption) error{
+			"wire.path_simple": client.Wire.PathSimple, "wire.path_label": client.Wire.PathLabel, "wire.path_matrix": client.Wire.PathMatrix,
+		}[call]
+		err = call(ctx, str(args, "p"), valueOf[conformance.Colors](args, "a"), valueOf[conformance.Rgb](args, "o"),
+			valueOf[conformance.Colors](args, "ae"), valueOf[conformance.Rgb](args, "oe"), opts...)
+	case "wire.query":
+		err = client.Wire.Query(ctx, conformance.WireQueryParams{
+			P: optStr(args, "p"), A: optOf[conformance.Colors](args, "a"), O: optOf[conformance.Rgb](args, "o"),
+			AFlat: optOf[conformance.Colors](args, "a_flat"), OFlat: optOf[conformance.Rgb](args, "o_flat"),
+			ASpace: optOf[conformance.Colors](args, "a_space"), OSpace: optOf[conformance.Rgb](args, "o_space"),
+			APipe: optOf[conformance.Colors](args, "a_pipe"), OPipe: optOf[conformance.Rgb](args, "o_pipe"),
+			APipeExploded: optOf[conformance.Colors](args, "a_pipe_exploded"), Deep: optOf[conformance.Rgb](args, "deep"),
+			DeepNested: optOf[conformance.Filter](args, "deep_nested"), DeepBrackets: optOf[conformance.Filter](args, "deep_brackets"),
+			DeepRepeat: optOf[conformance.Filter](args, "deep_repeat"), Expand: optOf[conformance.Colors](args, "expand"),
+			Items: valueOf[[]conformance.LineItem](args, "items"), Reserved: optStr(args, "reserved"), Text: optStr(args, "text"),
+			JSON: optOf[conformance.Rgb](args, "json"), N: optInt(args, "n"), Num: optOf[float64](args, "num"), B: optOf[bool](args, "b"),
+		}, opts...)
+	case "wire.flagged":
+		err = client.Wire.Flagged(ctx, conformance.WireFlaggedParams{Q: optStr(args, "q")}, opts...)
+	case "wire.headers":
+		err = client.Wire.Headers(ctx, conformance.WireHeadersParams{
+			XP: optStr(args, "X-P"), XA: optOf[conformance.Colors](args, "X-A"), XO: optOf[conformance.Rgb](args, "X-O"),
+			XOExploded: optOf[conformance.Rgb](args, "X-O-Exploded"),
+		}, opts...)
+	case "wire.cookies":
+		err = client.Wire.Cookies(ctx, conformance.WireCookiesParams{
+			CP: optStr(args, "c_p"), CA: optOf[conformance.Colors](args, "c_a"), CO: optOf[conformance.Rgb](args, "c_o"),
+			CAFlat: optOf[conformance.Colors](args, "c_a_flat"), COFlat: optOf[conformance.Rgb](args, "c_o_flat"),
+		}, opts...)
+	case "wire.form":
+		err = client.Wire.Form(ctx, valueOf[conformance.WireForm](args, "body"), opts...)
+	case "wire.multipart":
+		file, _ := args["file"].(object)
+		err = client.Wire.Multipart(ctx, conformance.WireMultipartParams{
+			File: conformance.NewFile(strings.NewReader(str(file, "text")), str(file, "filename"), str(file, "content_type")),
+			Meta: optOf[conformance.Rgb](args, "meta"), Tags: optOf[conformance.Colors](args, "tags"),
+			Link: optOf[conformance.Filter](args, "link"), Table: optStr(args, "table"),
+		}, opts...)
 	case "reports.get":
 		result, err = client.Reports.Get(ctx, str(args, "report_id"), opts...)
 	case "auth.check_api_key_query":

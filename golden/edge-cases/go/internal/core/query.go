@@ -4,28 +4,28 @@ package core
 
 import (
 	"net/url"
-	"reflect"
 	"slices"
 	"strings"
 )
 
-// queryParam is one query parameter of a request: its name and its name=value pairs (none when it is
-// absent; a list repeats the name, a map sends name[key] pairs).
+// queryParam is one query parameter of a request: its name and its pairs, already written (percent-encoded)
+// as they are sent; none when it is absent.
 type queryParam struct {
 	name  string
 	pairs [][2]string
 }
 
-// queryParams are a request's query parameters in the order they are sent: the operation's in the order it
-// declares them (an absent one keeps its place), then the caller's extra ones. url.Values would sort them.
+// queryParams are a request's query parameters in the order they are sent: a query string written in the
+// operation's path, the operation's parameters in the order it declares them (an absent one keeps its place),
+// then the caller's extra ones. url.Values would sort them.
 type queryParams []queryParam
 
-// get is the first value sent under name.
+// get is the first value sent under name, decoded.
 func (q queryParams) get(name string) (string, bool) {
 	for _, param := range q {
 		for _, pair := range param.pairs {
-			if pair[0] == name {
-				return pair[1], true
+			if unescape(pair[0]) == name {
+				return unescape(pair[1]), true
 			}
 		}
 	}
@@ -59,22 +59,21 @@ func (q queryParams) with(extra queryParams) queryParams {
 }
 
 func (q queryParams) encode() string {
-	var parts []string
+	var pairs [][2]string
 	for _, param := range q {
-		for _, pair := range param.pairs {
-			parts = append(parts, url.QueryEscape(pair[0])+"="+url.QueryEscape(pair[1]))
-		}
+		pairs = append(pairs, param.pairs...)
 	}
-	return strings.Join(parts, "&")
+	return joinPairs(pairs, "&")
 }
 
-// grouped is pairs as parameters, the pairs of one name together where the name first appears.
+// grouped is pairs as parameters, the pairs of one (decoded) name together where the name first appears.
 func grouped(pairs [][2]string) queryParams {
 	var q queryParams
 	for _, pair := range pairs {
-		i := slices.IndexFunc(q, func(p queryParam) bool { return p.name == pair[0] })
+		name := unescape(pair[0])
+		i := slices.IndexFunc(q, func(p queryParam) bool { return p.name == name })
 		if i < 0 {
-			q = append(q, queryParam{pair[0], nil})
+			q = append(q, queryParam{name, nil})
 			i = len(q) - 1
 		}
 		q[i].pairs = append(q[i].pairs, pair)
@@ -82,15 +81,24 @@ func grouped(pairs [][2]string) queryParams {
 	return q
 }
 
-// parseQuery is a raw query string's pairs, in their order (url.ParseQuery gives a map).
+// extraQuery is the caller's extra query parameters (option.WithQuery), form exploded.
+func extraQuery(extra [][2]string) queryParams {
+	pairs := make([][2]string, len(extra))
+	for i, pair := range extra {
+		pairs[i] = [2]string{percent(pair[0], false), percent(pair[1], false)}
+	}
+	return grouped(pairs)
+}
+
+// parseQuery is a raw query string's pairs, in their order and as they are written (url.ParseQuery gives a
+// map).
 func parseQuery(raw string) queryParams {
 	var pairs [][2]string
 	for _, part := range strings.Split(raw, "&") {
-		if part == "" {
-			continue
+		if part != "" {
+			name, value, _ := strings.Cut(part, "=")
+			pairs = append(pairs, [2]string{name, value})
 		}
-		name, value, _ := strings.Cut(part, "=")
-		pairs = append(pairs, [2]string{unescape(name), unescape(value)})
 	}
 	return grouped(pairs)
 }
@@ -100,34 +108,4 @@ func unescape(text string) string {
 		return decoded
 	}
 	return text
-}
-
-// queryPairs is a query parameter's pairs: none for an absent Opt or nil slice, the name repeated for a list,
-// name[key] for each key of a map (in key order: a Go map has none).
-func queryPairs(name string, value any) [][2]string {
-	if o, ok := value.(optional); ok {
-		inner, set := o.anyValue()
-		if !set {
-			return nil
-		}
-		value = inner
-	}
-	if rv := reflect.ValueOf(value); rv.Kind() == reflect.Map && rv.Type().Key().Kind() == reflect.String {
-		keys := make([]string, 0, rv.Len())
-		for _, key := range rv.MapKeys() {
-			keys = append(keys, key.String())
-		}
-		slices.Sort(keys)
-		var pairs [][2]string
-		for _, key := range keys {
-			item := rv.MapIndex(reflect.ValueOf(key).Convert(rv.Type().Key())).Interface()
-			pairs = append(pairs, queryPairs(name+"["+key+"]", item)...)
-		}
-		return pairs
-	}
-	var pairs [][2]string
-	for _, text := range encodeValues(value) {
-		pairs = append(pairs, [2]string{name, text})
-	}
-	return pairs
 }

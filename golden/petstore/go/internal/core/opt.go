@@ -75,8 +75,3 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 	o.state = optValue
 	return nil
 }
-
-// anyValue is the value for query and form encoding: absent and null send nothing.
-func (o Opt[T]) anyValue() (any, bool) { return o.value, o.state == optValue }
-
-type optional interface{ anyValue() (any, bool) }

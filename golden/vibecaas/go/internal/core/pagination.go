@@ -75,7 +75,9 @@ func (pg *Paginator) rawItems(body any) []any {
 	return items
 }
 
-func (pg *Paginator) next(r *Request, body any, items []any, header http.Header) *Request {
+// next is the request for the page after r's; extra is the call's extra query parameters (a Link page sends
+// again only the page size among them).
+func (pg *Paginator) next(r *Request, body any, items []any, header http.Header, extra queryParams) *Request {
 	s := pg.settings
 	if pg.style == "link" {
 		target := ParseLinkHeader(header.Get("Link"))["next"]
@@ -85,8 +87,8 @@ func (pg *Paginator) next(r *Request, body any, items []any, header http.Header)
 		next := r.copy()
 		next.url, next.query = target, nil
 		// the page size asked for is asked for again when the link leaves it out
-		if size, ok := r.query.get(s["per_page_param"]); ok && !linkHas(target, s["per_page_param"]) {
-			next.query = queryParams{{s["per_page_param"], [][2]string{{s["per_page_param"], size}}}}
+		if size, ok := r.query.with(extra).get(s["per_page_param"]); ok && !linkHas(target, s["per_page_param"]) {
+			next = next.withParam(s["per_page_param"], size)
 		}
 		return next
 	}
@@ -143,7 +145,7 @@ func (pg *Paginator) next(r *Request, body any, items []any, header http.Header)
 
 func (r *Request) withParam(name, value string) *Request {
 	next := r.copy()
-	next.query = next.query.set(name, [][2]string{{name, value}})
+	next.query = next.query.set(name, [][2]string{{percent(name, false), percent(value, false)}})
 	return next
 }
 
@@ -226,7 +228,7 @@ func GetPage[T any](ctx context.Context, c *Client, r *Request, pager *Paginator
 		}
 		items = append(items, typed)
 	}
-	return &Page[T]{Items: items, Body: body, client: c, pager: pager, next: pager.next(r, decoded, raw, header), opts: opts}, nil
+	return &Page[T]{Items: items, Body: body, client: c, pager: pager, next: pager.next(r, decoded, raw, header, extraQuery(c.config.with(opts).Query)), opts: opts}, nil
 }
 
 // AutoPage walks every item of every page, starting with the request r.

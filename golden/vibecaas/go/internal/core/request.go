@@ -3,14 +3,12 @@
 package core
 
 import (
-	"bytes"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
-	"net/textproto"
 	"net/url"
 	"slices"
 	"strings"
@@ -28,9 +26,20 @@ func NewFile(r io.Reader, filename, contentType string) File {
 	return File{Reader: r, Filename: filename, ContentType: contentType}
 }
 
+// param is a path, header or cookie parameter, with its encoding.
 type param struct {
 	name  string
 	value any
+	enc   Encoding
+}
+
+// part is a multipart property: a file (File, []File or Opt[File]) or a value with its encoding when it has
+// one.
+type part struct {
+	name  string
+	value any
+	file  bool
+	enc   *Encoding
 }
 
 // Request is what one generated method asks for; the client turns it into HTTP, once per call.
@@ -45,8 +54,9 @@ type Request struct {
 	jsonBody    any
 	hasJSON     bool
 	form        any
-	formFields  []param
-	files       []param
+	hasForm     bool
+	encodings   map[string]Encoding // form body properties not sent as inferred
+	parts       []part
 	content     io.Reader
 	contentType string
 	accept      string
@@ -54,6 +64,7 @@ type Request struct {
 	hasSecurity bool
 	idempotent  bool
 	envelope    string
+	err         error // a value that could not be serialised
 }
 
 // NewRequest is a call of method on the path template (/widgets/{widget_id}).
@@ -67,28 +78,35 @@ func (r *Request) copy() *Request {
 	return &c
 }
 
-// PathParam fills {name} in the path.
-func (r *Request) PathParam(name string, value any) *Request {
-	r.pathParams = append(r.pathParams, param{name, value})
+// PathParam fills {name} in the path, by its encoding (default: simple).
+func (r *Request) PathParam(name string, value any, enc ...Encoding) *Request {
+	r.pathParams = append(r.pathParams, param{name, value, encodingOr(enc, simpleStyle)})
 	return r
 }
 
-// QueryParam adds a query parameter, in the order of the calls; absent optional values and nil slices send
-// nothing (but keep the parameter's place), slices repeat the name and maps send name[key]=value (deepObject).
-func (r *Request) QueryParam(name string, value any) *Request {
-	r.query = append(r.query, queryParam{name, queryPairs(name, value)})
+// QueryParam adds a query parameter, in the order of the calls, by its encoding (default: form, exploded); an
+// absent one sends nothing but keeps its place.
+func (r *Request) QueryParam(name string, value any, enc ...Encoding) *Request {
+	e := encodingOr(enc, formStyle)
+	tree, ok, err := wireValue(value, e)
+	var pairs [][2]string
+	if ok {
+		pairs = urlSyntax.pairs(name, tree, e)
+	}
+	r.query = append(r.query, queryParam{name, pairs})
+	r.err = errors.Join(r.err, err)
 	return r
 }
 
-// HeaderParam sets a header parameter unless it is absent.
-func (r *Request) HeaderParam(name string, value any) *Request {
-	r.headers = append(r.headers, param{name, value})
+// HeaderParam sets a header parameter unless it is absent, by its encoding (default: simple).
+func (r *Request) HeaderParam(name string, value any, enc ...Encoding) *Request {
+	r.headers = append(r.headers, param{name, value, encodingOr(enc, simpleStyle)})
 	return r
 }
 
-// CookieParam sends a cookie unless it is absent.
-func (r *Request) CookieParam(name string, value any) *Request {
-	r.cookies = append(r.cookies, param{name, value})
+// CookieParam sends a cookie unless it is absent, by its encoding (default: form, exploded).
+func (r *Request) CookieParam(name string, value any, enc ...Encoding) *Request {
+	r.cookies = append(r.cookies, param{name, value, encodingOr(enc, formStyle)})
 	return r
 }
 
@@ -98,21 +116,36 @@ func (r *Request) JSONBody(body any) *Request {
 	return r
 }
 
-// FormBody sends body (a model or map) as application/x-www-form-urlencoded.
+// FormBody sends body (a model or map) as application/x-www-form-urlencoded, its properties in their order;
+// a body with nothing to send (nil, or no field set) sends no body at all.
 func (r *Request) FormBody(body any) *Request {
-	r.form = body
+	r.form, r.hasForm = body, true
 	return r
 }
 
-// FormField adds a multipart field (absent optional values are left out).
-func (r *Request) FormField(name string, value any) *Request {
-	r.formFields = append(r.formFields, param{name, value})
+// FieldEncoding says how the form body's property name is written when it is not inferred from its value
+// (form, exploded; deepObject for an object or an array of objects).
+func (r *Request) FieldEncoding(name string, enc Encoding) *Request {
+	if r.encodings == nil {
+		r.encodings = map[string]Encoding{}
+	}
+	r.encodings[name] = enc
+	return r
+}
+
+// FormField adds a multipart property (an absent one is left out), with its encoding when it has one.
+func (r *Request) FormField(name string, value any, enc ...Encoding) *Request {
+	p := part{name: name, value: value}
+	if len(enc) > 0 {
+		p.enc = &enc[0]
+	}
+	r.parts = append(r.parts, p)
 	return r
 }
 
 // FileField adds a multipart file part (a File, a []File or an Opt[File]).
 func (r *Request) FileField(name string, value any) *Request {
-	r.files = append(r.files, param{name, value})
+	r.parts = append(r.parts, part{name: name, value: value, file: true})
 	return r
 }
 
@@ -169,6 +202,9 @@ type prepared struct {
 const idempotencyHeader = "Idempotency-Key"
 
 func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
 	p := &prepared{method: strings.ToUpper(r.method), header: http.Header{}, cfg: cfg, envelope: r.envelope}
 	if r.url != "" {
 		parsed, err := url.Parse(r.url)
@@ -187,11 +223,12 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.url = JoinURL(base, path)
+		path, written, _ := strings.Cut(path, "?") // a query string written in the path goes first
+		p.url, p.query = JoinURL(base, path), parseQuery(written)
 	}
 	p.query = p.query.with(r.query)
 	if r.url == "" { // a Link page's URL already carries the whole query: extra query parameters are not added again
-		p.query = p.query.with(grouped(cfg.Query))
+		p.query = p.query.with(extraQuery(cfg.Query))
 	}
 	if cfg.UserAgent != "" {
 		p.header.Set("User-Agent", cfg.UserAgent)
@@ -201,8 +238,12 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 		p.header.Set("Accept", r.accept)
 	}
 	for _, h := range r.headers {
-		if values := encodeValues(h.value); len(values) > 0 {
-			p.header.Set(h.name, strings.Join(values, ","))
+		text, ok, err := headerText(h)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			p.header.Set(h.name, text)
 		}
 	}
 	if r.idempotent && p.header.Get(idempotencyHeader) == "" {
@@ -213,8 +254,12 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 		p.overrides.Set(idempotencyHeader, cfg.IdempotencyKey)
 	}
 	for _, cookie := range r.cookies {
-		if values := encodeValues(cookie.value); len(values) > 0 {
-			p.cookies = append(p.cookies, cookie.name+"="+strings.Join(values, ","))
+		text, ok, err := cookieText(cookie)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			p.cookies = append(p.cookies, text)
 		}
 	}
 	if err := r.encodeBody(p); err != nil {
@@ -226,19 +271,19 @@ func (c *Client) prepare(r *Request, cfg *Config) (*prepared, error) {
 
 func (r *Request) encodeBody(p *prepared) error {
 	switch {
-	case len(r.files) > 0 || len(r.formFields) > 0:
-		body, contentType, err := encodeMultipart(r.formFields, r.files)
+	case len(r.parts) > 0:
+		body, contentType, err := encodeMultipart(r.parts)
 		if err != nil {
 			return err
 		}
 		p.body, p.hasBody = body, true
 		p.header.Set("Content-Type", contentType)
-	case r.form != nil:
-		values, err := FormValues(r.form)
-		if err != nil {
+	case r.hasForm:
+		text, ok, err := formBody(r.form, r.encodings)
+		if err != nil || !ok {
 			return err
 		}
-		p.body, p.hasBody = []byte(values.Encode()), true
+		p.body, p.hasBody = []byte(text), true
 		p.header.Set("Content-Type", "application/x-www-form-urlencoded")
 	case r.content != nil:
 		body, err := io.ReadAll(r.content)
@@ -260,82 +305,6 @@ func (r *Request) encodeBody(p *prepared) error {
 		p.header.Set("Content-Type", "application/json")
 	}
 	return nil
-}
-
-func encodeMultipart(fields, files []param) ([]byte, string, error) {
-	var buf bytes.Buffer
-	writer := multipart.NewWriter(&buf)
-	for _, field := range fields {
-		for _, text := range multipartValues(field.value) {
-			if err := writer.WriteField(field.name, text); err != nil {
-				return nil, "", err
-			}
-		}
-	}
-	for _, part := range files {
-		for _, file := range filesOf(part.value) {
-			header := textproto.MIMEHeader{}
-			filename := file.Filename
-			if filename == "" {
-				filename = part.name
-			}
-			header.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, quoteEscape(part.name), quoteEscape(filename)))
-			contentType := file.ContentType
-			if contentType == "" {
-				contentType = "application/octet-stream"
-			}
-			header.Set("Content-Type", contentType)
-			w, err := writer.CreatePart(header)
-			if err != nil {
-				return nil, "", err
-			}
-			if file.Reader != nil {
-				if _, err := io.Copy(w, file.Reader); err != nil {
-					return nil, "", err
-				}
-			}
-		}
-	}
-	if err := writer.Close(); err != nil {
-		return nil, "", err
-	}
-	return buf.Bytes(), writer.FormDataContentType(), nil
-}
-
-func quoteEscape(s string) string { return strings.NewReplacer("\\", "\\\\", `"`, "\\\"").Replace(s) }
-
-func filesOf(value any) []File {
-	switch v := value.(type) {
-	case File:
-		return []File{v}
-	case []File:
-		return v
-	case Opt[File]:
-		if file, ok := v.Get(); ok {
-			return []File{file}
-		}
-	}
-	return nil
-}
-
-func multipartValues(value any) []string {
-	if o, ok := value.(optional); ok {
-		inner, set := o.anyValue()
-		if !set {
-			return nil
-		}
-		value = inner
-	}
-	switch value.(type) {
-	case map[string]any, json.Marshaler:
-		if _, isTime := value.(fmt.Stringer); !isTime {
-			data, err := json.Marshal(value)
-			if err == nil && (JSONKind(data) == '{' || JSONKind(data) == '[') {
-				return []string{string(data)}
-			}
-		}
-	}
-	return encodeValues(value)
 }
 
 func newUUID() string {

@@ -3,15 +3,10 @@
 package core
 
 import (
-	"encoding/json"
 	"fmt"
-	"net/url"
-	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 )
 
 // JoinURL is base + path with exactly one slash between them.
@@ -50,125 +45,23 @@ func ResolveServerURL(template string, variables map[string]string, enums map[st
 	return resolved, err
 }
 
+// formatPath fills the path template's {name}s, each by its style; a missing or empty value is refused.
 func formatPath(path string, params []param) (string, error) {
 	for _, p := range params {
-		values := encodeValues(p.value)
-		if len(values) == 0 {
+		value, ok, err := wireValue(p.value, p.enc)
+		if err != nil {
+			return "", err
+		}
+		if !ok {
 			return "", fmt.Errorf("%w: path parameter %s is missing", ErrInvalidArgument, p.name)
 		}
-		text := strings.Join(values, ",")
-		if text == "" {
+		text := urlSyntax.simpleText(p.name, value, p.enc)
+		if text == "" || value == "" {
 			return "", fmt.Errorf("%w: path parameter %s must not be empty", ErrInvalidArgument, p.name)
 		}
-		path = strings.ReplaceAll(path, "{"+p.name+"}", url.PathEscape(text))
+		path = strings.ReplaceAll(path, "{"+p.name+"}", text)
 	}
 	return path, nil
-}
-
-// encodeValues is a parameter's text form: nothing for an absent Opt or nil slice, one entry per slice item.
-func encodeValues(value any) []string {
-	if o, ok := value.(optional); ok {
-		inner, set := o.anyValue()
-		if !set {
-			return nil
-		}
-		value = inner
-	}
-	if value == nil {
-		return nil
-	}
-	switch v := value.(type) {
-	case string:
-		return []string{v}
-	case []string:
-		return v
-	case []byte:
-		return []string{string(v)}
-	}
-	rv := reflect.ValueOf(value)
-	if rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array {
-		var out []string
-		for i := range rv.Len() {
-			out = append(out, encodeValues(rv.Index(i).Interface())...)
-		}
-		return out
-	}
-	return []string{EncodeValue(value)}
-}
-
-// EncodeValue is one value's text form in a query, header, path or form: booleans true/false, times
-// RFC 3339, dates YYYY-MM-DD, enums their value.
-func EncodeValue(value any) string {
-	switch v := value.(type) {
-	case string:
-		return v
-	case bool:
-		return strconv.FormatBool(v)
-	case time.Time:
-		return v.Format(time.RFC3339Nano)
-	case fmt.Stringer:
-		return v.String()
-	}
-	rv := reflect.ValueOf(value)
-	switch rv.Kind() {
-	case reflect.String:
-		return rv.String()
-	case reflect.Bool:
-		return strconv.FormatBool(rv.Bool())
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return strconv.FormatInt(rv.Int(), 10)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return strconv.FormatUint(rv.Uint(), 10)
-	case reflect.Float32, reflect.Float64:
-		return strconv.FormatFloat(rv.Float(), 'f', -1, 64)
-	}
-	data, err := json.Marshal(value)
-	if err != nil {
-		return fmt.Sprint(value)
-	}
-	return string(data)
-}
-
-// FormValues is a model or map as form fields: lists repeat the key, objects use key[sub].
-func FormValues(body any) (url.Values, error) {
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	decoded, err := Decode(data)
-	if err != nil {
-		return nil, err
-	}
-	values := url.Values{}
-	object, ok := decoded.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("a form body must be an object")
-	}
-	keys := make([]string, 0, len(object))
-	for key := range object {
-		keys = append(keys, key)
-	}
-	slices.Sort(keys)
-	for _, key := range keys {
-		addForm(values, key, object[key])
-	}
-	return values, nil
-}
-
-func addForm(values url.Values, key string, value any) {
-	switch v := value.(type) {
-	case nil:
-	case []any:
-		for _, item := range v {
-			addForm(values, key, item)
-		}
-	case map[string]any:
-		for sub, item := range v {
-			addForm(values, key+"["+sub+"]", item)
-		}
-	default:
-		values.Add(key, EncodeValue(v))
-	}
 }
 
 var linkPattern = regexp.MustCompile(`<([^>]*)>\s*((?:;\s*[^;,]+)*)`)

@@ -5,7 +5,6 @@ package core
 import (
 	"encoding/base64"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -60,7 +59,7 @@ func (a *APIKeyAuth) Apply(req *http.Request) {
 	}
 	switch a.Location {
 	case "query":
-		pair := url.QueryEscape(a.Name) + "=" + url.QueryEscape(a.Key) // after the call's own parameters
+		pair := percent(a.Name, false) + "=" + percent(a.Key, false) // after the call's own parameters
 		if req.URL.RawQuery != "" {
 			pair = req.URL.RawQuery + "&" + pair
 		}

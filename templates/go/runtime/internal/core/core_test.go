@@ -194,17 +194,17 @@ func TestSSEDecoder(t *testing.T) {
 func TestQueryEncoding(t *testing.T) {
 	r := NewRequest("GET", "/x")
 	r.QueryParam("tag", []string{"a", "b"}).QueryParam("absent", Opt[int64]{}).QueryParam("on", Some(true))
-	r.QueryParam("filter", map[string]any{"b": 2, "a": "x"}).QueryParam("day", NewDate(2024, time.February, 29))
+	r.QueryParam("filter", map[string]any{"b": 2, "a": "x"}, deepStyle).QueryParam("day", NewDate(2024, time.February, 29))
 	if got := r.query.encode(); got != "tag=a&tag=b&on=true&filter%5Ba%5D=x&filter%5Bb%5D=2&day=2024-02-29" {
 		t.Errorf("got %s", got)
 	}
 	// the page parameter goes where the operation declares it, extra parameters after, replacing in place
 	r = NewRequest("GET", "/x").QueryParam("page", Opt[int64]{}).QueryParam("per_page", Some(int64(3)))
-	extra := grouped([][2]string{{"trace", "on"}, {"per_page", "4"}})
+	extra := extraQuery([][2]string{{"trace", "on"}, {"per_page", "4"}})
 	if got := r.withParam("page", "2").query.with(extra).encode(); got != "page=2&per_page=4&trace=on" {
 		t.Errorf("got %s", got)
 	}
-	if got := parseQuery("b=1&a=%20&b=2").encode(); got != "b=1&b=2&a=+" {
+	if got := parseQuery("b=1&a=%20&b=2").encode(); got != "b=1&b=2&a=%20" {
 		t.Errorf("got %s", got)
 	}
 }
@@ -227,23 +227,23 @@ func TestPagingStopRules(t *testing.T) {
 	cursor := Pages("cursor", "data").With("next_cursor", "next")
 	r := NewRequest("GET", "/x")
 	body := decode(`{"data":[{"id":1}],"next":"c2"}`)
-	next := cursor.next(r, body, cursor.rawItems(body), http.Header{})
+	next := cursor.next(r, body, cursor.rawItems(body), http.Header{}, nil)
 	if next == nil || next.query.encode() != "cursor=c2" {
 		t.Fatal("cursor: a next page")
 	}
-	if cursor.next(next, body, cursor.rawItems(body), http.Header{}) != nil {
+	if cursor.next(next, body, cursor.rawItems(body), http.Header{}, nil) != nil {
 		t.Error("cursor: the same cursor again stops")
 	}
 	offset := Pages("offset", "").With("total", "")
 	items := []any{1, 2}
-	if got := offset.next(r, decode(`[1,2]`), items, http.Header{}); got == nil || got.query.encode() != "offset=2" {
+	if got := offset.next(r, decode(`[1,2]`), items, http.Header{}, nil); got == nil || got.query.encode() != "offset=2" {
 		t.Error("offset: advanced by the items received")
 	}
-	if offset.next(r, decode(`[]`), nil, http.Header{}) != nil {
+	if offset.next(r, decode(`[]`), nil, http.Header{}, nil) != nil {
 		t.Error("offset: an empty page stops")
 	}
 	page := Pages("page", "data").With("total_pages", "pages")
-	if page.next(r.withParam("page", "3"), decode(`{"data":[1],"pages":3}`), items, http.Header{}) != nil {
+	if page.next(r.withParam("page", "3"), decode(`{"data":[1],"pages":3}`), items, http.Header{}, nil) != nil {
 		t.Error("page: the last page stops")
 	}
 }
@@ -280,7 +280,7 @@ func TestInvalidArguments(t *testing.T) {
 	if !errors.Is(err, ErrInvalidArgument) || err.Error() != `invalid argument: server variable region must be one of us, eu, got "mars"` {
 		t.Errorf("got %v", err)
 	}
-	if _, err := formatPath("/w/{id}", []param{{"id", ""}}); !errors.Is(err, ErrInvalidArgument) {
+	if _, err := formatPath("/w/{id}", []param{{"id", "", simpleStyle}}); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("an empty path parameter: got %v", err)
 	}
 }
