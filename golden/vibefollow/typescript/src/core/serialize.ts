@@ -79,10 +79,10 @@ function contentValue(value: unknown, encoding: Encoding | undefined): unknown {
 
 /** One path parameter as it replaces `{name}`; a missing or empty value throws. */
 export function pathValue(name: string, raw: unknown, encoding: Encoding = {}): string {
-  const value = present(raw) ? contentValue(raw, encoding) : raw;
+  if (!present(raw)) throw new Error(`Missing path parameter ${name}`);
+  const value = contentValue(raw, encoding);
   const style = encoding.style ?? 'simple';
   const explode = encoding.explode ?? false;
-  if (!present(value)) throw new Error(`Missing path parameter ${name}`);
   const esc = (text: string) => percentEncode(text);
   let list: string[];
   let pairs: [string, string][] | null = null;
@@ -126,14 +126,14 @@ export function headerValue(raw: unknown, encoding: Encoding = {}): string | und
  * One name/value pair of the form serialisation, before percent-encoding: the name's path (deepObject's
  * `color[R]` is `['color', 'R']`) and the value's pieces with the delimiter between them.
  */
-export interface Pair {
+interface Pair {
   name: string[];
   pieces: string[];
   delimiter: string;
 }
 
 /** A query parameter, cookie or form field as pairs: its style's rows of docs/serialization.md. */
-export function formPairs(name: string, raw: unknown, encoding: Encoding = {}): Pair[] {
+function formPairs(name: string, raw: unknown, encoding: Encoding = {}): Pair[] {
   if (!present(raw)) return [];
   const value = contentValue(raw, encoding);
   const style = encoding.style ?? 'form';
@@ -174,7 +174,7 @@ function deepPairs(path: string[], value: unknown, nesting: string): Pair[] {
 }
 
 /** `name=value` as a URL writes it: `[`, `]` and the delimiters `|` and space percent-encoded. */
-export function encodePair(pair: Pair, allowReserved = false): string {
+function encodePair(pair: Pair, allowReserved = false): string {
   const [first = '', ...keys] = pair.name;
   const name = percentEncode(first) + keys.map((key) => `%5B${percentEncode(key)}%5D`).join('');
   const delimiter = pair.delimiter === ',' ? ',' : percentEncode(pair.delimiter);
@@ -182,7 +182,7 @@ export function encodePair(pair: Pair, allowReserved = false): string {
 }
 
 /** `name=value` as a multipart part carries it: nothing percent-encoded. */
-export function plainPair(pair: Pair): [string, string] {
+function plainPair(pair: Pair): [string, string] {
   const [first = '', ...keys] = pair.name;
   return [first + keys.map((key) => `[${key}]`).join(''), pair.pieces.join(pair.delimiter)];
 }
