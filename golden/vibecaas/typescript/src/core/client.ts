@@ -416,6 +416,7 @@ export abstract class BaseClient {
 
   private async attempt(prepared: Prepared, stream: boolean): Promise<Arrived> {
     await this.ensureTokens(prepared);
+    // what the providers add: their query parameters and cookies go after the call's own
     const parts: RequestParts = { headers: new Headers(prepared.headers), query: [], cookies: {} };
     for (const provider of prepared.providers) provider.apply(parts);
     for (const [name, value] of prepared.overrides) {
@@ -427,9 +428,8 @@ export abstract class BaseClient {
       const existing = parts.headers.get('Cookie');
       parts.headers.set('Cookie', [...(existing ? [existing] : []), ...cookie].join('; '));
     }
-    const search = [...prepared.query, ...parts.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)].join(
-      '&',
-    );
+    const keys = parts.query.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`);
+    const search = [...prepared.query, ...keys].join('&');
     const url = search ? `${prepared.url}?${search}` : prepared.url;
     const request = new Request(url, { method: prepared.method, headers: parts.headers, body: prepared.body });
     const arrived = await this.exchange(request, stream, prepared.timeout, prepared.signal);
