@@ -39,7 +39,7 @@ def test_only_the_fields_that_differ() -> None:
     assert obj is not None
     assert obj.one_line() == (
         "{ path: { id: { style: 'label', explode: true } }, query: { a: { explode: false }, r: { allowReserved: true },"
-        " d: { style: 'deepObject', explode: true, nesting: 'brackets' }, j: { contentType: 'application/json' } },"
+        " d: { style: 'deepObject', nesting: 'brackets' }, j: { contentType: 'application/json' } },"
         " headers: { 'X-O': { explode: true } }, cookies: { c: { explode: false } }, body: { t: { contentType: 'text/csv' } } }"
     )
 

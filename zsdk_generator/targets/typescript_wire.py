@@ -32,11 +32,11 @@ def encodings(c: CallPlan) -> Obj | None:
 
 def _fields(e: Encoding, location: str) -> Obj:
     """One encoding's fields that differ from the runtime's defaults (style: the location's first; explode: true
-    for style form; indexed deepObject arrays)."""
+    for style form, and not read for deepObject; indexed deepObject arrays)."""
     pairs: list[tuple[str, str]] = []
     if e.style != STYLES[location][0]:
         pairs.append(("style", ts_string(e.style)))
-    if e.explode != (e.style == "form"):
+    if e.explode != (e.style == "form") and e.style != "deepObject":
         pairs.append(("explode", "true" if e.explode else "false"))
     if e.allow_reserved:
         pairs.append(("allowReserved", "true"))
