@@ -41,6 +41,7 @@ from .typescript_layout import (
     type_member,
 )
 from .typescript_npm import npm_version, package_name
+from .typescript_wire import encodings
 
 
 def camel(text: str) -> str:
@@ -100,6 +101,7 @@ class MethodView:
     security: list[Arr] | None  # None: the client's default
     content_type: str | None  # a body media type the runtime would not send by itself
     accept: str | None
+    encodings: Obj | None  # the non-default encodings of its parameters and form or multipart fields
 
 
 @dataclass
@@ -332,7 +334,7 @@ class _Spelling:
         required = any(g[1] for g in groups) or (c.body is not None and c.body.required)
         return MethodView(c, name, self.functions[c.key], doc, self.types.get(c.key + "/params"), required, groups,
                           body, returns, runtime, payload, self.pages.get(c.key), security, content_type,
-                          accept)  # fmt: skip
+                          accept, encodings(c))  # fmt: skip
 
     def param(self, p: ParamPlan) -> Member:
         t = _widened(p.type, p.default)

@@ -164,7 +164,7 @@ class Arr:
 class Obj:
     """An object literal as (key, value) pairs, a value rendered text or an `Arr`, laid out where it is placed."""
 
-    pairs: tuple[tuple[str, str | Arr], ...]
+    pairs: tuple[tuple[str, str | Arr | Obj], ...]
 
     def one_line(self) -> str:
         if not self.pairs:

@@ -1,9 +1,5 @@
 /**
- * URL mechanics: server templates, path parameters, query encoding, Link headers and dotted paths.
- *
- * Query encoding (the same for form bodies): `undefined` and `null` are dropped; arrays repeat the key
- * (`?tag=a&tag=b`); booleans are `true`/`false`; objects use `key[sub]=value` (deepObject); `Date`s their
- * ISO 8601 form.
+ * URL mechanics: server templates, Link headers and dotted paths (parameters: serialize.ts).
  */
 
 const VARIABLE = /\{([^{}]+)\}/g;
@@ -32,45 +28,6 @@ export function resolveServerUrl(
     }
     return value;
   });
-}
-
-/** One scalar as it goes into a URL, header or form field. */
-export function encodeValue(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
-}
-
-/** `/pets/{pet_id}` with each value percent-encoded (`/` included). */
-export function formatPath(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(VARIABLE, (_match, name: string) => {
-    const value = own(params, name);
-    if (value === undefined || value === null) throw new Error(`Missing path parameter ${name}`);
-    const text = encodeValue(value);
-    if (text === '') throw new Error(`Expected a non-empty value for path parameter ${name}`);
-    return encodeURIComponent(text);
-  });
-}
-
-function encodeInto(out: [string, string][], key: string, value: unknown): void {
-  if (value === undefined || value === null) return;
-  if (Array.isArray(value)) {
-    for (const item of value) encodeInto(out, key, item);
-  } else if (typeof value === 'object' && !(value instanceof Date)) {
-    for (const [sub, item] of Object.entries(value)) encodeInto(out, `${key}[${sub}]`, item);
-  } else {
-    out.push([key, encodeValue(value)]);
-  }
-}
-
-/** Merge query objects (later ones win per key) into encoded pairs. */
-export function encodeQuery(...queries: (Record<string, unknown> | undefined)[]): [string, string][] {
-  // no prototype: a `__proto__` key is a parameter like any other, not the merged object's prototype
-  const merged: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const query of queries) Object.assign(merged, query);
-  const out: [string, string][] = [];
-  for (const [key, value] of Object.entries(merged)) encodeInto(out, key, value);
-  return out;
 }
 
 /** `https://h/v1` + `/pets` → `https://h/v1/pets`. */

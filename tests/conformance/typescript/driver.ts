@@ -45,7 +45,15 @@ const CREDENTIALS = {
   clientSecret: 'client-secret',
 };
 const PATH_PARAMETERS = new Set(['widget_id', 'report_id', 'file_id', 'gadget_id']);
-const BODY_CALLS = new Set(['files.upload']); // multipart: every argument is a part
+const BODY_CALLS = new Set(['files.upload', 'wire.multipart']); // multipart: every argument is a part
+// calls whose every argument is a path, header or cookie parameter (by default an argument is a query parameter)
+const GROUPS: Record<string, string> = {
+  'wire.path_simple': 'path',
+  'wire.path_label': 'path',
+  'wire.path_matrix': 'path',
+  'wire.headers': 'headers',
+  'wire.cookies': 'cookies',
+};
 const SECONDS = new Set(['timeout']);
 const CANCEL_GRACE = 500; // milliseconds a cancelled call may take to end
 
@@ -104,6 +112,8 @@ function callArguments(step: Step, signal: AbortSignal): [object, object] {
         name,
         name === 'file' ? new File([file.text ?? ''], file.filename ?? '', { type: file.content_type ?? '' }) : value,
       );
+    } else if (GROUPS[step.call ?? ''] !== undefined) {
+      put(GROUPS[step.call ?? ''] ?? 'query', name, value);
     } else if (name === 'body') {
       (params as Record<string, Json>)['body'] = value;
     } else {

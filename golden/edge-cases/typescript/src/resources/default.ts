@@ -179,6 +179,7 @@ export class DefaultResource extends APIResource {
         method: 'GET',
         path: '/things',
         query: ['from', 'to', 'in', 'is', 'self', 'async', 'await', 'yield', 'lambda', 'limit', 'cursor'],
+        encodings: { query: { in: { explode: false } } },
       },
       DEFAULT_LIST_PAGES,
       params,

@@ -144,7 +144,13 @@ export class PetsResource extends APIResource {
    */
   uploadImage(params: PetsUploadImageParams, options?: CallOptions): APIPromise<models.PetImage> {
     return this._client.request<models.PetImage>(
-      { method: 'POST', path: '/pets/{petId}/images', body: 'multipart', idempotent: true },
+      {
+        method: 'POST',
+        path: '/pets/{petId}/images',
+        body: 'multipart',
+        idempotent: true,
+        encodings: { body: { file: { contentType: 'image/png, image/jpeg' } } },
+      },
       params,
       options,
     );

@@ -40,6 +40,7 @@ export class AnalyticsResource extends APIResource {
         path: '/analytics',
         query: ['project_id', 'start', 'end', 'granularity', 'metrics'],
         envelope: ['data'],
+        encodings: { query: { metrics: { explode: false } } },
       },
       params,
       options,

@@ -37,7 +37,18 @@ import {
 import { APIPromise, type ResultPromise, type WithResponse } from './promise.js';
 import { retryDelay, shouldRetryStatus, wait, type RetryPolicy } from './retry.js';
 import { Stream } from './streaming.js';
-import { encodeQuery, encodeValue, formatPath, getPath, joinUrl, MISSING } from './url.js';
+import {
+  cookiePairs,
+  formBody,
+  formatPath,
+  headerValue,
+  multipartBlob,
+  multipartParts,
+  percentEncode,
+  queryPairs,
+  type Encodings,
+} from './serialize.js';
+import { getPath, joinUrl, MISSING, own } from './url.js';
 
 /** Called with every request sent (token requests too), after credentials are applied; may return a new one. */
 export type RequestHook = (request: Request) => Request | void | Promise<Request | void>;
@@ -108,6 +119,14 @@ export interface Operation {
   idempotencyHeader?: string;
   /** The path of the payload inside the response body. */
   envelope?: readonly string[];
+  /** By location, the parameters (and form or multipart fields) whose encoding is not the default one. */
+  encodings?: {
+    path?: Encodings;
+    query?: Encodings;
+    headers?: Encodings;
+    cookies?: Encodings;
+    body?: Encodings;
+  };
 }
 
 /** A method's arguments: parameters by location (wire names) and the body. */
@@ -131,10 +150,12 @@ export interface ClientSettings {
 interface Prepared {
   method: string;
   url: string;
-  query: [string, string][];
+  /** Encoded `name=value` pairs, in the order they are sent. */
+  query: string[];
   headers: Headers;
   overrides: [string, string | null][];
-  cookies: Record<string, string>;
+  /** Encoded `name=value` pairs of the `Cookie` header. */
+  cookies: string[];
   body: BodyInit | null;
   timeout: number;
   maxRetries: number;
@@ -166,23 +187,6 @@ function decodeBody(bytes: ArrayBuffer | null): unknown {
   } catch {
     return text;
   }
-}
-
-function entries(value: object | undefined): [string, unknown][] {
-  return Object.entries(value ?? {}).filter(([, v]) => v !== undefined && v !== null);
-}
-
-function multipart(body: unknown): FormData {
-  const form = new FormData();
-  for (const [name, value] of entries(body as object)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item instanceof Blob) form.append(name, item, (item as { name?: string }).name || 'upload');
-      else if (typeof item === 'object' && item !== null && !(item instanceof Date)) {
-        form.append(name, stringifyJSON(item));
-      } else form.append(name, encodeValue(item));
-    }
-  }
-  return form;
 }
 
 export abstract class BaseClient {
@@ -315,30 +319,41 @@ export abstract class BaseClient {
   }
 
   private prepare(op: Operation, args: RequestArgs, options: CallOptions, absoluteUrl?: string): Prepared {
+    const encodings = op.encodings ?? {};
     let url: string;
-    let query: [string, string][] = [];
+    let written: string; // a query string in the operation's path, or the next link's: sent first, as it is
     if (absoluteUrl !== undefined) {
       const parsed = new URL(absoluteUrl);
-      query = [...parsed.searchParams];
       url = parsed.origin + parsed.pathname;
+      written = parsed.search.slice(1);
     } else {
-      url = joinUrl(this.baseUrl, formatPath(op.path, args.path as Record<string, unknown>));
+      const mark = op.path.indexOf('?');
+      const template = mark < 0 ? op.path : op.path.slice(0, mark);
+      written = mark < 0 ? '' : op.path.slice(mark + 1);
+      url = joinUrl(this.baseUrl, formatPath(template, args.path as Record<string, unknown>, encodings.path));
     }
-    // declared parameters in the declared order (an absent one keeps its place), then the call's extra ones
-    const declared = Object.fromEntries((op.query ?? []).map((name) => [name, undefined]));
-    query.push(...encodeQuery(declared, args.query as Record<string, unknown>, options.query));
+    const query = [
+      ...(written ? [written] : []),
+      ...queryPairs(op.query ?? [], args.query as Record<string, unknown>, encodings.query, options.query),
+    ];
     const headers = this.baseHeaders();
     headers.set('Accept', op.accept ?? 'application/json');
-    for (const [name, value] of entries(args.headers)) headers.set(name, encodeValue(value));
+    for (const [name, value] of Object.entries(args.headers ?? {})) {
+      const text = headerValue(value, own(encodings.headers ?? {}, name));
+      if (text !== undefined) headers.set(name, text);
+    }
     const idempotency = op.idempotencyHeader ?? 'Idempotency-Key';
     if (op.idempotent && !headers.has(idempotency)) headers.set(idempotency, uuid4());
     const overrides: [string, string | null][] = Object.entries(options.headers ?? {});
     if (options.idempotencyKey !== undefined) overrides.push([idempotency, options.idempotencyKey]);
     let body: BodyInit | null = null;
     if (args.body !== undefined && op.body !== undefined) {
-      if (op.body === 'multipart') body = multipart(args.body);
-      else if (op.body === 'form') {
-        body = new URLSearchParams(encodeQuery(args.body as Record<string, unknown>)).toString();
+      if (op.body === 'multipart') {
+        const blob = multipartBlob(multipartParts(args.body ?? {}, encodings.body), `zsdk-${uuid4()}`);
+        body = blob;
+        headers.set('Content-Type', blob.type);
+      } else if (op.body === 'form') {
+        body = formBody(args.body ?? {}, encodings.body);
         headers.set('Content-Type', op.contentType ?? 'application/x-www-form-urlencoded');
       } else if (op.body === 'json') {
         body = stringifyJSON(args.body);
@@ -348,7 +363,7 @@ export abstract class BaseClient {
         headers.set('Content-Type', op.contentType ?? 'application/octet-stream');
       }
     }
-    const cookies = Object.fromEntries(entries(args.cookies).map(([k, v]) => [k, encodeValue(v)]));
+    const cookies = cookiePairs(args.cookies as Record<string, unknown>, encodings.cookies);
     return {
       method: op.method,
       url,
@@ -401,22 +416,20 @@ export abstract class BaseClient {
 
   private async attempt(prepared: Prepared, stream: boolean): Promise<Arrived> {
     await this.ensureTokens(prepared);
-    const parts: RequestParts = {
-      headers: new Headers(prepared.headers),
-      query: [...prepared.query],
-      cookies: { ...prepared.cookies },
-    };
+    // what the providers add: their query parameters and cookies go after the call's own
+    const parts: RequestParts = { headers: new Headers(prepared.headers), query: [], cookies: {} };
     for (const provider of prepared.providers) provider.apply(parts);
     for (const [name, value] of prepared.overrides) {
       if (value === null) parts.headers.delete(name);
       else parts.headers.set(name, value);
     }
-    const cookie = Object.entries(parts.cookies).map(([k, v]) => `${k}=${v}`);
+    const cookie = [...prepared.cookies, ...Object.entries(parts.cookies).map(([k, v]) => `${k}=${v}`)];
     if (cookie.length) {
       const existing = parts.headers.get('Cookie');
       parts.headers.set('Cookie', [...(existing ? [existing] : []), ...cookie].join('; '));
     }
-    const search = new URLSearchParams(parts.query).toString();
+    const keys = parts.query.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`);
+    const search = [...prepared.query, ...keys].join('&');
     const url = search ? `${prepared.url}?${search}` : prepared.url;
     const request = new Request(url, { method: prepared.method, headers: parts.headers, body: prepared.body });
     const arrived = await this.exchange(request, stream, prepared.timeout, prepared.signal);

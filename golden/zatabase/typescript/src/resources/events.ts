@@ -43,7 +43,12 @@ export class EventsResource extends APIResource {
    */
   subscribeEvents(params: EventsSubscribeEventsParams, options?: CallOptions): APIPromise<Stream<models.BusEvent>> {
     return this._client.requestStream<models.BusEvent>(
-      { method: 'GET', path: '/events/stream', accept: 'text/event-stream' },
+      {
+        method: 'GET',
+        path: '/events/stream',
+        accept: 'text/event-stream',
+        encodings: { query: { topics: { explode: false } } },
+      },
       params,
       options,
     );

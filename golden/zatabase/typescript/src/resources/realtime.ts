@@ -26,7 +26,13 @@ export class RealtimeResource extends APIResource {
     options?: CallOptions,
   ): APIPromise<Stream<models.RealtimeChange>> {
     return this._client.requestStream<models.RealtimeChange>(
-      { method: 'GET', path: '/realtime/subscribe', query: ['table', 'events'], accept: 'text/event-stream' },
+      {
+        method: 'GET',
+        path: '/realtime/subscribe',
+        query: ['table', 'events'],
+        accept: 'text/event-stream',
+        encodings: { query: { events: { explode: false } } },
+      },
       params,
       options,
     );
