@@ -1,0 +1,73 @@
+"""Starting and stopping a mock server on a free 127.0.0.1 port, waiting until it answers."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+READY_TIMEOUT = 300.0  # seconds; Prism parses the OpenAI spec (3 MB) before it listens
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class MockServer:
+    name: str
+    command: list[str]  # `{port}` in an argument becomes the port
+    cwd: Path
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+    log: Path | None = None
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self) -> MockServer:
+        self.log = Path(tempfile.mkstemp(prefix=f"{self.name}-", suffix=".log")[1])
+        command = [part.replace("{port}", str(self.port)) for part in self.command]
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(command, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + READY_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.process.returncode} before it was ready "
+                                   f"({' '.join(command)}):\n{self.output()}")  # fmt: skip
+            if self.answers():
+                return self
+            time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"{self.name} did not answer on {self.address} within {READY_TIMEOUT:.0f} s:\n{self.output()}")
+
+    def answers(self) -> bool:
+        try:
+            urllib.request.urlopen(f"http://{self.address}/", timeout=2).close()
+        except urllib.error.HTTPError:
+            return True  # any HTTP answer means it is listening
+        except OSError:
+            return False
+        return True
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:] if self.log is not None else ""
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.log is not None:
+            self.log.unlink(missing_ok=True)
