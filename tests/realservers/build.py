@@ -56,7 +56,9 @@ def build_typescript(spec: Path, folder: Path) -> tuple[list[str], dict[str, str
     (folder / "tsconfig.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
     compiled = run([tsc, "-p", "tsconfig.json"], folder, timeout=900)
     if compiled.returncode != 0:
-        raise AssertionError(f"tsc failed for the TypeScript driver of {spec.name}:\n{compiled.stdout}{compiled.stderr}")
+        raise AssertionError(
+            f"tsc failed for the TypeScript driver of {spec.name}:\n{compiled.stdout}{compiled.stderr}"
+        )
     return [node_binary, str(folder / "out" / "driver.js")], {}
 
 

@@ -28,26 +28,38 @@ class MockServer:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     log: Path | None = None
+    launched: float = 0.0
 
     @property
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
 
-    def start(self) -> MockServer:
+    def launch(self) -> MockServer:
+        """Start the process and return at once (Prism takes a minute to read the OpenAI spec: build meanwhile)."""
         self.log = Path(tempfile.mkstemp(prefix=f"{self.name}-", suffix=".log")[1])
-        command = [part.replace("{port}", str(self.port)) for part in self.command]
+        self.launched = time.monotonic()
         with self.log.open("wb") as log:
-            self.process = subprocess.Popen(command, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + READY_TIMEOUT
+            self.process = subprocess.Popen(self.argv(), cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT)
+        return self
+
+    def argv(self) -> list[str]:
+        return [part.replace("{port}", str(self.port)) for part in self.command]
+
+    def ready(self) -> MockServer:
+        """Wait until the launched server answers; fail with its output when it exits or never answers."""
+        assert self.process is not None, "launch() first"
+        deadline = self.launched + READY_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited with {self.process.returncode} before it was ready "
-                                   f"({' '.join(command)}):\n{self.output()}")  # fmt: skip
+                                   f"({' '.join(self.argv())}):\n{self.output()}")  # fmt: skip
             if self.answers():
                 return self
             time.sleep(0.3)
         self.stop()
-        raise RuntimeError(f"{self.name} did not answer on {self.address} within {READY_TIMEOUT:.0f} s:\n{self.output()}")
+        raise RuntimeError(
+            f"{self.name} did not answer on {self.address} within {READY_TIMEOUT:.0f} s:\n{self.output()}"
+        )
 
     def answers(self) -> bool:
         try:

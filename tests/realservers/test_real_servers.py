@@ -15,6 +15,7 @@ XPASSes, fails, and its `xfail` entry must go.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -62,12 +63,19 @@ def mock_server(sample: Sample) -> MockServer:
 
 @pytest.fixture(scope="session")
 def real_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Sample, str], Run]]:
-    """A driver run per (sample, language), once per session: one mock and proxy per sample, each SDK built once."""
-    proxies: dict[str, tuple[MockServer, RecordingProxy]] = {}
+    """A driver run per (sample, language), once per session: one mock and proxy per sample, each SDK built once.
+
+    Every sample's mock server is launched at the first run, so that they start while the SDKs build."""
+    servers: dict[str, MockServer] = {}
+    proxies: dict[str, RecordingProxy] = {}
     runs: dict[tuple[str, str], Run] = {}
     failures: dict[tuple[str, str], BaseException] = {}
 
     def get(sample: Sample, language: str) -> Run:
+        if not servers:
+            for each in SAMPLES:
+                with contextlib.suppress(Exception, pytest.skip.Exception):  # its own runs find out again, and say why
+                    servers[each.name] = mock_server(each).launch()
         key = (sample.name, language)
         if key in failures:
             raise failures[key]
@@ -81,14 +89,17 @@ def real_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Sam
 
     def drive(sample: Sample, language: str) -> Run:
         spec = spec_path(sample)
-        if sample.name not in proxies:
-            server = mock_server(sample).start()
-            proxy = RecordingProxy(server.address).start()
-            proxy.first_answers = {c["id"]: c["first_answer"] for c in sample.calls if "first_answer" in c}
-            proxies[sample.name] = (server, proxy)
-        server, proxy = proxies[sample.name]
+        if sample.name not in servers:
+            servers[sample.name] = mock_server(sample).launch()
+        server = servers[sample.name]
         folder = tmp_path_factory.mktemp(f"{sample.name}-{language}")
         command, env = build(language, spec, folder)
+        if sample.name not in proxies:
+            proxies[sample.name] = RecordingProxy(server.ready().address).start()
+            proxies[sample.name].first_answers = {
+                c["id"]: c["first_answer"] for c in sample.calls if "first_answer" in c
+            }
+        proxy = proxies[sample.name]
         calls = folder / "calls.json"
         calls.write_text(sample.driver_calls(), encoding="utf-8")
         proxy.clear()
@@ -108,8 +119,9 @@ def real_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Sam
         return Run(observations, exchanges, result.stderr)
 
     yield get
-    for server, proxy in proxies.values():
+    for proxy in proxies.values():
         proxy.stop()
+    for server in servers.values():
         server.stop()
 
 

@@ -115,7 +115,8 @@ def main() -> None:
     parser.add_argument("--server", required=True)
     parser.add_argument("--calls", required=True)
     options = parser.parse_args()
-    calls = json.loads(open(options.calls, encoding="utf-8").read())
+    with open(options.calls, encoding="utf-8") as file:
+        calls = json.load(file)
     client = rsapi.Rsapi(base_url=options.server, max_retries=0)
     for call in calls:
         try:

@@ -33,8 +33,7 @@ function member(owner: object, name: string): unknown {
   }
   for (const key of names) {
     if (!key.startsWith('_') && key !== 'constructor' && plain(key) === plain(name)) {
-      const value = (owner as Record<string, unknown>)[key];
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(owner) : value;
+      return (owner as Record<string, unknown>)[key];
     }
   }
   throw new Error(`no member ${name}`);
@@ -60,7 +59,9 @@ async function observe(client: Rsapi, call: Call): Promise<Record<string, unknow
   const parts = call.call.split('.');
   let target: unknown = client;
   for (const part of parts.slice(0, -1)) target = member(target as object, part);
-  const method = member(target as object, parts[parts.length - 1] ?? '') as (params: unknown, options: unknown) => Promise<unknown>;
+  const method = member(target as object, parts[parts.length - 1] ?? '') as (...args: unknown[]) => Promise<unknown>;
+  // An operation without parameters takes its options first: `list(options?)`, not `list(params, options?)`.
+  const takesParams = /^[\w$]+\s*\(\s*params\b/.test(method.toString());
   const params: Record<string, unknown> = {};
   if (call.path !== undefined) params['path'] = call.path;
   if (call.query !== undefined) params['query'] = call.query;
@@ -68,7 +69,8 @@ async function observe(client: Rsapi, call: Call): Promise<Record<string, unknow
   if (call.body !== undefined) {
     params['body'] = Object.fromEntries(Object.entries(call.body).map(([k, v]) => [k, fileValue(v)]));
   }
-  const result = await method(params, { headers: { [CASE_HEADER]: call.id } });
+  const options = { headers: { [CASE_HEADER]: call.id } };
+  const result = await (takesParams ? method.call(target, params, options) : method.call(target, options));
   if (isPage(result)) {
     const observed: Record<string, unknown> = {
       ok: true,
