@@ -64,12 +64,14 @@ class Exchange:
         return []
 
     def comparable(self) -> dict[str, Any]:
-        """What must be the same whichever language sent it (no boundaries, keys or user agents)."""
+        """What must be the same whichever language sent it (no boundaries, keys or user agents); a body's pairs
+        sorted, since their order follows the caller's object in one language and the struct's in another, while the
+        query keeps its order (the spec's, a contract point of its own)."""
         record: dict[str, Any] = {"method": self.method, "path": self.path, "query": self.query_pairs()}
         kind = self.content_type.split(";")[0].strip()
         if self.body:
             record["content_type"] = kind
-            record["body"] = self.body_pairs() if kind != "application/json" else self.body.decode()
+            record["body"] = sorted(self.body_pairs()) if kind != "application/json" else json.loads(self.body)
         return record
 
     def summary(self) -> str:
