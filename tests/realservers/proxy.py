@@ -46,6 +46,7 @@ class Exchange:
     query: str  # raw, in the order sent
     content_type: str
     body: bytes
+    headers: dict[str, str] = field(default_factory=dict)  # names in lower case
     status: int = 0
     answer: bytes = b""
     violations: list[str] = field(default_factory=list)  # request violations Prism reported (sl-violations)
@@ -105,7 +106,8 @@ class RecordingProxy:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 path, _, query = self.path.partition("?")
-                exchange = Exchange(self.command, path, query, self.headers.get("Content-Type", ""), body)
+                exchange = Exchange(self.command, path, query, self.headers.get("Content-Type", ""), body,
+                                    {name.lower(): value for name, value in self.headers.items()})  # fmt: skip
                 proxy.file(self.headers.get(CASE_HEADER), exchange)
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"host"}}
                 host, _, port = proxy.upstream.partition(":")

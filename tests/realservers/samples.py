@@ -17,7 +17,7 @@ from .proxy import Exchange
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE / "samples"
-WIRE_KEYS = {"path", "query", "content_type", "body", "page2_query"}
+WIRE_KEYS = {"path", "query", "header", "content_type", "body", "page2_query"}
 CALL_KEYS = {"id", "call", "covers", "path", "query", "header", "body", "pages", "first_answer", "wire", "xfail"}
 
 
@@ -78,6 +78,9 @@ def problems(call: dict[str, Any], observed: dict[str, Any] | None, exchanges: l
         found.append(f"path {first.path!r}, expected {wire['path']!r}")
     if "query" in wire and pairs(first.query_pairs()) != pairs(wire["query"]):  # type: ignore[arg-type]
         found.append(f"query {first.query!r} ({first.query_pairs()}), expected {wire['query']}")
+    for name, value in wire.get("header", {}).items():
+        if first.headers.get(name.lower()) != value:
+            found.append(f"header {name}: {first.headers.get(name.lower())!r}, expected {value!r}")
     if "content_type" in wire and first.content_type.split(";")[0] != wire["content_type"]:
         found.append(f"content type {first.content_type!r}, expected {wire['content_type']!r}")
     if "body" in wire and pairs(first.body_pairs()) != pairs(wire["body"]):  # type: ignore[arg-type]

@@ -41,12 +41,14 @@ def missing(message: str) -> None:
 
 def prism() -> str:
     """The pinned Prism's command, installed with `npm ci` on first use."""
+    if shutil.which("node") is None:
+        missing("node not found: the real-server suite needs node 18+ (and npm) to run Prism")
     lock = PRISM_LOCK.read_text(encoding="utf-8")
     if PRISM.exists() and PRISM_STAMP.exists() and PRISM_STAMP.read_text(encoding="utf-8") == lock:
         return str(PRISM)
     npm = shutil.which("npm")
-    if npm is None or shutil.which("node") is None:
-        missing("node or npm not found: the real-server suite needs them to install and run Prism")
+    if npm is None:
+        missing("npm not found: the real-server suite needs it to install Prism")
     assert npm is not None
     result = run([npm, "ci", "--no-audit", "--no-fund"], PRISM_DIR)
     if result.returncode != 0 or not PRISM.exists():
