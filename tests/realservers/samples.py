@@ -27,6 +27,7 @@ class Sample:
     spec: str  # under ../shared/specs, or `stripe-mock` for the spec stripe-mock embeds
     server: str  # prism or stripe-mock
     calls: list[dict[str, Any]]
+    paths: list[str] | None = None  # the spec's paths the SDK is generated from (see prune.py); all when None
 
     def driver_calls(self) -> str:
         """The calls as the drivers read them (JSON), without what only the harness reads."""
@@ -41,7 +42,7 @@ def load(path: Path) -> Sample:
         assert not unknown, f"{path.name}: {call.get('id')}: unknown keys {sorted(unknown)}"
     ids = [call["id"] for call in data["calls"]]
     assert len(ids) == len(set(ids)), f"{path.name}: duplicate call ids"
-    return Sample(path.stem, data["spec"], data["server"], data["calls"])
+    return Sample(path.stem, data["spec"], data["server"], data["calls"], data.get("paths"))
 
 
 def load_all() -> list[Sample]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import socket
 import subprocess
 import tempfile
@@ -36,10 +39,12 @@ class MockServer:
 
     def launch(self) -> MockServer:
         """Start the process and return at once (Prism takes a minute to read the OpenAI spec: build meanwhile)."""
-        self.log = Path(tempfile.mkstemp(prefix=f"{self.name}-", suffix=".log")[1])
+        descriptor, log = tempfile.mkstemp(prefix=f"{self.name}-", suffix=".log")
+        self.log = Path(log)
         self.launched = time.monotonic()
-        with self.log.open("wb") as log:
-            self.process = subprocess.Popen(self.argv(), cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT)
+        with open(descriptor, "wb") as output:  # a process group of its own, so that stop() ends its children too
+            self.process = subprocess.Popen(self.argv(), cwd=self.cwd, stdout=output, stderr=subprocess.STDOUT,
+                                            start_new_session=True)  # fmt: skip
         return self
 
     def argv(self) -> list[str]:
@@ -74,12 +79,19 @@ class MockServer:
         return self.log.read_text(errors="replace")[-4000:] if self.log is not None else ""
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+        """End the server and whatever it started (its process group), and remove its log."""
+        if self.process is not None:
+            self.signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                self.signal(signal.SIGKILL)
                 self.process.wait()
+            self.signal(signal.SIGKILL)  # children that outlived it
         if self.log is not None:
             self.log.unlink(missing_ok=True)
+
+    def signal(self, number: int) -> None:
+        assert self.process is not None
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, number)

@@ -27,10 +27,13 @@ from typing import Any
 
 import pytest
 
+from zsdk_generator import pipeline
+
 from ..conftest import shared_spec
 from . import tools
 from .build import LANGUAGES, build
 from .proxy import Exchange, RecordingProxy
+from .prune import prune
 from .samples import Sample, load_all, problems
 from .servers import MockServer
 
@@ -47,19 +50,31 @@ class Run:
     stderr: str
 
 
-def spec_path(sample: Sample) -> Path:
+def served_spec(sample: Sample) -> Path:
+    """The spec the mock serves."""
     if sample.spec == "stripe-mock":
-        return tools.stripe_spec()
+        return tools.stripe_mock()[1]
     return shared_spec(sample.spec)
 
 
+def pruned_spec(sample: Sample, folder: Path) -> Path:
+    """The spec the SDKs are generated from: the served one, pruned to the sample's `paths` when it lists them."""
+    spec = served_spec(sample)
+    if sample.paths is None:
+        return spec
+    pruned = folder / f"{sample.name}-pruned.json"
+    pruned.write_text(json.dumps(prune(json.loads(spec.read_bytes()), sample.paths)), encoding="utf-8")
+    return pruned
+
+
 def mock_server(sample: Sample) -> MockServer:
+    spec = served_spec(sample)  # first, so that a sample without its spec skips before anything is installed
     if sample.server == "prism":
-        prism = tools.prism()
-        command = [prism, "mock", "--host", "127.0.0.1", "--port", "{port}", str(spec_path(sample))]
-        return MockServer("prism", command, tools.PRISM_DIR)
+        prism, folder = tools.prism()
+        return MockServer("prism", [prism, "mock", "--host", "127.0.0.1", "--port", "{port}", str(spec)], folder)
     assert sample.server == "stripe-mock", sample.server
-    return MockServer("stripe-mock", [tools.stripe_mock(), "-http-addr", "127.0.0.1:{port}"], Path.cwd())
+    stripe_mock, _ = tools.stripe_mock()
+    return MockServer("stripe-mock", [stripe_mock, "-http-addr", "127.0.0.1:{port}"], spec.parent)
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +83,7 @@ def real_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Sam
 
     Every sample's mock server is launched at the first run, so that they start while the SDKs build."""
     servers: dict[str, MockServer] = {}
+    specs: dict[str, Path] = {}
     proxies: dict[str, RecordingProxy] = {}
     runs: dict[tuple[str, str], Run] = {}
     failures: dict[tuple[str, str], BaseException] = {}
@@ -89,7 +105,9 @@ def real_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Sam
         return runs[key]
 
     def drive(sample: Sample, language: str) -> Run:
-        spec = spec_path(sample)
+        if sample.name not in specs:
+            specs[sample.name] = pruned_spec(sample, tmp_path_factory.mktemp(sample.name))
+        spec = specs[sample.name]
         if sample.name not in servers:
             servers[sample.name] = mock_server(sample).launch()
         server = servers[sample.name]
@@ -179,3 +197,18 @@ def test_samples_cover_what_issue_13_asks() -> None:
     wanted = {"path", "query", "array", "object", "enum", "int64", "json-body", "form-body", "multipart", "delete",
               "pagination", "page-token", "header"}  # fmt: skip
     assert wanted <= covered, f"not covered: {sorted(wanted - covered)}"
+
+
+@pytest.mark.parametrize("sample", [s for s in SAMPLES if s.paths is not None], ids=lambda s: s.name)
+def test_pruned_spec_keeps_the_full_specs_names(sample: Sample, tmp_path: Path) -> None:
+    """The IR of the pruned spec is part of the full spec's, name for name (models and operations), and offers
+    every call of the sample: the pruned SDKs are the full ones' with operations left out."""
+    full = pipeline.run(str(served_spec(sample))).api
+    pruned = pipeline.run(str(pruned_spec(sample, tmp_path))).api
+    assert full is not None and pruned is not None and pruned.models
+    models = {model.name: model for model in full.models}
+    assert [model.name for model in pruned.models if models.get(model.name) != model] == []
+    operations = {operation.id: operation for operation in full.all_operations()}
+    assert [op.id for op in pruned.all_operations() if operations.get(op.id) != op] == []
+    offered = {f"{resource.name}.{op.name}" for resource in pruned.resources for op in resource.operations}
+    assert {call["call"] for call in sample.calls} - offered == set(), "a call's path is missing from `paths`"
