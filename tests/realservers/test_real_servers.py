@@ -1,11 +1,12 @@
 """Issue 13's real-server suite: every language's SDK calls a broad sample of operations on real mock servers.
 
-Prism serves petstore-expanded and OpenAI, validating requests (an invalid one gets 422; a request violation it
-lets through, reported in its sl-violations header, fails the test too; `--errors` is not used, because it also
-turns the OpenAI spec's own inconsistent examples into 500s); stripe-mock serves the Stripe spec it embeds (the
-Stripe SDK is generated from that very spec). Every request goes through a recording proxy (proxy.py), so each call
-is checked on both sides: accepted by the mock (2xx), decoded by the SDK, and, where the mock cannot see a mistake,
-the wire itself (samples/<spec>.yaml says what). Then every language must have sent the same.
+Prism serves petstore-expanded and OpenAI, validating requests (an invalid one gets 422; a request violation it lets
+through, reported in its sl-violations header, fails the test too; `--errors` is not used, because it also turns the
+OpenAI spec's own inconsistent examples into 500s); stripe-mock serves the Stripe spec it embeds (the Stripe SDKs
+are generated from that very spec, pruned to the paths the samples call: prune.py). Every request goes through a
+recording proxy (proxy.py), so each call is checked on both sides: accepted by the mock (2xx), decoded by the SDK,
+and, where the mock cannot see a mistake, the wire itself (samples/<spec>.yaml says what). Then every language must
+have sent the same.
 
 Known bugs (issue 13's list) are strict xfails, given per language in the samples: when a fix lands the case
 XPASSes, fails, and its `xfail` entry must go.
@@ -57,7 +58,7 @@ def served_spec(sample: Sample) -> Path:
     return shared_spec(sample.spec)
 
 
-def pruned_spec(sample: Sample, folder: Path) -> Path:
+def sdk_spec(sample: Sample, folder: Path) -> Path:
     """The spec the SDKs are generated from: the served one, pruned to the sample's `paths` when it lists them."""
     spec = served_spec(sample)
     if sample.paths is None:
@@ -106,7 +107,7 @@ def real_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Sam
 
     def drive(sample: Sample, language: str) -> Run:
         if sample.name not in specs:
-            specs[sample.name] = pruned_spec(sample, tmp_path_factory.mktemp(sample.name))
+            specs[sample.name] = sdk_spec(sample, tmp_path_factory.mktemp(sample.name))
         spec = specs[sample.name]
         if sample.name not in servers:
             servers[sample.name] = mock_server(sample).launch()
@@ -204,7 +205,7 @@ def test_pruned_spec_keeps_the_full_specs_names(sample: Sample, tmp_path: Path) 
     """The IR of the pruned spec is part of the full spec's, name for name (models and operations), and offers
     every call of the sample: the pruned SDKs are the full ones' with operations left out."""
     full = pipeline.run(str(served_spec(sample))).api
-    pruned = pipeline.run(str(pruned_spec(sample, tmp_path))).api
+    pruned = pipeline.run(str(sdk_spec(sample, tmp_path))).api
     assert full is not None and pruned is not None and pruned.models
     models = {model.name: model for model in full.models}
     assert [model.name for model in pruned.models if models.get(model.name) != model] == []
