@@ -78,11 +78,12 @@ def mock_server(sample: Sample) -> MockServer:
     return MockServer("stripe-mock", [stripe_mock, "-http-addr", "127.0.0.1:{port}"], spec.parent)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def real_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Sample, str], Run]]:
-    """A driver run per (sample, language), once per session: one mock and proxy per sample, each SDK built once.
+    """A driver run per (sample, language), done once: one mock and proxy per sample, each SDK built once.
 
-    Every sample's mock server is launched at the first run, so that they start while the SDKs build."""
+    Every sample's mock server is launched at the first run, so that they start while the SDKs build; all stop when
+    this module's tests are done, not at the end of the whole test session."""
     servers: dict[str, MockServer] = {}
     specs: dict[str, Path] = {}
     proxies: dict[str, RecordingProxy] = {}
