@@ -68,6 +68,27 @@ def test_stripe_style_starting_after_and_has_more(build, doc, op):
     )
 
 
+def test_openai_style_after_with_last_id_and_has_more(build, doc, op):
+    page = obj(object=STR, data=EVENTS, first_id=STR, last_id=STR, has_more=BOOL)
+    o = paged(build, doc, op, listing(page, [q("limit", INT), q("order"), q("after"), q("before")]))
+    assert o.pagination == Pagination(
+        "cursor", ("data",), EVENT_T, cursor_param="after", next_cursor=("last_id",), has_more=("has_more",)
+    )
+
+
+def test_after_with_has_more_but_no_last_id_takes_the_last_items_id(build, doc, op):
+    o = paged(build, doc, op, listing(obj(object=STR, data=EVENTS, has_more=BOOL), [q("after"), q("limit", INT)]))
+    assert o.pagination == Pagination(
+        "cursor", ("data",), EVENT_T, cursor_param="after", cursor_item_field="id", has_more=("has_more",)
+    )
+
+
+def test_after_with_has_more_is_not_cursor_without_last_id_or_item_ids(build, doc, op):
+    nameless = {"type": "array", "items": obj(kind=STR)}
+    o = paged(build, doc, op, listing(obj(data=nameless, has_more=BOOL), [q("after")]))
+    assert o.pagination is None
+
+
 def test_offset_limit_with_total(build, doc, op):
     o = paged(build, doc, op, listing(obj(results=EVENTS, total=INT), [q("offset", INT), q("limit", INT)]))
     assert o.pagination == Pagination(

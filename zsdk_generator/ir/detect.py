@@ -107,6 +107,11 @@ def pagination(
         if next_field is not None:
             return Pagination("cursor", items, item, cursor_param=cursor_param, next_cursor=next_field,
                               has_more=meta("has_more", "hasMore"))  # fmt: skip
+    if "after" in names and meta("has_more"):  # OpenAI: the next `after` is `last_id`, else the last item's id
+        last_id = meta("last_id")
+        if last_id or "id" in _item_fields(response_schema, items, shapes):
+            return Pagination("cursor", items, item, cursor_param="after", next_cursor=last_id,
+                              cursor_item_field=None if last_id else "id", has_more=meta("has_more"))  # fmt: skip
     if "offset" in names:
         limit = next((p for p in _LIMIT_PARAMS if p in names), None)
         return Pagination("offset", items, item, offset_param="offset", limit_param=limit,
@@ -124,6 +129,11 @@ def pagination(
                           total_pages=meta("total_pages", "totalPages", "page_count", "pageCount", "last_page"),
                           has_next=meta("has_next", "hasNext", "has_next_page", "hasNextPage", "has_more"))  # fmt: skip
     return None
+
+
+def _item_fields(schema: Any, items: tuple[str, ...], shapes: Shapes) -> dict[str, Any]:
+    """The fields of one item of the list at `items` in the response."""
+    return shapes.properties(shapes.flatten(shapes.field_at(schema, items)).get("items"))
 
 
 def _is_token(param: TypeRef, next_page: dict[str, Any]) -> bool:
