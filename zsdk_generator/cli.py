@@ -122,13 +122,19 @@ def ir(spec: str, method_names: str, output: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the JSON here.")
 def plan(spec: str, config_path: str | None, output: str | None) -> None:
     """Print the SDK plan of SPEC as JSON: the surface every language's SDK spells (docs/plan.md)."""
+    from .diagnostics import SpecError
     from .ir.serialize import to_json
     from .plan.build import build_plan
 
     if _missing(spec):
         _usage_error(f"{spec}: file not found")
     config, api, _ = _configured_run(spec, config_path)
-    _emit(to_json(build_plan(api, config.shared(api))), output)
+    try:
+        sdk = build_plan(api, config.shared(api))
+    except SpecError as exc:
+        _print([config.locate(exc.diagnostic)], sys.stderr)
+        sys.exit(EXIT_FINDINGS)
+    _emit(to_json(sdk), output)
 
 
 @cli.command()

@@ -31,7 +31,7 @@ from .ir.model import Api
 from .ir.naming import pascal, words
 from .ir.resources import MethodNames
 
-_SHARED_KEYS = {"package_name", "client_name", "version", "method_names", "retries", "description"}
+_SHARED_KEYS = {"package_name", "client_name", "version", "method_names", "retries", "description", "client_methods"}
 # Each retry setting: its type and the largest value an SDK accepts (every language can spell it exactly).
 _RETRY_KEYS = {
     "max_retries": (int, 100),
@@ -62,6 +62,7 @@ class LanguageConfig:
     # The package name every language's SDK names its environment variables after (targets/credentials.py): the
     # shared package_name, else the first a language block gives, else the title's; "" for package_name.
     env_package_name: str = ""
+    client_methods: str | tuple[str, ...] = "none"  # all | none | the operationIds lifted onto the client
 
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
@@ -110,6 +111,7 @@ class Config:
             options={k: v for k, v in merged.items() if k not in _SHARED_KEYS},
             package_name_given=bool(merged.get("package_name")),
             env_package_name=self._env_package_name(title),
+            client_methods=lifted if isinstance(lifted := merged.get("client_methods", "none"), str) else tuple(lifted),
         )
 
     def _env_package_name(self, title: list[str]) -> str:
@@ -249,6 +251,14 @@ def _check(data: dict[str, Any], languages: Mapping[str, Settings]) -> None:
         if version is not None and not (isinstance(version, str) and _VERSION.fullmatch(version)):
             message = f"version must be a release number such as 1.2.0 or 2.0.0-beta.1, not {version!r}"
             raise error(message, f"{scope}/version")
+        lifted = block.get("client_methods")
+        if (
+            lifted is not None
+            and lifted not in ("all", "none")
+            and not (isinstance(lifted, list) and all(isinstance(key, str) for key in lifted))
+        ):
+            message = f"client_methods must be all, none or a list of operationIds, not {lifted!r}"
+            raise error(message, f"{scope}/client_methods")
         retries = block.get("retries")
         if retries is None:
             continue

@@ -13,6 +13,7 @@ import yaml
 
 from tests.conftest import ROOT, run_cli
 from zsdk_generator.config import Config, load_config
+from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.ir.builder import build_api
 from zsdk_generator.ir.serialize import to_json
 from zsdk_generator.plan.build import build_plan
@@ -24,10 +25,10 @@ from zsdk_generator.spec.upgrade import upgrade
 SPECS = ROOT / "specs"
 
 
-def _plan_of(data: dict[str, Any], config: Config | None = None) -> SdkPlan:
+def _plan_of(data: dict[str, Any], config: Config | None = None, method_names: str = "crud") -> SdkPlan:
     document = Document(data, Sources(SourceFile("spec.yaml", "/spec.yaml", "", False)))
     upgrade(document)
-    api, _ = build_api(document, "crud")
+    api, _ = build_api(document, method_names)  # type: ignore[arg-type]
     return build_plan(api, (config or Config()).shared(api))
 
 
@@ -159,3 +160,30 @@ def test_the_login_flow_is_data() -> None:
     assert (login.refresh_http_method, login.refresh_path, login.refresh_param) == ("POST", "/auth/refresh",
                                                                                     "refresh_token")  # fmt: skip
     assert _plan_of(_spec("vibedasher")).client.login is None
+
+
+def test_client_methods_lift_calls_onto_the_client() -> None:
+    everything = _plan_of(_spec("zatabase"), Config(None, {"client_methods": "all"}), "operation_id")
+    assert len(everything.client_calls) == len(everything.all_calls())
+    chosen = _plan_of(
+        _spec("zatabase"), Config(None, {"client_methods": ["executeSql", "healthCheck"]}), "operation_id"
+    )
+    assert [(c.call.key, [n.to_data() for n in c.resource]) for c in chosen.client_calls] == [
+        ("healthCheck", ["health"]),
+        ("executeSql", ["sql"]),
+    ]
+    assert _plan_of(_spec("zatabase"), method_names="operation_id").client_calls == ()
+
+
+@pytest.mark.parametrize(
+    ("chosen", "message"),
+    [
+        ("all", "readApiKeys (api_keys.list) would take the name of the lifted call readAiProviders"),
+        (["nope"], "no operation 'nope' in the spec"),
+    ],
+)
+def test_client_methods_that_cannot_be_lifted_are_errors(chosen: Any, message: str) -> None:
+    with pytest.raises(SpecError) as raised:
+        _plan_of(_spec("vibedasher"), Config(None, {"client_methods": chosen}))
+    assert raised.value.diagnostic.message == message
+    assert raised.value.diagnostic.pointer == "/client_methods"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..config import LanguageConfig
+from ..diagnostics import error
 from ..ir.encoding import default
 from ..ir.model import Api, Operation, Parameter, Resource, SecurityScheme
 from ..ir.naming import words
@@ -13,6 +14,7 @@ from .model import (
     AuthPlan,
     BodyPlan,
     CallPlan,
+    ClientCall,
     ClientPlan,
     Credential,
     LoginPlan,
@@ -37,14 +39,49 @@ _PUBLIC = ("username", "client_id")
 def build_plan(api: Api, shared: LanguageConfig) -> SdkPlan:
     """The plan of `api` with one language's settings of zsdk.yaml (`Config.for_language`, or `Config.shared`).
     What settings decide (client name, SDK version, retries) may differ per language; nothing else can."""
+    client = _client(api, shared)
+    resources = _resources(api.resources, Scope(), ())
     return SdkPlan(
         title=api.title,
         version=api.version,
         description=api.description,
-        client=_client(api, shared),
-        resources=_resources(api.resources, Scope(), ()),
+        client=client,
+        resources=resources,
         models=api.models,
+        client_calls=_client_calls(resources, client, shared.client_methods),
     )
+
+
+def _client_calls(
+    resources: tuple[ResourcePlan, ...], client: ClientPlan, chosen: str | tuple[str, ...]
+) -> tuple[ClientCall, ...]:
+    """The calls `client_methods` lifts onto the client (`all`, `none`, or operationIds), in spec order. A name
+    that another client member has — a resource, a client option, a credential, `authenticate`, another lifted
+    call — is an error naming both."""
+    found = [(r.path, c) for top in resources for r in top.walk() for c in r.calls]
+    if chosen == "none":
+        return ()
+    if chosen != "all":
+        known = {c.key for _, c in found}
+        unknown = [key for key in chosen if key not in known]
+        if unknown:
+            raise error(f"no operation {unknown[0]!r} in the spec", "/client_methods")
+        found = [(path, c) for path, c in found if c.key in chosen]
+    members = {r.name.compact: f"the resource {r.name.to_data()!r}" for r in resources}
+    members.update({option.replace("_", ""): f"the client option {option!r}" for option in CLIENT_OPTIONS})
+    members.update({c.name.compact: "a credential" for a in client.auth for c in a.credentials})
+    if client.login is not None:
+        members["authenticate"] = "the client's authenticate method"
+    out = []
+    for path, call in found:
+        compact = call.name.compact
+        if compact in members:
+            where = ".".join(n.to_data().replace(" ", "_") for n in path)
+            message = f"{call.key} ({where}.{call.name.to_data()}) would take the name of {members[compact]}"
+            raise error(message, "/client_methods")
+        members[compact] = f"the lifted call {call.key}"
+        out.append(ClientCall(path, call))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------------- the client

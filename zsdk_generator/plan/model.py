@@ -181,6 +181,15 @@ class ResourcePlan:
 
 
 @dataclass(frozen=True)
+class ClientCall:
+    """A call lifted onto the client (`client_methods` in zsdk.yaml): `db.execute_sql(...)` beside
+    `db.sql.execute_sql(...)`. Its name is the call's own; no other client member has it."""
+
+    resource: tuple[Name, ...]  # the resource it stays on, from the client down
+    call: CallPlan
+
+
+@dataclass(frozen=True)
 class SdkPlan:
     title: str
     version: str  # the API's version (info.version)
@@ -188,6 +197,7 @@ class SdkPlan:
     client: ClientPlan
     resources: tuple[ResourcePlan, ...]
     models: tuple[Model, ...]
+    client_calls: tuple[ClientCall, ...] = ()
 
     def all_resources(self) -> Iterator[ResourcePlan]:
         """Every resource, each before its sub-resources, in spec order."""
