@@ -1,0 +1,8 @@
+import { ZatabaseClient } from 'zatabase-js';
+
+const db = new ZatabaseClient({
+  baseUrl: 'https://your-project.zatabase.io',
+  apiKey: 'your-api-key',
+});
+
+await db.logout();
