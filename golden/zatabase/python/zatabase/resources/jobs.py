@@ -56,8 +56,8 @@ class JobsResource(SyncAPIResource):
 
     def submit_job(
         self,
-        *,
         body: models.JobSubmit | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -74,6 +74,7 @@ class JobsResource(SyncAPIResource):
                 method="POST",
                 path="/jobs",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -243,8 +244,8 @@ class AsyncJobsResource(AsyncAPIResource):
 
     async def submit_job(
         self,
-        *,
         body: models.JobSubmit | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -261,6 +262,7 @@ class AsyncJobsResource(AsyncAPIResource):
                 method="POST",
                 path="/jobs",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
