@@ -76,6 +76,8 @@ FUNCTION = {"id": "fn_1", "name": "process-order", "runtime": "python3.12", "han
 
 
 def _zatabase(method: str, path: str, body: Any) -> tuple[int, Any]:
+    if "nonexistent" in str(body):
+        return 404, {"error": {"message": "no such table"}}
     answers: dict[tuple[str, str], Any] = {
         ("POST", "/sql/execute"): {"columns": [{"name": "name", "type": "text"}], "rows": [{"name": "Widget"}],
                                    "row_count": 1},  # fmt: skip
@@ -216,3 +218,41 @@ def test_vibedasher_examples_run_as_written(stub: Callable[[Route], _Stub]) -> N
     code = VIBEDASHER.replace('region="eu-central-1")', f'region="eu-central-1", base_url={server.url!r})')
     assert _run("vibedasher", code) == "flat_file True\n"
     assert server.seen == [("POST", "/v1/datasets", {"name": "Sales", "type": "flat_file"})]
+
+
+# The Zatabase docs' Python error handling example, as written, in the docs' `async with` block.
+ZATABASE_ERRORS = """
+import asyncio
+from zatabase import ZatabaseClient
+from zatabase.exceptions import (
+    ZatabaseError,        # Base exception
+    AuthenticationError,  # 401 / credential issues
+    ValidationError,      # Invalid input
+    APIError,             # General API error (has .status_code)
+    RateLimitError,       # 429 Too Many Requests
+    NotFoundError,        # 404
+    PermissionError,      # 403
+)
+
+async def main():
+    async with ZatabaseClient(base_url="https://your-project.zatabase.io", api_key="your-api-key") as db:
+        try:
+            await db.execute_sql({"query": "SELECT * FROM nonexistent"})
+        except NotFoundError:
+            print("Table does not exist")
+        except RateLimitError:
+            print("Slow down -- retry after backoff")
+        except APIError as e:
+            print(f"API error {e.status_code}: {e}")
+        except ZatabaseError as e:
+            print(f"SDK error: {e}")
+
+asyncio.run(main())
+"""
+
+
+def test_zatabase_error_example_runs_as_written(stub: Callable[[Route], _Stub]) -> None:
+    server = stub(_zatabase)
+    assert _run("zatabase", ZATABASE_ERRORS.replace("https://your-project.zatabase.io", server.url)) == (
+        "Table does not exist\n"
+    )

@@ -25,6 +25,7 @@ from .python_data import (
     CLIENT_ARGUMENTS,
     CLIENT_ATTRIBUTES,
     CLIENT_MODULE_NAMES,
+    ERRORS,
     EXPORTS,
     FIELD_RESERVED,
     KEYWORDS,
@@ -93,6 +94,13 @@ def client_class_name(found: str) -> str:
     twins = {found, "Async" + found, "Sync" + found}
     clash = twins & CLIENT_MODULE_NAMES or found.endswith(("Resource", "WithRawResponse"))
     return found + "Client" if clash else found
+
+
+def root_error(client: str) -> str:
+    """The name `exceptions` gives the root of the errors besides `APIError`: the client's name without `Client`,
+    then `Error` (`ZatabaseClient` → `ZatabaseError`); `SDKError` when that is an error's name already."""
+    name = (client.removesuffix("Client") or client) + "Error"
+    return "SDKError" if name in ERRORS | {"PermissionError"} else name
 
 
 def client_names(found: str, primary_async: bool) -> tuple[str, str]:
@@ -305,6 +313,7 @@ class PythonTarget(Target):
         yield RenderJob(f"{package}/__init__.py", "__init__.py.jinja", context)
         yield RenderJob(f"{package}/_client.py", "_client.py.jinja", context)
         yield RenderJob(f"{package}/models.py", "models.py.jinja", context)
+        yield RenderJob(f"{package}/exceptions.py", "exceptions.py.jinja", context)
         yield RenderJob(f"{package}/resources/__init__.py", "resources_init.py.jinja", context)
         for resource in context["resources"]:
             yield RenderJob(
@@ -602,6 +611,10 @@ class _Lowering:
             "resources": resources,
             "model_imports": import_block(model_imports),
             "client_imports": sorted([client, async_client], key=isort_key),
+            "root_error": root_error(self.sdk.client.class_name),
+            "error_exports": sorted(
+                ERRORS | {"PermissionError", root_error(self.sdk.client.class_name)}, key=isort_key
+            ),
             "client_module_imports": import_block(self._client_imports(auth, resources, client_calls)),
             "exports": sorted(EXPORTS + [client, async_client], key=isort_key),
             "resource_exports": sorted(

@@ -68,6 +68,12 @@ RESERVED_PACKAGE_NAMES = (
     | frozenset(keyword.kwlist)
     | {name for name in dir(builtins) if name.islower()}
 )
+# The error classes of the runtime, all of which the public `exceptions` module exports.
+ERRORS = frozenset(
+    {"APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError", "APITimeoutError",
+     "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError", "NotFoundError",
+     "PermissionDeniedError", "RateLimitError", "UnprocessableEntityError", "ValidationError"}
+)  # fmt: skip
 # What the package's __init__ exports besides the two clients.
 EXPORTS = [
     "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError", "APIStatusError",
