@@ -194,9 +194,17 @@ with SyncZatabaseClient(base_url={server.url!r}, api_key="k") as db:
     assert [body for _, _, body in server.seen] == [{"query": "SELECT 1"}]  # the refused body was never sent
 
 
+def _dataset(n: int) -> dict[str, Any]:
+    return {"id": n, "name": f"d{n}", "type": "sql", "created_at": CREATED}
+
+
 def _vibedasher(method: str, path: str, body: Any) -> tuple[int, Any]:
     if (method, path) == ("POST", "/v1/datasets"):
         return 201, {"id": 1, **body, "created_at": CREATED}
+    if (method, path) == ("GET", "/v1/datasets?limit=100"):
+        return 200, {"datasets": [_dataset(1), _dataset(2)], "nextKey": 2}
+    if (method, path) == ("GET", "/v1/datasets?limit=100&exclusiveStartKey=2"):
+        return 200, {"datasets": [_dataset(3)], "nextKey": None}
     return 404, {"detail": "no"}
 
 
@@ -210,14 +218,33 @@ client = Vibedasher(api_key="<your-api-key>", region="eu-central-1")
 # Create a dataset (request models live in vibedasher.models)
 created = client.datasets.create(body=DatasetCreate(name="Sales", type_="flat_file"))
 print(created.type_.value, created["type"] == "flat_file")
+
+def handle(ds):
+    print(ds.id)
+
+# List datasets page by page
+cursor = None
+while True:
+    page = client.datasets.list(limit=100, exclusive_start_key=cursor)
+    for ds in page.datasets or []:
+        handle(ds)
+    cursor = page.next_key
+    if cursor is None:
+        break
+
+print([ds.name for ds in client.datasets.list(limit=100)])  # a page still walks every page
 """
 
 
 def test_vibedasher_examples_run_as_written(stub: Callable[[Route], _Stub]) -> None:
     server = stub(_vibedasher)
     code = VIBEDASHER.replace('region="eu-central-1")', f'region="eu-central-1", base_url={server.url!r})')
-    assert _run("vibedasher", code) == "flat_file True\n"
-    assert server.seen == [("POST", "/v1/datasets", {"name": "Sales", "type": "flat_file"})]
+    assert _run("vibedasher", code).split("\n") == ["flat_file True", "1", "2", "3", "['d1', 'd2', 'd3']", ""]
+    assert server.seen[0] == ("POST", "/v1/datasets", {"name": "Sales", "type": "flat_file"})
+    assert [path for _, path, _ in server.seen[1:]] == [
+        "/v1/datasets?limit=100",
+        "/v1/datasets?limit=100&exclusiveStartKey=2",
+    ] * 2
 
 
 # The Zatabase docs' Python error handling example, as written, in the docs' `async with` block.

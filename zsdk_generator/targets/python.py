@@ -237,7 +237,8 @@ class ResourceView:
     description: str  # the spec's text (the README's section)
     methods: list[MethodView] = field(default_factory=list)
     children: list[ResourceView] = field(default_factory=list)
-    paginators: list[tuple[str, Pagination]] = field(default_factory=list)
+    # (constant, paging, the list body's model when a page reads as it: no envelope, an object body)
+    paginators: list[tuple[str, Pagination, TypeExpr | None]] = field(default_factory=list)
     imports: list[list[tuple[str, list[str]]]] = field(default_factory=list)  # a module's (top-level resources)
 
     @property
@@ -463,7 +464,9 @@ class _Lowering:
         paginator = None
         if call.paging is not None:
             paginator = numbered(f"_{name.upper()}_PAGES", constants, "_")
-            node.paginators.append((paginator, call.paging))
+            body_model = call.result.model if call.result and not call.envelope else None
+            page_body = types.annotation(call.result) if self._is_object(body_model) else None
+            node.paginators.append((paginator, call.paging, page_body))
             cast_to = types.annotation(call.paging.item_type)
             returns = cast_to.wrap("SyncPage[{}]", ("._pagination", "SyncPage"))
             returns_async = cast_to.wrap("AsyncPage[{}]", ("._pagination", "AsyncPage"))

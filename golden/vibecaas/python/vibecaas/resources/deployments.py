@@ -20,6 +20,7 @@ _LIST_PAGES = Paginator(
     per_page_param="per_page",
     total_pages="meta.pagination.total_pages",
     has_next="meta.pagination.has_next",
+    body_type=models.DeploymentListResponse,
 )
 
 

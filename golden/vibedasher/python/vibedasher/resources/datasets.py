@@ -18,6 +18,7 @@ _LIST_PAGES = Paginator(
     items="datasets",
     cursor_param="exclusiveStartKey",
     next_cursor="nextKey",
+    body_type=models.DatasetList,
 )
 
 

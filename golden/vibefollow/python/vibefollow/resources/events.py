@@ -14,7 +14,12 @@ from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
-_LIST_PAGES = Paginator(style="offset", items="data", total="meta.pagination.total")
+_LIST_PAGES = Paginator(
+    style="offset",
+    items="data",
+    total="meta.pagination.total",
+    body_type=models.EventListResponse,
+)
 
 
 class EventsResource(SyncAPIResource):

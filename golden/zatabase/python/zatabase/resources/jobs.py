@@ -13,7 +13,9 @@ from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
-_LIST_JOBS_PAGES = Paginator(style="cursor", items="jobs", next_cursor="next_cursor")
+_LIST_JOBS_PAGES = Paginator(
+    style="cursor", items="jobs", next_cursor="next_cursor", body_type=models.JobList
+)
 
 
 class JobsResource(SyncAPIResource):
