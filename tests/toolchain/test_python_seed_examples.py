@@ -201,10 +201,10 @@ def _dataset(n: int) -> dict[str, Any]:
 def _vibedasher(method: str, path: str, body: Any) -> tuple[int, Any]:
     if (method, path) == ("POST", "/v1/datasets"):
         return 201, {"id": 1, **body, "created_at": CREATED}
-    if (method, path) == ("GET", "/v1/datasets?limit=100"):
+    if method == "GET" and path.split("?")[0] == "/v1/datasets":  # two pages, whatever the limit
+        if "exclusiveStartKey=2" in path:
+            return 200, {"datasets": [_dataset(3)], "nextKey": None}
         return 200, {"datasets": [_dataset(1), _dataset(2)], "nextKey": 2}
-    if (method, path) == ("GET", "/v1/datasets?limit=100&exclusiveStartKey=2"):
-        return 200, {"datasets": [_dataset(3)], "nextKey": None}
     return 404, {"detail": "no"}
 
 
@@ -283,3 +283,35 @@ def test_zatabase_error_example_runs_as_written(stub: Callable[[Route], _Stub]) 
     assert _run("zatabase", ZATABASE_ERRORS.replace("https://your-project.zatabase.io", server.url)) == (
         "Table does not exist\n"
     )
+
+
+# The Vibedasher docs' low-level examples (flat operation modules), as written but for the stub's address.
+VIBEDASHER_FLAT = """
+from vibedasher import create_client
+from vibedasher.api.datasets import read_datasets
+
+client = create_client(api_key="<your-api-key>", region="eu-central-1")
+datasets = read_datasets.sync(client=client)
+print([ds.name for ds in datasets])
+
+res = read_datasets.sync_detailed(client=client)
+if res.status_code >= 400:
+    raise RuntimeError(f"Request failed ({res.status_code}): {res.content!r}")
+print(res.parsed.next_key)
+
+from vibedasher.api.datasets import read_dataset
+missing = read_dataset.sync_detailed(404, client=client)
+print(missing.status_code, missing.parsed, missing.content)
+
+import asyncio
+page = asyncio.run(read_datasets.asyncio(client=client, limit=100))
+print(len(page.items), asyncio.run(read_datasets.asyncio_detailed(client=client, limit=100)).status_code)
+"""
+
+
+def test_vibedasher_flat_module_examples_run_as_written(stub: Callable[[Route], _Stub]) -> None:
+    server = stub(_vibedasher)
+    code = VIBEDASHER_FLAT.replace('region="eu-central-1")', f'region="eu-central-1", base_url={server.url!r})')
+    assert _run("vibedasher", code).split("\n") == [
+        "['d1', 'd2', 'd3']", "2", "404 None b'{\"detail\": \"no\"}'", "2 200", ""
+    ]  # fmt: skip

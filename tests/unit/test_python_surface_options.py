@@ -132,3 +132,16 @@ def test_fields_named_like_builtins_get_an_underscore_and_keep_their_wire_name()
     assert '    format_: str | None = pydantic.Field(default=None, alias="format")' in models
     assert '    class_: str | None = pydantic.Field(default=None, alias="class")' in models
     assert "    id: str\n" in models  # `id`, on nearly every model, keeps its name
+
+
+def test_operation_modules_give_a_module_per_operation_calling_the_client() -> None:
+    files = _files(operation_modules="all")
+    module = files["jobs/api/jobs/get_job.py"]
+    assert {"jobs/api/__init__.py", "jobs/api/jobs/__init__.py", "jobs/api/jobs/submit_job.py"} <= set(files)
+    for function in ("def sync(", "def sync_detailed(", "async def asyncio(", "async def asyncio_detailed("):
+        assert function in module
+    assert "    return client.sync_client.jobs.get_job(\n        job_id,\n" in module
+    assert "    return await detailed_async(\n        client.async_client.jobs.with_raw_response.get_job,\n" in module
+    assert "RequestOptions(" not in module  # one request path: the client's
+    assert "def create_client(" in files["jobs/_client.py"] and "create_client" in files["jobs/__init__.py"]
+    assert not any(path.startswith("jobs/api/") for path in _files())

@@ -269,7 +269,11 @@ class PythonTarget(Target):
     template_dir = TEMPLATES
     reserved_package_names = RESERVED_PACKAGE_NAMES
     # zsdk.yaml's python block: which client class takes the configured name, and how a request body is passed.
-    settings = {"primary_client": ("sync", "async"), "body": ("keyword", "positional")}
+    settings = {
+        "primary_client": ("sync", "async"),
+        "body": ("keyword", "positional"),
+        "operation_modules": ("none", "all"),  # api/<resource>/<operation>.py with sync/asyncio functions
+    }
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """One filter per output context (python_text): spec text reaches a file only through one of these."""
@@ -308,7 +312,8 @@ class PythonTarget(Target):
         package = identifier("_".join(package_words), KEYWORDS, "sdk")
         # the settings' values were checked by zsdk.yaml's loader (`settings`)
         lowering = _Lowering(sdk, config.option("primary_client") == "async", config.option("body") == "positional")
-        context = lowering.context(package, "-".join(package_words), pep440_version(config.version))
+        operations = config.option("operation_modules") == "all"
+        context = lowering.context(package, "-".join(package_words), pep440_version(config.version), operations)
         yield RenderJob("pyproject.toml", "pyproject.toml.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
         yield RenderJob(f"{package}/__init__.py", "__init__.py.jinja", context)
@@ -320,6 +325,14 @@ class PythonTarget(Target):
             yield RenderJob(
                 f"{package}/resources/{resource.attr}.py", "resource.py.jinja", {**context, "resource": resource}
             )
+        if operations:
+            yield RenderJob(f"{package}/api/__init__.py", "api_init.py.jinja", context)
+            for resource in context["resources"]:
+                for node in resource.tree:
+                    folder = f"{package}/api/{node.path.replace('.', '/')}"
+                    yield RenderJob(f"{folder}/__init__.py", "api_folder_init.py.jinja", {**context, "node": node})
+                    for op in operation_modules(node, (context["client"], context["async_client"])):
+                        yield RenderJob(f"{folder}/{op.module}.py", "operation.py.jinja", {**context, "op": op})
         yield from self.runtime_jobs(package)
 
 
@@ -546,7 +559,11 @@ class _Lowering:
         return out
 
     def _client_imports(
-        self, auth: list[AuthView], resources: list[ResourceView], client_calls: list[tuple[str, MethodView]]
+        self,
+        auth: list[AuthView],
+        resources: list[ResourceView],
+        client_calls: list[tuple[str, MethodView]],
+        operations: bool,
     ) -> set[Import]:
         """What `_client.py` imports: the runtime's client pieces, the providers, each resource's classes and what
         the lifted calls' signatures name."""
@@ -557,6 +574,7 @@ class _Lowering:
         found |= {("._env", "first_given")} if any(a.credentials for a in auth) else set()
         found |= {("._request", "RequestOptions")} if self.sdk.client.login else set()
         found |= {(f".resources.{r.attr}", f"{p}{r.class_name}Resource") for r in resources for p in ("", "Async")}
+        found |= {(".api", "OperationsClient")} if operations else set()
         for _, method in client_calls:
             found |= imports_of(method.types()) | {("._types", n) for n in ("Headers", "NOT_GIVEN", "NotGiven",
                                                                                "Query")}  # fmt: skip
@@ -564,7 +582,7 @@ class _Lowering:
             found |= {("._types", "FileContent")} if method.call.body and method.call.body.kind == "binary" else set()
         return found
 
-    def context(self, package: str, distribution: str, version: str) -> dict[str, Any]:
+    def context(self, package: str, distribution: str, version: str, operations: bool = False) -> dict[str, Any]:
         classes, aliases = self.model_views()
         resources = [self.resource_module(r) for r in self.sdk.resources]
         auth = self.auth_views()
@@ -595,6 +613,7 @@ class _Lowering:
             "primary": async_client if self.primary_async else client,
             "twin": "sync" if self.primary_async else "async",
             "client_calls": client_calls,
+            "operations": operations,
             "version": version,
             "user_agent": py_fstring_text(f"{distribution}/{version} python/"),
             "retries": client_plan.retries,
@@ -613,13 +632,15 @@ class _Lowering:
             "aliases": aliases,
             "resources": resources,
             "model_imports": import_block(model_imports),
-            "client_imports": sorted([client, async_client], key=isort_key),
+            "client_imports": sorted([client, async_client] + (["create_client"] if operations else []), key=isort_key),
             "root_error": root_error(self.sdk.client.class_name),
             "error_exports": sorted(
                 ERRORS | {"PermissionError", root_error(self.sdk.client.class_name)}, key=isort_key
             ),
-            "client_module_imports": import_block(self._client_imports(auth, resources, client_calls)),
-            "exports": sorted(EXPORTS + [client, async_client], key=isort_key),
+            "client_module_imports": import_block(self._client_imports(auth, resources, client_calls, operations)),
+            "exports": sorted(
+                EXPORTS + [client, async_client] + (["create_client"] if operations else []), key=isort_key
+            ),
             "resource_exports": sorted(
                 [f"{p}{r.class_name}Resource" for r in resources for p in ("", "Async")], key=isort_key
             ),
@@ -628,6 +649,32 @@ class _Lowering:
                 for r in sorted(resources, key=lambda r: r.attr)
             ],
         }
+
+
+@dataclass
+class OperationView:
+    module: str  # the module's name: the operationId in snake_case
+    path: str  # the resource, as reached from the client
+    method: MethodView
+    imports: list[list[tuple[str, list[str]]]]
+
+
+def operation_modules(node: ResourceView, clients: tuple[str, str]) -> list[OperationView]:
+    """One module per method of a resource (`api/datasets/read_datasets.py`), named after its operationId; a name
+    a sub-resource's folder has gets a number."""
+    depth = node.path.count(".") + 2
+    taken = {child.attr for child in node.children} | {"__init__"}
+    out = []
+    for method in node.methods:
+        module = numbered(identifier(method.call.key, KEYWORDS, "operation"), taken, "_")
+        imports = imports_of(method.types()) | {(".api", n) for n in ("OperationsClient", "Response", "detailed",
+                                                                        "detailed_async")}  # fmt: skip
+        imports |= {("._types", n) for n in ("Headers", "NOT_GIVEN", "NotGiven", "Query", "Timeout")}
+        imports |= {("._types", "Body")} if method.body else set()
+        imports |= {("._types", "FileContent")} if method.call.body and method.call.body.kind == "binary" else set()
+        imports |= {("._client", client) for client in clients}
+        out.append(OperationView(module, node.path, method, import_block(imports, depth)))
+    return out
 
 
 def _encodings(call: CallPlan) -> list[tuple[str, list[tuple[str, Encoding]]]]:
