@@ -446,6 +446,7 @@ class _Lowering:
             imports |= {("typing", "Any"), ("typing", "cast")} if m.cast_result else set()
             imports |= {("._pagination", "Paginator")} if m.paginator else set()
             imports |= {("._serialize", "Encoding")} if m.encodings else set()
+        imports |= imports_of(body for n in root.tree for _, _, body in n.paginators if body)
         root.imports = import_block(imports, 1)
         return root
 
