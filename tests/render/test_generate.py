@@ -128,7 +128,7 @@ def test_config_sets_names_and_retry_defaults(tmp_path: Path) -> None:
                      "--config", str(SPECS / "zatabase.zsdk.yaml"))  # fmt: skip
     assert result.returncode == 0, result.stderr
     client = (out / "zatabase" / "_client.py").read_text()
-    assert "class ZatabaseClient(SyncAPIClient)" in client
+    assert "class ZatabaseClient(AsyncAPIClient)" in client and "class SyncZatabaseClient(SyncAPIClient)" in client
     assert "max_retries=3, base_delay=1.0, max_delay=60.0" in client and "DEFAULT_TIMEOUT = 30.0" in client
     assert "def submit_job(" in (out / "zatabase" / "resources" / "jobs.py").read_text()
 

@@ -25,6 +25,7 @@ from .python_data import (
     CLIENT_ARGUMENTS,
     CLIENT_ATTRIBUTES,
     CLIENT_MODULE_NAMES,
+    ERRORS,
     EXPORTS,
     FIELD_RESERVED,
     KEYWORDS,
@@ -90,8 +91,23 @@ def model_class_names(models: Iterable[Model]) -> dict[str, str]:
 def client_class_name(found: str) -> str:
     """The client class (zsdk.yaml's name, as spelled there); `Client` is added when it or its Async twin would take
     a name its modules use, or end like a resource class."""
-    clash = {found, "Async" + found} & CLIENT_MODULE_NAMES or found.endswith(("Resource", "WithRawResponse"))
+    twins = {found, "Async" + found, "Sync" + found}
+    clash = twins & CLIENT_MODULE_NAMES or found.endswith(("Resource", "WithRawResponse"))
     return found + "Client" if clash else found
+
+
+def root_error(client: str) -> str:
+    """The name `exceptions` gives the root of the errors besides `APIError`: the client's name without `Client`,
+    then `Error` (`ZatabaseClient` → `ZatabaseError`); `SDKError` when that is an error's name already."""
+    name = (client.removesuffix("Client") or client) + "Error"
+    return "SDKError" if name in ERRORS | {"PermissionError"} else name
+
+
+def client_names(found: str, primary_async: bool) -> tuple[str, str]:
+    """(sync class, async class): the configured name is the sync client's, its twin `Async<name>`; with
+    `primary_client: async` the configured name is the async client's and its twin `Sync<name>`."""
+    name = client_class_name(found)
+    return ("Sync" + name, name) if primary_async else (name, "Async" + name)
 
 
 # PEP 440's version scheme (its appendix B), which pip and hatchling require of `version` in pyproject.toml.
@@ -192,6 +208,8 @@ class MethodView:
     accept: str | None
     paginator: str | None
     encodings: list[tuple[str, list[tuple[str, Encoding]]]]  # by location, each value's non-default encoding
+    json_object: bool  # the JSON body is an object: the runtime refuses anything but a mapping or a model
+    body_positional: bool  # `body` comes after the path parameters, not as a keyword (python.body: positional)
 
     keyword: list[ParamView] = field(init=False)  # query, header and cookie parameters
     groups: list[tuple[str, list[ParamView]]] = field(init=False)  # each parameter's place, as RequestOptions says
@@ -219,7 +237,8 @@ class ResourceView:
     description: str  # the spec's text (the README's section)
     methods: list[MethodView] = field(default_factory=list)
     children: list[ResourceView] = field(default_factory=list)
-    paginators: list[tuple[str, Pagination]] = field(default_factory=list)
+    # (constant, paging, the list body's model when a page reads as it: no envelope, an object body)
+    paginators: list[tuple[str, Pagination, TypeExpr | None]] = field(default_factory=list)
     imports: list[list[tuple[str, list[str]]]] = field(default_factory=list)  # a module's (top-level resources)
 
     @property
@@ -249,6 +268,12 @@ class PythonTarget(Target):
     description = "Python 3.11+: httpx and pydantic v2, sync and async clients"
     template_dir = TEMPLATES
     reserved_package_names = RESERVED_PACKAGE_NAMES
+    # zsdk.yaml's python block: which client class takes the configured name, and how a request body is passed.
+    settings = {
+        "primary_client": ("sync", "async"),
+        "body": ("keyword", "positional"),
+        "operation_modules": ("none", "all"),  # api/<resource>/<operation>.py with sync/asyncio functions
+    }
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """One filter per output context (python_text): spec text reaches a file only through one of these."""
@@ -285,18 +310,29 @@ class PythonTarget(Target):
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
         package_words = self.package_words(config)
         package = identifier("_".join(package_words), KEYWORDS, "sdk")
-        lowering = _Lowering(sdk, client_class_name(sdk.client.class_name))
-        context = lowering.context(package, "-".join(package_words), pep440_version(config.version))
+        # the settings' values were checked by zsdk.yaml's loader (`settings`)
+        lowering = _Lowering(sdk, config.option("primary_client") == "async", config.option("body") == "positional")
+        operations = config.option("operation_modules") == "all"
+        context = lowering.context(package, "-".join(package_words), pep440_version(config.version), operations)
         yield RenderJob("pyproject.toml", "pyproject.toml.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
         yield RenderJob(f"{package}/__init__.py", "__init__.py.jinja", context)
         yield RenderJob(f"{package}/_client.py", "_client.py.jinja", context)
         yield RenderJob(f"{package}/models.py", "models.py.jinja", context)
+        yield RenderJob(f"{package}/exceptions.py", "exceptions.py.jinja", context)
         yield RenderJob(f"{package}/resources/__init__.py", "resources_init.py.jinja", context)
         for resource in context["resources"]:
             yield RenderJob(
                 f"{package}/resources/{resource.attr}.py", "resource.py.jinja", {**context, "resource": resource}
             )
+        if operations:
+            yield RenderJob(f"{package}/api/__init__.py", "api_init.py.jinja", context)
+            for resource in context["resources"]:
+                for node in resource.tree:
+                    folder = f"{package}/api/{node.path.replace('.', '/')}"
+                    yield RenderJob(f"{folder}/__init__.py", "api_folder_init.py.jinja", {**context, "node": node})
+                    for op in operation_modules(node, (context["client"], context["async_client"])):
+                        yield RenderJob(f"{folder}/{op.module}.py", "operation.py.jinja", {**context, "op": op})
         yield from self.runtime_jobs(package)
 
 
@@ -306,9 +342,11 @@ TARGET = PythonTarget()
 class _Lowering:
     """SdkPlan → Python views. One instance per generation."""
 
-    def __init__(self, sdk: SdkPlan, client: str):
+    def __init__(self, sdk: SdkPlan, primary_async: bool, body_positional: bool):
         self.sdk = sdk
-        self.client = client
+        self.primary_async = primary_async
+        self.body_positional = body_positional
+        self.client, self.async_client = client_names(sdk.client.class_name, primary_async)
         self.models = {m.name: m for m in sdk.models}
         self.class_names = model_class_names(sdk.models)
 
@@ -365,7 +403,8 @@ class _Lowering:
         taken: set[str] = set()
         out = []
         for f in model.fields:
-            attr = numbered(identifier(f.ident or f.name, FIELD_RESERVED, "field"), taken, "_")
+            attr = identifier(f.ident or f.name, FIELD_RESERVED, "field")
+            attr = numbered(attr, taken, "" if attr.endswith("_") else "_")  # `type_`, then `type_2`
             if attr.startswith("_"):
                 attr = "field" + attr
             annotation = types.annotation(f.type if f.required else f.type.with_nullable())
@@ -407,6 +446,7 @@ class _Lowering:
             imports |= {("typing", "Any"), ("typing", "cast")} if m.cast_result else set()
             imports |= {("._pagination", "Paginator")} if m.paginator else set()
             imports |= {("._serialize", "Encoding")} if m.encodings else set()
+        imports |= imports_of(body for n in root.tree for _, _, body in n.paginators if body)
         root.imports = import_block(imports, 1)
         return root
 
@@ -438,7 +478,9 @@ class _Lowering:
         paginator = None
         if call.paging is not None:
             paginator = numbered(f"_{name.upper()}_PAGES", constants, "_")
-            node.paginators.append((paginator, call.paging))
+            body_model = call.result.model if call.result and not call.envelope else None
+            page_body = types.annotation(call.result) if self._is_object(body_model) else None
+            node.paginators.append((paginator, call.paging, page_body))
             cast_to = types.annotation(call.paging.item_type)
             returns = cast_to.wrap("SyncPage[{}]", ("._pagination", "SyncPage"))
             returns_async = cast_to.wrap("AsyncPage[{}]", ("._pagination", "AsyncPage"))
@@ -453,9 +495,20 @@ class _Lowering:
         accept = call.result_media_type if call.result_kind in ("binary", "text", "sse") else ""
         doc = docstring_lines("\n\n".join(t for t in (call.summary, call.description) if t))
         path_params, query, headers, cookies = groups
+        json_object = (
+            body is not None
+            and call.body is not None
+            and call.body.kind == "json"
+            and not call.body.type.nullable
+            and (call.body.type.kind == "map" or self._is_object(call.body.type.model))
+        )
         return MethodView(name, doc, call, path_params, query, headers, cookies, body, parts, returns, returns_async,
                           runtime_call, cast_to, cast_result, security, accept or None, paginator,
-                          _encodings(call))  # fmt: skip
+                          _encodings(call), json_object, self.body_positional and body is not None)  # fmt: skip
+
+    def _is_object(self, name: str | None) -> bool:
+        model = self.models.get(name or "")
+        return model is not None and model.kind == "object"
 
     @staticmethod
     def _param(p: ParamPlan, types: PyTypes, taken: set[str]) -> ParamView:
@@ -479,6 +532,24 @@ class _Lowering:
 
     # ------------------------------------------------------------------ client
 
+    def client_calls(self, resources: list[ResourceView]) -> list[tuple[str, MethodView]]:
+        """The calls lifted onto the client (`client_methods`), each with the resource path it delegates to. A
+        name the client class has already (`close`, `request`, …) is refused at zsdk.yaml's /client_methods."""
+        tops = zip(resources, self.sdk.resources, strict=True)
+        paths = {plan.path: view.path for top in tops for view, plan in _pairs(*top)}
+        lifted = frozenset(identifier(c.call.name, RESOURCE_ATTRIBUTES, "call") for c in self.sdk.client_calls)
+        types = PyTypes(self.models, self.class_names, in_package=True).hiding(lifted)
+        out = []
+        for lift in self.sdk.client_calls:
+            scratch = ResourceView("", "", "", [], "")  # the resource module keeps the paginator constants
+            method = self._method(lift.call, types, scratch, set())
+            if method.name in CLIENT_ATTRIBUTES:
+                message = (f"{lift.call.key} would take the name of the Python client's own {method.name!r}; "
+                           "leave it out of client_methods")  # fmt: skip
+                raise error(message, "/client_methods")
+            out.append((paths[lift.resource], method))
+        return out
+
     def auth_views(self) -> list[AuthView]:
         """The security schemes as credential providers, each credential a client argument."""
         out = []
@@ -488,7 +559,31 @@ class _Lowering:
             out.append(AuthView(auth, provider, creds))
         return out
 
-    def context(self, package: str, distribution: str, version: str) -> dict[str, Any]:
+    def _client_imports(
+        self,
+        auth: list[AuthView],
+        resources: list[ResourceView],
+        client_calls: list[tuple[str, MethodView]],
+        operations: bool,
+    ) -> set[Import]:
+        """What `_client.py` imports: the runtime's client pieces, the providers, each resource's classes and what
+        the lifted calls' signatures name."""
+        found: set[Import] = {("platform", ""), ("httpx", ""), ("._retry", "RetryPolicy"), ("._types", "Timeout")}
+        found |= {("._base_client", n) for n in ("AsyncAPIClient", "RequestHook", "ResponseHook", "SyncAPIClient",
+                                                  "resolve_server_url")}  # fmt: skip
+        found |= {("._auth", n) for n in ("AuthProvider", *(a.provider for a in auth))}
+        found |= {("._env", "first_given")} if any(a.credentials for a in auth) else set()
+        found |= {("._request", "RequestOptions")} if self.sdk.client.login else set()
+        found |= {(f".resources.{r.attr}", f"{p}{r.class_name}Resource") for r in resources for p in ("", "Async")}
+        found |= {(".api", "OperationsClient")} if operations else set()
+        for _, method in client_calls:
+            found |= imports_of(method.types()) | {("._types", n) for n in ("Headers", "NOT_GIVEN", "NotGiven",
+                                                                               "Query")}  # fmt: skip
+            found |= {("._types", "Body")} if method.body else set()
+            found |= {("._types", "FileContent")} if method.call.body and method.call.body.kind == "binary" else set()
+        return found
+
+    def context(self, package: str, distribution: str, version: str, operations: bool = False) -> dict[str, Any]:
         classes, aliases = self.model_views()
         resources = [self.resource_module(r) for r in self.sdk.resources]
         auth = self.auth_views()
@@ -497,7 +592,8 @@ class _Lowering:
             (identifier(v.name, CLIENT_ARGUMENTS), v) for v in client_plan.server_variables
         ]
         login = client_plan.login
-        client = self.client
+        client, async_client = self.client, self.async_client
+        client_calls = self.client_calls(resources)
         title = one_line(self.sdk.title)  # prose: each template context escapes it
         model_imports = imports_of(f.annotation for c in classes for f in c.fields) | imports_of(
             t for a in aliases for t in a.terms
@@ -513,7 +609,12 @@ class _Lowering:
             "client": client,
             "title": title,
             "api_name": title if title.lower().endswith(" api") else f"{title} API".lstrip(),
-            "async_client": "Async" + client,
+            "async_client": async_client,
+            "flavours": [("", client), ("Async", async_client)],
+            "primary": async_client if self.primary_async else client,
+            "twin": "sync" if self.primary_async else "async",
+            "client_calls": client_calls,
+            "operations": operations,
             "version": version,
             "user_agent": py_fstring_text(f"{distribution}/{version} python/"),
             "retries": client_plan.retries,
@@ -532,9 +633,15 @@ class _Lowering:
             "aliases": aliases,
             "resources": resources,
             "model_imports": import_block(model_imports),
-            "auth_imports": sorted({"AuthProvider"} | {a.provider for a in auth}, key=isort_key),
-            "client_imports": sorted([client, "Async" + client], key=isort_key),
-            "exports": sorted(EXPORTS + [client, "Async" + client], key=isort_key),
+            "client_imports": sorted([client, async_client] + (["create_client"] if operations else []), key=isort_key),
+            "root_error": root_error(self.sdk.client.class_name),
+            "error_exports": sorted(
+                ERRORS | {"PermissionError", root_error(self.sdk.client.class_name)}, key=isort_key
+            ),
+            "client_module_imports": import_block(self._client_imports(auth, resources, client_calls, operations)),
+            "exports": sorted(
+                EXPORTS + [client, async_client] + (["create_client"] if operations else []), key=isort_key
+            ),
             "resource_exports": sorted(
                 [f"{p}{r.class_name}Resource" for r in resources for p in ("", "Async")], key=isort_key
             ),
@@ -543,6 +650,32 @@ class _Lowering:
                 for r in sorted(resources, key=lambda r: r.attr)
             ],
         }
+
+
+@dataclass
+class OperationView:
+    module: str  # the module's name: the operationId in snake_case
+    path: str  # the resource, as reached from the client
+    method: MethodView
+    imports: list[list[tuple[str, list[str]]]]
+
+
+def operation_modules(node: ResourceView, clients: tuple[str, str]) -> list[OperationView]:
+    """One module per method of a resource (`api/datasets/read_datasets.py`), named after its operationId; a name
+    a sub-resource's folder has gets a number."""
+    depth = node.path.count(".") + 2
+    taken = {child.attr for child in node.children} | {"__init__"}
+    out = []
+    for method in node.methods:
+        module = numbered(identifier(method.call.key, KEYWORDS, "operation"), taken, "_")
+        imports = imports_of(method.types()) | {(".api", n) for n in ("OperationsClient", "Response", "detailed",
+                                                                        "detailed_async")}  # fmt: skip
+        imports |= {("._types", n) for n in ("Headers", "NOT_GIVEN", "NotGiven", "Query", "Timeout")}
+        imports |= {("._types", "Body")} if method.body else set()
+        imports |= {("._types", "FileContent")} if method.call.body and method.call.body.kind == "binary" else set()
+        imports |= {("._client", client) for client in clients}
+        out.append(OperationView(module, node.path, method, import_block(imports, depth)))
+    return out
 
 
 def _encodings(call: CallPlan) -> list[tuple[str, list[tuple[str, Encoding]]]]:

@@ -21,10 +21,13 @@ MODEL_ATTRIBUTES = frozenset(
      "parse_file", "from_orm", "update_forward_refs", "fields", "to_dict", "to_json", "datetime", "pydantic",
      "typing"}
 )  # fmt: skip
-# A model field with one of these names would hide, in the rest of its class body, a type the field annotations
-# use (`list: str` then `tags: list[str]`: "Variable ... is not valid as a type"); it is renamed (`list_`, alias
-# "list").
-FIELD_RESERVED = MODEL_ATTRIBUTES | (TYPE_BUILTINS - {"object", "type"})
+# The builtins' public names (`site` adds the last six; listed so that `python -S` changes nothing).
+BUILTIN_NAMES = frozenset(n for n in dir(builtins) if n.islower() and not n.startswith("_")) | {
+    "copyright", "credits", "exit", "help", "license", "quit"}  # fmt: skip
+# A model field named like a builtin is renamed (`type_`, alias "type"): it would shadow the builtin in the rest of
+# its class body (`list: str` then `tags: list[str]`: "Variable ... is not valid as a type") and it reads as
+# Python SDKs do (`DatasetCreate(name="Sales", type_="flat_file")`). `id`, on nearly every model, keeps its name.
+FIELD_RESERVED = MODEL_ATTRIBUTES | TYPE_BUILTINS | (BUILTIN_NAMES - {"id"})
 # Names a models module imports or defines itself; a model with one of these names is renamed.
 MODULE_NAMES = frozenset(
     {"Any", "Annotated", "Literal", "Union", "BaseModel", "OpenEnum", "OpenIntEnum", "None", "True", "False"}
@@ -65,6 +68,12 @@ RESERVED_PACKAGE_NAMES = (
     | frozenset(keyword.kwlist)
     | {name for name in dir(builtins) if name.islower()}
 )
+# The error classes of the runtime, all of which the public `exceptions` module exports.
+ERRORS = frozenset(
+    {"APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError", "APITimeoutError",
+     "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError", "NotFoundError",
+     "PermissionDeniedError", "RateLimitError", "UnprocessableEntityError", "ValidationError"}
+)  # fmt: skip
 # What the package's __init__ exports besides the two clients.
 EXPORTS = [
     "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError", "APIStatusError",

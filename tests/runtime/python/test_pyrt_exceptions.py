@@ -20,6 +20,7 @@ from sdkrt._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
+    ValidationError,
     error_class_for_status,
     extract_error,
     make_status_error,
@@ -202,3 +203,9 @@ def test_client_connection_and_timeout_errors(harness: Any) -> None:
     h = harness(sequence(httpx.ReadTimeout("slow")), max_retries=0)
     with pytest.raises(APITimeoutError):
         h.call("request", GET, object)
+
+
+def test_validation_error_is_a_400_or_a_422_and_only_status_errors_have_a_status() -> None:
+    assert issubclass(BadRequestError, ValidationError) and issubclass(UnprocessableEntityError, ValidationError)
+    assert not issubclass(NotFoundError, ValidationError)
+    assert APIConnectionError(message="down").status_code is None

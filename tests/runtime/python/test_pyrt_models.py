@@ -115,3 +115,17 @@ def test_type_adapter_cache_and_validate_as() -> None:
     raw = {"anything": [1, 2]}
     assert validate_as(raw, object) is raw
     assert validate_as({"a": "1"}, dict[str, int]) == {"a": 1}
+
+
+def test_item_access_by_wire_name() -> None:
+    pet = Pet.model_validate(WIRE)
+    assert pet["petName"] == "rex" == pet.pet_name
+    assert pet["owner"]["name"] == "ann"
+    assert pet["color"] == "brown"  # an unknown field
+    assert pet["tag"] is None  # a known field the response left out reads as its attribute does
+    with pytest.raises(KeyError):
+        pet["pet_name"]  # the attribute's name is not a wire name
+    with pytest.raises(KeyError):
+        pet["missing"]
+    assert "petName" in pet and "color" in pet
+    assert "tag" not in pet and "missing" not in pet

@@ -301,3 +301,34 @@ def test_page_has_next_false_and_missing_items() -> None:
     assert paginator.next_options(options, {"results": [1], "has_next": False}, [1], httpx.Headers()) is None
     assert paginator.raw_items({"other": 1}) == []
     assert paginator.raw_items(None) == []
+
+
+class Meta(BaseModel):
+    next_cursor: str | None = None
+
+
+class ItemList(BaseModel):
+    data: list[Item]
+    meta: Meta
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_page_reads_as_its_list_body_when_the_paginator_names_its_model(mode: str) -> None:
+    h = Harness(mode, cursor_server)
+    paginator = dataclasses.replace(CASES["cursor-next_cursor"][1], body_type=ItemList)
+    options = RequestOptions(method="GET", path="/items")
+
+    async def first() -> Any:
+        return await h.client.request_page(options, Item, paginator)
+
+    page = h.client.request_page(options, Item, paginator) if mode == "sync" else asyncio.run(first())
+    assert [i.id for i in page.data] == ["i1", "i2"]
+    assert page.meta.next_cursor == "2"
+    assert not hasattr(page, "missing")
+
+
+def test_without_the_body_model_a_page_has_only_its_own_attributes() -> None:
+    page = Harness("sync", cursor_server).client.request_page(
+        RequestOptions(method="GET", path="/items"), Item, CASES["cursor-next_cursor"][1]
+    )
+    assert page.items and not hasattr(page, "data") and not hasattr(page, "meta")

@@ -86,7 +86,7 @@ class Object(BaseModel):
     """Return code. */"""
     self: str | None = None
     """`self` link. /*"""
-    type: ObjectType | None = None
+    type_: ObjectType | None = pydantic.Field(default=None, alias="type")
     """The kind. ${type}"""
     default: str | None = None
     """The default. #{x}"""
@@ -187,7 +187,7 @@ class Client(BaseModel):
     name: str
     name_2: str | None = pydantic.Field(default=None, alias="name_")
     """The name as the user typed it."""
-    type: ClientType2
+    type_: ClientType2 = pydantic.Field(alias="type")
     """How the client authenticates. Its hoisted name collides with the `ClientType` component."""
     secret: str | None = None
     created_at: datetime.datetime | None = None
@@ -215,7 +215,7 @@ class AsyncClient(BaseModel):
     name: str
     name_2: str | None = pydantic.Field(default=None, alias="name_")
     """The name as the user typed it."""
-    type: ClientType2
+    type_: ClientType2 = pydantic.Field(alias="type")
     """How the client authenticates. Its hoisted name collides with the `ClientType` component."""
     secret: str | None = None
     created_at: datetime.datetime | None = None
@@ -232,7 +232,7 @@ class AsyncClient(BaseModel):
 class Page(BaseModel):
     """A page of Objects (the name collides with SDK pagination classes)."""
 
-    object: Literal["list"] | None = None
+    object_: Literal["list"] | None = pydantic.Field(default=None, alias="object")
     data: list[Object]
     next_cursor: str | None = None
     has_more: bool
@@ -240,7 +240,7 @@ class Page(BaseModel):
 
 
 class ApiErrorError(BaseModel):
-    type: str | None = None
+    type_: str | None = pydantic.Field(default=None, alias="type")
     message: str
     code: str | None = None
     details: list[Error] | None = None
@@ -378,7 +378,7 @@ class Sign(OpenIntEnum):
 class Iterator(BaseModel):
     """A resumable position in a listing (collides with language iterator types)."""
 
-    next: str | None = None
+    next_: str | None = pydantic.Field(default=None, alias="next")
     done: bool | None = None
     value: AnyModel | None = None
 
@@ -449,7 +449,7 @@ class Unicode(BaseModel):
 class ClassChallenge(BaseModel):
     """Prove membership of a class. type = "class"."""
 
-    type: Literal["class"]
+    type_: Literal["class"] = pydantic.Field(alias="type")
     class_: str = pydantic.Field(alias="class")
 
 
@@ -462,7 +462,7 @@ class TwoFactorChallengeChannel(OpenEnum):
 class TwoFactorChallenge(BaseModel):
     """A second factor. type = "2fa"."""
 
-    type: Literal["2fa"]
+    type_: Literal["2fa"] = pydantic.Field(alias="type")
     code_length: int
     channel: TwoFactorChallengeChannel | None = None
 
@@ -494,9 +494,9 @@ class CreateClientRequest(BaseModel):
     dashes: ModelWithDashes | None = None
     dots: ModelWithDots | None = None
     unicode: Unicode | None = None
-    type: Type | None = None
+    type_: Type | None = pydantic.Field(default=None, alias="type")
     enum: Enum | None = None
-    any: AnyModel | None = None
+    any_: AnyModel | None = pydantic.Field(default=None, alias="any")
     base: BaseModelModel | None = None
     date: Date | None = None
     labels: List | None = None

@@ -31,6 +31,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "ValidationError",
     "error_class_for_status",
     "extract_error",
     "make_status_error",
@@ -46,12 +47,14 @@ def request_id_from(headers: httpx.Headers) -> str | None:
 
 
 class APIError(Exception):
-    """Base of every error the SDK raises."""
+    """Base of every error the SDK raises. ``status_code`` is the response's
+    status, ``None`` when no response came (a connection error, a timeout)."""
 
     message: str
     request: httpx.Request | None
     body: object
     code: str | None
+    status_code: int | None = None
 
     def __init__(
         self,
@@ -124,7 +127,11 @@ class APIStatusError(APIError):
         return self._text
 
 
-class BadRequestError(APIStatusError):
+class ValidationError(APIStatusError):
+    """400 or 422: the server refused what the request sent."""
+
+
+class BadRequestError(ValidationError):
     """400"""
 
 
@@ -144,7 +151,7 @@ class ConflictError(APIStatusError):
     """409"""
 
 
-class UnprocessableEntityError(APIStatusError):
+class UnprocessableEntityError(ValidationError):
     """422"""
 
 

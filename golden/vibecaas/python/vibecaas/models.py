@@ -256,7 +256,7 @@ class FileEntry(BaseModel):
 
     path: str
     """Path relative to the project root."""
-    type: FileEntryType
+    type_: FileEntryType = pydantic.Field(alias="type")
     """Entry kind."""
     size: int | None = None
     """Size in bytes; null for directories."""
@@ -276,7 +276,7 @@ class FileContent(BaseModel):
 
     path: str
     """Path relative to the project root."""
-    type: FileEntryType
+    type_: FileEntryType = pydantic.Field(alias="type")
     """Entry kind."""
     size: int | None = None
     """Size in bytes; null for directories."""

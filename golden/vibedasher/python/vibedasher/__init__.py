@@ -2,7 +2,7 @@
 """Python SDK for Vibedasher SDK API."""
 
 from . import models
-from ._client import AsyncVibedasher, Vibedasher
+from ._client import AsyncVibedasher, Vibedasher, create_client
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -50,5 +50,6 @@ __all__ = [
     "SyncPage",
     "UnprocessableEntityError",
     "Vibedasher",
+    "create_client",
     "models",
 ]

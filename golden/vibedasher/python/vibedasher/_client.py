@@ -18,6 +18,7 @@ from ._base_client import (
 from ._env import first_given
 from ._retry import RetryPolicy
 from ._types import Timeout
+from .api import OperationsClient
 from .resources.accounts import AccountsResource, AsyncAccountsResource
 from .resources.ai_providers import AiProvidersResource, AsyncAiProvidersResource
 from .resources.api_keys import ApiKeysResource, AsyncApiKeysResource
@@ -201,3 +202,37 @@ class AsyncVibedasher(AsyncAPIClient):
         self.users = AsyncUsersResource(self)
         self.viz = AsyncVizResource(self)
         self.public = AsyncPublicResource(self)
+
+
+def create_client(
+    *,
+    api_key: str | None = None,
+    region: str | None = None,
+    base_url: str | None = None,
+    timeout: Timeout = DEFAULT_TIMEOUT,
+    max_retries: int | None = None,
+    default_headers: dict[str, str] | None = None,
+) -> OperationsClient[Vibedasher, AsyncVibedasher]:
+    """The client the modules under ``vibedasher.api`` take.
+
+    It makes a ``Vibedasher`` and an ``AsyncVibedasher`` from these options, each
+    when first used.
+    """
+    return OperationsClient(
+        lambda: Vibedasher(
+            api_key=api_key,
+            region=region,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        ),
+        lambda: AsyncVibedasher(
+            api_key=api_key,
+            region=region,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        ),
+    )

@@ -25,7 +25,7 @@ class ValidationError(BaseModel):
     """Where the problem is, e.g. `["body", "name"]` or `["query", "limit"]`."""
     msg: str
     """Human-readable message."""
-    type: str
+    type_: str = pydantic.Field(alias="type")
     """Machine-readable error type."""
 
 
@@ -189,7 +189,7 @@ class Connection(BaseModel):
     """The connection id."""
     name: str
     """Display name."""
-    type: ConnectionType
+    type_: ConnectionType = pydantic.Field(alias="type")
     config: dict[str, Any] | None = None
     """Engine-specific settings; secrets are redacted."""
     created_at: datetime.datetime
@@ -201,7 +201,7 @@ class ConnectionCreate(BaseModel):
 
     name: str
     """Display name."""
-    type: ConnectionType
+    type_: ConnectionType = pydantic.Field(alias="type")
     config: dict[str, Any]
     """Engine-specific settings, including credentials."""
 
@@ -233,7 +233,7 @@ class DashboardSubscription(BaseModel):
     """Cron expression in the account's timezone."""
     recipients: list[str]
     """E-mail recipients."""
-    format: DashboardSubscriptionFormat
+    format_: DashboardSubscriptionFormat = pydantic.Field(alias="format")
     """Attachment format."""
 
 
@@ -253,7 +253,9 @@ class DashboardSubscriptionCreate(BaseModel):
     """Cron expression."""
     recipients: list[str]
     """E-mail recipients."""
-    format: DashboardSubscriptionCreateFormat | None = None
+    format_: DashboardSubscriptionCreateFormat | None = pydantic.Field(
+        default=None, alias="format"
+    )
     """Attachment format."""
 
 
@@ -273,7 +275,7 @@ class Dataset(BaseModel):
     """The dataset id."""
     name: str
     """Display name."""
-    type: DatasetType
+    type_: DatasetType = pydantic.Field(alias="type")
     description: str | None = None
     """Free-form description."""
     connection_id: int | None = None
@@ -291,7 +293,7 @@ class DatasetCreate(BaseModel):
 
     name: str
     """Display name."""
-    type: DatasetType
+    type_: DatasetType = pydantic.Field(alias="type")
     description: str | None = None
     """Free-form description."""
     connection_id: int | None = None
@@ -460,7 +462,7 @@ class SqlColumn(BaseModel):
 
     name: str
     """Column name."""
-    type: str
+    type_: str = pydantic.Field(alias="type")
     """Database type name."""
 
 
@@ -707,7 +709,7 @@ class Viz(BaseModel):
     """The visualization id."""
     title: str
     """Title."""
-    type: VizType
+    type_: VizType = pydantic.Field(alias="type")
     dataset_id: int | None = None
     """The dataset charted; null for dashboards."""
     folder_id: int | None = None
@@ -729,7 +731,7 @@ class VizCreate(BaseModel):
 
     title: str
     """Title."""
-    type: VizType
+    type_: VizType = pydantic.Field(alias="type")
     dataset_id: int | None = None
     """The dataset to chart."""
     folder_id: int | None = None
@@ -743,7 +745,7 @@ class VizUpdate(BaseModel):
 
     title: str | None = None
     """New title."""
-    type: VizType | None = None
+    type_: VizType | None = pydantic.Field(default=None, alias="type")
     folder_id: int | None = None
     """New folder."""
     config: dict[str, Any] | None = None
@@ -777,7 +779,7 @@ class PublicViz(BaseModel):
     """The publishing account's slug."""
     title: str
     """Title."""
-    type: VizType
+    type_: VizType = pydantic.Field(alias="type")
     config: dict[str, Any] | None = None
     """Chart configuration."""
 

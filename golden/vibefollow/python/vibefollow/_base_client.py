@@ -283,6 +283,7 @@ class SyncAPIClient(BaseClient):
                 body=body,
                 response=response,
                 next_options=next_options,
+                body_type=paginator.body_type,
                 fetch=lambda o: self.request_page(o, item_type, paginator),
             )
 
@@ -436,6 +437,7 @@ class AsyncAPIClient(BaseClient):
                 body=body,
                 response=response,
                 next_options=next_options,
+                body_type=paginator.body_type,
                 fetch=lambda o: self.request_page(o, item_type, paginator),
             )
 

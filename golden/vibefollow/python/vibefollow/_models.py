@@ -16,6 +16,9 @@ of failing, so a field can be typed plainly as ``MyEnum``::
 Optional fields are ``Optional[T] = None``; a required but nullable field is
 ``Optional[T]`` with no default.  ``to_dict()`` leaves out fields that were
 never set, so a model built by the caller sends only what it was given.
+A model also reads like the JSON it came from: ``job["id"]`` is the field
+whose wire name is ``id`` (unknown fields included), ``"id" in job`` says
+whether the response had it.
 """
 
 from __future__ import annotations
@@ -48,6 +51,23 @@ class BaseModel(pydantic.BaseModel):
         protected_namespaces=(),
     )
 
+    def __getitem__(self, wire_name: str) -> Any:
+        """The field whose wire name is ``wire_name`` (``job["id"]``)."""
+        name = _field_names(type(self)).get(wire_name)
+        if name is not None:
+            return getattr(self, name)
+        extra = self.__pydantic_extra__ or {}
+        if wire_name in extra:
+            return extra[wire_name]
+        raise KeyError(wire_name)
+
+    def __contains__(self, wire_name: object) -> bool:
+        """Whether the data had the field ``wire_name`` (set, or unknown)."""
+        name = _field_names(type(self)).get(str(wire_name))
+        if name is not None:
+            return name in self.model_fields_set
+        return wire_name in (self.__pydantic_extra__ or {})
+
     def to_dict(
         self,
         *,
@@ -79,6 +99,20 @@ class BaseModel(pydantic.BaseModel):
             exclude_unset=exclude_unset,
             exclude_none=exclude_none,
         )
+
+
+_FIELD_NAMES: dict[type[BaseModel], dict[str, str]] = {}
+
+
+def _field_names(model: type[BaseModel]) -> dict[str, str]:
+    """A model class's fields, by wire name: wire name → attribute."""
+    found = _FIELD_NAMES.get(model)
+    if found is None:
+        found = {
+            (info.alias or name): name for name, info in model.model_fields.items()
+        }
+        _FIELD_NAMES[model] = found
+    return found
 
 
 class _OpenEnumMixin:

@@ -2,7 +2,7 @@
 """Python SDK for Zatabase API."""
 
 from . import models
-from ._client import AsyncZatabaseClient, ZatabaseClient
+from ._client import SyncZatabaseClient, ZatabaseClient
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -36,7 +36,6 @@ __all__ = [
     "APITimeoutError",
     "AsyncPage",
     "AsyncStream",
-    "AsyncZatabaseClient",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",
@@ -48,6 +47,7 @@ __all__ = [
     "RateLimitError",
     "Stream",
     "SyncPage",
+    "SyncZatabaseClient",
     "UnprocessableEntityError",
     "ZatabaseClient",
     "models",

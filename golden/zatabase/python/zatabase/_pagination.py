@@ -5,7 +5,9 @@ A page holds one response's items and the ``RequestOptions`` of the next
 page, which are the original options with only the page parameters changed
 (or, for Link pagination, the ``rel="next"`` URL).  Iterating a page walks
 the items of it and every later page, fetching each page only when the
-iteration reaches it.
+iteration reaches it.  A page also reads as the list body it came from:
+``page.next_key`` is that body's field when the paginator names the body's
+model (``body_type``).
 
 Stop rules: cursor — no cursor, ``has_more`` false, an empty page or the
 same cursor again; offset — an empty page or ``offset >= total``; page — an
@@ -19,6 +21,7 @@ import dataclasses
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import (
+    Any,
     Generic,
     Literal,
     TypeVar,
@@ -71,6 +74,7 @@ class Paginator:
     total_pages: str | None = None
     has_next: str | None = None
     first_page: int = 1
+    body_type: type[object] | None = None  # the list body's model
 
     def raw_items(self, body: object) -> list[object]:
         found = get_path(body, self.items)
@@ -182,11 +186,28 @@ class _PageBase(Generic[T]):
         body: object,
         response: httpx.Response,
         next_options: RequestOptions | None,
+        body_type: type[object] | None = None,
     ) -> None:
         self.items = items
         self.body = body
         self.http_response = response
         self.next_page_options = next_options
+        self._body_type = body_type
+        self._fields: object = MISSING
+
+    def __getattr__(self, name: str) -> Any:
+        """A field of the list body this page came from (``page.next_key``)."""
+        body_type = self.__dict__.get("_body_type")
+        if body_type is None or name.startswith("_"):
+            raise AttributeError(name)
+        if self._fields is MISSING:
+            try:
+                self._fields = validate_as(self.body, body_type)
+            except pydantic.ValidationError as exc:
+                raise APIResponseValidationError(
+                    self.http_response, self.body, str(exc)
+                ) from exc
+        return getattr(self._fields, name)
 
     def has_next_page(self) -> bool:
         return self.next_page_options is not None
@@ -209,9 +230,14 @@ class SyncPage(_PageBase[T]):
         response: httpx.Response,
         next_options: RequestOptions | None,
         fetch: Callable[[RequestOptions], SyncPage[T]],
+        body_type: type[object] | None = None,
     ) -> None:
         super().__init__(
-            items=items, body=body, response=response, next_options=next_options
+            items=items,
+            body=body,
+            response=response,
+            next_options=next_options,
+            body_type=body_type,
         )
         self._fetch = fetch
 
@@ -244,9 +270,14 @@ class AsyncPage(_PageBase[T]):
         response: httpx.Response,
         next_options: RequestOptions | None,
         fetch: Callable[[RequestOptions], Awaitable[AsyncPage[T]]],
+        body_type: type[object] | None = None,
     ) -> None:
         super().__init__(
-            items=items, body=body, response=response, next_options=next_options
+            items=items,
+            body=body,
+            response=response,
+            next_options=next_options,
+            body_type=body_type,
         )
         self._fetch = fetch
 

@@ -66,7 +66,8 @@ class RequestOptions:
 
     ``path`` is the spec's template (``/pets/{pet_id}``); ``url``, when set,
     is an absolute URL used instead of base URL + path (Link pagination).
-    Body: at most one of ``json_body``, ``form`` (URL-encoded), ``multipart``
+    Body: at most one of ``json_body`` (``json_object``: it must be a mapping
+    or a model, as the schema is an object), ``form`` (URL-encoded), ``multipart``
     (parts in the schema's order; ``file_parts`` names those carrying files)
     and ``content`` (raw bytes, file object or path). ``encodings`` gives, by
     location (``path``, ``query``, ``header``, ``cookie``, ``body``) and wire
@@ -83,6 +84,7 @@ class RequestOptions:
     headers: Mapping[str, object] = field(default_factory=dict)
     cookies: Mapping[str, object] = field(default_factory=dict)
     json_body: object = NOT_GIVEN
+    json_object: bool = False
     form: Mapping[str, object] | pydantic.BaseModel | NotGiven | None = None
     multipart: Mapping[str, object] | None = None
     file_parts: Collection[str] = ()
@@ -152,6 +154,11 @@ def _json_body(options: RequestOptions) -> bytes | None:
         if not options.extra_body:
             return None
         body = {}
+    elif options.json_object and not isinstance(body, (Mapping, pydantic.BaseModel)):
+        raise ValueError(
+            f"body must be a mapping or a model (the request body is a JSON object), "
+            f"not {type(body).__name__}"
+        )
     data = to_jsonable(body)
     if options.extra_body:
         if not isinstance(data, dict):

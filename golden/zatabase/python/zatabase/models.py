@@ -114,7 +114,7 @@ class SqlColumn(BaseModel):
 
     name: str
     """Column name."""
-    type: str
+    type_: str = pydantic.Field(alias="type")
     """Column type."""
 
 
@@ -260,7 +260,7 @@ class FieldSpecType(OpenEnum):
 class FieldSpec(BaseModel):
     """How one document field is projected onto a column."""
 
-    type: FieldSpecType
+    type_: FieldSpecType = pydantic.Field(alias="type")
     """Column type."""
     dimensions: int | None = None
     """Vector dimension; required when `type` is `vector`."""
@@ -331,7 +331,7 @@ class TableColumn(BaseModel):
 
     name: str
     """Column name."""
-    type: str
+    type_: str = pydantic.Field(alias="type")
     """Column type."""
     nullable: bool
     """Whether it accepts NULL."""
@@ -579,7 +579,7 @@ class ChangeKind(OpenEnum):
 class RealtimeChange(BaseModel):
     """A row change in a watched table."""
 
-    type: ChangeKind
+    type_: ChangeKind = pydantic.Field(alias="type")
     table: str
     """The table."""
     record: dict[str, Any] | None = None

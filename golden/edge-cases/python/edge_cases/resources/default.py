@@ -16,7 +16,11 @@ from .._serialize import Encoding
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 
 _LIST_PAGES = Paginator(
-    style="cursor", items="data", next_cursor="next_cursor", has_more="has_more"
+    style="cursor",
+    items="data",
+    next_cursor="next_cursor",
+    has_more="has_more",
+    body_type=models.Page,
 )
 
 

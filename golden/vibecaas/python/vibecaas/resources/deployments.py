@@ -20,6 +20,7 @@ _LIST_PAGES = Paginator(
     per_page_param="per_page",
     total_pages="meta.pagination.total_pages",
     has_next="meta.pagination.has_next",
+    body_type=models.DeploymentListResponse,
 )
 
 
@@ -51,6 +52,7 @@ class DeploymentsResource(SyncAPIResource):
                 method="POST",
                 path="/deploy",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,
@@ -178,6 +180,7 @@ class DeploymentsResource(SyncAPIResource):
                 path="/deployments/{id}/rollback",
                 path_params={"id": id},
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,
@@ -259,6 +262,7 @@ class AsyncDeploymentsResource(AsyncAPIResource):
                 method="POST",
                 path="/deploy",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,
@@ -386,6 +390,7 @@ class AsyncDeploymentsResource(AsyncAPIResource):
                 path="/deployments/{id}/rollback",
                 path_params={"id": id},
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,

@@ -19,6 +19,7 @@ _LIST_PAGES = Paginator(
     per_page_param="per_page",
     total_pages="meta.pagination.total_pages",
     has_next="meta.pagination.has_next",
+    body_type=models.FileListResponse,
 )
 
 
@@ -83,6 +84,7 @@ class FilesResource(SyncAPIResource):
                 path="/projects/{id}/files",
                 path_params={"id": id},
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,
@@ -145,6 +147,7 @@ class FilesResource(SyncAPIResource):
                 path="/projects/{id}/files/content",
                 path_params={"id": id},
                 json_body=body,
+                json_object=True,
                 envelope="data",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -291,6 +294,7 @@ class AsyncFilesResource(AsyncAPIResource):
                 path="/projects/{id}/files",
                 path_params={"id": id},
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,
@@ -353,6 +357,7 @@ class AsyncFilesResource(AsyncAPIResource):
                 path="/projects/{id}/files/content",
                 path_params={"id": id},
                 json_body=body,
+                json_object=True,
                 envelope="data",
                 extra_headers=extra_headers,
                 extra_query=extra_query,

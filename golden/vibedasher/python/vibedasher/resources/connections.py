@@ -18,6 +18,7 @@ _LIST_PAGES = Paginator(
     items="connections",
     cursor_param="exclusiveStartKey",
     next_cursor="nextKey",
+    body_type=models.ConnectionList,
 )
 
 
@@ -77,6 +78,7 @@ class ConnectionsResource(SyncAPIResource):
                 method="POST",
                 path="/v1/connections",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -205,6 +207,7 @@ class AsyncConnectionsResource(AsyncAPIResource):
                 method="POST",
                 path="/v1/connections",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -18,6 +18,7 @@ _LIST_PAGES = Paginator(
     items="datasets",
     cursor_param="exclusiveStartKey",
     next_cursor="nextKey",
+    body_type=models.DatasetList,
 )
 
 
@@ -79,6 +80,7 @@ class DatasetsResource(SyncAPIResource):
                 method="POST",
                 path="/v1/datasets",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -137,6 +139,7 @@ class DatasetsResource(SyncAPIResource):
                 path="/v1/datasets/{dataset_id}",
                 path_params={"dataset_id": dataset_id},
                 json_body=body,
+                json_object=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -240,6 +243,7 @@ class AsyncDatasetsResource(AsyncAPIResource):
                 method="POST",
                 path="/v1/datasets",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -298,6 +302,7 @@ class AsyncDatasetsResource(AsyncAPIResource):
                 path="/v1/datasets/{dataset_id}",
                 path_params={"dataset_id": dataset_id},
                 json_body=body,
+                json_object=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -14,7 +14,12 @@ from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
-_LIST_PAGES = Paginator(style="offset", items="data", total="meta.pagination.total")
+_LIST_PAGES = Paginator(
+    style="offset",
+    items="data",
+    total="meta.pagination.total",
+    body_type=models.EventListResponse,
+)
 
 
 class EventsResource(SyncAPIResource):
@@ -84,6 +89,7 @@ class EventsResource(SyncAPIResource):
                 method="POST",
                 path="/events",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,
@@ -145,6 +151,7 @@ class EventsResource(SyncAPIResource):
                 method="POST",
                 path="/events/batch",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,
@@ -233,6 +240,7 @@ class AsyncEventsResource(AsyncAPIResource):
                 method="POST",
                 path="/events",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,
@@ -294,6 +302,7 @@ class AsyncEventsResource(AsyncAPIResource):
                 method="POST",
                 path="/events/batch",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 envelope="data",
                 extra_headers=extra_headers,

@@ -82,8 +82,8 @@ class AnalyticsResource(SyncAPIResource):
 
     def detect_anomalies(
         self,
-        *,
         body: models.AnomalyRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -100,6 +100,7 @@ class AnalyticsResource(SyncAPIResource):
                 method="POST",
                 path="/analytics/anomalies/detect",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -187,8 +188,8 @@ class AsyncAnalyticsResource(AsyncAPIResource):
 
     async def detect_anomalies(
         self,
-        *,
         body: models.AnomalyRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -205,6 +206,7 @@ class AsyncAnalyticsResource(AsyncAPIResource):
                 method="POST",
                 path="/analytics/anomalies/detect",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

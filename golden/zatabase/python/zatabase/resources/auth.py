@@ -23,8 +23,8 @@ class AuthResource(SyncAPIResource):
 
     def login(
         self,
-        *,
         body: models.LoginRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -43,6 +43,7 @@ class AuthResource(SyncAPIResource):
                 method="POST",
                 path="/auth/login",
                 json_body=body,
+                json_object=True,
                 security=[],
                 idempotent=True,
                 extra_headers=extra_headers,
@@ -57,8 +58,8 @@ class AuthResource(SyncAPIResource):
 
     def refresh_token(
         self,
-        *,
         body: models.RefreshRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -75,6 +76,7 @@ class AuthResource(SyncAPIResource):
                 method="POST",
                 path="/auth/refresh",
                 json_body=body,
+                json_object=True,
                 security=[],
                 idempotent=True,
                 extra_headers=extra_headers,
@@ -157,8 +159,8 @@ class AsyncAuthResource(AsyncAPIResource):
 
     async def login(
         self,
-        *,
         body: models.LoginRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -177,6 +179,7 @@ class AsyncAuthResource(AsyncAPIResource):
                 method="POST",
                 path="/auth/login",
                 json_body=body,
+                json_object=True,
                 security=[],
                 idempotent=True,
                 extra_headers=extra_headers,
@@ -191,8 +194,8 @@ class AsyncAuthResource(AsyncAPIResource):
 
     async def refresh_token(
         self,
-        *,
         body: models.RefreshRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -209,6 +212,7 @@ class AsyncAuthResource(AsyncAPIResource):
                 method="POST",
                 path="/auth/refresh",
                 json_body=body,
+                json_object=True,
                 security=[],
                 idempotent=True,
                 extra_headers=extra_headers,

@@ -47,8 +47,8 @@ class CollectionsResource(SyncAPIResource):
 
     def create_collection(
         self,
-        *,
         body: models.CollectionCreate | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -65,6 +65,7 @@ class CollectionsResource(SyncAPIResource):
                 method="POST",
                 path="/collections",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -131,8 +132,8 @@ class CollectionsResource(SyncAPIResource):
     def ingest_data(
         self,
         collection_name: str,
-        *,
         body: models.IngestRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -150,6 +151,7 @@ class CollectionsResource(SyncAPIResource):
                 path="/collections/{collection_name}/ingest",
                 path_params={"collection_name": collection_name},
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -205,8 +207,8 @@ class AsyncCollectionsResource(AsyncAPIResource):
 
     async def create_collection(
         self,
-        *,
         body: models.CollectionCreate | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -223,6 +225,7 @@ class AsyncCollectionsResource(AsyncAPIResource):
                 method="POST",
                 path="/collections",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -289,8 +292,8 @@ class AsyncCollectionsResource(AsyncAPIResource):
     async def ingest_data(
         self,
         collection_name: str,
-        *,
         body: models.IngestRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -308,6 +311,7 @@ class AsyncCollectionsResource(AsyncAPIResource):
                 path="/collections/{collection_name}/ingest",
                 path_params={"collection_name": collection_name},
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

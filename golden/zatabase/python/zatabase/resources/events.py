@@ -25,8 +25,8 @@ class EventsResource(SyncAPIResource):
 
     def publish_event(
         self,
-        *,
         body: models.EventPublish | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -43,6 +43,7 @@ class EventsResource(SyncAPIResource):
                 method="POST",
                 path="/events",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -107,8 +108,8 @@ class AsyncEventsResource(AsyncAPIResource):
 
     async def publish_event(
         self,
-        *,
         body: models.EventPublish | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -125,6 +126,7 @@ class AsyncEventsResource(AsyncAPIResource):
                 method="POST",
                 path="/events",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

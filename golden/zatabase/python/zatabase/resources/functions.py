@@ -47,8 +47,8 @@ class FunctionsResource(SyncAPIResource):
 
     def create_function(
         self,
-        *,
         body: models.FunctionCreate | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -65,6 +65,7 @@ class FunctionsResource(SyncAPIResource):
                 method="POST",
                 path="/functions",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -131,8 +132,8 @@ class FunctionsResource(SyncAPIResource):
     def invoke_function(
         self,
         function_id: str,
-        *,
         body: dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -150,6 +151,7 @@ class FunctionsResource(SyncAPIResource):
                 path="/functions/{function_id}/invoke",
                 path_params={"function_id": function_id},
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -205,8 +207,8 @@ class AsyncFunctionsResource(AsyncAPIResource):
 
     async def create_function(
         self,
-        *,
         body: models.FunctionCreate | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -223,6 +225,7 @@ class AsyncFunctionsResource(AsyncAPIResource):
                 method="POST",
                 path="/functions",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -289,8 +292,8 @@ class AsyncFunctionsResource(AsyncAPIResource):
     async def invoke_function(
         self,
         function_id: str,
-        *,
         body: dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -308,6 +311,7 @@ class AsyncFunctionsResource(AsyncAPIResource):
                 path="/functions/{function_id}/invoke",
                 path_params={"function_id": function_id},
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

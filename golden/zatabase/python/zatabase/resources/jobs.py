@@ -13,7 +13,9 @@ from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
-_LIST_JOBS_PAGES = Paginator(style="cursor", items="jobs", next_cursor="next_cursor")
+_LIST_JOBS_PAGES = Paginator(
+    style="cursor", items="jobs", next_cursor="next_cursor", body_type=models.JobList
+)
 
 
 class JobsResource(SyncAPIResource):
@@ -56,8 +58,8 @@ class JobsResource(SyncAPIResource):
 
     def submit_job(
         self,
-        *,
         body: models.JobSubmit | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -74,6 +76,7 @@ class JobsResource(SyncAPIResource):
                 method="POST",
                 path="/jobs",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -243,8 +246,8 @@ class AsyncJobsResource(AsyncAPIResource):
 
     async def submit_job(
         self,
-        *,
         body: models.JobSubmit | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -261,6 +264,7 @@ class AsyncJobsResource(AsyncAPIResource):
                 method="POST",
                 path="/jobs",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

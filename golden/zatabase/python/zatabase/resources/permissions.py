@@ -49,8 +49,8 @@ class PermissionsResource(SyncAPIResource):
 
     def grant_permission(
         self,
-        *,
         body: models.PermissionGrant | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -67,6 +67,7 @@ class PermissionsResource(SyncAPIResource):
                 method="POST",
                 path="/permissions",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -80,8 +81,8 @@ class PermissionsResource(SyncAPIResource):
 
     def check_permission(
         self,
-        *,
         body: models.PermissionCheck | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -98,6 +99,7 @@ class PermissionsResource(SyncAPIResource):
                 method="POST",
                 path="/permissions/check",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -180,8 +182,8 @@ class AsyncPermissionsResource(AsyncAPIResource):
 
     async def grant_permission(
         self,
-        *,
         body: models.PermissionGrant | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -198,6 +200,7 @@ class AsyncPermissionsResource(AsyncAPIResource):
                 method="POST",
                 path="/permissions",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -211,8 +214,8 @@ class AsyncPermissionsResource(AsyncAPIResource):
 
     async def check_permission(
         self,
-        *,
         body: models.PermissionCheck | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -229,6 +232,7 @@ class AsyncPermissionsResource(AsyncAPIResource):
                 method="POST",
                 path="/permissions/check",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -23,8 +23,8 @@ class SqlResource(SyncAPIResource):
 
     def execute_sql(
         self,
-        *,
         body: models.SqlRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -43,6 +43,7 @@ class SqlResource(SyncAPIResource):
                 method="POST",
                 path="/sql/execute",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -70,8 +71,8 @@ class AsyncSqlResource(AsyncAPIResource):
 
     async def execute_sql(
         self,
-        *,
         body: models.SqlRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -90,6 +91,7 @@ class AsyncSqlResource(AsyncAPIResource):
                 method="POST",
                 path="/sql/execute",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -23,8 +23,8 @@ class VectorsResource(SyncAPIResource):
 
     def knn_search(
         self,
-        *,
         body: models.KnnRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -41,6 +41,7 @@ class VectorsResource(SyncAPIResource):
                 method="POST",
                 path="/vectors/knn",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -78,8 +79,8 @@ class VectorsResource(SyncAPIResource):
 
     def build_hnsw_index(
         self,
-        *,
         body: models.HnswIndexCreate | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -96,6 +97,7 @@ class VectorsResource(SyncAPIResource):
                 method="POST",
                 path="/vectors/hnsw/indexes",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -135,8 +137,8 @@ class VectorsResource(SyncAPIResource):
 
     def search_hnsw_index(
         self,
-        *,
         body: models.HnswSearchRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -153,6 +155,7 @@ class VectorsResource(SyncAPIResource):
                 method="POST",
                 path="/vectors/hnsw/search",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -184,8 +187,8 @@ class AsyncVectorsResource(AsyncAPIResource):
 
     async def knn_search(
         self,
-        *,
         body: models.KnnRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -202,6 +205,7 @@ class AsyncVectorsResource(AsyncAPIResource):
                 method="POST",
                 path="/vectors/knn",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -239,8 +243,8 @@ class AsyncVectorsResource(AsyncAPIResource):
 
     async def build_hnsw_index(
         self,
-        *,
         body: models.HnswIndexCreate | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -257,6 +261,7 @@ class AsyncVectorsResource(AsyncAPIResource):
                 method="POST",
                 path="/vectors/hnsw/indexes",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -296,8 +301,8 @@ class AsyncVectorsResource(AsyncAPIResource):
 
     async def search_hnsw_index(
         self,
-        *,
         body: models.HnswSearchRequest | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -314,6 +319,7 @@ class AsyncVectorsResource(AsyncAPIResource):
                 method="POST",
                 path="/vectors/hnsw/search",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -47,8 +47,8 @@ class WebhooksResource(SyncAPIResource):
 
     def create_webhook(
         self,
-        *,
         body: models.WebhookCreate | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -65,6 +65,7 @@ class WebhooksResource(SyncAPIResource):
                 method="POST",
                 path="/webhooks",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -171,8 +172,8 @@ class AsyncWebhooksResource(AsyncAPIResource):
 
     async def create_webhook(
         self,
-        *,
         body: models.WebhookCreate | dict[str, Any],
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -189,6 +190,7 @@ class AsyncWebhooksResource(AsyncAPIResource):
                 method="POST",
                 path="/webhooks",
                 json_body=body,
+                json_object=True,
                 idempotent=True,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
