@@ -83,3 +83,22 @@ def test_petstore_sdk_round_trip(tmp_path: Path) -> None:
     seen = json.loads(result.stdout)
     assert seen == {"type": "Dog", "name": "Rex", "extra": 1, "key": "k", "ua": "petstore/1.4.0",
                     "raw": [200, "Rex"], "error": [404, "no such pet", "req_1"]}  # fmt: skip
+
+
+def test_user_code_names_fields_as_the_models_spell_them(tmp_path: Path) -> None:
+    """A field renamed from its wire name (`type` → `type_`, `nextKey` → `next_key`) is a constructor argument of
+    that name for a type checker too — not only at run time — and it is sent under its wire name."""
+    root = golden_dir("vibedasher", "python")
+    user = tmp_path / "user.py"
+    user.write_text(
+        "from vibedasher.models import DatasetCreate, DatasetList, DatasetType\n"
+        "created = DatasetCreate(name='Sales', type_=DatasetType.FLAT_FILE)\n"
+        "listed = DatasetList(datasets=[], next_key=3)\n"
+        "print(created.to_dict(), listed.to_dict())\n",
+        encoding="utf-8",
+    )
+    checked = _run([sys.executable, "-m", "mypy", "--strict", str(user)], root, tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    ran = subprocess.run([sys.executable, str(user)], capture_output=True, text=True, timeout=60, env=env)
+    assert ran.stdout.strip() == "{'name': 'Sales', 'type': 'flat_file'} {'datasets': [], 'nextKey': 3}", ran.stderr

@@ -109,7 +109,8 @@ def _field_names(model: type[BaseModel]) -> dict[str, str]:
     found = _FIELD_NAMES.get(model)
     if found is None:
         found = {
-            (info.alias or name): name for name, info in model.model_fields.items()
+            (info.serialization_alias or name): name
+            for name, info in model.model_fields.items()
         }
         _FIELD_NAMES[model] = found
     return found

@@ -48,7 +48,7 @@ class Object(BaseModel):
     This description ends with a trailing backslash \\
     """
 
-    class_: str = pydantic.Field(alias="class")
+    class_: str = pydantic.Field(validation_alias="class", serialization_alias="class")
     """Edge Cases API: every name and every sentence here is hostile on purpose.
 
     Quotes: \"\"\"triple double\"\"\" and '''triple single''', a lone " and a lone ' too.
@@ -76,17 +76,27 @@ class Object(BaseModel):
 
     This description ends with a trailing backslash \\
     """
-    from_: datetime.datetime = pydantic.Field(alias="from")
+    from_: datetime.datetime = pydantic.Field(
+        validation_alias="from", serialization_alias="from"
+    )
     """Start time. \"\"\"."""
-    import_: bool | None = pydantic.Field(default=None, alias="import")
+    import_: bool | None = pydantic.Field(
+        default=None, validation_alias="import", serialization_alias="import"
+    )
     """Imported? '''"""
-    def_: str | None = pydantic.Field(default=None, alias="def")
+    def_: str | None = pydantic.Field(
+        default=None, validation_alias="def", serialization_alias="def"
+    )
     """A definition. \\"""
-    return_: int | None = pydantic.Field(default=None, alias="return")
+    return_: int | None = pydantic.Field(
+        default=None, validation_alias="return", serialization_alias="return"
+    )
     """Return code. */"""
     self: str | None = None
     """`self` link. /*"""
-    type_: ObjectType | None = pydantic.Field(default=None, alias="type")
+    type_: ObjectType | None = pydantic.Field(
+        default=None, validation_alias="type", serialization_alias="type"
+    )
     """The kind. ${type}"""
     default: str | None = None
     """The default. #{x}"""
@@ -101,7 +111,9 @@ class Object(BaseModel):
     """<?php opens PHP"""
     struct: dict[str, Any] | None = None
     """</script>"""
-    match_: bool | None = pydantic.Field(default=None, alias="match")
+    match_: bool | None = pydantic.Field(
+        default=None, validation_alias="match", serialization_alias="match"
+    )
     """HTML comment end -->"""
     namespace: str | None = None
     """// comment"""
@@ -113,37 +125,71 @@ class Object(BaseModel):
     """A lone single quote: '"""
     new: bool | None = None
     """naïve café — 日本語"""
-    none: str | None = pydantic.Field(default=None, alias="None")
+    none: str | None = pydantic.Field(
+        default=None, validation_alias="None", serialization_alias="None"
+    )
     """A property named `None` (Python constant)."""
     null: str | None = None
     """A property named `null`, itself nullable."""
     true: bool | None = None
     """A property named `true`."""
-    field_2fa: bool = pydantic.Field(alias="2fa")
+    field_2fa: bool = pydantic.Field(validation_alias="2fa", serialization_alias="2fa")
     """Starts with a digit."""
-    type_2: str | None = pydantic.Field(default=None, alias="@type")
+    type_2: str | None = pydantic.Field(
+        default=None, validation_alias="@type", serialization_alias="@type"
+    )
     """JSON-LD style `@type`."""
-    schema_: str | None = pydantic.Field(default=None, alias="$schema")
+    schema_: str | None = pydantic.Field(
+        default=None, validation_alias="$schema", serialization_alias="$schema"
+    )
     """Looks like a JSON Schema keyword."""
-    x_id: str | None = pydantic.Field(default=None, alias="x-id")
+    x_id: str | None = pydantic.Field(
+        default=None, validation_alias="x-id", serialization_alias="x-id"
+    )
     """Looks like an OpenAPI extension, but is a property."""
-    kebab_case_name: str | None = pydantic.Field(default=None, alias="kebab-case-name")
+    kebab_case_name: str | None = pydantic.Field(
+        default=None,
+        validation_alias="kebab-case-name",
+        serialization_alias="kebab-case-name",
+    )
     snake_case_name: str | None = None
-    camel_case_name: str | None = pydantic.Field(default=None, alias="camelCaseName")
-    pascal_case_name: str | None = pydantic.Field(default=None, alias="PascalCaseName")
-    snake_case_name_2: str | None = pydantic.Field(default=None, alias="snakeCaseName")
+    camel_case_name: str | None = pydantic.Field(
+        default=None,
+        validation_alias="camelCaseName",
+        serialization_alias="camelCaseName",
+    )
+    pascal_case_name: str | None = pydantic.Field(
+        default=None,
+        validation_alias="PascalCaseName",
+        serialization_alias="PascalCaseName",
+    )
+    snake_case_name_2: str | None = pydantic.Field(
+        default=None,
+        validation_alias="snakeCaseName",
+        serialization_alias="snakeCaseName",
+    )
     """Collides with `snake_case_name` once snake-cased."""
-    with_space: str | None = pydantic.Field(default=None, alias="with space")
-    dotted_name: str | None = pydantic.Field(default=None, alias="dotted.name")
+    with_space: str | None = pydantic.Field(
+        default=None, validation_alias="with space", serialization_alias="with space"
+    )
+    dotted_name: str | None = pydantic.Field(
+        default=None, validation_alias="dotted.name", serialization_alias="dotted.name"
+    )
     name: str | None = None
-    name_2: str | None = pydantic.Field(default=None, alias="name_")
+    name_2: str | None = pydantic.Field(
+        default=None, validation_alias="name_", serialization_alias="name_"
+    )
     """Next to `name`: collides with escaped `name`."""
     id: str
-    id_2: int = pydantic.Field(alias="ID")
+    id_2: int = pydantic.Field(validation_alias="ID", serialization_alias="ID")
     """Next to `id`: differs only in case."""
-    prenom: str | None = pydantic.Field(default=None, alias="prénom")
+    prenom: str | None = pydantic.Field(
+        default=None, validation_alias="prénom", serialization_alias="prénom"
+    )
     """Un prénom, avec accent."""
-    field: str | None = pydantic.Field(default=None, alias="名前")
+    field: str | None = pydantic.Field(
+        default=None, validation_alias="名前", serialization_alias="名前"
+    )
     """A name with no ASCII letters at all."""
     priority: Priority | None = None
     sign: Sign | None = None
@@ -153,19 +199,43 @@ class BaseModelModel(BaseModel):
     """Field names that shadow pydantic BaseModel attributes and SDK model helpers."""
 
     model_config_: dict[str, str] | None = pydantic.Field(
-        default=None, alias="model_config"
+        default=None,
+        validation_alias="model_config",
+        serialization_alias="model_config",
     )
-    model_fields_: list[str] | None = pydantic.Field(default=None, alias="model_fields")
-    json_: str | None = pydantic.Field(default=None, alias="json")
+    model_fields_: list[str] | None = pydantic.Field(
+        default=None,
+        validation_alias="model_fields",
+        serialization_alias="model_fields",
+    )
+    json_: str | None = pydantic.Field(
+        default=None, validation_alias="json", serialization_alias="json"
+    )
     """A JSON document, as text."""
-    schema_: str | None = pydantic.Field(default=None, alias="schema")
-    copy_: bool | None = pydantic.Field(default=None, alias="copy")
-    dict_: dict[str, int] | None = pydantic.Field(default=None, alias="dict")
-    fields_: list[str] | None = pydantic.Field(default=None, alias="fields")
-    validate_: bool | None = pydantic.Field(default=None, alias="validate")
-    to_dict_: bool | None = pydantic.Field(default=None, alias="to_dict")
-    to_json_: str | None = pydantic.Field(default=None, alias="to_json")
-    construct_: str | None = pydantic.Field(default=None, alias="construct")
+    schema_: str | None = pydantic.Field(
+        default=None, validation_alias="schema", serialization_alias="schema"
+    )
+    copy_: bool | None = pydantic.Field(
+        default=None, validation_alias="copy", serialization_alias="copy"
+    )
+    dict_: dict[str, int] | None = pydantic.Field(
+        default=None, validation_alias="dict", serialization_alias="dict"
+    )
+    fields_: list[str] | None = pydantic.Field(
+        default=None, validation_alias="fields", serialization_alias="fields"
+    )
+    validate_: bool | None = pydantic.Field(
+        default=None, validation_alias="validate", serialization_alias="validate"
+    )
+    to_dict_: bool | None = pydantic.Field(
+        default=None, validation_alias="to_dict", serialization_alias="to_dict"
+    )
+    to_json_: str | None = pydantic.Field(
+        default=None, validation_alias="to_json", serialization_alias="to_json"
+    )
+    construct_: str | None = pydantic.Field(
+        default=None, validation_alias="construct", serialization_alias="construct"
+    )
 
 
 class ClientType2(OpenEnum):
@@ -182,20 +252,32 @@ class Client(BaseModel):
     """
 
     id: str
-    id_2: int | None = pydantic.Field(default=None, alias="ID")
+    id_2: int | None = pydantic.Field(
+        default=None, validation_alias="ID", serialization_alias="ID"
+    )
     """Legacy numeric id."""
     name: str
-    name_2: str | None = pydantic.Field(default=None, alias="name_")
+    name_2: str | None = pydantic.Field(
+        default=None, validation_alias="name_", serialization_alias="name_"
+    )
     """The name as the user typed it."""
-    type_: ClientType2 = pydantic.Field(alias="type")
+    type_: ClientType2 = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     """How the client authenticates. Its hoisted name collides with the `ClientType` component."""
     secret: str | None = None
     created_at: datetime.datetime | None = None
     model_config_: dict[str, str] | None = pydantic.Field(
-        default=None, alias="model_config"
+        default=None,
+        validation_alias="model_config",
+        serialization_alias="model_config",
     )
-    json_: str | None = pydantic.Field(default=None, alias="json")
-    async_: bool | None = pydantic.Field(default=False, alias="async")
+    json_: str | None = pydantic.Field(
+        default=None, validation_alias="json", serialization_alias="json"
+    )
+    async_: bool | None = pydantic.Field(
+        default=False, validation_alias="async", serialization_alias="async"
+    )
 
 
 class ClientType(OpenEnum):
@@ -210,29 +292,45 @@ class AsyncClient(BaseModel):
     """A client that receives results by callback."""
 
     id: str
-    id_2: int | None = pydantic.Field(default=None, alias="ID")
+    id_2: int | None = pydantic.Field(
+        default=None, validation_alias="ID", serialization_alias="ID"
+    )
     """Legacy numeric id."""
     name: str
-    name_2: str | None = pydantic.Field(default=None, alias="name_")
+    name_2: str | None = pydantic.Field(
+        default=None, validation_alias="name_", serialization_alias="name_"
+    )
     """The name as the user typed it."""
-    type_: ClientType2 = pydantic.Field(alias="type")
+    type_: ClientType2 = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     """How the client authenticates. Its hoisted name collides with the `ClientType` component."""
     secret: str | None = None
     created_at: datetime.datetime | None = None
     model_config_: dict[str, str] | None = pydantic.Field(
-        default=None, alias="model_config"
+        default=None,
+        validation_alias="model_config",
+        serialization_alias="model_config",
     )
-    json_: str | None = pydantic.Field(default=None, alias="json")
-    async_: bool | None = pydantic.Field(default=False, alias="async")
+    json_: str | None = pydantic.Field(
+        default=None, validation_alias="json", serialization_alias="json"
+    )
+    async_: bool | None = pydantic.Field(
+        default=False, validation_alias="async", serialization_alias="async"
+    )
     callback_url: str | None = None
-    await_: int | None = pydantic.Field(default=None, alias="await")
+    await_: int | None = pydantic.Field(
+        default=None, validation_alias="await", serialization_alias="await"
+    )
     """Seconds to wait before the callback."""
 
 
 class Page(BaseModel):
     """A page of Objects (the name collides with SDK pagination classes)."""
 
-    object_: Literal["list"] | None = pydantic.Field(default=None, alias="object")
+    object_: Literal["list"] | None = pydantic.Field(
+        default=None, validation_alias="object", serialization_alias="object"
+    )
     data: list[Object]
     next_cursor: str | None = None
     has_more: bool
@@ -240,7 +338,9 @@ class Page(BaseModel):
 
 
 class ApiErrorError(BaseModel):
-    type_: str | None = pydantic.Field(default=None, alias="type")
+    type_: str | None = pydantic.Field(
+        default=None, validation_alias="type", serialization_alias="type"
+    )
     message: str
     code: str | None = None
     details: list[Error] | None = None
@@ -271,7 +371,7 @@ class Exception(BaseModel):
     """An exception class (collides with the base exception type in most languages)."""
 
     message: str | None = None
-    class_: str = pydantic.Field(alias="class")
+    class_: str = pydantic.Field(validation_alias="class", serialization_alias="class")
     traceback: list[str] | None = None
     cause: Exception | None = None
 
@@ -378,7 +478,9 @@ class Sign(OpenIntEnum):
 class Iterator(BaseModel):
     """A resumable position in a listing (collides with language iterator types)."""
 
-    next_: str | None = pydantic.Field(default=None, alias="next")
+    next_: str | None = pydantic.Field(
+        default=None, validation_alias="next", serialization_alias="next"
+    )
     done: bool | None = None
     value: AnyModel | None = None
 
@@ -418,15 +520,23 @@ class Model1stPlace(BaseModel):
 
     winner: str | None = None
     score: int | None = None
-    field_2fa: bool | None = pydantic.Field(default=None, alias="2fa")
+    field_2fa: bool | None = pydantic.Field(
+        default=None, validation_alias="2fa", serialization_alias="2fa"
+    )
 
 
 class ModelWithDashes(BaseModel):
     """A model name with dashes."""
 
-    kebab_case_name: str | None = pydantic.Field(default=None, alias="kebab-case-name")
+    kebab_case_name: str | None = pydantic.Field(
+        default=None,
+        validation_alias="kebab-case-name",
+        serialization_alias="kebab-case-name",
+    )
     kebab_case_name_2: str | None = pydantic.Field(
-        default=None, alias="kebab_case_name"
+        default=None,
+        validation_alias="kebab_case_name",
+        serialization_alias="kebab_case_name",
     )
     """Collides with `kebab-case-name` once snake-cased."""
 
@@ -434,23 +544,33 @@ class ModelWithDashes(BaseModel):
 class ModelWithDots(BaseModel):
     """A model name with dots."""
 
-    dotted_name: str | None = pydantic.Field(default=None, alias="dotted.name")
-    x_id: str | None = pydantic.Field(default=None, alias="x-id")
+    dotted_name: str | None = pydantic.Field(
+        default=None, validation_alias="dotted.name", serialization_alias="dotted.name"
+    )
+    x_id: str | None = pydantic.Field(
+        default=None, validation_alias="x-id", serialization_alias="x-id"
+    )
 
 
 class Unicode(BaseModel):
     """Ein Modell mit Umlaut — naïve café — 日本語."""
 
-    prenom: str | None = pydantic.Field(default=None, alias="prénom")
+    prenom: str | None = pydantic.Field(
+        default=None, validation_alias="prénom", serialization_alias="prénom"
+    )
     nom: str | None = None
-    strae: str | None = pydantic.Field(default=None, alias="straße")
+    strae: str | None = pydantic.Field(
+        default=None, validation_alias="straße", serialization_alias="straße"
+    )
 
 
 class ClassChallenge(BaseModel):
     """Prove membership of a class. type = "class"."""
 
-    type_: Literal["class"] = pydantic.Field(alias="type")
-    class_: str = pydantic.Field(alias="class")
+    type_: Literal["class"] = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
+    class_: str = pydantic.Field(validation_alias="class", serialization_alias="class")
 
 
 class TwoFactorChallengeChannel(OpenEnum):
@@ -462,7 +582,9 @@ class TwoFactorChallengeChannel(OpenEnum):
 class TwoFactorChallenge(BaseModel):
     """A second factor. type = "2fa"."""
 
-    type_: Literal["2fa"] = pydantic.Field(alias="type")
+    type_: Literal["2fa"] = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     code_length: int
     channel: TwoFactorChallengeChannel | None = None
 
@@ -494,9 +616,13 @@ class CreateClientRequest(BaseModel):
     dashes: ModelWithDashes | None = None
     dots: ModelWithDots | None = None
     unicode: Unicode | None = None
-    type_: Type | None = pydantic.Field(default=None, alias="type")
+    type_: Type | None = pydantic.Field(
+        default=None, validation_alias="type", serialization_alias="type"
+    )
     enum: Enum | None = None
-    any_: AnyModel | None = pydantic.Field(default=None, alias="any")
+    any_: AnyModel | None = pydantic.Field(
+        default=None, validation_alias="any", serialization_alias="any"
+    )
     base: BaseModelModel | None = None
     date: Date | None = None
     labels: List | None = None

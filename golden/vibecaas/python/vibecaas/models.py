@@ -256,7 +256,9 @@ class FileEntry(BaseModel):
 
     path: str
     """Path relative to the project root."""
-    type_: FileEntryType = pydantic.Field(alias="type")
+    type_: FileEntryType = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     """Entry kind."""
     size: int | None = None
     """Size in bytes; null for directories."""
@@ -276,7 +278,9 @@ class FileContent(BaseModel):
 
     path: str
     """Path relative to the project root."""
-    type_: FileEntryType = pydantic.Field(alias="type")
+    type_: FileEntryType = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     """Entry kind."""
     size: int | None = None
     """Size in bytes; null for directories."""
@@ -353,7 +357,9 @@ class AiOptions(BaseModel):
 
     temperature: float | None = 0.7
     """Sampling temperature."""
-    max_tokens: int | None = pydantic.Field(default=None, alias="maxTokens")
+    max_tokens: int | None = pydantic.Field(
+        default=None, validation_alias="maxTokens", serialization_alias="maxTokens"
+    )
     """Upper bound on generated tokens."""
     language: str | None = None
     """Programming language of the output."""

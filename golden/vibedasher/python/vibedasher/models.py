@@ -25,7 +25,7 @@ class ValidationError(BaseModel):
     """Where the problem is, e.g. `["body", "name"]` or `["query", "limit"]`."""
     msg: str
     """Human-readable message."""
-    type_: str = pydantic.Field(alias="type")
+    type_: str = pydantic.Field(validation_alias="type", serialization_alias="type")
     """Machine-readable error type."""
 
 
@@ -189,7 +189,9 @@ class Connection(BaseModel):
     """The connection id."""
     name: str
     """Display name."""
-    type_: ConnectionType = pydantic.Field(alias="type")
+    type_: ConnectionType = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     config: dict[str, Any] | None = None
     """Engine-specific settings; secrets are redacted."""
     created_at: datetime.datetime
@@ -201,7 +203,9 @@ class ConnectionCreate(BaseModel):
 
     name: str
     """Display name."""
-    type_: ConnectionType = pydantic.Field(alias="type")
+    type_: ConnectionType = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     config: dict[str, Any]
     """Engine-specific settings, including credentials."""
 
@@ -211,7 +215,9 @@ class ConnectionList(BaseModel):
 
     connections: list[Connection]
     """The connections on this page."""
-    next_key: int | None = pydantic.Field(default=None, alias="nextKey")
+    next_key: int | None = pydantic.Field(
+        default=None, validation_alias="nextKey", serialization_alias="nextKey"
+    )
     """Cursor for the next page; null on the last page."""
 
 
@@ -233,7 +239,9 @@ class DashboardSubscription(BaseModel):
     """Cron expression in the account's timezone."""
     recipients: list[str]
     """E-mail recipients."""
-    format_: DashboardSubscriptionFormat = pydantic.Field(alias="format")
+    format_: DashboardSubscriptionFormat = pydantic.Field(
+        validation_alias="format", serialization_alias="format"
+    )
     """Attachment format."""
 
 
@@ -254,7 +262,7 @@ class DashboardSubscriptionCreate(BaseModel):
     recipients: list[str]
     """E-mail recipients."""
     format_: DashboardSubscriptionCreateFormat | None = pydantic.Field(
-        default=None, alias="format"
+        default=None, validation_alias="format", serialization_alias="format"
     )
     """Attachment format."""
 
@@ -275,7 +283,9 @@ class Dataset(BaseModel):
     """The dataset id."""
     name: str
     """Display name."""
-    type_: DatasetType = pydantic.Field(alias="type")
+    type_: DatasetType = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     description: str | None = None
     """Free-form description."""
     connection_id: int | None = None
@@ -293,7 +303,9 @@ class DatasetCreate(BaseModel):
 
     name: str
     """Display name."""
-    type_: DatasetType = pydantic.Field(alias="type")
+    type_: DatasetType = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     description: str | None = None
     """Free-form description."""
     connection_id: int | None = None
@@ -318,7 +330,9 @@ class DatasetList(BaseModel):
 
     datasets: list[Dataset]
     """The datasets on this page."""
-    next_key: int | None = pydantic.Field(default=None, alias="nextKey")
+    next_key: int | None = pydantic.Field(
+        default=None, validation_alias="nextKey", serialization_alias="nextKey"
+    )
     """Pass as `exclusiveStartKey` to get the next page; null or absent on the last page."""
 
 
@@ -462,7 +476,7 @@ class SqlColumn(BaseModel):
 
     name: str
     """Column name."""
-    type_: str = pydantic.Field(alias="type")
+    type_: str = pydantic.Field(validation_alias="type", serialization_alias="type")
     """Database type name."""
 
 
@@ -709,7 +723,7 @@ class Viz(BaseModel):
     """The visualization id."""
     title: str
     """Title."""
-    type_: VizType = pydantic.Field(alias="type")
+    type_: VizType = pydantic.Field(validation_alias="type", serialization_alias="type")
     dataset_id: int | None = None
     """The dataset charted; null for dashboards."""
     folder_id: int | None = None
@@ -731,7 +745,7 @@ class VizCreate(BaseModel):
 
     title: str
     """Title."""
-    type_: VizType = pydantic.Field(alias="type")
+    type_: VizType = pydantic.Field(validation_alias="type", serialization_alias="type")
     dataset_id: int | None = None
     """The dataset to chart."""
     folder_id: int | None = None
@@ -745,7 +759,9 @@ class VizUpdate(BaseModel):
 
     title: str | None = None
     """New title."""
-    type_: VizType | None = pydantic.Field(default=None, alias="type")
+    type_: VizType | None = pydantic.Field(
+        default=None, validation_alias="type", serialization_alias="type"
+    )
     folder_id: int | None = None
     """New folder."""
     config: dict[str, Any] | None = None
@@ -766,7 +782,9 @@ class VizList(BaseModel):
 
     vizs: list[Viz]
     """The visualizations on this page."""
-    next_key: int | None = pydantic.Field(default=None, alias="nextKey")
+    next_key: int | None = pydantic.Field(
+        default=None, validation_alias="nextKey", serialization_alias="nextKey"
+    )
     """Cursor for the next page; null on the last page."""
 
 
@@ -779,7 +797,7 @@ class PublicViz(BaseModel):
     """The publishing account's slug."""
     title: str
     """Title."""
-    type_: VizType = pydantic.Field(alias="type")
+    type_: VizType = pydantic.Field(validation_alias="type", serialization_alias="type")
     config: dict[str, Any] | None = None
     """Chart configuration."""
 

@@ -114,7 +114,7 @@ class SqlColumn(BaseModel):
 
     name: str
     """Column name."""
-    type_: str = pydantic.Field(alias="type")
+    type_: str = pydantic.Field(validation_alias="type", serialization_alias="type")
     """Column type."""
 
 
@@ -260,7 +260,9 @@ class FieldSpecType(OpenEnum):
 class FieldSpec(BaseModel):
     """How one document field is projected onto a column."""
 
-    type_: FieldSpecType = pydantic.Field(alias="type")
+    type_: FieldSpecType = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     """Column type."""
     dimensions: int | None = None
     """Vector dimension; required when `type` is `vector`."""
@@ -273,7 +275,9 @@ class CollectionCreate(BaseModel):
     """Collection name."""
     table_name: str | None = None
     """Backing table; `<name>` when omitted."""
-    fields_: dict[str, FieldSpec] = pydantic.Field(alias="fields")
+    fields_: dict[str, FieldSpec] = pydantic.Field(
+        validation_alias="fields", serialization_alias="fields"
+    )
     """Field name to projection."""
 
 
@@ -284,7 +288,9 @@ class Collection(BaseModel):
     """Collection name."""
     table_name: str | None = None
     """Backing table; `<name>` when omitted."""
-    fields_: dict[str, FieldSpec] = pydantic.Field(alias="fields")
+    fields_: dict[str, FieldSpec] = pydantic.Field(
+        validation_alias="fields", serialization_alias="fields"
+    )
     """Field name to projection."""
     document_count: int
     """Documents stored."""
@@ -331,7 +337,7 @@ class TableColumn(BaseModel):
 
     name: str
     """Column name."""
-    type_: str = pydantic.Field(alias="type")
+    type_: str = pydantic.Field(validation_alias="type", serialization_alias="type")
     """Column type."""
     nullable: bool
     """Whether it accepts NULL."""
@@ -579,7 +585,9 @@ class ChangeKind(OpenEnum):
 class RealtimeChange(BaseModel):
     """A row change in a watched table."""
 
-    type_: ChangeKind = pydantic.Field(alias="type")
+    type_: ChangeKind = pydantic.Field(
+        validation_alias="type", serialization_alias="type"
+    )
     table: str
     """The table."""
     record: dict[str, Any] | None = None
