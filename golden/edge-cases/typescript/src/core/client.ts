@@ -16,6 +16,7 @@ import {
   type Security,
   type TokenRequest,
 } from './auth.js';
+import { checkArgs, checkObject, splitParams, type FlatLayout, type RequestArgs } from './arguments.js';
 import {
   APIConnectionError,
   APIError,
@@ -119,6 +120,8 @@ export interface Operation {
   idempotencyHeader?: string;
   /** The path of the payload inside the response body. */
   envelope?: readonly string[];
+  /** Flat parameter style: where the keys of the parameters object go. */
+  flat?: FlatLayout;
   /** By location, the parameters (and form or multipart fields) whose encoding is not the default one. */
   encodings?: {
     path?: Encodings;
@@ -127,15 +130,6 @@ export interface Operation {
     cookies?: Encodings;
     body?: Encodings;
   };
-}
-
-/** A method's arguments: parameters by location (wire names) and the body. */
-export interface RequestArgs {
-  path?: object;
-  query?: object;
-  headers?: object;
-  cookies?: object;
-  body?: unknown;
 }
 
 /** The settings a generated client passes down. */
@@ -177,6 +171,11 @@ function uuid4(): string {
   hex[16] = '89ab'[Math.floor(Math.random() * 4)] ?? '8';
   const h = hex.join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A method's arguments in groups, checked: a string or array where an object belongs throws a `TypeError`. */
+function grouped(op: Operation, args: RequestArgs): RequestArgs {
+  return op.flat ? splitParams(op.flat, checkArgs(args).path, args.params) : checkArgs(args);
 }
 
 function decodeBody(bytes: ArrayBuffer | null): unknown {
@@ -225,7 +224,7 @@ export abstract class BaseClient {
   /** One call whose result is the decoded (envelope-unwrapped) body, a `Blob`, a string or nothing. */
   request<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): APIPromise<T> {
     return new APIPromise(async () => {
-      const arrived = await this.send(this.prepare(op, args, options), false);
+      const arrived = await this.send(this.prepare(op, grouped(op, args), options), false);
       return this.parse<T>(op, arrived);
     });
   }
@@ -246,7 +245,7 @@ export abstract class BaseClient {
         const next = nextRequest(paginator, request, body, raw, response.headers);
         return { data: new Page(raw as Item[], body, response, next, fetchPage), response, body };
       });
-    return fetchPage({ args, options: { query: options.query ?? {} } });
+    return fetchPage({ args: grouped(op, args), options: { query: options.query ?? {} } });
   }
 
   /** `request` in result style: `{ data, error, response }`, nothing thrown for an API error. */
@@ -272,7 +271,7 @@ export abstract class BaseClient {
   /** A server-sent event stream. */
   requestStream<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): APIPromise<Stream<T>> {
     return new APIPromise(async () => {
-      const prepared = this.prepare({ ...op, accept: op.accept ?? 'text/event-stream' }, args, options);
+      const prepared = this.prepare({ ...op, accept: op.accept ?? 'text/event-stream' }, grouped(op, args), options);
       const { response, controller } = await this.send(prepared, true);
       return { data: new Stream<T>(response, controller), response, body: undefined };
     });
@@ -348,6 +347,7 @@ export abstract class BaseClient {
     if (options.idempotencyKey !== undefined) overrides.push([idempotency, options.idempotencyKey]);
     let body: BodyInit | null = null;
     if (args.body !== undefined && op.body !== undefined) {
+      if (op.body === 'multipart' || op.body === 'form') checkObject(args.body, 'The body');
       if (op.body === 'multipart') {
         const blob = multipartBlob(multipartParts(args.body ?? {}, encodings.body), `zsdk-${uuid4()}`);
         body = blob;
