@@ -3,6 +3,7 @@ the body's fields in one params object) and the calls `client_methods` lifts ont
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -99,9 +100,9 @@ TOY = {
 }
 
 
-def _render_toy(tmp_path: Path, typescript: dict[str, Any]) -> dict[str, str]:
+def _render_toy(tmp_path: Path, typescript: dict[str, Any], toy: dict[str, Any] = TOY) -> dict[str, str]:
     spec = tmp_path / "toy.yaml"
-    spec.write_text(json.dumps(TOY), encoding="utf-8")
+    spec.write_text(json.dumps(toy), encoding="utf-8")
     data = {"method_names": "operation_id", "typescript": typescript}
     result = run(str(spec), method_names="operation_id")
     assert result.api is not None, result.errors
@@ -139,3 +140,18 @@ def test_client_methods_delegate_to_the_resource_method() -> None:
     grouped = _render("zatabase", {"client_methods": ["executeSql"]}, OPERATION_ID)["src/client.ts"]
     assert "  executeSql(params: SqlExecuteSqlParams, options?: CallOptions): APIPromise<models.SqlResult> {" in grouped
     assert "import { type SqlExecuteSqlParams, SqlResource } from './resources/sql.js';" in grouped
+
+
+def test_flat_refuses_two_parameters_under_one_wire_name(tmp_path: Path) -> None:
+    toy = copy.deepcopy(TOY)
+    toy["paths"]["/timers"]["get"]["parameters"] = [
+        {"name": "id", "in": "query", "schema": {"type": "string"}},
+        {"name": "id", "in": "header", "schema": {"type": "string"}},
+    ]
+    assert _render_toy(tmp_path, {}, toy)  # grouped: `{ query: { id }, headers: { id } }` is fine
+    with pytest.raises(SpecError) as raised:
+        _render_toy(tmp_path, {"arguments": "flat"}, toy)
+    assert raised.value.diagnostic.message == (
+        "sleep: two parameters are sent as 'id'; arguments: flat needs one name per key"
+    )
+    assert raised.value.diagnostic.pointer == "/typescript/arguments"
