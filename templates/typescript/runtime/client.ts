@@ -23,6 +23,7 @@ import {
   APITimeoutError,
   APIUserAbortError,
   makeStatusError,
+  sentBy,
 } from './errors.js';
 import { parseJSON, stringifyJSON } from './json.js';
 import {
@@ -157,6 +158,8 @@ interface Prepared {
 }
 
 interface Arrived {
+  /** The request as sent (after the request interceptors). */
+  request: Request;
   response: Response;
   bytes: ArrayBuffer | null;
   controller: AbortController;
@@ -224,7 +227,11 @@ export abstract class BaseClient {
   request<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): APIPromise<T> {
     return new APIPromise(async () => {
       const arrived = await this.send(this.prepare(op, grouped(op, args), options), false);
-      return this.parse<T>(op, arrived);
+      try {
+        return this.parse<T>(op, arrived);
+      } catch (error) {
+        throw sentBy(error, arrived.request);
+      }
     });
   }
 
@@ -238,16 +245,23 @@ export abstract class BaseClient {
     const fetchPage = (request: PageRequest): PagePromise<Item> =>
       new PagePromise(async () => {
         const prepared = this.prepare(op, request.args, { ...options, query: request.options.query }, request.url);
-        const { response, bytes } = await this.send(prepared, false);
-        const body = this.json(bytes);
+        const arrived = await this.send(prepared, false);
+        const { response } = arrived;
+        let body: unknown;
+        try {
+          body = this.json(arrived.bytes);
+        } catch (error) {
+          throw sentBy(error, arrived.request);
+        }
         const raw = rawItems(paginator, body);
         const next = nextRequest(paginator, request, body, raw, response.headers);
-        return { data: new Page(raw as Item[], body, response, next, fetchPage), response, body };
+        const page = new Page(raw as Item[], body, response, next, fetchPage);
+        return { data: page, request: arrived.request, response, body };
       });
     return fetchPage({ args: grouped(op, args), options: { query: options.query ?? {} } });
   }
 
-  /** `request` in result style: `{ data, error, response }`, nothing thrown for an API error. */
+  /** `request` in result style: `{ data, error, request, response }`, nothing thrown for an API error. */
   requestResult<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): ResultPromise<T> {
     return this.request<T>(op, args, options).asResult();
   }
@@ -271,8 +285,8 @@ export abstract class BaseClient {
   requestStream<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): APIPromise<Stream<T>> {
     return new APIPromise(async () => {
       const prepared = this.prepare({ ...op, accept: op.accept ?? 'text/event-stream' }, grouped(op, args), options);
-      const { response, controller } = await this.send(prepared, true);
-      return { data: new Stream<T>(response, controller), response, body: undefined };
+      const { request, response, controller } = await this.send(prepared, true);
+      return { data: new Stream<T>(response, controller), request, response, body: undefined };
     });
   }
 
@@ -293,21 +307,21 @@ export abstract class BaseClient {
     }
   }
 
-  private parse<T>(op: Operation, { response, bytes }: Arrived): WithResponse<T> {
+  private parse<T>(op: Operation, { request, response, bytes }: Arrived): WithResponse<T> {
     const kind = op.response ?? 'json';
-    if (kind === 'empty') return { data: undefined as T, response, body: decodeBody(bytes) };
+    if (kind === 'empty') return { data: undefined as T, request, response, body: decodeBody(bytes) };
     if (kind === 'binary') {
       const type = response.headers.get('content-type') ?? 'application/octet-stream';
       const blob = new Blob(bytes ? [bytes] : [], { type });
-      return { data: blob as T, response, body: blob };
+      return { data: blob as T, request, response, body: blob };
     }
     if (kind === 'text') {
       const text = bytes ? new TextDecoder().decode(bytes) : '';
-      return { data: text as T, response, body: text };
+      return { data: text as T, request, response, body: text };
     }
     const body = this.json(bytes);
     const inner = op.envelope ? getPath(body, op.envelope) : body;
-    return { data: (inner === MISSING ? body : inner) as T, response, body };
+    return { data: (inner === MISSING ? body : inner) as T, request, response, body };
   }
 
   private baseHeaders(): Headers {
@@ -432,7 +446,8 @@ export abstract class BaseClient {
     const url = search ? `${prepared.url}?${search}` : prepared.url;
     const request = new Request(url, { method: prepared.method, headers: parts.headers, body: prepared.body });
     const arrived = await this.exchange(request, stream, prepared.timeout, prepared.signal);
-    if (!arrived.response.ok) throw makeStatusError(arrived.response, decodeBody(arrived.bytes));
+    if (!arrived.response.ok)
+      throw sentBy(makeStatusError(arrived.response, decodeBody(arrived.bytes)), arrived.request);
     return arrived;
   }
 
@@ -451,17 +466,22 @@ export abstract class BaseClient {
       const response = await this.fetchImpl(request, { signal: controller.signal });
       for (const hook of this.interceptors.response.fns) await hook(response.clone());
       const bytes = stream && response.ok ? null : await response.arrayBuffer();
-      return { response, bytes, controller };
+      return { request, response, bytes, controller };
     } catch (error) {
-      if (error instanceof APIError) throw error;
-      if (signal?.aborted) throw new APIUserAbortError();
-      if (timedOut) throw new APITimeoutError(error);
-      const message = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
-      throw new APIConnectionError(message || 'Connection error.', error);
+      throw sentBy(this.failure(error, signal, timedOut), request);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
     }
+  }
+
+  /** What a failed exchange throws: an `APIError` as it is, else an abort, a timeout or a connection error. */
+  private failure(error: unknown, signal: AbortSignal | undefined, timedOut: boolean): unknown {
+    if (error instanceof APIError) return error;
+    if (signal?.aborted) return new APIUserAbortError();
+    if (timedOut) return new APITimeoutError(error);
+    const message = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+    return new APIConnectionError(message || 'Connection error.', error);
   }
 
   private async ensureTokens(prepared: Prepared): Promise<void> {
@@ -470,9 +490,9 @@ export abstract class BaseClient {
       const run = this.authLock.then(async () => {
         const token = provider.tokenRequest?.(this.now());
         if (!token) return;
-        const { response, bytes } = await this.exchange(this.tokenRequest(token), false, prepared.timeout);
+        const { request, response, bytes } = await this.exchange(this.tokenRequest(token), false, prepared.timeout);
         const body = decodeBody(bytes);
-        if (!response.ok) throw makeStatusError(response, body);
+        if (!response.ok) throw sentBy(makeStatusError(response, body), request);
         provider.acceptToken?.(body, this.now());
       });
       this.authLock = run.catch(() => undefined);
