@@ -112,10 +112,10 @@ def _render_toy(tmp_path: Path, typescript: dict[str, Any], toy: dict[str, Any] 
 def test_flat_body_fields_beside_query_parameters_and_a_clash_keeps_the_body_whole(tmp_path: Path) -> None:
     notes = _render_toy(tmp_path, {"arguments": "flat"})["src/resources/notes.ts"]
     # addNote: the Params interface extends the body model with the query parameter
-    assert "export interface NotesAddNoteParams extends models.Note {\n  dry_run?: boolean;\n}" in notes
+    assert "export interface NotesAddNoteParams extends models.Note {\n  dry_run?: boolean | null | undefined;\n}" in notes
     assert "flat: { query: ['dry_run'], body: 'fields' }" in notes
     # putNote: its query parameter `text` is also a body field, so the body stays under `body`
-    assert "export interface NotesPutNoteParams {\n  text?: string;\n  body?: models.Note;\n}" in notes
+    assert "export interface NotesPutNoteParams {\n  text?: string | null | undefined;\n  body?: models.Note;\n}" in notes
     assert "flat: { query: ['text'], body: 'body' }" in notes
 
 

@@ -97,7 +97,7 @@ class MethodView:
     body: Member | None
     returns: TypeExpr  # the promise the method returns
     runtime: str  # the client method it calls: request, requestPage, requestStream (`Result` added in result mode)
-    payload: TypeExpr  # that method's type argument: the result, or a page's or stream's item
+    payload: TypeExpr  # that method's type arguments: the result, a stream's item, or a page's item and body
     pages: str | None  # the Paginator constant of a paged call
     security: list[Arr] | None  # None: the client's default
     content_type: str | None  # a body media type the runtime would not send by itself
@@ -330,8 +330,9 @@ class _Spelling:
             parts = list(data.BODY_PARTS.get(c.body.kind, ())) or [p.text for p in self.parts(c.body.type)]
             body = Member("body" + ("" if c.body.required else "?"), parts, doc)
         promise, page_promise = data.PROMISES[self.result]
-        if c.paging is not None:
-            payload = self.type(c.paging.item_type)
+        if c.paging is not None:  # a page types its items and, unless unwrapped from an envelope, its body's fields
+            body_type = [self.type(c.result)] if c.result is not None and c.envelope is None else []
+            payload = combine("{}", [self.type(c.paging.item_type), *body_type])
             returns = payload.wrap(page_promise + "<{}>", ("core/pagination", "type " + page_promise))
             runtime = "requestPage"
         elif c.result_kind == "sse":
@@ -407,9 +408,13 @@ class _Spelling:
         return model if model is not None and model.kind == "object" else None
 
     def param(self, p: ParamPlan) -> Member:
+        """A parameter's property. An optional one also takes `null` and `undefined`, which the runtime leaves out
+        (`exclusiveStartKey: page.nextKey` on the last page, or a variable that may be unset, needs no `if`)."""
         t = _widened(p.type, p.default)
         required = p.required or p.location == "path"
-        return self.member(p.wire, t, required, _doc(p.description, p.deprecated, _format_note(t), _key_note(p.wire)))
+        member = self.member(p.wire, t, required, _doc(p.description, p.deprecated, _format_note(t), _key_note(p.wire)))
+        absent = [] if required else [part for part in ("null", "undefined") if part not in member.parts]
+        return replace(member, parts=member.parts + absent) if absent else member
 
     def body_imports(self, m: MethodView) -> frozenset[Import]:
         types = [p.type for p in (*m.call.path_params, *m.call.query, *m.call.headers, *m.call.cookies)]

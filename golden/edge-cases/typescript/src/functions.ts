@@ -51,7 +51,10 @@ export const client = new SharedClient(create);
  *
  * This description ends with a trailing backslash \
  */
-export function list(params: DefaultListParams = {}, options?: CallOptions): PagePromise<models.ObjectModel> {
+export function list(
+  params: DefaultListParams = {},
+  options?: CallOptions,
+): PagePromise<models.ObjectModel, models.PageModel> {
   return client.sdk.default.list(params, options);
 }
 

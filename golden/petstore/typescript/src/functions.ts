@@ -32,7 +32,7 @@ export const client = new SharedClient(create);
  * Returns one page of pets, oldest first. Use `limit` and `offset` to
  * walk the collection; the total count is in the `X-Total-Count` header.
  */
-export function listPets(params: PetsListParams = {}, options?: CallOptions): PagePromise<models.Pet> {
+export function listPets(params: PetsListParams = {}, options?: CallOptions): PagePromise<models.Pet, models.Pet[]> {
   return client.sdk.pets.list(params, options);
 }
 

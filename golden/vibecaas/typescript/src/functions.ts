@@ -47,7 +47,10 @@ export const client = new SharedClient(create);
  *
  * Lists the projects the caller can access, one page at a time.
  */
-export function listProjects(params: ProjectsListParams = {}, options?: CallOptions): PagePromise<models.Project> {
+export function listProjects(
+  params: ProjectsListParams = {},
+  options?: CallOptions,
+): PagePromise<models.Project, models.ProjectListResponse> {
   return client.sdk.projects.list(params, options);
 }
 
@@ -122,7 +125,7 @@ export function deploy(params: DeploymentsDeployParams, options?: CallOptions): 
 export function listDeployments(
   params: DeploymentsListParams = {},
   options?: CallOptions,
-): PagePromise<models.Deployment> {
+): PagePromise<models.Deployment, models.DeploymentListResponse> {
   return client.sdk.deployments.list(params, options);
 }
 
@@ -177,7 +180,10 @@ export function getDeploymentLogs(
  *
  * Lists the files and directories of a project, one page at a time.
  */
-export function listFiles(params: FilesListParams, options?: CallOptions): PagePromise<models.FileEntry> {
+export function listFiles(
+  params: FilesListParams,
+  options?: CallOptions,
+): PagePromise<models.FileEntry, models.FileListResponse> {
   return client.sdk.files.list(params, options);
 }
 

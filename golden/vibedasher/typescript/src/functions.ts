@@ -153,7 +153,7 @@ export function sendChatMessage(params: ChatsSendMessageParams, options?: CallOp
 export function readConnections(
   params: ConnectionsListParams = {},
   options?: CallOptions,
-): PageResultPromise<models.Connection> {
+): PageResultPromise<models.Connection, models.ConnectionList> {
   return client.sdk.connections.list(params, options);
 }
 
@@ -218,7 +218,7 @@ export function createDashboardSubscription(
 export function readDatasets(
   params: DatasetsListParams = {},
   options?: CallOptions,
-): PageResultPromise<models.Dataset> {
+): PageResultPromise<models.Dataset, models.DatasetList> {
   return client.sdk.datasets.list(params, options);
 }
 
@@ -483,7 +483,10 @@ export function inviteUser(params: UsersInviteParams, options?: CallOptions): Re
  *
  * Lists visualizations, one page at a time.
  */
-export function readVizs(params: VizListParams = {}, options?: CallOptions): PageResultPromise<models.Viz> {
+export function readVizs(
+  params: VizListParams = {},
+  options?: CallOptions,
+): PageResultPromise<models.Viz, models.VizList> {
   return client.sdk.viz.list(params, options);
 }
 

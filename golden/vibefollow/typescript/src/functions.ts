@@ -40,7 +40,10 @@ export function upsertUser(params: UsersCreateParams, options?: CallOptions): AP
  * page at a time. Walk the pages with `offset` and `limit`; the response
  * carries `meta.pagination` with `total`, `offset` and `limit`.
  */
-export function listEvents(params: EventsListParams = {}, options?: CallOptions): PagePromise<models.Event> {
+export function listEvents(
+  params: EventsListParams = {},
+  options?: CallOptions,
+): PagePromise<models.Event, models.EventListResponse> {
   return client.sdk.events.list(params, options);
 }
 

@@ -256,7 +256,10 @@ export function downloadFile(fileId: string, options?: CallOptions): APIPromise<
  * Lists jobs, newest first. Pass the returned `next_cursor` as `cursor`
  * to get the next page; a null `next_cursor` means the last page.
  */
-export function listJobs(params: JobsListJobsParams = {}, options?: CallOptions): PagePromise<models.Job> {
+export function listJobs(
+  params: JobsListJobsParams = {},
+  options?: CallOptions,
+): PagePromise<models.Job, models.JobList> {
   return client.sdk.jobs.listJobs(params, options);
 }
 

@@ -237,26 +237,26 @@ export abstract class BaseClient {
   }
 
   /** One page of a paginated operation; iterate the promise to walk every page. */
-  requestPage<Item>(
+  requestPage<Item, Body = unknown>(
     op: Operation,
     paginator: Paginator,
     args: RequestArgs = {},
     options: CallOptions = {},
-  ): PagePromise<Item> {
-    const fetchPage = (request: PageRequest): PagePromise<Item> =>
+  ): PagePromise<Item, Body> {
+    const fetchPage = (request: PageRequest): PagePromise<Item, Body> =>
       new PagePromise(async () => {
         const prepared = this.prepare(op, request.args, { ...options, query: request.options.query }, request.url);
         const arrived = await this.send(prepared, false);
         const { response } = arrived;
-        let body: unknown;
+        let body: Body;
         try {
-          body = this.json(arrived.bytes);
+          body = this.json(arrived.bytes) as Body;
         } catch (error) {
           throw sentBy(error, arrived.request);
         }
         const raw = rawItems(paginator, body);
         const next = nextRequest(paginator, request, body, raw, response.headers);
-        const page = new Page(raw as Item[], body, response, next, fetchPage);
+        const page = new Page<Item, Body>(raw as Item[], body, response, next, fetchPage).withFields();
         return { data: page, request: arrived.request, response, body };
       });
     return fetchPage({ args: grouped(op, args), options: { query: options.query ?? {} } });
@@ -268,13 +268,13 @@ export abstract class BaseClient {
   }
 
   /** `requestPage` in result style. */
-  requestPageResult<Item>(
+  requestPageResult<Item, Body = unknown>(
     op: Operation,
     paginator: Paginator,
     args: RequestArgs = {},
     options: CallOptions = {},
-  ): PageResultPromise<Item> {
-    return this.requestPage<Item>(op, paginator, args, options).asResult();
+  ): PageResultPromise<Item, Body> {
+    return this.requestPage<Item, Body>(op, paginator, args, options).asResult();
   }
 
   /** `requestStream` in result style. */

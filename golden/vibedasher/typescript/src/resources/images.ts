@@ -9,9 +9,9 @@ export interface ImagesRenderVizParams {
   };
   query?: {
     /** Image width in pixels. */
-    width?: number;
+    width?: number | null | undefined;
     /** Image height in pixels. */
-    height?: number;
+    height?: number | null | undefined;
   };
 }
 

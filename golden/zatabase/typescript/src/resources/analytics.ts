@@ -17,9 +17,9 @@ export interface AnalyticsGetMetricsParams {
    *
    * ISO 8601 date-time string.
    */
-  end?: string;
+  end?: string | null | undefined;
   /** Bucket size. */
-  interval?: models.GetMetricsInterval;
+  interval?: models.GetMetricsInterval | null | undefined;
 }
 
 /** Metrics, insights and anomaly detection. */

@@ -8,7 +8,7 @@ export interface EventsSubscribeEventsParams {
   /** Topics to subscribe to, comma-separated; `*` matches one segment. */
   topics: string[];
   /** Resume after this event id. */
-  'Last-Event-ID'?: string;
+  'Last-Event-ID'?: string | null | undefined;
 }
 
 /** Event bus publish and subscribe. */

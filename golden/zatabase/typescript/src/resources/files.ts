@@ -5,7 +5,7 @@ import type * as models from '../models.js';
 
 export interface FilesListFilesParams {
   /** Only files whose name starts with this. */
-  prefix?: string;
+  prefix?: string | null | undefined;
 }
 
 /** Content-addressable file storage. */

@@ -8,11 +8,11 @@ const JOBS_LIST_JOBS_PAGES: Paginator = { style: 'cursor', items: ['jobs'], next
 
 export interface JobsListJobsParams {
   /** Only jobs in this status. */
-  status?: models.JobStatus;
+  status?: models.JobStatus | null | undefined;
   /** The `next_cursor` of the previous page; omit it for the first page. */
-  cursor?: string;
+  cursor?: string | null | undefined;
   /** Maximum jobs per page. */
-  limit?: number;
+  limit?: number | null | undefined;
 }
 
 /** Background job orchestration. */
@@ -23,8 +23,8 @@ export class JobsResource extends APIResource {
    * Lists jobs, newest first. Pass the returned `next_cursor` as `cursor`
    * to get the next page; a null `next_cursor` means the last page.
    */
-  listJobs(params: JobsListJobsParams = {}, options?: CallOptions): PagePromise<models.Job> {
-    return this._client.requestPage<models.Job>(
+  listJobs(params: JobsListJobsParams = {}, options?: CallOptions): PagePromise<models.Job, models.JobList> {
+    return this._client.requestPage<models.Job, models.JobList>(
       {
         method: 'GET',
         path: '/jobs',

@@ -5,7 +5,7 @@ import type * as models from '../models.js';
 
 export interface PermissionsListPermissionsParams {
   /** Only permissions of this role. */
-  role?: string;
+  role?: string | null | undefined;
 }
 
 /** Role-based access control. */

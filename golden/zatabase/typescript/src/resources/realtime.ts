@@ -8,7 +8,7 @@ export interface RealtimeSubscribeRealtimeParams {
   /** The table to watch. */
   table: string;
   /** Change kinds to receive, comma-separated; all when omitted. */
-  events?: models.ChangeKind[];
+  events?: models.ChangeKind[] | null | undefined;
 }
 
 /** Real-time subscriptions to table changes. */

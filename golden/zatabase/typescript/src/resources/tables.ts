@@ -5,7 +5,7 @@ import type * as models from '../models.js';
 
 export interface TablesSampleTableParams {
   /** Number of rows. */
-  limit?: number;
+  limit?: number | null | undefined;
 }
 
 /** Table listing and sampling. */
