@@ -33,6 +33,7 @@ VIBEDASHER = r"""
 import assert from 'node:assert/strict';
 import { Vibedasher } from './src/index.js';
 import type { Dataset } from './src/index.js';
+import { client, readDatasets } from './src/index.js';
 import { fakeFetch, seen } from './fake.js';
 
 const pages: Record<string, unknown> = {
@@ -41,8 +42,9 @@ const pages: Record<string, unknown> = {
 };
 const fetch = fakeFetch({
   'GET /v1/datasets': (request) => pages[new URL(request.url).searchParams.get('exclusiveStartKey') ?? ''],
+  'POST /v1/api-keys': () => ({ id: 9, name: 'ci', key: 'vd_new' }),
 });
-const client = new Vibedasher({ apiKey: 'key', region: 'eu-central-1', fetch, maxRetries: 0 });
+const vibedasher = new Vibedasher({ apiKey: 'key', region: 'eu-central-1', fetch, maxRetries: 0 });
 const handled: string[] = [];
 function handle(ds: Dataset): void {
   handled.push(ds.name);
@@ -50,7 +52,7 @@ function handle(ds: Dataset): void {
 
 // Error handling, as the docs write it: `response` is a Response on both branches
 {
-  const { data, error, response } = await client.datasets.list();
+  const { data, error, response } = await vibedasher.datasets.list();
   if (error) {
     console.error(`Request failed (${response.status})`, error);
   } else {
@@ -61,7 +63,7 @@ function handle(ds: Dataset): void {
 // Pagination, as the docs write it: a page has its body's fields
 let cursor: number | null | undefined = undefined;
 do {
-  const { data, error } = await client.datasets.list({
+  const { data, error } = await vibedasher.datasets.list({
     query: { limit: 100, exclusiveStartKey: cursor },
   });
   if (error) throw error;
@@ -74,8 +76,32 @@ assert.equal(seen[2]!.url, 'https://api.eu-central-1.vibedasher.com/v1/datasets?
 
 // ... and iterating walks every item of every page
 const walked: string[] = [];
-for await (const ds of client.datasets.list()) walked.push(ds.name);
+for await (const ds of vibedasher.datasets.list()) walked.push(ds.name);
 assert.deepEqual(walked, ['a', 'b']);
+
+// Snake_case methods on camelCase resources (method_case: snake)
+const { data: minted } = await vibedasher.apiKeys.create_api({ body: { name: 'ci' } });
+console.log(minted?.key);
+assert.equal(seen.at(-1)!.url, 'https://api.eu-central-1.vibedasher.com/v1/api-keys');
+
+// The escape hatch, as the docs write it: the shared client, `auth` sent as X-Api-Key
+process.env.VIBEDASHER_API_KEY = 'env-key';
+client.setConfig({ fetch, maxRetries: 0 });
+client.setConfig({
+  baseUrl: 'https://api.eu-central-1.vibedasher.com',
+  auth: process.env.VIBEDASHER_API_KEY!, // sent as X-Api-Key
+});
+{
+  const { data, error } = await readDatasets();
+  if (error) throw error;
+  assert.deepEqual(data.datasets.map((ds) => ds.id), [1]);
+  assert.equal(seen.at(-1)!.headers.get('x-api-key'), 'env-key');
+}
+// an option the shared client does not know is refused, not ignored
+assert.throws(() => client.setConfig({ apiKye: 'typo' } as never), {
+  name: 'TypeError',
+  message: /^Unknown client option "apiKye" \(known: /,
+});
 
 // An error branch with no response from the server: still a Response (status 0)
 const offline = new Vibedasher({ apiKey: 'key', maxRetries: 0, fetch: async () => Promise.reject(new TypeError('down')) });

@@ -112,10 +112,14 @@ def _render_toy(tmp_path: Path, typescript: dict[str, Any], toy: dict[str, Any] 
 def test_flat_body_fields_beside_query_parameters_and_a_clash_keeps_the_body_whole(tmp_path: Path) -> None:
     notes = _render_toy(tmp_path, {"arguments": "flat"})["src/resources/notes.ts"]
     # addNote: the Params interface extends the body model with the query parameter
-    assert "export interface NotesAddNoteParams extends models.Note {\n  dry_run?: boolean | null | undefined;\n}" in notes
+    assert (
+        "export interface NotesAddNoteParams extends models.Note {\n  dry_run?: boolean | null | undefined;\n}" in notes
+    )
     assert "flat: { query: ['dry_run'], body: 'fields' }" in notes
     # putNote: its query parameter `text` is also a body field, so the body stays under `body`
-    assert "export interface NotesPutNoteParams {\n  text?: string | null | undefined;\n  body?: models.Note;\n}" in notes
+    assert (
+        "export interface NotesPutNoteParams {\n  text?: string | null | undefined;\n  body?: models.Note;\n}" in notes
+    )
     assert "flat: { query: ['text'], body: 'body' }" in notes
 
 
@@ -155,3 +159,34 @@ def test_flat_refuses_two_parameters_under_one_wire_name(tmp_path: Path) -> None
         "sleep: two parameters are sent as 'id'; arguments: flat needs one name per key"
     )
     assert raised.value.diagnostic.pointer == "/typescript/arguments"
+
+
+def test_method_case_snake_spells_resource_methods_only() -> None:
+    files = _render("vibedasher", {"method_case": "snake"})
+    api_keys = files["src/resources/api_keys.ts"]
+    assert "  create_api(params: ApiKeysCreateApiParams, options?: CallOptions)" in api_keys  # Params name kept
+    assert "  readonly apiKeys = new ApiKeysResource(this);" in files["src/client.ts"]  # resources stay camelCase
+    functions = files["src/functions.ts"]
+    assert "export function createApiKey(" in functions  # flat functions keep their operationId names
+    assert "  return client.sdk.apiKeys.create_api(params, options);" in functions
+    camel = _render("vibedasher", {})["src/resources/api_keys.ts"]
+    assert "  createApi(params: ApiKeysCreateApiParams, options?: CallOptions)" in camel
+
+
+def test_the_shared_client_takes_auth_for_the_default_schemes_credential() -> None:
+    functions = _render("vibedasher", {})["src/functions.ts"]
+    assert "/** `auth`: the `apiKey` credential, sent as the X-Api-Key header. */" in functions
+    assert "  return new Vibedasher(auth === undefined ? options : { ...options, apiKey: auth });" in functions
+    assert "export const client = new SharedClient(create, ['apiKey', 'region', 'auth']);" in functions
+    # the first scheme of the default security that takes one credential
+    zatabase = _render("zatabase", {}, OPERATION_ID)["src/functions.ts"]
+    assert "/** `auth`: the `apiKey` credential, sent as the X-API-Key header. */" in zatabase
+
+
+def test_no_auth_option_when_no_scheme_takes_one_credential(tmp_path: Path) -> None:
+    toy = copy.deepcopy(TOY)
+    toy["components"]["securitySchemes"] = {"basic": {"type": "http", "scheme": "basic"}}
+    toy["security"] = [{"basic": []}]
+    functions = _render_toy(tmp_path, {}, toy)["src/functions.ts"]
+    assert "auth" not in functions.split("export const client")[1].split("\n")[0]
+    assert "function create(options: ToyOptions): Toy {" in functions

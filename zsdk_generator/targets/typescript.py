@@ -18,7 +18,7 @@ from ..config import LanguageConfig
 from ..diagnostics import error
 from ..ir.model import Model, TypeRef
 from ..ir.naming import pascal, words
-from ..plan.model import CallPlan, Name, ParamPlan, ResourcePlan, SdkPlan
+from ..plan.model import CallPlan, Credential, Name, ParamPlan, ResourcePlan, SdkPlan
 from . import typescript_data as data
 from .base import RenderJob, Target, templates_root
 from .clashes import settle
@@ -151,7 +151,7 @@ class TypeScriptTarget(Target):
     description = "TypeScript (ESM, strict, zero dependencies: global fetch), Node 18+ and browsers"
     template_dir = templates_root() / "typescript"
     reserved_package_names = data.NODE_BUILTIN_MODULES | data.NPM_BLOCKED_NAMES | {"typescript"}
-    settings = {"errors": ("throw", "result"), "arguments": ("grouped", "flat")}
+    settings = {"errors": ("throw", "result"), "arguments": ("grouped", "flat"), "method_case": ("camel", "snake")}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """One escaper per context the templates print spec-derived text in, and the layout of what they build
@@ -210,6 +210,7 @@ class _Spelling:
         self.config = config
         self.result = config.option("errors", "throw") == "result"  # checked by zsdk.yaml's loader (`settings`)
         self.flat = config.option("arguments", "grouped") == "flat"
+        self.snake = config.option("method_case", "camel") == "snake"  # resources' methods only
         client = sdk.client.class_name
         self.client = client + ("Client" if client in data.TAKEN_TYPE_NAMES | data.RUNTIME_IMPORTS else "")
         # a model keeps its IR name; one the SDK's own types take gets `Model` added
@@ -317,7 +318,7 @@ class _Spelling:
         return ResourceView(attr, self.types[_key(r.path)], owner, methods, children, trail, _doc(r.description))
 
     def method(self, c: CallPlan) -> MethodView:
-        name = _method_name(c)
+        name = _snake_method_name(c) if self.snake else _method_name(c)
         groups = []
         for group, params in (("path", c.path_params), ("query", c.query), ("headers", c.headers),
                               ("cookies", c.cookies)):  # fmt: skip
@@ -474,6 +475,22 @@ class _Spelling:
             out.append((trail, m))
         return out
 
+    def shared_auth(self, credentials: dict[str, tuple[str, Credential]]) -> tuple[str, str] | None:
+        """What the shared client's `auth` option sets: the credential of the first scheme of the default security
+        that takes one credential (an API key, a bearer or access token), with what it is sent as."""
+        if any(name == "auth" for name, _ in credentials.values()) or any(
+            spelled(v.name) == "auth" for v in self.sdk.client.server_variables
+        ):
+            return None  # a client option of that name already: `auth` stays its own
+        plans = {a.scheme: a for a in self.sdk.client.auth}
+        order = [s for alt in self.sdk.client.default_security for s in alt] + list(plans)
+        for scheme in dict.fromkeys(order):
+            plan = plans.get(scheme)
+            if plan is not None and len(plan.credentials) == 1:
+                sent = f"the {plan.param_name} {plan.location}" if plan.kind == "api_key" else "a bearer token"
+                return credentials[plan.credentials[0].name.key][0], sent
+        return None
+
     def context(self) -> dict[str, Any]:
         client = self.sdk.client
         files = self.resource_files()
@@ -482,6 +499,7 @@ class _Spelling:
         credentials = {c.name.key: (spelled(c.name, data.RESERVED | taken), c) for a in client.auth
                        for c in a.credentials}  # fmt: skip
         variables = [(spelled(v.name, data.RESERVED | taken), v) for v in client.server_variables]
+        shared_auth = self.shared_auth(credentials)
         return {
             "sdk": self.sdk,
             "config": self.config,
@@ -512,6 +530,8 @@ class _Spelling:
             "roots": [f.root for f in files],
             "example": _example(files),
             "paging_fields": data.PAGING_FIELDS,
+            "shared_auth": shared_auth,  # (the option `auth` stands for, what it is sent as), or None
+            "shared_options": [name for name, _ in (*credentials.values(), *variables)] + ["auth"] * bool(shared_auth),
         }
 
 
@@ -524,7 +544,16 @@ def _key(path: tuple[Name, ...]) -> str:
 
 
 def _method_name(c: CallPlan) -> str:
+    """A resource's method, camelCase; the Params interface and Paginator names follow from it in either casing."""
     return spelled(c.name, data.RESOURCE_MEMBERS, "call")
+
+
+def _snake_method_name(c: CallPlan) -> str:
+    """A resource's method with `method_case: snake` (`create_api`): the plan's words joined by `_`."""
+    name = "_".join(c.name.words)
+    if name[:1].isdigit():
+        name = "call_" + name
+    return name + "_" if name in data.RESOURCE_MEMBERS else name
 
 
 def _flat_types(m: MethodView) -> list[TypeRef]:

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { checkArgs, splitParams } from '../core/arguments.js';
-import type { Operation } from '../core/client.js';
+import { SharedClient, type ClientOptions, type Operation } from '../core/client.js';
 import { fakeFetch, json, TestClient } from './support.js';
 
 describe('arguments: flat style', () => {
@@ -66,5 +66,28 @@ describe('arguments: grouped style', () => {
     assert.equal(seen[0]?.url.pathname, '/v1/c/docs');
     assert.equal(seen[0]?.url.search, '?limit=2');
     assert.equal(seen[0]?.body, '{"records":[]}');
+  });
+});
+
+describe('SharedClient.setConfig', () => {
+  const create = (options: ClientOptions & { apiKey?: string }) => new TestClient(options);
+
+  it('takes the options every client takes and the ones the generated code names', () => {
+    const shared = new SharedClient(create, ['apiKey']);
+    shared.setConfig({ baseUrl: 'https://other.example', apiKey: 'k' });
+    assert.deepEqual(shared.getConfig(), { baseUrl: 'https://other.example', apiKey: 'k' });
+    assert.equal(shared.sdk.baseUrl, 'https://other.example');
+  });
+
+  it('throws for an option it does not know instead of ignoring it', () => {
+    const shared = new SharedClient(create, ['apiKey']);
+    assert.throws(() => shared.setConfig({ baseURL: 'x' } as never), {
+      name: 'TypeError',
+      message:
+        'Unknown client option "baseURL" (known: apiKey, baseUrl, defaultHeaders, fetch, maxRetries, onRequest, ' +
+        'onResponse, timeout)',
+    });
+    assert.throws(() => shared.setConfig('x' as never), /The configuration must be an object/);
+    assert.deepEqual(shared.getConfig(), {});
   });
 });

@@ -32,15 +32,16 @@ import type {
 import type { AnalyticsGetParams } from './resources/analytics.js';
 import type { AiGenerateCodeParams, AiRefactorCodeParams, AiGenerateTestsParams } from './resources/ai.js';
 
-function create(options: VibeCaaSOptions): VibeCaaS {
-  return new VibeCaaS(options);
+/** `auth`: the `apiKey` credential, sent as a bearer token. */
+function create({ auth, ...options }: VibeCaaSOptions & { auth?: string | undefined }): VibeCaaS {
+  return new VibeCaaS(auth === undefined ? options : { ...options, apiKey: auth });
 }
 
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
- * interceptors with `client.interceptors.request.use(...)`.
+ * interceptors with `client.interceptors.request.use(...)`. An option it does not know throws.
  */
-export const client = new SharedClient(create);
+export const client = new SharedClient(create, ['apiKey', 'clientId', 'clientSecret', 'auth']);
 
 /**
  * List projects

@@ -12,15 +12,16 @@ import type {
   EventsTrackEventsParams,
 } from './resources/events.js';
 
-function create(options: VibefollowOptions): Vibefollow {
-  return new Vibefollow(options);
+/** `auth`: the `apiKey` credential, sent as a bearer token. */
+function create({ auth, ...options }: VibefollowOptions & { auth?: string | undefined }): Vibefollow {
+  return new Vibefollow(auth === undefined ? options : { ...options, apiKey: auth });
 }
 
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
- * interceptors with `client.interceptors.request.use(...)`.
+ * interceptors with `client.interceptors.request.use(...)`. An option it does not know throws.
  */
-export const client = new SharedClient(create);
+export const client = new SharedClient(create, ['apiKey', 'auth']);
 
 /**
  * Upsert a user

@@ -13,15 +13,16 @@ import type { EventsSubscribeEventsParams } from './resources/events.js';
 import type { RealtimeSubscribeRealtimeParams } from './resources/realtime.js';
 import type { AnalyticsGetMetricsParams } from './resources/analytics.js';
 
-function create(options: ZatabaseClientOptions): ZatabaseClient {
-  return new ZatabaseClient(options);
+/** `auth`: the `apiKey` credential, sent as the X-API-Key header. */
+function create({ auth, ...options }: ZatabaseClientOptions & { auth?: string | undefined }): ZatabaseClient {
+  return new ZatabaseClient(auth === undefined ? options : { ...options, apiKey: auth });
 }
 
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
- * interceptors with `client.interceptors.request.use(...)`.
+ * interceptors with `client.interceptors.request.use(...)`. An option it does not know throws.
  */
-export const client = new SharedClient(create);
+export const client = new SharedClient(create, ['apiKey', 'accessToken', 'project', 'auth']);
 
 /**
  * Log in

@@ -528,7 +528,22 @@ export function userAgent(name: string, version: string): string {
   return `${name}/${version} ${process?.version ? `node/${process.version}` : 'js'}`;
 }
 
-/** The shared client behind the flat functions: `client.setConfig({...})`, `client.interceptors.request.use()`. */
+/** The options every client takes (`ClientOptions`) by name: `SharedClient.setConfig` accepts these and the client's own. */
+const CLIENT_OPTION_NAMES: readonly string[] = [
+  'baseUrl',
+  'timeout',
+  'maxRetries',
+  'defaultHeaders',
+  'fetch',
+  'onRequest',
+  'onResponse',
+];
+
+/**
+ * The shared client behind the flat functions: `client.setConfig({...})`, `client.interceptors.request.use()`.
+ * `options` names the generated client's own options (credentials, server variables, `auth`); `setConfig` throws
+ * a `TypeError` for any other name rather than ignore it.
+ */
 export class SharedClient<C extends BaseClient, O extends ClientOptions> {
   readonly interceptors = {
     request: new Interceptors<RequestHook>(),
@@ -536,11 +551,23 @@ export class SharedClient<C extends BaseClient, O extends ClientOptions> {
   };
   private config = {} as O;
   private built: C | undefined;
+  private readonly known: ReadonlySet<string>;
 
-  constructor(private readonly create: (options: O) => C) {}
+  constructor(
+    private readonly create: (options: O) => C,
+    options: readonly string[] = [],
+  ) {
+    this.known = new Set([...CLIENT_OPTION_NAMES, ...options]);
+  }
 
-  /** Merge options into the configuration; the next call uses them. */
+  /** Merge options into the configuration; the next call uses them. An unknown option throws a `TypeError`. */
   setConfig(config: O): void {
+    const given = checkObject(config, 'The configuration') ?? {};
+    const unknown = Object.keys(given).filter((name) => !this.known.has(name));
+    if (unknown.length) {
+      const known = [...this.known].sort().join(', ');
+      throw new TypeError(`Unknown client option ${JSON.stringify(unknown[0])} (known: ${known})`);
+    }
     this.config = { ...this.config, ...config };
     this.built = undefined;
   }
