@@ -18,6 +18,7 @@ from ..config import LanguageConfig
 from ..diagnostics import error
 from ..ir.model import Model, TypeRef
 from ..ir.naming import pascal, words
+from ..plan.arguments import flat_arguments
 from ..plan.model import CallPlan, Credential, Name, ParamPlan, ResourcePlan, SdkPlan
 from . import typescript_data as data
 from .base import RenderJob, Target, templates_root
@@ -218,6 +219,7 @@ class _Spelling:
         wanted = sorted((m.name, m.name + ("Model" if m.name in own else "")) for m in sdk.models)
         self.models = settle(wanted, set(own))
         self.refs: dict[tuple[str | None, str], TypeExpr] = {}  # (model, ns) → how a file names it
+        self.model_plans = {m.name: m for m in sdk.models}
 
     # ------------------------------------------------------------------ types
 
@@ -361,27 +363,18 @@ class _Spelling:
         return self.flat_method(view) if self.flat else view
 
     def flat_method(self, m: MethodView) -> MethodView:
-        """`m` in the flat parameter style. The body's fields are spread into the params object when the body is an
-        object model none of whose fields a query, header or cookie parameter's wire name takes, or a free-form
-        object and the call has no such parameters; else the body stays under `body`."""
+        """`m` in the flat parameter style, as `plan.arguments` lays it out: the body's fields spread into the params
+        object (a Params interface `extends` the body model), or the body as its `body` key."""
         c = m.call
         rest = [*c.query, *c.headers, *c.cookies]
-        wires = [p.wire for p in rest]
-        if len(set(wires)) < len(wires):
-            twice = next(w for w in wires if wires.count(w) > 1)
-            raise error(f"{c.key}: two parameters are sent as {twice!r}; arguments: flat needs one name per key",
-                        "/typescript/arguments")  # fmt: skip
-        model = self.body_model(c)
-        if model is not None and model.fields:  # its fields beside the parameters, when no name is taken twice
-            spread = not {f.name for f in model.fields} & {*wires, "body"}
-        else:  # a free-form object (a map, a model of additional properties only) is the whole params object
-            spread = c.body is not None and (model is not None or c.body.type.kind == "map") and not wires
+        flat = flat_arguments(c, self.model_plans, "/typescript/arguments")
+        spread = flat.spread
         members = [self.param(p) for p in rest]
         if m.body is not None and not spread:
             members.append(m.body)
         extends = self.type(c.body.type).text if spread and c.body is not None else None
         body_required = c.body is not None and c.body.required
-        needs_body = spread and model is not None and any(f.required for f in model.fields)
+        needs_body = flat.required_fields
         required = any(not p.key.endswith("?") for p in members) or (body_required and needs_body)
         optional = not required and needs_body
         params = m.params if members else extends
@@ -398,15 +391,8 @@ class _Spelling:
                 kind = ("fields" if body_required else "optional fields") if spread else "body"
                 pairs.append(("body", ts_string(kind)))
             layout = Obj(tuple(pairs))
-        flat = FlatView(positional, members, extends, optional, args, layout)
-        return replace(m, params=params, required=required, groups=[], body=None, flat=flat)
-
-    def body_model(self, c: CallPlan) -> Model | None:
-        """The object model a call's JSON, form or multipart body is, if it is one."""
-        if c.body is None or c.body.kind not in ("json", "form", "multipart") or c.body.type.kind != "model":
-            return None
-        model = next((m for m in self.sdk.models if m.name == c.body.type.model), None)
-        return model if model is not None and model.kind == "object" else None
+        view = FlatView(positional, members, extends, optional, args, layout)
+        return replace(m, params=params, required=required, groups=[], body=None, flat=view)
 
     def param(self, p: ParamPlan) -> Member:
         """A parameter's property. An optional one also takes `null` and `undefined`, which the runtime leaves out
