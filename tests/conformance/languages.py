@@ -42,7 +42,7 @@ LANGUAGES = [
     ),
     Language(
         name="typescript",
-        modes=("throw", "result"),
+        modes=tuple(typescript_build.MODES),
         build=lambda sdk: typescript_build.build(sdk),
         command=lambda sdk, mode: typescript_build.command(sdk, mode),
     ),

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import LanguageConfig
+from ..diagnostics import error
 from ..ir.model import Model, TypeRef
 from ..ir.naming import pascal, words
-from ..plan.model import CallPlan, Name, ParamPlan, ResourcePlan, SdkPlan
+from ..plan.arguments import flat_arguments
+from ..plan.model import CallPlan, Credential, Name, ParamPlan, ResourcePlan, SdkPlan
 from . import typescript_data as data
 from .base import RenderJob, Target, templates_root
 from .clashes import settle
@@ -90,18 +92,37 @@ class MethodView:
     name: str
     function: str  # the flat function over the shared client
     doc: list[str]
-    params: str | None  # the Params interface, None when the method takes no parameters
+    params: str | None  # the params argument's type (its Params interface), None when it takes no params object
     required: bool  # the params argument must be given
     groups: list[tuple[str, bool, list[Member]]]  # path, query, headers, cookies: (group, required, members)
     body: Member | None
     returns: TypeExpr  # the promise the method returns
     runtime: str  # the client method it calls: request, requestPage, requestStream (`Result` added in result mode)
-    payload: TypeExpr  # that method's type argument: the result, or a page's or stream's item
+    payload: TypeExpr  # that method's type arguments: the result, a stream's item, or a page's item and body
     pages: str | None  # the Paginator constant of a paged call
     security: list[Arr] | None  # None: the client's default
     content_type: str | None  # a body media type the runtime would not send by itself
     accept: str | None
     encodings: Obj | None  # the non-default encodings of its parameters and form or multipart fields
+    flat: FlatView | None = None  # `arguments: flat`: how the arguments are spelled and sent
+
+    @property
+    def interface(self) -> bool:
+        """The params type is the method's own Params interface (in the flat style it may be the body's model)."""
+        return self.params is not None and (self.flat is None or bool(self.flat.members))
+
+
+@dataclass
+class FlatView:
+    """A method in the flat parameter style: path parameters positional (`getJob(jobId)`), the rest one object by
+    wire name with the body's fields among them (`executeSql({ query })`)."""
+
+    positional: list[tuple[str, list[str]]]  # each path parameter: its argument name and its type's union members
+    members: list[Member]  # the query, header and cookie parameters (and `body`, when its fields are not spread)
+    extends: str | None  # the body model whose fields the params object spreads
+    optional: bool  # the params argument may be left out though its type has required members (an optional body)
+    args: Obj  # what the method passes the runtime: `{ path: { job_id: jobId }, params }`
+    layout: Obj | None  # the runtime's FlatLayout: where each key of the params object goes
 
 
 @dataclass
@@ -131,7 +152,7 @@ class TypeScriptTarget(Target):
     description = "TypeScript (ESM, strict, zero dependencies: global fetch), Node 18+ and browsers"
     template_dir = templates_root() / "typescript"
     reserved_package_names = data.NODE_BUILTIN_MODULES | data.NPM_BLOCKED_NAMES | {"typescript"}
-    settings = {"errors": ("throw", "result")}
+    settings = {"errors": ("throw", "result"), "arguments": ("grouped", "flat"), "method_case": ("camel", "snake")}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """One escaper per context the templates print spec-derived text in, and the layout of what they build
@@ -189,6 +210,8 @@ class _Spelling:
         self.sdk = sdk
         self.config = config
         self.result = config.option("errors", "throw") == "result"  # checked by zsdk.yaml's loader (`settings`)
+        self.flat = config.option("arguments", "grouped") == "flat"
+        self.snake = config.option("method_case", "camel") == "snake"  # resources' methods only
         client = sdk.client.class_name
         self.client = client + ("Client" if client in data.TAKEN_TYPE_NAMES | data.RUNTIME_IMPORTS else "")
         # a model keeps its IR name; one the SDK's own types take gets `Model` added
@@ -196,6 +219,7 @@ class _Spelling:
         wanted = sorted((m.name, m.name + ("Model" if m.name in own else "")) for m in sdk.models)
         self.models = settle(wanted, set(own))
         self.refs: dict[tuple[str | None, str], TypeExpr] = {}  # (model, ns) → how a file names it
+        self.model_plans = {m.name: m for m in sdk.models}
 
     # ------------------------------------------------------------------ types
 
@@ -296,7 +320,7 @@ class _Spelling:
         return ResourceView(attr, self.types[_key(r.path)], owner, methods, children, trail, _doc(r.description))
 
     def method(self, c: CallPlan) -> MethodView:
-        name = _method_name(c)
+        name = _snake_method_name(c) if self.snake else _method_name(c)
         groups = []
         for group, params in (("path", c.path_params), ("query", c.query), ("headers", c.headers),
                               ("cookies", c.cookies)):  # fmt: skip
@@ -309,8 +333,9 @@ class _Spelling:
             parts = list(data.BODY_PARTS.get(c.body.kind, ())) or [p.text for p in self.parts(c.body.type)]
             body = Member("body" + ("" if c.body.required else "?"), parts, doc)
         promise, page_promise = data.PROMISES[self.result]
-        if c.paging is not None:
-            payload = self.type(c.paging.item_type)
+        if c.paging is not None:  # a page types its items and, unless unwrapped from an envelope, its body's fields
+            body_type = [self.type(c.result)] if c.result is not None and c.envelope is None else []
+            payload = combine("{}", [self.type(c.paging.item_type), *body_type])
             returns = payload.wrap(page_promise + "<{}>", ("core/pagination", "type " + page_promise))
             runtime = "requestPage"
         elif c.result_kind == "sse":
@@ -332,14 +357,51 @@ class _Spelling:
         accept = c.result_media_type if c.result_kind in ("binary", "text", "sse") and c.result_media_type else None
         doc = _doc("\n\n".join(t for t in (c.summary, c.description) if t), c.deprecated)
         required = any(g[1] for g in groups) or (c.body is not None and c.body.required)
-        return MethodView(c, name, self.functions[c.key], doc, self.types.get(c.key + "/params"), required, groups,
+        view = MethodView(c, name, self.functions[c.key], doc, self.types.get(c.key + "/params"), required, groups,
                           body, returns, runtime, payload, self.pages.get(c.key), security, content_type,
                           accept, encodings(c))  # fmt: skip
+        return self.flat_method(view) if self.flat else view
+
+    def flat_method(self, m: MethodView) -> MethodView:
+        """`m` in the flat parameter style, as `plan.arguments` lays it out: the body's fields spread into the params
+        object (a Params interface `extends` the body model), or the body as its `body` key."""
+        c = m.call
+        rest = [*c.query, *c.headers, *c.cookies]
+        flat = flat_arguments(c, self.model_plans, "/typescript/arguments")
+        spread = flat.spread
+        members = [self.param(p) for p in rest]
+        if m.body is not None and not spread:
+            members.append(m.body)
+        extends = self.type(c.body.type).text if spread and c.body is not None else None
+        body_required = c.body is not None and c.body.required
+        needs_body = flat.required_fields
+        required = any(not p.key.endswith("?") for p in members) or (body_required and needs_body)
+        optional = not required and needs_body
+        params = m.params if members else extends
+        positional = [(spelled(p.name, _POSITIONAL, "param"), self.param(p).parts) for p in c.path_params]
+        path = Obj(tuple((prop_key(p.wire), ident) for p, (ident, _) in zip(c.path_params, positional, strict=True)))
+        args = Obj(((("path", path),) if c.path_params else ()) + ((("params", "params"),) if params else ()))
+        layout = None
+        if params:
+            groups = (("query", c.query), ("headers", c.headers), ("cookies", c.cookies))
+            pairs: list[tuple[str, str | Arr]] = [
+                (group, Arr(tuple(ts_string(p.wire) for p in found))) for group, found in groups if found
+            ]
+            if c.body is not None:
+                kind = ("fields" if body_required else "optional fields") if spread else "body"
+                pairs.append(("body", ts_string(kind)))
+            layout = Obj(tuple(pairs))
+        view = FlatView(positional, members, extends, optional, args, layout)
+        return replace(m, params=params, required=required, groups=[], body=None, flat=view)
 
     def param(self, p: ParamPlan) -> Member:
+        """A parameter's property. An optional one also takes `null` and `undefined`, which the runtime leaves out
+        (`exclusiveStartKey: page.nextKey` on the last page, or a variable that may be unset, needs no `if`)."""
         t = _widened(p.type, p.default)
         required = p.required or p.location == "path"
-        return self.member(p.wire, t, required, _doc(p.description, p.deprecated, _format_note(t), _key_note(p.wire)))
+        member = self.member(p.wire, t, required, _doc(p.description, p.deprecated, _format_note(t), _key_note(p.wire)))
+        absent = [] if required else [part for part in ("null", "undefined") if part not in member.parts]
+        return replace(member, parts=member.parts + absent) if absent else member
 
     def body_imports(self, m: MethodView) -> frozenset[Import]:
         types = [p.type for p in (*m.call.path_params, *m.call.query, *m.call.headers, *m.call.cookies)]
@@ -358,8 +420,16 @@ class _Spelling:
 
     # ------------------------------------------------------------------ client
 
-    def client_imports(self, files: list[ResourceFile], credentials: bool, variables: bool) -> list[ImportLine]:
+    def client_imports(
+        self, files: list[ResourceFile], credentials: bool, variables: bool, lifted: list[tuple[str, MethodView]]
+    ) -> list[ImportLine]:
         found = {("core/auth", data.PROVIDERS[a.kind]) for a in self.sdk.client.auth}
+        methods = [m for _, m in lifted]
+        found |= {("core/client", "type CallOptions")} if methods else set()
+        found |= imports_of(m.returns for m in methods)
+        found |= imports_of(self.type(t) for m in methods for t in _flat_types(m))
+        modules = {m.call.key: f.module for f in files for n in f.nodes for m in n.methods}
+        found |= {(f"resources/{modules[m.call.key]}", f"type {m.params}") for m in methods if m.interface}
         found |= {("core/client", "BaseClient"), ("core/client", "type ClientOptions"), ("core/client", "userAgent")}
         found |= {("core/auth", "fromEnv")} if credentials else set()
         found |= {("core/url", "resolveServerUrl")} if variables else set()
@@ -371,16 +441,51 @@ class _Spelling:
         found += [("core/client", "type CallOptions")] if methods else []
         found += _sorted(imports_of(m.returns for _, m in methods))
         found += [("client", self.client), ("client", f"type {self.client}Options")]
-        found += [(f"resources/{f.module}", f"type {m.params}") for f, m in methods if m.params]
+        found += [(f"resources/{f.module}", f"type {m.params}") for f, m in methods if m.interface]
+        found += _sorted(imports_of(self.type(t) for _, m in methods for t in _flat_types(m)))
         return imports(found, "./")
+
+    def client_calls(self, files: list[ResourceFile]) -> list[tuple[str, MethodView]]:
+        """The calls `client_methods` lifts onto the client, each with its resource's trail (`sql`). A name the
+        client class already has (a BaseClient member, a resource) is an error at /client_methods."""
+        found = {m.call.key: (n.trail, m) for f in files for n in f.nodes for m in n.methods}
+        taken = {name: "a member of the runtime's BaseClient" for name in data.CLIENT_MEMBERS}
+        taken |= {f.root.attr: f"the resource {f.root.attr!r}" for f in files}
+        out = []
+        for lifted in self.sdk.client_calls:
+            trail, m = found[lifted.call.key]
+            if m.name in taken:
+                raise error(f"{lifted.call.key} ({trail}.{m.name}) would take the name of {taken[m.name]} on the "
+                            "TypeScript client", "/client_methods")  # fmt: skip
+            taken[m.name] = f"the lifted call {lifted.call.key}"
+            out.append((trail, m))
+        return out
+
+    def shared_auth(self, credentials: dict[str, tuple[str, Credential]]) -> tuple[str, str] | None:
+        """What the shared client's `auth` option sets: the credential of the first scheme of the default security
+        that takes one credential (an API key, a bearer or access token), with what it is sent as."""
+        if any(name == "auth" for name, _ in credentials.values()) or any(
+            spelled(v.name) == "auth" for v in self.sdk.client.server_variables
+        ):
+            return None  # a client option of that name already: `auth` stays its own
+        plans = {a.scheme: a for a in self.sdk.client.auth}
+        order = [s for alt in self.sdk.client.default_security for s in alt] + list(plans)
+        for scheme in dict.fromkeys(order):
+            plan = plans.get(scheme)
+            if plan is not None and len(plan.credentials) == 1:
+                sent = f"the {plan.param_name} {plan.location}" if plan.kind == "api_key" else "a bearer token"
+                return credentials[plan.credentials[0].name.key][0], sent
+        return None
 
     def context(self) -> dict[str, Any]:
         client = self.sdk.client
         files = self.resource_files()
+        lifted = self.client_calls(files)
         taken = data.CLIENT_OPTION_NAMES
         credentials = {c.name.key: (spelled(c.name, data.RESERVED | taken), c) for a in client.auth
                        for c in a.credentials}  # fmt: skip
         variables = [(spelled(v.name, data.RESERVED | taken), v) for v in client.server_variables]
+        shared_auth = self.shared_auth(credentials)
         return {
             "sdk": self.sdk,
             "config": self.config,
@@ -399,7 +504,11 @@ class _Spelling:
             },
             "security": _alternatives(client.default_security),
             "login": client.login,
-            "client_imports": self.client_imports(files, bool(credentials), bool(variables)),
+            "client_imports": self.client_imports(files, bool(credentials), bool(variables), lifted),
+            "client_calls": lifted,
+            "flat_arguments": self.flat,
+            "login_args": [(spelled(n, _POSITIONAL, "credential"), w) for n, w in zip(client.login.credentials,
+                           client.login.wire, strict=True)] if client.login else [],  # fmt: skip
             "client_export": imports([("client", self.client), ("client", f"type {self.client}Options")], "./"),
             "function_imports": self.function_imports(files),
             "models": [self.model_view(m) for m in self.sdk.models],
@@ -407,7 +516,13 @@ class _Spelling:
             "roots": [f.root for f in files],
             "example": _example(files),
             "paging_fields": data.PAGING_FIELDS,
+            "shared_auth": shared_auth,  # (the option `auth` stands for, what it is sent as), or None
+            "shared_options": [name for name, _ in (*credentials.values(), *variables)] + ["auth"] * bool(shared_auth),
         }
+
+
+# A positional argument never takes the name of the params object or the call options after it.
+_POSITIONAL = data.RESERVED | {"params", "options"}
 
 
 def _key(path: tuple[Name, ...]) -> str:
@@ -415,7 +530,24 @@ def _key(path: tuple[Name, ...]) -> str:
 
 
 def _method_name(c: CallPlan) -> str:
+    """A resource's method, camelCase; the Params interface and Paginator names follow from it in either casing."""
     return spelled(c.name, data.RESOURCE_MEMBERS, "call")
+
+
+def _snake_method_name(c: CallPlan) -> str:
+    """A resource's method with `method_case: snake` (`create_api`): the plan's words joined by `_`."""
+    name = "_".join(c.name.words)
+    if name[:1].isdigit():
+        name = "call_" + name
+    return name + "_" if name in data.RESOURCE_MEMBERS else name
+
+
+def _flat_types(m: MethodView) -> list[TypeRef]:
+    """The types a flat method's signature names outside its Params interface: path parameters, a spread body."""
+    if m.flat is None:
+        return []
+    body = [m.call.body.type] if m.call.body is not None and m.params and not m.flat.members else []
+    return [p.type for p in m.call.path_params] + body
 
 
 def _has_params(c: CallPlan) -> bool:

@@ -162,14 +162,15 @@ class Arr:
 
 @dataclass(frozen=True)
 class Obj:
-    """An object literal as (key, value) pairs, a value rendered text or an `Arr`, laid out where it is placed."""
+    """An object literal as (key, value) pairs, a value rendered text or an `Arr`, laid out where it is placed; a
+    value that is its key's own text is written shorthand (`{ params }`)."""
 
     pairs: tuple[tuple[str, str | Arr | Obj], ...]
 
     def one_line(self) -> str:
         if not self.pairs:
             return "{}"
-        return "{ " + ", ".join(f"{k}: {_text(v)}" for k, v in self.pairs) + " }"
+        return "{ " + ", ".join(k if k == v else f"{k}: {_text(v)}" for k, v in self.pairs) + " }"
 
     def lines(self, prefix: str, suffix: str, indent: int) -> list[str]:
         """`prefix{ … }suffix` on one line when it fits, else one property per line."""
@@ -179,7 +180,7 @@ class Obj:
         pad = " " * (indent + 2)
         lines = [prefix + "{"]
         for k, v in self.pairs:
-            lines += _lines(v, f"{pad}{k}: ", ",", indent + 2)
+            lines += [f"{pad}{k},"] if k == v else _lines(v, f"{pad}{k}: ", ",", indent + 2)
         return lines + [" " * indent + "}" + suffix]
 
 

@@ -1,6 +1,7 @@
 /**
- * Pages. A `Paginator` says how an operation pages (as data); a `Page` holds one response's items and the
- * request for the next page (the original one with only the page parameter changed, or for Link pagination
+ * Pages. A `Paginator` says how an operation pages (as data); a `Page` holds one response's items, the fields
+ * of its body (`page.nextKey`, typed by the generated method: `PageOf<Item, Body>`) and the request for the next
+ * page (the original one with only the page parameter changed, or for Link pagination
  * the `rel="next"` URL). `for await` over a page, or over the promise a list method returns, walks the items of
  * every later page, fetching each page only when the iteration reaches it.
  *
@@ -108,27 +109,41 @@ export function nextRequest(
   return withParam(request, param, page + 1);
 }
 
+/** A page with the fields of the body it came from besides its own members (a field named like one is `body.x`). */
+export type PageOf<Item, Body = unknown> = Page<Item, Body> & Omit<Body, keyof Page<Item, Body>>;
+
 /** One page of items; `for await (const item of page)` walks this page and every later one. */
-export class Page<Item> implements AsyncIterable<Item> {
+export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   constructor(
     readonly items: Item[],
-    readonly body: unknown,
+    readonly body: Body,
     readonly response: Response,
     readonly next: PageRequest | null,
-    private readonly fetchPage: (request: PageRequest) => APIPromise<Page<Item>>,
+    private readonly fetchPage: (request: PageRequest) => APIPromise<PageOf<Item, Body>>,
   ) {}
+
+  /** This page with its body's fields as properties too (`PageOf`): the ones no member of the page has. */
+  withFields(): PageOf<Item, Body> {
+    const body: unknown = this.body;
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+      for (const [key, value] of Object.entries(body)) {
+        if (!(key in this)) Object.defineProperty(this, key, { value, enumerable: true });
+      }
+    }
+    return this as unknown as PageOf<Item, Body>;
+  }
 
   hasNextPage(): boolean {
     return this.next !== null;
   }
 
-  getNextPage(): APIPromise<Page<Item>> {
+  getNextPage(): APIPromise<PageOf<Item, Body>> {
     if (this.next === null) throw new Error('No next page; check hasNextPage() first');
     return this.fetchPage(this.next);
   }
 
-  async *iterPages(): AsyncGenerator<Page<Item>> {
-    let page: Page<Item> = this;
+  async *iterPages(): AsyncGenerator<PageOf<Item, Body>> {
+    let page = this.withFields();
     for (;;) {
       yield page;
       if (!page.hasNextPage()) return;
@@ -142,18 +157,21 @@ export class Page<Item> implements AsyncIterable<Item> {
 }
 
 /** Await it for the first page; `for await` over it for every item of every page. */
-export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
+export class PagePromise<Item, Body = unknown> extends APIPromise<PageOf<Item, Body>> implements AsyncIterable<Item> {
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
     yield* await this;
   }
 
-  override asResult(): PageResultPromise<Item> {
+  override asResult(): PageResultPromise<Item, Body> {
     return new PageResultPromise(this);
   }
 }
 
-/** Result style for pages: awaiting gives `{ data: page, error, response }`; iterating throws on an error. */
-export class PageResultPromise<Item> extends ResultPromise<Page<Item>> implements AsyncIterable<Item> {
+/** Result style for pages: awaiting gives `{ data: page, error, request, response }`; iterating throws on an error. */
+export class PageResultPromise<Item, Body = unknown>
+  extends ResultPromise<PageOf<Item, Body>>
+  implements AsyncIterable<Item>
+{
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
     yield* await this.inner;
   }

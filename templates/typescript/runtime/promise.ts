@@ -1,22 +1,27 @@
 /**
  * What a method returns: `APIPromise<T>` (await it for the result, `.withResponse()` for the raw response too)
- * and, in result style, `ResultPromise<T>` (await it for `{ data, error, response }`; nothing is thrown for an
- * HTTP error).
+ * and, in result style, `ResultPromise<T>` (await it for `{ data, error, request, response }`; nothing is thrown
+ * for an HTTP or connection error).
  */
 
 import { APIError, APIStatusError } from './errors.js';
 
-/** The result together with the HTTP response and the whole decoded body (envelope included). */
+/** The result together with the request sent, the HTTP response and the whole decoded body (envelope included). */
 export interface WithResponse<T> {
   data: T;
+  request: Request;
   response: Response;
   body: unknown;
 }
 
-/** Result style: exactly one of `data` and `error` is set. */
+/**
+ * Result style: exactly one of `data` and `error` is set. `response` is always a `Response`: without one from the
+ * server (a connection error, a timeout) it is `Response.error()`, status 0. `request` is the last one sent
+ * (`undefined` only when the call failed before sending one).
+ */
 export type Result<T> =
-  | { data: T; error: undefined; response: Response }
-  | { data: undefined; error: APIError; response: Response | undefined };
+  | { data: T; error: undefined; request: Request; response: Response }
+  | { data: undefined; error: APIError; request: Request | undefined; response: Response };
 
 /** A lazy request: it starts when first awaited (or on `.withResponse()`), and runs once. */
 export class APIPromise<T> implements Promise<T> {
@@ -57,11 +62,11 @@ export class APIPromise<T> implements Promise<T> {
 /** Turn a thrown `APIError` into a `Result`; anything else is rethrown. */
 export function toResult<T>(promise: Promise<WithResponse<T>>): Promise<Result<T>> {
   return promise.then(
-    (raw): Result<T> => ({ data: raw.data, error: undefined, response: raw.response }),
+    (raw): Result<T> => ({ data: raw.data, error: undefined, request: raw.request, response: raw.response }),
     (error: unknown): Result<T> => {
       if (!(error instanceof APIError)) throw error;
-      const response = error instanceof APIStatusError ? error.response : undefined;
-      return { data: undefined, error, response };
+      const response = error instanceof APIStatusError ? error.response : Response.error();
+      return { data: undefined, error, request: error.request, response };
     },
   );
 }

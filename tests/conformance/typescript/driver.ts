@@ -1,11 +1,14 @@
 /**
  * The TypeScript conformance driver: every scenario through the generated `conformance` SDK, one JSON line each.
  *
- *     node driver.js --mode throw|result --server URL --scenarios FILE
+ *     node driver.js --mode throw|result|flat --server URL --scenarios FILE
  *
  * The build compiles this file beside the generated SDK (`./src/index.js`): the throw-style SDK for `--mode
- * throw`, the result-style one (`errors: result`) for `--mode result`. Scenario steps name calls as
- * `resource.method` with wire-name arguments; here they become SDK calls, as in tests/conformance/python/driver.py.
+ * throw`, the result-style one (`errors: result`) for `--mode result`, the flat-argument one (`arguments: flat`,
+ * throwing) for `--mode flat`. Scenario steps name calls as `resource.method` with wire-name arguments; here they
+ * become SDK calls, as in tests/conformance/python/driver.py. In the flat style path parameters are positional and
+ * the rest, the body's fields among them, one object; `calls.json` (written by the build from the SDK plan) gives
+ * each call's path parameters in order and whether it takes that object.
  */
 
 import { createHash } from 'node:crypto';
@@ -28,10 +31,7 @@ type Step = {
 };
 type Observation = Record<string, Json>;
 // What a call returns in either style, seen loosely: the driver reaches methods by name, like Python's getattr.
-type Method = (
-  params?: object,
-  options?: object,
-) => PromiseLike<unknown> & {
+type Method = (...args: unknown[]) => PromiseLike<unknown> & {
   withResponse(): Promise<{ data: unknown; response: Response; body: unknown }>;
 };
 
@@ -101,17 +101,44 @@ function clientOptions(spec: Record<string, Json>, server: string, hooks: number
   return options;
 }
 
-function callArguments(step: Step, signal: AbortSignal): [object, object] {
+/** Per call, in the flat style: its path parameters' wire names in order, and whether it takes a params object. */
+type FlatCalls = Record<string, { path: string[]; params: boolean }>;
+
+function upload(value: Json): File {
+  const spec = value as { filename?: string; text?: string; content_type?: string };
+  return new File([spec.text ?? ''], spec.filename ?? '', { type: spec.content_type ?? '' });
+}
+
+/** A step's arguments in the flat style: path parameters positional, everything else one object by wire name. */
+function flatArguments(step: Step, flat: FlatCalls): unknown[] {
+  const call = flat[step.call ?? ''];
+  if (call === undefined) throw new DriverError(`no flat layout for ${step.call}`);
+  const args = step.args ?? {};
+  const params: Record<string, Json> = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (call.path.includes(name)) continue;
+    if (name === 'body')
+      Object.assign(params, value); // every conformance body is an object: its fields spread
+    else params[name] = BODY_CALLS.has(step.call ?? '') && name === 'file' ? upload(value) : value;
+  }
+  return [...call.path.map((name) => args[name]), ...(call.params ? [params] : [])];
+}
+
+function callOptions(step: Step, signal: AbortSignal): object {
+  const options: Record<string, Json> = {};
+  for (const [name, value] of Object.entries(step.options ?? {})) {
+    options[camel(name)] = SECONDS.has(name) ? (value as number) * 1000 : value;
+  }
+  if (step.cancel_after !== undefined) options['signal'] = signal;
+  return options;
+}
+
+function callArguments(step: Step): object {
   const params: Record<string, Record<string, Json>> = {};
   const put = (group: string, name: string, value: Json) => ((params[group] ??= {})[name] = value);
   for (const [name, value] of Object.entries(step.args ?? {})) {
     if (BODY_CALLS.has(step.call ?? '')) {
-      const file = value as { filename?: string; text?: string; content_type?: string };
-      put(
-        'body',
-        name,
-        name === 'file' ? new File([file.text ?? ''], file.filename ?? '', { type: file.content_type ?? '' }) : value,
-      );
+      put('body', name, name === 'file' ? upload(value) : value);
     } else if (GROUPS[step.call ?? ''] !== undefined) {
       put(GROUPS[step.call ?? ''] ?? 'query', name, value);
     } else if (name === 'body') {
@@ -120,12 +147,7 @@ function callArguments(step: Step, signal: AbortSignal): [object, object] {
       put(PATH_PARAMETERS.has(name) ? 'path' : 'query', name, value);
     }
   }
-  const options: Record<string, Json> = {};
-  for (const [name, value] of Object.entries(step.options ?? {})) {
-    options[camel(name)] = SECONDS.has(name) ? (value as number) * 1000 : value;
-  }
-  if (step.cancel_after !== undefined) options['signal'] = signal;
-  return [params, options];
+  return params;
 }
 
 /** A failure of the driver itself, never taken for something the SDK did. */
@@ -163,18 +185,21 @@ function cancelled(step: Step, started: number): Observation {
   return { cancelled: late ? 'late' : 'prompt' };
 }
 
-async function step(
-  client: sdk.Conformance,
-  step: Step,
-  resultMode: boolean,
-  signal: AbortSignal,
-): Promise<Observation> {
+/** How the driver spells calls: result style or throwing; grouped or flat arguments (`flat`: the layouts). */
+interface Style {
+  result: boolean;
+  flat: FlatCalls | null;
+}
+
+async function step(client: sdk.Conformance, step: Step, style: Style, signal: AbortSignal): Promise<Observation> {
   if (step.sleep !== undefined) {
     await sleep(step.sleep * 1000);
     return { slept: step.sleep };
   }
   if (step.authenticate !== undefined) {
-    await client.authenticate(step.authenticate as { email: string; password: string });
+    const login = client.authenticate as (...credentials: unknown[]) => Promise<unknown>;
+    const { email, password } = step.authenticate as { email: string; password: string };
+    await (style.flat ? login.call(client, email, password) : login.call(client, { email, password }));
     return { authenticated: true };
   }
   const [resourceName = '', methodName = ''] = (step.call ?? '').split('.');
@@ -182,7 +207,8 @@ async function step(
   const method = resource?.[camel(methodName)]?.bind(resource);
   if (!method) throw new DriverError(`no method for ${step.call}`);
   const observe = step.observe ?? 'result';
-  const pending = method(...callArguments(step, signal));
+  const args = style.flat ? flatArguments(step, style.flat) : [callArguments(step)];
+  const pending = method(...args, callOptions(step, signal));
   if (observe === 'raw') {
     const raw = await pending.withResponse();
     const headers = raw.response.headers;
@@ -195,7 +221,7 @@ async function step(
     return { walk: ids };
   }
   let result: unknown;
-  if (resultMode) {
+  if (style.result) {
     const outcome = (await pending) as sdk.Result<unknown>;
     if (outcome.error) throw outcome.error;
     result = outcome.data;
@@ -219,7 +245,7 @@ async function step(
   return { result: result ?? null };
 }
 
-async function run(scenario: Scenario, server: string, resultMode: boolean): Promise<Observation> {
+async function run(scenario: Scenario, server: string, style: Style): Promise<Observation> {
   const hooks: number[] = [];
   const steps: Observation[] = [];
   let client: sdk.Conformance;
@@ -236,7 +262,7 @@ async function run(scenario: Scenario, server: string, resultMode: boolean): Pro
     const after = s.cancel_after;
     const timer = after === undefined ? undefined : setTimeout(() => controller.abort(), after * 1000);
     try {
-      steps.push(await step(client, s, resultMode, controller.signal));
+      steps.push(await step(client, s, style, controller.signal));
     } catch (error) {
       let observed: Observation | null;
       if (error instanceof sdk.APIUserAbortError) observed = cancelled(s, started);
@@ -262,14 +288,19 @@ async function main(): Promise<void> {
   const server = arg('--server');
   const file = arg('--scenarios');
   const mode = arg('--mode') ?? 'throw';
-  if (!server || !file || !['throw', 'result'].includes(mode)) {
-    throw new Error('usage: driver.js --mode throw|result --server URL --scenarios FILE');
+  if (!server || !file || !['throw', 'result', 'flat'].includes(mode)) {
+    throw new Error('usage: driver.js --mode throw|result|flat --server URL --scenarios FILE');
   }
+  const layouts = new URL('../calls.json', import.meta.url);
+  const style: Style = {
+    result: mode === 'result',
+    flat: mode === 'flat' ? (JSON.parse(readFileSync(layouts, 'utf8')) as FlatCalls) : null,
+  };
   if (process.env['CONFORMANCE_API_KEY'] === undefined) throw new Error('CONFORMANCE_API_KEY is not set');
   const scenarios = sdk.parseJSON(readFileSync(file, 'utf8')) as Scenario[];
   for (const scenario of scenarios) {
     await begin(server, scenario.id);
-    const observation = await run(scenario, server, mode === 'result');
+    const observation = await run(scenario, server, style);
     process.stdout.write(sdk.stringifyJSON(observation) + '\n');
   }
 }

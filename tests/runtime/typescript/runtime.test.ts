@@ -263,10 +263,27 @@ describe('calls', () => {
     const failed: Result<unknown> = await client.requestResult(GET, { path: { id: 1 } });
     assert.ok(failed.error instanceof NotFoundError);
     assert.equal(failed.data, undefined);
-    assert.equal(failed.response?.status, 404);
+    assert.equal(failed.response.status, 404);
+    assert.equal(failed.request?.url, 'https://api.example.com/v1/things/1');
     const ok = await client.requestResult(GET, { path: { id: 1 } });
     assert.deepEqual(ok.data, { id: 1 });
     assert.equal(ok.error, undefined);
+    assert.equal(ok.request.method, 'GET');
+    assert.equal(ok.response.status, 200);
+  });
+  it('gives a Response in result style when none came: Response.error(), status 0', async () => {
+    const { fetch } = fakeFetch([new TypeError('fetch failed')]);
+    const client = new TestClient({ fetch, maxRetries: 0 });
+    const { data, error, request, response } = await client.requestResult(GET, { path: { id: 1 } });
+    assert.ok(error instanceof APIConnectionError);
+    assert.equal(data, undefined);
+    assert.equal(response.status, 0);
+    assert.equal(response.type, 'error');
+    assert.equal(request?.url, 'https://api.example.com/v1/things/1');
+    if (error) {
+      const line = `Request failed (${response.status})`; // the docs' error branch type-checks as written
+      assert.equal(line, 'Request failed (0)');
+    }
   });
   it('removes a header with null and sends multipart, form and binary bodies', async () => {
     const { fetch, seen } = fakeFetch([json({})]);

@@ -11,15 +11,16 @@ import type { WithRawResponseDoSomethingParams } from './resources/with_raw_resp
 import type { ClientCreateParams } from './resources/client.js';
 import type { WeirdTagStuffCall2stepParams } from './resources/weird_tag_stuff.js';
 
-function create(options: EdgeCasesOptions): EdgeCases {
-  return new EdgeCases(options);
+/** `auth`: the `apiKey` credential, sent as the X-API-Key header. */
+function create({ auth, ...options }: EdgeCasesOptions & { auth?: string | undefined }): EdgeCases {
+  return new EdgeCases(auth === undefined ? options : { ...options, apiKey: auth });
 }
 
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
- * interceptors with `client.interceptors.request.use(...)`.
+ * interceptors with `client.interceptors.request.use(...)`. An option it does not know throws.
  */
-export const client = new SharedClient(create);
+export const client = new SharedClient(create, ['apiKey', 'auth']);
 
 /**
  * List things *\/ """ ${x} {{ y }} \
@@ -51,7 +52,10 @@ export const client = new SharedClient(create);
  *
  * This description ends with a trailing backslash \
  */
-export function list(params: DefaultListParams = {}, options?: CallOptions): PagePromise<models.ObjectModel> {
+export function list(
+  params: DefaultListParams = {},
+  options?: CallOptions,
+): PagePromise<models.ObjectModel, models.PageModel> {
   return client.sdk.default.list(params, options);
 }
 

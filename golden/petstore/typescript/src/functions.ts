@@ -16,15 +16,16 @@ import type {
 import type { StorePlaceOrderParams, StoreGetParams, StoreCancelOrderParams } from './resources/store.js';
 import type { UsersCreateParams, UsersGetParams, UsersUpdateParams, UsersDeleteParams } from './resources/users.js';
 
-function create(options: PetstoreOptions): Petstore {
-  return new Petstore(options);
+/** `auth`: the `apiKey` credential, sent as the X-Api-Key header. */
+function create({ auth, ...options }: PetstoreOptions & { auth?: string | undefined }): Petstore {
+  return new Petstore(auth === undefined ? options : { ...options, apiKey: auth });
 }
 
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
- * interceptors with `client.interceptors.request.use(...)`.
+ * interceptors with `client.interceptors.request.use(...)`. An option it does not know throws.
  */
-export const client = new SharedClient(create);
+export const client = new SharedClient(create, ['apiKey', 'auth']);
 
 /**
  * List pets
@@ -32,7 +33,7 @@ export const client = new SharedClient(create);
  * Returns one page of pets, oldest first. Use `limit` and `offset` to
  * walk the collection; the total count is in the `X-Total-Count` header.
  */
-export function listPets(params: PetsListParams = {}, options?: CallOptions): PagePromise<models.Pet> {
+export function listPets(params: PetsListParams = {}, options?: CallOptions): PagePromise<models.Pet, models.Pet[]> {
   return client.sdk.pets.list(params, options);
 }
 

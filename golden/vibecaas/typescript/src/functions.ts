@@ -32,22 +32,26 @@ import type {
 import type { AnalyticsGetParams } from './resources/analytics.js';
 import type { AiGenerateCodeParams, AiRefactorCodeParams, AiGenerateTestsParams } from './resources/ai.js';
 
-function create(options: VibeCaaSOptions): VibeCaaS {
-  return new VibeCaaS(options);
+/** `auth`: the `apiKey` credential, sent as a bearer token. */
+function create({ auth, ...options }: VibeCaaSOptions & { auth?: string | undefined }): VibeCaaS {
+  return new VibeCaaS(auth === undefined ? options : { ...options, apiKey: auth });
 }
 
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
- * interceptors with `client.interceptors.request.use(...)`.
+ * interceptors with `client.interceptors.request.use(...)`. An option it does not know throws.
  */
-export const client = new SharedClient(create);
+export const client = new SharedClient(create, ['apiKey', 'clientId', 'clientSecret', 'auth']);
 
 /**
  * List projects
  *
  * Lists the projects the caller can access, one page at a time.
  */
-export function listProjects(params: ProjectsListParams = {}, options?: CallOptions): PagePromise<models.Project> {
+export function listProjects(
+  params: ProjectsListParams = {},
+  options?: CallOptions,
+): PagePromise<models.Project, models.ProjectListResponse> {
   return client.sdk.projects.list(params, options);
 }
 
@@ -122,7 +126,7 @@ export function deploy(params: DeploymentsDeployParams, options?: CallOptions): 
 export function listDeployments(
   params: DeploymentsListParams = {},
   options?: CallOptions,
-): PagePromise<models.Deployment> {
+): PagePromise<models.Deployment, models.DeploymentListResponse> {
   return client.sdk.deployments.list(params, options);
 }
 
@@ -177,7 +181,10 @@ export function getDeploymentLogs(
  *
  * Lists the files and directories of a project, one page at a time.
  */
-export function listFiles(params: FilesListParams, options?: CallOptions): PagePromise<models.FileEntry> {
+export function listFiles(
+  params: FilesListParams,
+  options?: CallOptions,
+): PagePromise<models.FileEntry, models.FileListResponse> {
   return client.sdk.files.list(params, options);
 }
 

@@ -44,15 +44,16 @@ import type {
 } from './resources/viz.js';
 import type { PublicReadVizBySlugParams, PublicReadVizParams, PublicQueryVizParams } from './resources/public.js';
 
-function create(options: VibedasherOptions): Vibedasher {
-  return new Vibedasher(options);
+/** `auth`: the `apiKey` credential, sent as the X-Api-Key header. */
+function create({ auth, ...options }: VibedasherOptions & { auth?: string | undefined }): Vibedasher {
+  return new Vibedasher(auth === undefined ? options : { ...options, apiKey: auth });
 }
 
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
- * interceptors with `client.interceptors.request.use(...)`.
+ * interceptors with `client.interceptors.request.use(...)`. An option it does not know throws.
  */
-export const client = new SharedClient(create);
+export const client = new SharedClient(create, ['apiKey', 'region', 'auth']);
 
 /**
  * Get the current account
@@ -60,7 +61,7 @@ export const client = new SharedClient(create);
  * Returns the account that owns the API key.
  */
 export function readCurrentAccount(options?: CallOptions): ResultPromise<models.Account> {
-  return client.sdk.accounts.readCurrent(options);
+  return client.sdk.accounts.read_current(options);
 }
 
 /**
@@ -72,7 +73,7 @@ export function updateCurrentAccount(
   params: AccountsUpdateCurrentParams,
   options?: CallOptions,
 ): ResultPromise<models.Account> {
-  return client.sdk.accounts.updateCurrent(params, options);
+  return client.sdk.accounts.update_current(params, options);
 }
 
 /**
@@ -114,7 +115,7 @@ export function createApiKey(
   params: ApiKeysCreateApiParams,
   options?: CallOptions,
 ): ResultPromise<models.ApiKeyCreated> {
-  return client.sdk.apiKeys.createApi(params, options);
+  return client.sdk.apiKeys.create_api(params, options);
 }
 
 /**
@@ -142,7 +143,7 @@ export function createChat(params: ChatsCreateParams, options?: CallOptions): Re
  * loosely typed: its shape depends on the tools the assistant used.
  */
 export function sendChatMessage(params: ChatsSendMessageParams, options?: CallOptions): ResultPromise<unknown> {
-  return client.sdk.chats.sendMessage(params, options);
+  return client.sdk.chats.send_message(params, options);
 }
 
 /**
@@ -153,7 +154,7 @@ export function sendChatMessage(params: ChatsSendMessageParams, options?: CallOp
 export function readConnections(
   params: ConnectionsListParams = {},
   options?: CallOptions,
-): PageResultPromise<models.Connection> {
+): PageResultPromise<models.Connection, models.ConnectionList> {
   return client.sdk.connections.list(params, options);
 }
 
@@ -218,7 +219,7 @@ export function createDashboardSubscription(
 export function readDatasets(
   params: DatasetsListParams = {},
   options?: CallOptions,
-): PageResultPromise<models.Dataset> {
+): PageResultPromise<models.Dataset, models.DatasetList> {
   return client.sdk.datasets.list(params, options);
 }
 
@@ -276,7 +277,7 @@ export function readDbtProjects(options?: CallOptions): ResultPromise<models.Dbt
  * Pulls the latest manifest from the project's repository and updates the models it exposes as datasets.
  */
 export function syncDbtProject(params: DbtSyncProjectParams, options?: CallOptions): ResultPromise<unknown> {
-  return client.sdk.dbt.syncProject(params, options);
+  return client.sdk.dbt.sync_project(params, options);
 }
 
 /**
@@ -321,7 +322,7 @@ export function createGroup(params: GroupsCreateParams, options?: CallOptions): 
  * Renders a visualization with its current data and returns a PNG.
  */
 export function renderVizImage(params: ImagesRenderVizParams, options?: CallOptions): ResultPromise<Blob> {
-  return client.sdk.images.renderViz(params, options);
+  return client.sdk.images.render_viz(params, options);
 }
 
 /**
@@ -369,7 +370,7 @@ export function createRefresh(params: RefreshesCreateParams, options?: CallOptio
  * Runs a read-only SQL query against a connection or a dataset and returns the rows.
  */
 export function runSqlQuery(params: SqlRunQueryParams, options?: CallOptions): ResultPromise<models.SqlResult> {
-  return client.sdk.sql.runQuery(params, options);
+  return client.sdk.sql.run_query(params, options);
 }
 
 /**
@@ -483,7 +484,10 @@ export function inviteUser(params: UsersInviteParams, options?: CallOptions): Re
  *
  * Lists visualizations, one page at a time.
  */
-export function readVizs(params: VizListParams = {}, options?: CallOptions): PageResultPromise<models.Viz> {
+export function readVizs(
+  params: VizListParams = {},
+  options?: CallOptions,
+): PageResultPromise<models.Viz, models.VizList> {
   return client.sdk.viz.list(params, options);
 }
 
@@ -541,7 +545,7 @@ export function readPublicVizBySlug(
   params: PublicReadVizBySlugParams,
   options?: CallOptions,
 ): ResultPromise<models.PublicViz> {
-  return client.sdk.public.readVizBySlug(params, options);
+  return client.sdk.public.read_viz_by_slug(params, options);
 }
 
 /**
@@ -550,7 +554,7 @@ export function readPublicVizBySlug(
  * Fetches a published, public visualization by account slug and slug. No authentication.
  */
 export function readPublicViz(params: PublicReadVizParams, options?: CallOptions): ResultPromise<models.PublicViz> {
-  return client.sdk.public.readViz(params, options);
+  return client.sdk.public.read_viz(params, options);
 }
 
 /**
@@ -559,7 +563,7 @@ export function readPublicViz(params: PublicReadVizParams, options?: CallOptions
  * Runs a published visualization's query with optional filters - the call embedded dashboards make. No authentication.
  */
 export function queryPublicViz(params: PublicQueryVizParams, options?: CallOptions): ResultPromise<models.SqlResult> {
-  return client.sdk.public.queryViz(params, options);
+  return client.sdk.public.query_viz(params, options);
 }
 
 /**

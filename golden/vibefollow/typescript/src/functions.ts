@@ -12,15 +12,16 @@ import type {
   EventsTrackEventsParams,
 } from './resources/events.js';
 
-function create(options: VibefollowOptions): Vibefollow {
-  return new Vibefollow(options);
+/** `auth`: the `apiKey` credential, sent as a bearer token. */
+function create({ auth, ...options }: VibefollowOptions & { auth?: string | undefined }): Vibefollow {
+  return new Vibefollow(auth === undefined ? options : { ...options, apiKey: auth });
 }
 
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
- * interceptors with `client.interceptors.request.use(...)`.
+ * interceptors with `client.interceptors.request.use(...)`. An option it does not know throws.
  */
-export const client = new SharedClient(create);
+export const client = new SharedClient(create, ['apiKey', 'auth']);
 
 /**
  * Upsert a user
@@ -40,7 +41,10 @@ export function upsertUser(params: UsersCreateParams, options?: CallOptions): AP
  * page at a time. Walk the pages with `offset` and `limit`; the response
  * carries `meta.pagination` with `total`, `offset` and `limit`.
  */
-export function listEvents(params: EventsListParams = {}, options?: CallOptions): PagePromise<models.Event> {
+export function listEvents(
+  params: EventsListParams = {},
+  options?: CallOptions,
+): PagePromise<models.Event, models.EventListResponse> {
   return client.sdk.events.list(params, options);
 }
 

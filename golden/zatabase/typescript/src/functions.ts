@@ -5,66 +5,24 @@ import type { APIPromise } from './core/promise.js';
 import type { Stream } from './core/streaming.js';
 import type * as models from './models.js';
 import { ZatabaseClient, type ZatabaseClientOptions } from './client.js';
-import type { AuthLoginParams, AuthRefreshTokenParams } from './resources/auth.js';
-import type { SqlExecuteSqlParams } from './resources/sql.js';
-import type {
-  VectorsKnnSearchParams,
-  VectorsBuildHnswIndexParams,
-  VectorsDropHnswIndexParams,
-  VectorsSearchHnswIndexParams,
-} from './resources/vectors.js';
-import type {
-  CollectionsCreateCollectionParams,
-  CollectionsGetCollectionParams,
-  CollectionsDeleteCollectionParams,
-  CollectionsIngestDataParams,
-} from './resources/collections.js';
 import type { TablesSampleTableParams } from './resources/tables.js';
-import type {
-  FilesListFilesParams,
-  FilesUploadFileParams,
-  FilesGetFileParams,
-  FilesDeleteFileParams,
-  FilesDownloadFileParams,
-} from './resources/files.js';
-import type {
-  JobsListJobsParams,
-  JobsSubmitJobParams,
-  JobsGetJobParams,
-  JobsCancelJobParams,
-  JobsGetJobLogsParams,
-  JobsListJobArtifactsParams,
-} from './resources/jobs.js';
-import type {
-  PermissionsListPermissionsParams,
-  PermissionsGrantPermissionParams,
-  PermissionsCheckPermissionParams,
-  PermissionsRevokePermissionParams,
-} from './resources/permissions.js';
-import type { EventsPublishEventParams, EventsSubscribeEventsParams } from './resources/events.js';
+import type { FilesListFilesParams } from './resources/files.js';
+import type { JobsListJobsParams } from './resources/jobs.js';
+import type { PermissionsListPermissionsParams } from './resources/permissions.js';
+import type { EventsSubscribeEventsParams } from './resources/events.js';
 import type { RealtimeSubscribeRealtimeParams } from './resources/realtime.js';
-import type {
-  WebhooksCreateWebhookParams,
-  WebhooksGetWebhookParams,
-  WebhooksDeleteWebhookParams,
-} from './resources/webhooks.js';
-import type {
-  FunctionsCreateFunctionParams,
-  FunctionsGetFunctionParams,
-  FunctionsDeleteFunctionParams,
-  FunctionsInvokeFunctionParams,
-} from './resources/functions.js';
-import type { AnalyticsGetMetricsParams, AnalyticsDetectAnomaliesParams } from './resources/analytics.js';
+import type { AnalyticsGetMetricsParams } from './resources/analytics.js';
 
-function create(options: ZatabaseClientOptions): ZatabaseClient {
-  return new ZatabaseClient(options);
+/** `auth`: the `apiKey` credential, sent as the X-API-Key header. */
+function create({ auth, ...options }: ZatabaseClientOptions & { auth?: string | undefined }): ZatabaseClient {
+  return new ZatabaseClient(auth === undefined ? options : { ...options, apiKey: auth });
 }
 
 /**
  * The shared client behind the flat functions: configure it once with `client.setConfig({ ... })`, add
- * interceptors with `client.interceptors.request.use(...)`.
+ * interceptors with `client.interceptors.request.use(...)`. An option it does not know throws.
  */
-export const client = new SharedClient(create);
+export const client = new SharedClient(create, ['apiKey', 'accessToken', 'project', 'auth']);
 
 /**
  * Log in
@@ -73,7 +31,7 @@ export const client = new SharedClient(create);
  * refresh token. Send the access token as `Authorization: Bearer` and
  * renew it with `POST /auth/refresh` before `expires_in` runs out.
  */
-export function login(params: AuthLoginParams, options?: CallOptions): APIPromise<models.TokenPair> {
+export function login(params: models.LoginRequest, options?: CallOptions): APIPromise<models.TokenPair> {
   return client.sdk.auth.login(params, options);
 }
 
@@ -82,7 +40,7 @@ export function login(params: AuthLoginParams, options?: CallOptions): APIPromis
  *
  * Exchanges a refresh token for a new access token (and a rotated refresh token).
  */
-export function refreshToken(params: AuthRefreshTokenParams, options?: CallOptions): APIPromise<models.TokenPair> {
+export function refreshToken(params: models.RefreshRequest, options?: CallOptions): APIPromise<models.TokenPair> {
   return client.sdk.auth.refreshToken(params, options);
 }
 
@@ -120,7 +78,7 @@ export function healthCheck(options?: CallOptions): APIPromise<models.Health> {
  * rows. Vector columns support the distance operators (`<->`) and
  * `CREATE INDEX ... USING hnsw`.
  */
-export function executeSql(params: SqlExecuteSqlParams, options?: CallOptions): APIPromise<models.SqlResult> {
+export function executeSql(params: models.SqlRequest, options?: CallOptions): APIPromise<models.SqlResult> {
   return client.sdk.sql.executeSql(params, options);
 }
 
@@ -129,7 +87,7 @@ export function executeSql(params: SqlExecuteSqlParams, options?: CallOptions): 
  *
  * Computes exact nearest neighbours of `query` among the given `vectors` with optimized distance kernels.
  */
-export function knnSearch(params: VectorsKnnSearchParams, options?: CallOptions): APIPromise<models.KnnResult> {
+export function knnSearch(params: models.KnnRequest, options?: CallOptions): APIPromise<models.KnnResult> {
   return client.sdk.vectors.knnSearch(params, options);
 }
 
@@ -147,10 +105,7 @@ export function listHnswIndexes(options?: CallOptions): APIPromise<models.HnswIn
  *
  * Builds an HNSW index on a vector column for approximate nearest-neighbour search.
  */
-export function buildHnswIndex(
-  params: VectorsBuildHnswIndexParams,
-  options?: CallOptions,
-): APIPromise<models.HnswIndex> {
+export function buildHnswIndex(params: models.HnswIndexCreate, options?: CallOptions): APIPromise<models.HnswIndex> {
   return client.sdk.vectors.buildHnswIndex(params, options);
 }
 
@@ -159,8 +114,8 @@ export function buildHnswIndex(
  *
  * Drops an HNSW index. Queries fall back to exact search.
  */
-export function dropHnswIndex(params: VectorsDropHnswIndexParams, options?: CallOptions): APIPromise<void> {
-  return client.sdk.vectors.dropHnswIndex(params, options);
+export function dropHnswIndex(indexName: string, options?: CallOptions): APIPromise<void> {
+  return client.sdk.vectors.dropHnswIndex(indexName, options);
 }
 
 /**
@@ -169,7 +124,7 @@ export function dropHnswIndex(params: VectorsDropHnswIndexParams, options?: Call
  * Searches the HNSW index of a table column for the `top_k` rows closest to `query`.
  */
 export function searchHnswIndex(
-  params: VectorsSearchHnswIndexParams,
+  params: models.HnswSearchRequest,
   options?: CallOptions,
 ): APIPromise<models.HnswSearchResult> {
   return client.sdk.vectors.searchHnswIndex(params, options);
@@ -190,7 +145,7 @@ export function listCollections(options?: CallOptions): APIPromise<models.Collec
  * Creates a document collection with a projection of its fields onto a table.
  */
 export function createCollection(
-  params: CollectionsCreateCollectionParams,
+  params: models.CollectionCreate,
   options?: CallOptions,
 ): APIPromise<models.Collection> {
   return client.sdk.collections.createCollection(params, options);
@@ -201,11 +156,8 @@ export function createCollection(
  *
  * Returns a collection with its field projection and document count.
  */
-export function getCollection(
-  params: CollectionsGetCollectionParams,
-  options?: CallOptions,
-): APIPromise<models.Collection> {
-  return client.sdk.collections.getCollection(params, options);
+export function getCollection(collectionName: string, options?: CallOptions): APIPromise<models.Collection> {
+  return client.sdk.collections.getCollection(collectionName, options);
 }
 
 /**
@@ -213,8 +165,8 @@ export function getCollection(
  *
  * Deletes a collection, its documents and its backing table.
  */
-export function deleteCollection(params: CollectionsDeleteCollectionParams, options?: CallOptions): APIPromise<void> {
-  return client.sdk.collections.deleteCollection(params, options);
+export function deleteCollection(collectionName: string, options?: CallOptions): APIPromise<void> {
+  return client.sdk.collections.deleteCollection(collectionName, options);
 }
 
 /**
@@ -223,10 +175,11 @@ export function deleteCollection(params: CollectionsDeleteCollectionParams, opti
  * Inserts documents into a collection. Each record is validated against the collection's fields.
  */
 export function ingestData(
-  params: CollectionsIngestDataParams,
+  collectionName: string,
+  params: models.IngestRequest,
   options?: CallOptions,
 ): APIPromise<models.IngestResult> {
-  return client.sdk.collections.ingestData(params, options);
+  return client.sdk.collections.ingestData(collectionName, params, options);
 }
 
 /**
@@ -243,8 +196,12 @@ export function listTables(options?: CallOptions): APIPromise<models.TableList> 
  *
  * Returns a few rows of a table, for previews.
  */
-export function sampleTable(params: TablesSampleTableParams, options?: CallOptions): APIPromise<models.TableSample> {
-  return client.sdk.tables.sampleTable(params, options);
+export function sampleTable(
+  tableName: string,
+  params: TablesSampleTableParams = {},
+  options?: CallOptions,
+): APIPromise<models.TableSample> {
+  return client.sdk.tables.sampleTable(tableName, params, options);
 }
 
 /**
@@ -263,7 +220,7 @@ export function listFiles(params: FilesListFilesParams = {}, options?: CallOptio
  * SHA-256 of its bytes, so uploading identical content twice stores it
  * once.
  */
-export function uploadFile(params: FilesUploadFileParams, options?: CallOptions): APIPromise<models.StoredFile> {
+export function uploadFile(params: models.UploadFileRequest, options?: CallOptions): APIPromise<models.StoredFile> {
   return client.sdk.files.uploadFile(params, options);
 }
 
@@ -272,8 +229,8 @@ export function uploadFile(params: FilesUploadFileParams, options?: CallOptions)
  *
  * Returns a stored file's metadata.
  */
-export function getFile(params: FilesGetFileParams, options?: CallOptions): APIPromise<models.StoredFile> {
-  return client.sdk.files.getFile(params, options);
+export function getFile(fileId: string, options?: CallOptions): APIPromise<models.StoredFile> {
+  return client.sdk.files.getFile(fileId, options);
 }
 
 /**
@@ -281,8 +238,8 @@ export function getFile(params: FilesGetFileParams, options?: CallOptions): APIP
  *
  * Deletes a stored file.
  */
-export function deleteFile(params: FilesDeleteFileParams, options?: CallOptions): APIPromise<void> {
-  return client.sdk.files.deleteFile(params, options);
+export function deleteFile(fileId: string, options?: CallOptions): APIPromise<void> {
+  return client.sdk.files.deleteFile(fileId, options);
 }
 
 /**
@@ -290,8 +247,8 @@ export function deleteFile(params: FilesDeleteFileParams, options?: CallOptions)
  *
  * Returns a stored file's raw bytes.
  */
-export function downloadFile(params: FilesDownloadFileParams, options?: CallOptions): APIPromise<Blob> {
-  return client.sdk.files.downloadFile(params, options);
+export function downloadFile(fileId: string, options?: CallOptions): APIPromise<Blob> {
+  return client.sdk.files.downloadFile(fileId, options);
 }
 
 /**
@@ -300,7 +257,10 @@ export function downloadFile(params: FilesDownloadFileParams, options?: CallOpti
  * Lists jobs, newest first. Pass the returned `next_cursor` as `cursor`
  * to get the next page; a null `next_cursor` means the last page.
  */
-export function listJobs(params: JobsListJobsParams = {}, options?: CallOptions): PagePromise<models.Job> {
+export function listJobs(
+  params: JobsListJobsParams = {},
+  options?: CallOptions,
+): PagePromise<models.Job, models.JobList> {
   return client.sdk.jobs.listJobs(params, options);
 }
 
@@ -309,7 +269,7 @@ export function listJobs(params: JobsListJobsParams = {}, options?: CallOptions)
  *
  * Submits a background job. It starts `pending`; poll `GET /jobs/{job_id}` until it reaches a final status.
  */
-export function submitJob(params: JobsSubmitJobParams, options?: CallOptions): APIPromise<models.Job> {
+export function submitJob(params: models.JobSubmit, options?: CallOptions): APIPromise<models.Job> {
   return client.sdk.jobs.submitJob(params, options);
 }
 
@@ -318,8 +278,8 @@ export function submitJob(params: JobsSubmitJobParams, options?: CallOptions): A
  *
  * Returns a job and its status.
  */
-export function getJob(params: JobsGetJobParams, options?: CallOptions): APIPromise<models.Job> {
-  return client.sdk.jobs.getJob(params, options);
+export function getJob(jobId: string, options?: CallOptions): APIPromise<models.Job> {
+  return client.sdk.jobs.getJob(jobId, options);
 }
 
 /**
@@ -327,8 +287,8 @@ export function getJob(params: JobsGetJobParams, options?: CallOptions): APIProm
  *
  * Cancels a pending or running job. Jobs already in a final status are returned unchanged.
  */
-export function cancelJob(params: JobsCancelJobParams, options?: CallOptions): APIPromise<models.Job> {
-  return client.sdk.jobs.cancelJob(params, options);
+export function cancelJob(jobId: string, options?: CallOptions): APIPromise<models.Job> {
+  return client.sdk.jobs.cancelJob(jobId, options);
 }
 
 /**
@@ -336,8 +296,8 @@ export function cancelJob(params: JobsCancelJobParams, options?: CallOptions): A
  *
  * Returns the job's stdout and stderr lines, oldest first.
  */
-export function getJobLogs(params: JobsGetJobLogsParams, options?: CallOptions): APIPromise<models.JobLogs> {
-  return client.sdk.jobs.getJobLogs(params, options);
+export function getJobLogs(jobId: string, options?: CallOptions): APIPromise<models.JobLogs> {
+  return client.sdk.jobs.getJobLogs(jobId, options);
 }
 
 /**
@@ -345,11 +305,8 @@ export function getJobLogs(params: JobsGetJobLogsParams, options?: CallOptions):
  *
  * Lists the files a job produced. Download them with `GET /files/{file_id}/content`.
  */
-export function listJobArtifacts(
-  params: JobsListJobArtifactsParams,
-  options?: CallOptions,
-): APIPromise<models.ArtifactList> {
-  return client.sdk.jobs.listJobArtifacts(params, options);
+export function listJobArtifacts(jobId: string, options?: CallOptions): APIPromise<models.ArtifactList> {
+  return client.sdk.jobs.listJobArtifacts(jobId, options);
 }
 
 /**
@@ -369,10 +326,7 @@ export function listPermissions(
  *
  * Grants a role actions on a resource.
  */
-export function grantPermission(
-  params: PermissionsGrantPermissionParams,
-  options?: CallOptions,
-): APIPromise<models.Permission> {
+export function grantPermission(params: models.PermissionGrant, options?: CallOptions): APIPromise<models.Permission> {
   return client.sdk.permissions.grantPermission(params, options);
 }
 
@@ -382,7 +336,7 @@ export function grantPermission(
  * Tells whether a role may perform an action on a resource.
  */
 export function checkPermission(
-  params: PermissionsCheckPermissionParams,
+  params: models.PermissionCheck,
   options?: CallOptions,
 ): APIPromise<models.PermissionDecision> {
   return client.sdk.permissions.checkPermission(params, options);
@@ -393,8 +347,8 @@ export function checkPermission(
  *
  * Revokes a granted permission.
  */
-export function revokePermission(params: PermissionsRevokePermissionParams, options?: CallOptions): APIPromise<void> {
-  return client.sdk.permissions.revokePermission(params, options);
+export function revokePermission(permissionId: string, options?: CallOptions): APIPromise<void> {
+  return client.sdk.permissions.revokePermission(permissionId, options);
 }
 
 /**
@@ -402,7 +356,7 @@ export function revokePermission(params: PermissionsRevokePermissionParams, opti
  *
  * Publishes an event to a topic of the event bus. Subscribers and matching webhooks receive it.
  */
-export function publishEvent(params: EventsPublishEventParams, options?: CallOptions): APIPromise<models.BusEvent> {
+export function publishEvent(params: models.EventPublish, options?: CallOptions): APIPromise<models.BusEvent> {
   return client.sdk.events.publishEvent(params, options);
 }
 
@@ -447,7 +401,7 @@ export function listWebhooks(options?: CallOptions): APIPromise<models.WebhookLi
  *
  * Registers an endpoint that receives matching bus events as signed HTTP POSTs.
  */
-export function createWebhook(params: WebhooksCreateWebhookParams, options?: CallOptions): APIPromise<models.Webhook> {
+export function createWebhook(params: models.WebhookCreate, options?: CallOptions): APIPromise<models.Webhook> {
   return client.sdk.webhooks.createWebhook(params, options);
 }
 
@@ -456,8 +410,8 @@ export function createWebhook(params: WebhooksCreateWebhookParams, options?: Cal
  *
  * Returns one webhook endpoint.
  */
-export function getWebhook(params: WebhooksGetWebhookParams, options?: CallOptions): APIPromise<models.Webhook> {
-  return client.sdk.webhooks.getWebhook(params, options);
+export function getWebhook(webhookId: string, options?: CallOptions): APIPromise<models.Webhook> {
+  return client.sdk.webhooks.getWebhook(webhookId, options);
 }
 
 /**
@@ -465,8 +419,8 @@ export function getWebhook(params: WebhooksGetWebhookParams, options?: CallOptio
  *
  * Deletes a webhook endpoint; pending deliveries are dropped.
  */
-export function deleteWebhook(params: WebhooksDeleteWebhookParams, options?: CallOptions): APIPromise<void> {
-  return client.sdk.webhooks.deleteWebhook(params, options);
+export function deleteWebhook(webhookId: string, options?: CallOptions): APIPromise<void> {
+  return client.sdk.webhooks.deleteWebhook(webhookId, options);
 }
 
 /**
@@ -483,10 +437,7 @@ export function listFunctions(options?: CallOptions): APIPromise<models.Function
  *
  * Creates and deploys a serverless function from source code.
  */
-export function createFunction(
-  params: FunctionsCreateFunctionParams,
-  options?: CallOptions,
-): APIPromise<models.FunctionModel> {
+export function createFunction(params: models.FunctionCreate, options?: CallOptions): APIPromise<models.FunctionModel> {
   return client.sdk.functions.createFunction(params, options);
 }
 
@@ -495,11 +446,8 @@ export function createFunction(
  *
  * Returns a function's configuration (without its source).
  */
-export function getFunction(
-  params: FunctionsGetFunctionParams,
-  options?: CallOptions,
-): APIPromise<models.FunctionModel> {
-  return client.sdk.functions.getFunction(params, options);
+export function getFunction(functionId: string, options?: CallOptions): APIPromise<models.FunctionModel> {
+  return client.sdk.functions.getFunction(functionId, options);
 }
 
 /**
@@ -507,8 +455,8 @@ export function getFunction(
  *
  * Deletes a function.
  */
-export function deleteFunction(params: FunctionsDeleteFunctionParams, options?: CallOptions): APIPromise<void> {
-  return client.sdk.functions.deleteFunction(params, options);
+export function deleteFunction(functionId: string, options?: CallOptions): APIPromise<void> {
+  return client.sdk.functions.deleteFunction(functionId, options);
 }
 
 /**
@@ -517,10 +465,11 @@ export function deleteFunction(params: FunctionsDeleteFunctionParams, options?: 
  * Runs a function synchronously with the given JSON payload as its event and returns its result.
  */
 export function invokeFunction(
-  params: FunctionsInvokeFunctionParams,
+  functionId: string,
+  params: { [key: string]: unknown } = {},
   options?: CallOptions,
 ): APIPromise<models.FunctionInvocation> {
-  return client.sdk.functions.invokeFunction(params, options);
+  return client.sdk.functions.invokeFunction(functionId, params, options);
 }
 
 /**
@@ -546,9 +495,6 @@ export function getInsights(options?: CallOptions): APIPromise<models.InsightLis
  *
  * Scans a metric over a period and returns the points that deviate from the expected range.
  */
-export function detectAnomalies(
-  params: AnalyticsDetectAnomaliesParams,
-  options?: CallOptions,
-): APIPromise<models.AnomalyList> {
+export function detectAnomalies(params: models.AnomalyRequest, options?: CallOptions): APIPromise<models.AnomalyList> {
   return client.sdk.analytics.detectAnomalies(params, options);
 }

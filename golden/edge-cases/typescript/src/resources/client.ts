@@ -6,7 +6,7 @@ import type * as models from '../models.js';
 export interface ClientCreateParams {
   headers?: {
     /** A client-chosen id, echoed back; e.g. "req_123". */
-    'X-Request-ID'?: string;
+    'X-Request-ID'?: string | null | undefined;
   };
   body: models.CreateClientRequest;
 }

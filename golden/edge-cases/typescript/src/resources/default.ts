@@ -43,42 +43,42 @@ export interface DefaultListParams {
      *
      * ISO 8601 date-time string.
      */
-    from?: string;
+    from?: string | null | undefined;
     /**
      * Upper bound (exclusive). Ends with a lone double quote: "
      *
      * ISO 8601 date-time string.
      */
-    to?: string;
+    to?: string | null | undefined;
     /** Only things in these states. A tab precedes this sentence. */
-    in?: models.Enum[];
+    in?: models.Enum[] | null | undefined;
     /**
      * Filter by kind; an inline enum with hostile values.
      * *\/ and '''
      */
-    is?: models.ListIs;
+    is?: models.ListIs | null | undefined;
     /** Only things owned by the caller (a parameter named `self`). */
-    self?: boolean;
+    self?: boolean | null | undefined;
     /** Evaluate the filter asynchronously (`async` is a keyword). */
-    async?: boolean;
+    async?: boolean | null | undefined;
     /** Seconds to wait for a consistent read (`await` is a keyword). */
-    await?: number;
+    await?: number | null | undefined;
     /** Minimum yield, as a ratio. */
-    yield?: number;
+    yield?: number | null | undefined;
     /** A filter expression, e.g. `x => x.name == "a\b"`. */
-    lambda?: string;
+    lambda?: string | null | undefined;
     /** Page size. */
-    limit?: number;
+    limit?: number | null | undefined;
     /** Opaque cursor from `next_cursor`; may contain "/", "+" and "=". */
-    cursor?: string;
+    cursor?: string | null | undefined;
   };
   headers?: {
     /** A client-chosen id, echoed back; e.g. "req_123". */
-    'X-Request-ID'?: string;
+    'X-Request-ID'?: string | null | undefined;
   };
   cookies?: {
     /** A cookie whose name has a space: `session id`. */
-    'session id'?: string;
+    'session id'?: string | null | undefined;
   };
 }
 
@@ -89,7 +89,7 @@ export interface DefaultDeleteParams {
   };
   headers: {
     /** A client-chosen id, echoed back; e.g. "req_123". */
-    'X-Request-ID'?: string;
+    'X-Request-ID'?: string | null | undefined;
     /** The ETag you last saw, e.g. W/"abc\"def" */
     'If-Match': string;
   };
@@ -108,9 +108,9 @@ export interface DefaultGetThingParams {
   };
   headers?: {
     /** A client-chosen id, echoed back; e.g. "req_123". */
-    'X-Request-ID'?: string;
+    'X-Request-ID'?: string | null | undefined;
     /** Only return the part if it still has this ETag. */
-    'If-Match'?: string;
+    'If-Match'?: string | null | undefined;
   };
 }
 
@@ -173,8 +173,8 @@ export class DefaultResource extends APIResource {
    *
    * This description ends with a trailing backslash \
    */
-  list(params: DefaultListParams = {}, options?: CallOptions): PagePromise<models.ObjectModel> {
-    return this._client.requestPage<models.ObjectModel>(
+  list(params: DefaultListParams = {}, options?: CallOptions): PagePromise<models.ObjectModel, models.PageModel> {
+    return this._client.requestPage<models.ObjectModel, models.PageModel>(
       {
         method: 'GET',
         path: '/things',

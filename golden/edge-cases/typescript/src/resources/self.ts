@@ -10,7 +10,7 @@ export interface SelfImportParams {
   };
   headers?: {
     /** A client-chosen id, echoed back; e.g. "req_123". */
-    'X-Request-ID'?: string;
+    'X-Request-ID'?: string | null | undefined;
   };
   /** The import source. """ and \ */
   body: models.ImportRequest;

@@ -9,11 +9,11 @@ const PETS_LIST_PAGES: Paginator = { style: 'offset' };
 export interface PetsListParams {
   query?: {
     /** Maximum number of items to return. */
-    limit?: number;
+    limit?: number | null | undefined;
     /** Number of items to skip before the first returned item. */
-    offset?: number;
+    offset?: number | null | undefined;
     /** Only return pets with this status. */
-    status?: models.PetStatus;
+    status?: models.PetStatus | null | undefined;
   };
 }
 
@@ -86,8 +86,8 @@ export class PetsResource extends APIResource {
    * Returns one page of pets, oldest first. Use `limit` and `offset` to
    * walk the collection; the total count is in the `X-Total-Count` header.
    */
-  list(params: PetsListParams = {}, options?: CallOptions): PagePromise<models.Pet> {
-    return this._client.requestPage<models.Pet>(
+  list(params: PetsListParams = {}, options?: CallOptions): PagePromise<models.Pet, models.Pet[]> {
+    return this._client.requestPage<models.Pet, models.Pet[]>(
       { method: 'GET', path: '/pets', query: ['limit', 'offset', 'status'] },
       PETS_LIST_PAGES,
       params,

@@ -16,6 +16,7 @@ import {
   type Security,
   type TokenRequest,
 } from './auth.js';
+import { checkArgs, checkObject, splitParams, type FlatLayout, type RequestArgs } from './arguments.js';
 import {
   APIConnectionError,
   APIError,
@@ -23,6 +24,7 @@ import {
   APITimeoutError,
   APIUserAbortError,
   makeStatusError,
+  sentBy,
 } from './errors.js';
 import { parseJSON, stringifyJSON } from './json.js';
 import {
@@ -119,6 +121,8 @@ export interface Operation {
   idempotencyHeader?: string;
   /** The path of the payload inside the response body. */
   envelope?: readonly string[];
+  /** Flat parameter style: where the keys of the parameters object go. */
+  flat?: FlatLayout;
   /** By location, the parameters (and form or multipart fields) whose encoding is not the default one. */
   encodings?: {
     path?: Encodings;
@@ -127,15 +131,6 @@ export interface Operation {
     cookies?: Encodings;
     body?: Encodings;
   };
-}
-
-/** A method's arguments: parameters by location (wire names) and the body. */
-export interface RequestArgs {
-  path?: object;
-  query?: object;
-  headers?: object;
-  cookies?: object;
-  body?: unknown;
 }
 
 /** The settings a generated client passes down. */
@@ -164,6 +159,8 @@ interface Prepared {
 }
 
 interface Arrived {
+  /** The request as sent (after the request interceptors). */
+  request: Request;
   response: Response;
   bytes: ArrayBuffer | null;
   controller: AbortController;
@@ -177,6 +174,11 @@ function uuid4(): string {
   hex[16] = '89ab'[Math.floor(Math.random() * 4)] ?? '8';
   const h = hex.join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A method's arguments in groups, checked: a string or array where an object belongs throws a `TypeError`. */
+function grouped(op: Operation, args: RequestArgs): RequestArgs {
+  return op.flat ? splitParams(op.flat, checkArgs(args).path, args.params) : checkArgs(args);
 }
 
 function decodeBody(bytes: ArrayBuffer | null): unknown {
@@ -225,43 +227,54 @@ export abstract class BaseClient {
   /** One call whose result is the decoded (envelope-unwrapped) body, a `Blob`, a string or nothing. */
   request<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): APIPromise<T> {
     return new APIPromise(async () => {
-      const arrived = await this.send(this.prepare(op, args, options), false);
-      return this.parse<T>(op, arrived);
+      const arrived = await this.send(this.prepare(op, grouped(op, args), options), false);
+      try {
+        return this.parse<T>(op, arrived);
+      } catch (error) {
+        throw sentBy(error, arrived.request);
+      }
     });
   }
 
   /** One page of a paginated operation; iterate the promise to walk every page. */
-  requestPage<Item>(
+  requestPage<Item, Body = unknown>(
     op: Operation,
     paginator: Paginator,
     args: RequestArgs = {},
     options: CallOptions = {},
-  ): PagePromise<Item> {
-    const fetchPage = (request: PageRequest): PagePromise<Item> =>
+  ): PagePromise<Item, Body> {
+    const fetchPage = (request: PageRequest): PagePromise<Item, Body> =>
       new PagePromise(async () => {
         const prepared = this.prepare(op, request.args, { ...options, query: request.options.query }, request.url);
-        const { response, bytes } = await this.send(prepared, false);
-        const body = this.json(bytes);
+        const arrived = await this.send(prepared, false);
+        const { response } = arrived;
+        let body: Body;
+        try {
+          body = this.json(arrived.bytes) as Body;
+        } catch (error) {
+          throw sentBy(error, arrived.request);
+        }
         const raw = rawItems(paginator, body);
         const next = nextRequest(paginator, request, body, raw, response.headers);
-        return { data: new Page(raw as Item[], body, response, next, fetchPage), response, body };
+        const page = new Page<Item, Body>(raw as Item[], body, response, next, fetchPage).withFields();
+        return { data: page, request: arrived.request, response, body };
       });
-    return fetchPage({ args, options: { query: options.query ?? {} } });
+    return fetchPage({ args: grouped(op, args), options: { query: options.query ?? {} } });
   }
 
-  /** `request` in result style: `{ data, error, response }`, nothing thrown for an API error. */
+  /** `request` in result style: `{ data, error, request, response }`, nothing thrown for an API error. */
   requestResult<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): ResultPromise<T> {
     return this.request<T>(op, args, options).asResult();
   }
 
   /** `requestPage` in result style. */
-  requestPageResult<Item>(
+  requestPageResult<Item, Body = unknown>(
     op: Operation,
     paginator: Paginator,
     args: RequestArgs = {},
     options: CallOptions = {},
-  ): PageResultPromise<Item> {
-    return this.requestPage<Item>(op, paginator, args, options).asResult();
+  ): PageResultPromise<Item, Body> {
+    return this.requestPage<Item, Body>(op, paginator, args, options).asResult();
   }
 
   /** `requestStream` in result style. */
@@ -272,9 +285,9 @@ export abstract class BaseClient {
   /** A server-sent event stream. */
   requestStream<T>(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): APIPromise<Stream<T>> {
     return new APIPromise(async () => {
-      const prepared = this.prepare({ ...op, accept: op.accept ?? 'text/event-stream' }, args, options);
-      const { response, controller } = await this.send(prepared, true);
-      return { data: new Stream<T>(response, controller), response, body: undefined };
+      const prepared = this.prepare({ ...op, accept: op.accept ?? 'text/event-stream' }, grouped(op, args), options);
+      const { request, response, controller } = await this.send(prepared, true);
+      return { data: new Stream<T>(response, controller), request, response, body: undefined };
     });
   }
 
@@ -295,21 +308,21 @@ export abstract class BaseClient {
     }
   }
 
-  private parse<T>(op: Operation, { response, bytes }: Arrived): WithResponse<T> {
+  private parse<T>(op: Operation, { request, response, bytes }: Arrived): WithResponse<T> {
     const kind = op.response ?? 'json';
-    if (kind === 'empty') return { data: undefined as T, response, body: decodeBody(bytes) };
+    if (kind === 'empty') return { data: undefined as T, request, response, body: decodeBody(bytes) };
     if (kind === 'binary') {
       const type = response.headers.get('content-type') ?? 'application/octet-stream';
       const blob = new Blob(bytes ? [bytes] : [], { type });
-      return { data: blob as T, response, body: blob };
+      return { data: blob as T, request, response, body: blob };
     }
     if (kind === 'text') {
       const text = bytes ? new TextDecoder().decode(bytes) : '';
-      return { data: text as T, response, body: text };
+      return { data: text as T, request, response, body: text };
     }
     const body = this.json(bytes);
     const inner = op.envelope ? getPath(body, op.envelope) : body;
-    return { data: (inner === MISSING ? body : inner) as T, response, body };
+    return { data: (inner === MISSING ? body : inner) as T, request, response, body };
   }
 
   private baseHeaders(): Headers {
@@ -348,6 +361,7 @@ export abstract class BaseClient {
     if (options.idempotencyKey !== undefined) overrides.push([idempotency, options.idempotencyKey]);
     let body: BodyInit | null = null;
     if (args.body !== undefined && op.body !== undefined) {
+      if (op.body === 'multipart' || op.body === 'form') checkObject(args.body, 'The body');
       if (op.body === 'multipart') {
         const blob = multipartBlob(multipartParts(args.body ?? {}, encodings.body), `zsdk-${uuid4()}`);
         body = blob;
@@ -433,7 +447,8 @@ export abstract class BaseClient {
     const url = search ? `${prepared.url}?${search}` : prepared.url;
     const request = new Request(url, { method: prepared.method, headers: parts.headers, body: prepared.body });
     const arrived = await this.exchange(request, stream, prepared.timeout, prepared.signal);
-    if (!arrived.response.ok) throw makeStatusError(arrived.response, decodeBody(arrived.bytes));
+    if (!arrived.response.ok)
+      throw sentBy(makeStatusError(arrived.response, decodeBody(arrived.bytes)), arrived.request);
     return arrived;
   }
 
@@ -452,17 +467,22 @@ export abstract class BaseClient {
       const response = await this.fetchImpl(request, { signal: controller.signal });
       for (const hook of this.interceptors.response.fns) await hook(response.clone());
       const bytes = stream && response.ok ? null : await response.arrayBuffer();
-      return { response, bytes, controller };
+      return { request, response, bytes, controller };
     } catch (error) {
-      if (error instanceof APIError) throw error;
-      if (signal?.aborted) throw new APIUserAbortError();
-      if (timedOut) throw new APITimeoutError(error);
-      const message = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
-      throw new APIConnectionError(message || 'Connection error.', error);
+      throw sentBy(this.failure(error, signal, timedOut), request);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
     }
+  }
+
+  /** What a failed exchange throws: an `APIError` as it is, else an abort, a timeout or a connection error. */
+  private failure(error: unknown, signal: AbortSignal | undefined, timedOut: boolean): unknown {
+    if (error instanceof APIError) return error;
+    if (signal?.aborted) return new APIUserAbortError();
+    if (timedOut) return new APITimeoutError(error);
+    const message = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+    return new APIConnectionError(message || 'Connection error.', error);
   }
 
   private async ensureTokens(prepared: Prepared): Promise<void> {
@@ -471,9 +491,9 @@ export abstract class BaseClient {
       const run = this.authLock.then(async () => {
         const token = provider.tokenRequest?.(this.now());
         if (!token) return;
-        const { response, bytes } = await this.exchange(this.tokenRequest(token), false, prepared.timeout);
+        const { request, response, bytes } = await this.exchange(this.tokenRequest(token), false, prepared.timeout);
         const body = decodeBody(bytes);
-        if (!response.ok) throw makeStatusError(response, body);
+        if (!response.ok) throw sentBy(makeStatusError(response, body), request);
         provider.acceptToken?.(body, this.now());
       });
       this.authLock = run.catch(() => undefined);
@@ -508,7 +528,22 @@ export function userAgent(name: string, version: string): string {
   return `${name}/${version} ${process?.version ? `node/${process.version}` : 'js'}`;
 }
 
-/** The shared client behind the flat functions: `client.setConfig({...})`, `client.interceptors.request.use()`. */
+/** The options every client takes (`ClientOptions`) by name: `SharedClient.setConfig` accepts these and the client's own. */
+const CLIENT_OPTION_NAMES: readonly string[] = [
+  'baseUrl',
+  'timeout',
+  'maxRetries',
+  'defaultHeaders',
+  'fetch',
+  'onRequest',
+  'onResponse',
+];
+
+/**
+ * The shared client behind the flat functions: `client.setConfig({...})`, `client.interceptors.request.use()`.
+ * `options` names the generated client's own options (credentials, server variables, `auth`); `setConfig` throws
+ * a `TypeError` for any other name rather than ignore it.
+ */
 export class SharedClient<C extends BaseClient, O extends ClientOptions> {
   readonly interceptors = {
     request: new Interceptors<RequestHook>(),
@@ -516,11 +551,23 @@ export class SharedClient<C extends BaseClient, O extends ClientOptions> {
   };
   private config = {} as O;
   private built: C | undefined;
+  private readonly known: ReadonlySet<string>;
 
-  constructor(private readonly create: (options: O) => C) {}
+  constructor(
+    private readonly create: (options: O) => C,
+    options: readonly string[] = [],
+  ) {
+    this.known = new Set([...CLIENT_OPTION_NAMES, ...options]);
+  }
 
-  /** Merge options into the configuration; the next call uses them. */
+  /** Merge options into the configuration; the next call uses them. An unknown option throws a `TypeError`. */
   setConfig(config: O): void {
+    const given = checkObject(config, 'The configuration') ?? {};
+    const unknown = Object.keys(given).filter((name) => !this.known.has(name));
+    if (unknown.length) {
+      const known = [...this.known].sort().join(', ');
+      throw new TypeError(`Unknown client option ${JSON.stringify(unknown[0])} (known: ${known})`);
+    }
     this.config = { ...this.config, ...config };
     this.built = undefined;
   }

@@ -18,6 +18,8 @@ export class APIError extends Error {
   readonly body: unknown;
   /** The machine-readable error code from the envelope, when there was one. */
   readonly code: string | null;
+  /** The request it answers (as sent, after the request interceptors); unset when none was sent. */
+  request: Request | undefined;
 
   constructor(message: string, options: { body?: unknown; code?: string | null; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -25,6 +27,12 @@ export class APIError extends Error {
     this.body = options.body;
     this.code = options.code ?? null;
   }
+}
+
+/** `error`, when it is an `APIError` without a request, given `request`; anything else as it is. */
+export function sentBy(error: unknown, request: Request): unknown {
+  if (error instanceof APIError) error.request ??= request;
+  return error;
 }
 
 /**

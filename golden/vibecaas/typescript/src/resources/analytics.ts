@@ -6,7 +6,7 @@ import type * as models from '../models.js';
 export interface AnalyticsGetParams {
   query: {
     /** Limit to one project; all projects when omitted. */
-    project_id?: string;
+    project_id?: string | null | undefined;
     /**
      * Start of the period (inclusive).
      *
@@ -18,11 +18,11 @@ export interface AnalyticsGetParams {
      *
      * ISO 8601 date-time string.
      */
-    end?: string;
+    end?: string | null | undefined;
     /** Bucket size of the series. */
-    granularity?: models.GetAnalyticsGranularity;
+    granularity?: models.GetAnalyticsGranularity | null | undefined;
     /** Metrics to include, comma-separated; all when omitted. */
-    metrics?: models.AnalyticsMetric[];
+    metrics?: models.AnalyticsMetric[] | null | undefined;
   };
 }
 

@@ -19,13 +19,13 @@ export interface DeploymentsDeployParams {
 export interface DeploymentsListParams {
   query?: {
     /** The page to return, starting at 1. */
-    page?: number;
+    page?: number | null | undefined;
     /** Items per page. */
-    per_page?: number;
+    per_page?: number | null | undefined;
     /** Only deployments of this project. */
-    project_id?: string;
+    project_id?: string | null | undefined;
     /** Only deployments in this status. */
-    status?: models.DeploymentStatus;
+    status?: models.DeploymentStatus | null | undefined;
   };
 }
 
@@ -62,9 +62,9 @@ export interface DeploymentsGetLogsParams {
      *
      * ISO 8601 date-time string.
      */
-    since?: string;
+    since?: string | null | undefined;
     /** Return only the last N lines. */
-    tail?: number;
+    tail?: number | null | undefined;
   };
 }
 
@@ -88,8 +88,11 @@ export class DeploymentsResource extends APIResource {
    *
    * Lists deployments, newest first, one page at a time.
    */
-  list(params: DeploymentsListParams = {}, options?: CallOptions): PagePromise<models.Deployment> {
-    return this._client.requestPage<models.Deployment>(
+  list(
+    params: DeploymentsListParams = {},
+    options?: CallOptions,
+  ): PagePromise<models.Deployment, models.DeploymentListResponse> {
+    return this._client.requestPage<models.Deployment, models.DeploymentListResponse>(
       { method: 'GET', path: '/deployments', query: ['page', 'per_page', 'project_id', 'status'] },
       DEPLOYMENTS_LIST_PAGES,
       params,

@@ -19,11 +19,11 @@ export interface FilesListParams {
   };
   query?: {
     /** The page to return, starting at 1. */
-    page?: number;
+    page?: number | null | undefined;
     /** Items per page. */
-    per_page?: number;
+    per_page?: number | null | undefined;
     /** List only this directory (recursively); the project root when omitted. */
-    directory?: string;
+    directory?: string | null | undefined;
   };
 }
 
@@ -80,8 +80,8 @@ export class FilesResource extends APIResource {
    *
    * Lists the files and directories of a project, one page at a time.
    */
-  list(params: FilesListParams, options?: CallOptions): PagePromise<models.FileEntry> {
-    return this._client.requestPage<models.FileEntry>(
+  list(params: FilesListParams, options?: CallOptions): PagePromise<models.FileEntry, models.FileListResponse> {
+    return this._client.requestPage<models.FileEntry, models.FileListResponse>(
       { method: 'GET', path: '/projects/{id}/files', query: ['page', 'per_page', 'directory'] },
       FILES_LIST_PAGES,
       params,

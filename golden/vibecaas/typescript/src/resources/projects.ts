@@ -15,11 +15,11 @@ const PROJECTS_LIST_PAGES: Paginator = {
 export interface ProjectsListParams {
   query?: {
     /** The page to return, starting at 1. */
-    page?: number;
+    page?: number | null | undefined;
     /** Items per page. */
-    per_page?: number;
+    per_page?: number | null | undefined;
     /** Only projects in this status. */
-    status?: models.ProjectStatus;
+    status?: models.ProjectStatus | null | undefined;
   };
 }
 
@@ -72,8 +72,11 @@ export class ProjectsResource extends APIResource {
    *
    * Lists the projects the caller can access, one page at a time.
    */
-  list(params: ProjectsListParams = {}, options?: CallOptions): PagePromise<models.Project> {
-    return this._client.requestPage<models.Project>(
+  list(
+    params: ProjectsListParams = {},
+    options?: CallOptions,
+  ): PagePromise<models.Project, models.ProjectListResponse> {
+    return this._client.requestPage<models.Project, models.ProjectListResponse>(
       { method: 'GET', path: '/projects', query: ['page', 'per_page', 'status'] },
       PROJECTS_LIST_PAGES,
       params,

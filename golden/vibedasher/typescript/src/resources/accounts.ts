@@ -14,7 +14,7 @@ export class AccountsResource extends APIResource {
    *
    * Returns the account that owns the API key.
    */
-  readCurrent(options?: CallOptions): ResultPromise<models.Account> {
+  read_current(options?: CallOptions): ResultPromise<models.Account> {
     return this._client.requestResult<models.Account>({ method: 'GET', path: '/v1/accounts/me' }, {}, options);
   }
 
@@ -23,7 +23,7 @@ export class AccountsResource extends APIResource {
    *
    * Changes the account's name or default timezone.
    */
-  updateCurrent(params: AccountsUpdateCurrentParams, options?: CallOptions): ResultPromise<models.Account> {
+  update_current(params: AccountsUpdateCurrentParams, options?: CallOptions): ResultPromise<models.Account> {
     return this._client.requestResult<models.Account>(
       { method: 'PATCH', path: '/v1/accounts/me', body: 'json', idempotent: true },
       params,

@@ -30,7 +30,7 @@ export class ApiKeysResource extends APIResource {
    *
    * Mints a new API key. The secret is in the response only once; store it securely.
    */
-  createApi(params: ApiKeysCreateApiParams, options?: CallOptions): ResultPromise<models.ApiKeyCreated> {
+  create_api(params: ApiKeysCreateApiParams, options?: CallOptions): ResultPromise<models.ApiKeyCreated> {
     return this._client.requestResult<models.ApiKeyCreated>(
       { method: 'POST', path: '/v1/api-keys', body: 'json', idempotent: true },
       params,

@@ -36,7 +36,7 @@ export class ChatsResource extends APIResource {
    * Sends a user message and returns the assistant's reply. The reply is
    * loosely typed: its shape depends on the tools the assistant used.
    */
-  sendMessage(params: ChatsSendMessageParams, options?: CallOptions): ResultPromise<unknown> {
+  send_message(params: ChatsSendMessageParams, options?: CallOptions): ResultPromise<unknown> {
     return this._client.requestResult<unknown>(
       { method: 'POST', path: '/v1/chats/{chat_id}/messages', body: 'json', idempotent: true },
       params,

@@ -14,9 +14,9 @@ const CONNECTIONS_LIST_PAGES: Paginator = {
 export interface ConnectionsListParams {
   query?: {
     /** Maximum number of items per page. */
-    limit?: number;
+    limit?: number | null | undefined;
     /** The `nextKey` of the previous page; omit it for the first page. */
-    exclusiveStartKey?: number;
+    exclusiveStartKey?: number | null | undefined;
   };
 }
 
@@ -45,8 +45,11 @@ export class ConnectionsResource extends APIResource {
    *
    * Lists database connections, one page at a time.
    */
-  list(params: ConnectionsListParams = {}, options?: CallOptions): PageResultPromise<models.Connection> {
-    return this._client.requestPageResult<models.Connection>(
+  list(
+    params: ConnectionsListParams = {},
+    options?: CallOptions,
+  ): PageResultPromise<models.Connection, models.ConnectionList> {
+    return this._client.requestPageResult<models.Connection, models.ConnectionList>(
       { method: 'GET', path: '/v1/connections', query: ['limit', 'exclusiveStartKey'] },
       CONNECTIONS_LIST_PAGES,
       params,

@@ -14,9 +14,9 @@ const DATASETS_LIST_PAGES: Paginator = {
 export interface DatasetsListParams {
   query?: {
     /** Maximum number of items per page. */
-    limit?: number;
+    limit?: number | null | undefined;
     /** The `nextKey` of the previous page; omit it for the first page. */
-    exclusiveStartKey?: number;
+    exclusiveStartKey?: number | null | undefined;
   };
 }
 
@@ -55,8 +55,8 @@ export class DatasetsResource extends APIResource {
    * `exclusiveStartKey` to get the next page; a null `nextKey` means the
    * last page.
    */
-  list(params: DatasetsListParams = {}, options?: CallOptions): PageResultPromise<models.Dataset> {
-    return this._client.requestPageResult<models.Dataset>(
+  list(params: DatasetsListParams = {}, options?: CallOptions): PageResultPromise<models.Dataset, models.DatasetList> {
+    return this._client.requestPageResult<models.Dataset, models.DatasetList>(
       { method: 'GET', path: '/v1/datasets', query: ['limit', 'exclusiveStartKey'] },
       DATASETS_LIST_PAGES,
       params,

@@ -26,7 +26,7 @@ export class DbtResource extends APIResource {
    *
    * Pulls the latest manifest from the project's repository and updates the models it exposes as datasets.
    */
-  syncProject(params: DbtSyncProjectParams, options?: CallOptions): ResultPromise<unknown> {
+  sync_project(params: DbtSyncProjectParams, options?: CallOptions): ResultPromise<unknown> {
     return this._client.requestResult<unknown>(
       { method: 'POST', path: '/v1/dbt/projects/{project_id}/sync', idempotent: true },
       params,

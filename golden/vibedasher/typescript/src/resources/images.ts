@@ -9,9 +9,9 @@ export interface ImagesRenderVizParams {
   };
   query?: {
     /** Image width in pixels. */
-    width?: number;
+    width?: number | null | undefined;
     /** Image height in pixels. */
-    height?: number;
+    height?: number | null | undefined;
   };
 }
 
@@ -22,7 +22,7 @@ export class ImagesResource extends APIResource {
    *
    * Renders a visualization with its current data and returns a PNG.
    */
-  renderViz(params: ImagesRenderVizParams, options?: CallOptions): ResultPromise<Blob> {
+  render_viz(params: ImagesRenderVizParams, options?: CallOptions): ResultPromise<Blob> {
     return this._client.requestResult<Blob>(
       {
         method: 'GET',

@@ -36,7 +36,7 @@ export class PublicResource extends APIResource {
    *
    * Fetches a published, public visualization by its global slug. No authentication.
    */
-  readVizBySlug(params: PublicReadVizBySlugParams, options?: CallOptions): ResultPromise<models.PublicViz> {
+  read_viz_by_slug(params: PublicReadVizBySlugParams, options?: CallOptions): ResultPromise<models.PublicViz> {
     return this._client.requestResult<models.PublicViz>(
       { method: 'GET', path: '/v1/public/viz/slug/{slug}', security: [] },
       params,
@@ -49,7 +49,7 @@ export class PublicResource extends APIResource {
    *
    * Fetches a published, public visualization by account slug and slug. No authentication.
    */
-  readViz(params: PublicReadVizParams, options?: CallOptions): ResultPromise<models.PublicViz> {
+  read_viz(params: PublicReadVizParams, options?: CallOptions): ResultPromise<models.PublicViz> {
     return this._client.requestResult<models.PublicViz>(
       { method: 'GET', path: '/v1/public/viz/{account_slug}/{slug}', security: [] },
       params,
@@ -62,7 +62,7 @@ export class PublicResource extends APIResource {
    *
    * Runs a published visualization's query with optional filters - the call embedded dashboards make. No authentication.
    */
-  queryViz(params: PublicQueryVizParams, options?: CallOptions): ResultPromise<models.SqlResult> {
+  query_viz(params: PublicQueryVizParams, options?: CallOptions): ResultPromise<models.SqlResult> {
     return this._client.requestResult<models.SqlResult>(
       {
         method: 'POST',

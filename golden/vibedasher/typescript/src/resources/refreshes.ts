@@ -6,7 +6,7 @@ import type * as models from '../models.js';
 export interface RefreshesListParams {
   query?: {
     /** Only refreshes of this dataset. */
-    dataset_id?: number;
+    dataset_id?: number | null | undefined;
   };
 }
 

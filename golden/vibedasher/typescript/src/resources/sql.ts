@@ -14,7 +14,7 @@ export class SqlResource extends APIResource {
    *
    * Runs a read-only SQL query against a connection or a dataset and returns the rows.
    */
-  runQuery(params: SqlRunQueryParams, options?: CallOptions): ResultPromise<models.SqlResult> {
+  run_query(params: SqlRunQueryParams, options?: CallOptions): ResultPromise<models.SqlResult> {
     return this._client.requestResult<models.SqlResult>(
       { method: 'POST', path: '/v1/sql/query', body: 'json', idempotent: true },
       params,

@@ -14,11 +14,11 @@ const VIZ_LIST_PAGES: Paginator = {
 export interface VizListParams {
   query?: {
     /** Maximum number of items per page. */
-    limit?: number;
+    limit?: number | null | undefined;
     /** The `nextKey` of the previous page; omit it for the first page. */
-    exclusiveStartKey?: number;
+    exclusiveStartKey?: number | null | undefined;
     /** Only visualizations in this folder. */
-    folder_id?: number;
+    folder_id?: number | null | undefined;
   };
 }
 
@@ -63,8 +63,8 @@ export class VizResource extends APIResource {
    *
    * Lists visualizations, one page at a time.
    */
-  list(params: VizListParams = {}, options?: CallOptions): PageResultPromise<models.Viz> {
-    return this._client.requestPageResult<models.Viz>(
+  list(params: VizListParams = {}, options?: CallOptions): PageResultPromise<models.Viz, models.VizList> {
+    return this._client.requestPageResult<models.Viz, models.VizList>(
       { method: 'GET', path: '/v1/viz', query: ['limit', 'exclusiveStartKey', 'folder_id'] },
       VIZ_LIST_PAGES,
       params,

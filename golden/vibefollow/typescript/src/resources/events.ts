@@ -9,19 +9,19 @@ const EVENTS_LIST_PAGES: Paginator = { style: 'offset', items: ['data'], total: 
 export interface EventsListParams {
   query?: {
     /** Number of events to skip. */
-    offset?: number;
+    offset?: number | null | undefined;
     /** Maximum number of events to return. */
-    limit?: number;
+    limit?: number | null | undefined;
     /** Only events of this user. */
-    external_user_id?: string;
+    external_user_id?: string | null | undefined;
     /** Only events with this name. */
-    name?: string;
+    name?: string | null | undefined;
     /**
      * Only events that occurred at or after this time.
      *
      * ISO 8601 date-time string.
      */
-    occurred_after?: string;
+    occurred_after?: string | null | undefined;
   };
 }
 
@@ -49,8 +49,8 @@ export class EventsResource extends APIResource {
    * page at a time. Walk the pages with `offset` and `limit`; the response
    * carries `meta.pagination` with `total`, `offset` and `limit`.
    */
-  list(params: EventsListParams = {}, options?: CallOptions): PagePromise<models.Event> {
-    return this._client.requestPage<models.Event>(
+  list(params: EventsListParams = {}, options?: CallOptions): PagePromise<models.Event, models.EventListResponse> {
+    return this._client.requestPage<models.Event, models.EventListResponse>(
       { method: 'GET', path: '/events', query: ['offset', 'limit', 'external_user_id', 'name', 'occurred_after'] },
       EVENTS_LIST_PAGES,
       params,

@@ -4,28 +4,22 @@ import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
 export interface AnalyticsGetMetricsParams {
-  query: {
-    /** The metric. */
-    metric: models.MetricName;
-    /**
-     * Start of the period.
-     *
-     * ISO 8601 date-time string.
-     */
-    start: string;
-    /**
-     * End of the period; now when omitted.
-     *
-     * ISO 8601 date-time string.
-     */
-    end?: string;
-    /** Bucket size. */
-    interval?: models.GetMetricsInterval;
-  };
-}
-
-export interface AnalyticsDetectAnomaliesParams {
-  body: models.AnomalyRequest;
+  /** The metric. */
+  metric: models.MetricName;
+  /**
+   * Start of the period.
+   *
+   * ISO 8601 date-time string.
+   */
+  start: string;
+  /**
+   * End of the period; now when omitted.
+   *
+   * ISO 8601 date-time string.
+   */
+  end?: string | null | undefined;
+  /** Bucket size. */
+  interval?: models.GetMetricsInterval | null | undefined;
 }
 
 /** Metrics, insights and anomaly detection. */
@@ -37,8 +31,13 @@ export class AnalyticsResource extends APIResource {
    */
   getMetrics(params: AnalyticsGetMetricsParams, options?: CallOptions): APIPromise<models.MetricSeries> {
     return this._client.request<models.MetricSeries>(
-      { method: 'GET', path: '/analytics/metrics', query: ['metric', 'start', 'end', 'interval'] },
-      params,
+      {
+        method: 'GET',
+        path: '/analytics/metrics',
+        query: ['metric', 'start', 'end', 'interval'],
+        flat: { query: ['metric', 'start', 'end', 'interval'] },
+      },
+      { params },
       options,
     );
   }
@@ -57,10 +56,10 @@ export class AnalyticsResource extends APIResource {
    *
    * Scans a metric over a period and returns the points that deviate from the expected range.
    */
-  detectAnomalies(params: AnalyticsDetectAnomaliesParams, options?: CallOptions): APIPromise<models.AnomalyList> {
+  detectAnomalies(params: models.AnomalyRequest, options?: CallOptions): APIPromise<models.AnomalyList> {
     return this._client.request<models.AnomalyList>(
-      { method: 'POST', path: '/analytics/anomalies/detect', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/analytics/anomalies/detect', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }

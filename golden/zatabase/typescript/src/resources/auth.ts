@@ -3,14 +3,6 @@ import { APIResource, type CallOptions } from '../core/client.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-export interface AuthLoginParams {
-  body: models.LoginRequest;
-}
-
-export interface AuthRefreshTokenParams {
-  body: models.RefreshRequest;
-}
-
 /** Log in with e-mail and password, refresh and revoke tokens, identify the caller. */
 export class AuthResource extends APIResource {
   /**
@@ -20,10 +12,10 @@ export class AuthResource extends APIResource {
    * refresh token. Send the access token as `Authorization: Bearer` and
    * renew it with `POST /auth/refresh` before `expires_in` runs out.
    */
-  login(params: AuthLoginParams, options?: CallOptions): APIPromise<models.TokenPair> {
+  login(params: models.LoginRequest, options?: CallOptions): APIPromise<models.TokenPair> {
     return this._client.request<models.TokenPair>(
-      { method: 'POST', path: '/auth/login', body: 'json', security: [], idempotent: true },
-      params,
+      { method: 'POST', path: '/auth/login', body: 'json', security: [], idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -33,10 +25,10 @@ export class AuthResource extends APIResource {
    *
    * Exchanges a refresh token for a new access token (and a rotated refresh token).
    */
-  refreshToken(params: AuthRefreshTokenParams, options?: CallOptions): APIPromise<models.TokenPair> {
+  refreshToken(params: models.RefreshRequest, options?: CallOptions): APIPromise<models.TokenPair> {
     return this._client.request<models.TokenPair>(
-      { method: 'POST', path: '/auth/refresh', body: 'json', security: [], idempotent: true },
-      params,
+      { method: 'POST', path: '/auth/refresh', body: 'json', security: [], idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }

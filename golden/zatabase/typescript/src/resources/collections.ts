@@ -3,32 +3,6 @@ import { APIResource, type CallOptions } from '../core/client.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-export interface CollectionsCreateCollectionParams {
-  body: models.CollectionCreate;
-}
-
-export interface CollectionsGetCollectionParams {
-  path: {
-    /** The collection's name. */
-    collection_name: string;
-  };
-}
-
-export interface CollectionsDeleteCollectionParams {
-  path: {
-    /** The collection's name. */
-    collection_name: string;
-  };
-}
-
-export interface CollectionsIngestDataParams {
-  path: {
-    /** The collection's name. */
-    collection_name: string;
-  };
-  body: models.IngestRequest;
-}
-
 /** NoSQL document collections projected onto tables. */
 export class CollectionsResource extends APIResource {
   /**
@@ -45,10 +19,10 @@ export class CollectionsResource extends APIResource {
    *
    * Creates a document collection with a projection of its fields onto a table.
    */
-  createCollection(params: CollectionsCreateCollectionParams, options?: CallOptions): APIPromise<models.Collection> {
+  createCollection(params: models.CollectionCreate, options?: CallOptions): APIPromise<models.Collection> {
     return this._client.request<models.Collection>(
-      { method: 'POST', path: '/collections', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/collections', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -58,10 +32,10 @@ export class CollectionsResource extends APIResource {
    *
    * Returns a collection with its field projection and document count.
    */
-  getCollection(params: CollectionsGetCollectionParams, options?: CallOptions): APIPromise<models.Collection> {
+  getCollection(collectionName: string, options?: CallOptions): APIPromise<models.Collection> {
     return this._client.request<models.Collection>(
       { method: 'GET', path: '/collections/{collection_name}' },
-      params,
+      { path: { collection_name: collectionName } },
       options,
     );
   }
@@ -71,10 +45,10 @@ export class CollectionsResource extends APIResource {
    *
    * Deletes a collection, its documents and its backing table.
    */
-  deleteCollection(params: CollectionsDeleteCollectionParams, options?: CallOptions): APIPromise<void> {
+  deleteCollection(collectionName: string, options?: CallOptions): APIPromise<void> {
     return this._client.request<void>(
       { method: 'DELETE', path: '/collections/{collection_name}', response: 'empty' },
-      params,
+      { path: { collection_name: collectionName } },
       options,
     );
   }
@@ -84,10 +58,20 @@ export class CollectionsResource extends APIResource {
    *
    * Inserts documents into a collection. Each record is validated against the collection's fields.
    */
-  ingestData(params: CollectionsIngestDataParams, options?: CallOptions): APIPromise<models.IngestResult> {
+  ingestData(
+    collectionName: string,
+    params: models.IngestRequest,
+    options?: CallOptions,
+  ): APIPromise<models.IngestResult> {
     return this._client.request<models.IngestResult>(
-      { method: 'POST', path: '/collections/{collection_name}/ingest', body: 'json', idempotent: true },
-      params,
+      {
+        method: 'POST',
+        path: '/collections/{collection_name}/ingest',
+        body: 'json',
+        idempotent: true,
+        flat: { body: 'fields' },
+      },
+      { path: { collection_name: collectionName }, params },
       options,
     );
   }

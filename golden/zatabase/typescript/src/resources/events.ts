@@ -4,19 +4,11 @@ import type { APIPromise } from '../core/promise.js';
 import type { Stream } from '../core/streaming.js';
 import type * as models from '../models.js';
 
-export interface EventsPublishEventParams {
-  body: models.EventPublish;
-}
-
 export interface EventsSubscribeEventsParams {
-  query: {
-    /** Topics to subscribe to, comma-separated; `*` matches one segment. */
-    topics: string[];
-  };
-  headers?: {
-    /** Resume after this event id. */
-    'Last-Event-ID'?: string;
-  };
+  /** Topics to subscribe to, comma-separated; `*` matches one segment. */
+  topics: string[];
+  /** Resume after this event id. */
+  'Last-Event-ID'?: string | null | undefined;
 }
 
 /** Event bus publish and subscribe. */
@@ -26,10 +18,10 @@ export class EventsResource extends APIResource {
    *
    * Publishes an event to a topic of the event bus. Subscribers and matching webhooks receive it.
    */
-  publishEvent(params: EventsPublishEventParams, options?: CallOptions): APIPromise<models.BusEvent> {
+  publishEvent(params: models.EventPublish, options?: CallOptions): APIPromise<models.BusEvent> {
     return this._client.request<models.BusEvent>(
-      { method: 'POST', path: '/events', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/events', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -48,8 +40,9 @@ export class EventsResource extends APIResource {
         path: '/events/stream',
         accept: 'text/event-stream',
         encodings: { query: { topics: { explode: false } } },
+        flat: { query: ['topics'], headers: ['Last-Event-ID'] },
       },
-      params,
+      { params },
       options,
     );
   }

@@ -4,35 +4,8 @@ import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
 export interface FilesListFilesParams {
-  query?: {
-    /** Only files whose name starts with this. */
-    prefix?: string;
-  };
-}
-
-export interface FilesUploadFileParams {
-  body: models.UploadFileRequest;
-}
-
-export interface FilesGetFileParams {
-  path: {
-    /** The file's id (the SHA-256 of its content, hex). */
-    file_id: string;
-  };
-}
-
-export interface FilesDeleteFileParams {
-  path: {
-    /** The file's id (the SHA-256 of its content, hex). */
-    file_id: string;
-  };
-}
-
-export interface FilesDownloadFileParams {
-  path: {
-    /** The file's id (the SHA-256 of its content, hex). */
-    file_id: string;
-  };
+  /** Only files whose name starts with this. */
+  prefix?: string | null | undefined;
 }
 
 /** Content-addressable file storage. */
@@ -43,7 +16,11 @@ export class FilesResource extends APIResource {
    * Lists stored files' metadata.
    */
   listFiles(params: FilesListFilesParams = {}, options?: CallOptions): APIPromise<models.FileList> {
-    return this._client.request<models.FileList>({ method: 'GET', path: '/files' }, params, options);
+    return this._client.request<models.FileList>(
+      { method: 'GET', path: '/files', flat: { query: ['prefix'] } },
+      { params },
+      options,
+    );
   }
 
   /**
@@ -53,10 +30,10 @@ export class FilesResource extends APIResource {
    * SHA-256 of its bytes, so uploading identical content twice stores it
    * once.
    */
-  uploadFile(params: FilesUploadFileParams, options?: CallOptions): APIPromise<models.StoredFile> {
+  uploadFile(params: models.UploadFileRequest, options?: CallOptions): APIPromise<models.StoredFile> {
     return this._client.request<models.StoredFile>(
-      { method: 'POST', path: '/files', body: 'multipart', idempotent: true },
-      params,
+      { method: 'POST', path: '/files', body: 'multipart', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -66,8 +43,12 @@ export class FilesResource extends APIResource {
    *
    * Returns a stored file's metadata.
    */
-  getFile(params: FilesGetFileParams, options?: CallOptions): APIPromise<models.StoredFile> {
-    return this._client.request<models.StoredFile>({ method: 'GET', path: '/files/{file_id}' }, params, options);
+  getFile(fileId: string, options?: CallOptions): APIPromise<models.StoredFile> {
+    return this._client.request<models.StoredFile>(
+      { method: 'GET', path: '/files/{file_id}' },
+      { path: { file_id: fileId } },
+      options,
+    );
   }
 
   /**
@@ -75,10 +56,10 @@ export class FilesResource extends APIResource {
    *
    * Deletes a stored file.
    */
-  deleteFile(params: FilesDeleteFileParams, options?: CallOptions): APIPromise<void> {
+  deleteFile(fileId: string, options?: CallOptions): APIPromise<void> {
     return this._client.request<void>(
       { method: 'DELETE', path: '/files/{file_id}', response: 'empty' },
-      params,
+      { path: { file_id: fileId } },
       options,
     );
   }
@@ -88,10 +69,10 @@ export class FilesResource extends APIResource {
    *
    * Returns a stored file's raw bytes.
    */
-  downloadFile(params: FilesDownloadFileParams, options?: CallOptions): APIPromise<Blob> {
+  downloadFile(fileId: string, options?: CallOptions): APIPromise<Blob> {
     return this._client.request<Blob>(
       { method: 'GET', path: '/files/{file_id}/content', response: 'binary', accept: 'application/octet-stream' },
-      params,
+      { path: { file_id: fileId } },
       options,
     );
   }

@@ -3,32 +3,6 @@ import { APIResource, type CallOptions } from '../core/client.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-export interface FunctionsCreateFunctionParams {
-  body: models.FunctionCreate;
-}
-
-export interface FunctionsGetFunctionParams {
-  path: {
-    /** The function's id. */
-    function_id: string;
-  };
-}
-
-export interface FunctionsDeleteFunctionParams {
-  path: {
-    /** The function's id. */
-    function_id: string;
-  };
-}
-
-export interface FunctionsInvokeFunctionParams {
-  path: {
-    /** The function's id. */
-    function_id: string;
-  };
-  body: { [key: string]: unknown };
-}
-
 /** Serverless function management and invocation. */
 export class FunctionsResource extends APIResource {
   /**
@@ -45,10 +19,10 @@ export class FunctionsResource extends APIResource {
    *
    * Creates and deploys a serverless function from source code.
    */
-  createFunction(params: FunctionsCreateFunctionParams, options?: CallOptions): APIPromise<models.FunctionModel> {
+  createFunction(params: models.FunctionCreate, options?: CallOptions): APIPromise<models.FunctionModel> {
     return this._client.request<models.FunctionModel>(
-      { method: 'POST', path: '/functions', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/functions', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -58,10 +32,10 @@ export class FunctionsResource extends APIResource {
    *
    * Returns a function's configuration (without its source).
    */
-  getFunction(params: FunctionsGetFunctionParams, options?: CallOptions): APIPromise<models.FunctionModel> {
+  getFunction(functionId: string, options?: CallOptions): APIPromise<models.FunctionModel> {
     return this._client.request<models.FunctionModel>(
       { method: 'GET', path: '/functions/{function_id}' },
-      params,
+      { path: { function_id: functionId } },
       options,
     );
   }
@@ -71,10 +45,10 @@ export class FunctionsResource extends APIResource {
    *
    * Deletes a function.
    */
-  deleteFunction(params: FunctionsDeleteFunctionParams, options?: CallOptions): APIPromise<void> {
+  deleteFunction(functionId: string, options?: CallOptions): APIPromise<void> {
     return this._client.request<void>(
       { method: 'DELETE', path: '/functions/{function_id}', response: 'empty' },
-      params,
+      { path: { function_id: functionId } },
       options,
     );
   }
@@ -84,10 +58,20 @@ export class FunctionsResource extends APIResource {
    *
    * Runs a function synchronously with the given JSON payload as its event and returns its result.
    */
-  invokeFunction(params: FunctionsInvokeFunctionParams, options?: CallOptions): APIPromise<models.FunctionInvocation> {
+  invokeFunction(
+    functionId: string,
+    params: { [key: string]: unknown } = {},
+    options?: CallOptions,
+  ): APIPromise<models.FunctionInvocation> {
     return this._client.request<models.FunctionInvocation>(
-      { method: 'POST', path: '/functions/{function_id}/invoke', body: 'json', idempotent: true },
-      params,
+      {
+        method: 'POST',
+        path: '/functions/{function_id}/invoke',
+        body: 'json',
+        idempotent: true,
+        flat: { body: 'fields' },
+      },
+      { path: { function_id: functionId }, params },
       options,
     );
   }

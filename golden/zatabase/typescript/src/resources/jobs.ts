@@ -7,46 +7,12 @@ import type * as models from '../models.js';
 const JOBS_LIST_JOBS_PAGES: Paginator = { style: 'cursor', items: ['jobs'], nextCursor: ['next_cursor'] };
 
 export interface JobsListJobsParams {
-  query?: {
-    /** Only jobs in this status. */
-    status?: models.JobStatus;
-    /** The `next_cursor` of the previous page; omit it for the first page. */
-    cursor?: string;
-    /** Maximum jobs per page. */
-    limit?: number;
-  };
-}
-
-export interface JobsSubmitJobParams {
-  body: models.JobSubmit;
-}
-
-export interface JobsGetJobParams {
-  path: {
-    /** The job's id. */
-    job_id: string;
-  };
-}
-
-export interface JobsCancelJobParams {
-  path: {
-    /** The job's id. */
-    job_id: string;
-  };
-}
-
-export interface JobsGetJobLogsParams {
-  path: {
-    /** The job's id. */
-    job_id: string;
-  };
-}
-
-export interface JobsListJobArtifactsParams {
-  path: {
-    /** The job's id. */
-    job_id: string;
-  };
+  /** Only jobs in this status. */
+  status?: models.JobStatus | null | undefined;
+  /** The `next_cursor` of the previous page; omit it for the first page. */
+  cursor?: string | null | undefined;
+  /** Maximum jobs per page. */
+  limit?: number | null | undefined;
 }
 
 /** Background job orchestration. */
@@ -57,11 +23,16 @@ export class JobsResource extends APIResource {
    * Lists jobs, newest first. Pass the returned `next_cursor` as `cursor`
    * to get the next page; a null `next_cursor` means the last page.
    */
-  listJobs(params: JobsListJobsParams = {}, options?: CallOptions): PagePromise<models.Job> {
-    return this._client.requestPage<models.Job>(
-      { method: 'GET', path: '/jobs', query: ['status', 'cursor', 'limit'] },
+  listJobs(params: JobsListJobsParams = {}, options?: CallOptions): PagePromise<models.Job, models.JobList> {
+    return this._client.requestPage<models.Job, models.JobList>(
+      {
+        method: 'GET',
+        path: '/jobs',
+        query: ['status', 'cursor', 'limit'],
+        flat: { query: ['status', 'cursor', 'limit'] },
+      },
       JOBS_LIST_JOBS_PAGES,
-      params,
+      { params },
       options,
     );
   }
@@ -71,10 +42,10 @@ export class JobsResource extends APIResource {
    *
    * Submits a background job. It starts `pending`; poll `GET /jobs/{job_id}` until it reaches a final status.
    */
-  submitJob(params: JobsSubmitJobParams, options?: CallOptions): APIPromise<models.Job> {
+  submitJob(params: models.JobSubmit, options?: CallOptions): APIPromise<models.Job> {
     return this._client.request<models.Job>(
-      { method: 'POST', path: '/jobs', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/jobs', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -84,8 +55,12 @@ export class JobsResource extends APIResource {
    *
    * Returns a job and its status.
    */
-  getJob(params: JobsGetJobParams, options?: CallOptions): APIPromise<models.Job> {
-    return this._client.request<models.Job>({ method: 'GET', path: '/jobs/{job_id}' }, params, options);
+  getJob(jobId: string, options?: CallOptions): APIPromise<models.Job> {
+    return this._client.request<models.Job>(
+      { method: 'GET', path: '/jobs/{job_id}' },
+      { path: { job_id: jobId } },
+      options,
+    );
   }
 
   /**
@@ -93,10 +68,10 @@ export class JobsResource extends APIResource {
    *
    * Cancels a pending or running job. Jobs already in a final status are returned unchanged.
    */
-  cancelJob(params: JobsCancelJobParams, options?: CallOptions): APIPromise<models.Job> {
+  cancelJob(jobId: string, options?: CallOptions): APIPromise<models.Job> {
     return this._client.request<models.Job>(
       { method: 'POST', path: '/jobs/{job_id}/cancel', idempotent: true },
-      params,
+      { path: { job_id: jobId } },
       options,
     );
   }
@@ -106,8 +81,12 @@ export class JobsResource extends APIResource {
    *
    * Returns the job's stdout and stderr lines, oldest first.
    */
-  getJobLogs(params: JobsGetJobLogsParams, options?: CallOptions): APIPromise<models.JobLogs> {
-    return this._client.request<models.JobLogs>({ method: 'GET', path: '/jobs/{job_id}/logs' }, params, options);
+  getJobLogs(jobId: string, options?: CallOptions): APIPromise<models.JobLogs> {
+    return this._client.request<models.JobLogs>(
+      { method: 'GET', path: '/jobs/{job_id}/logs' },
+      { path: { job_id: jobId } },
+      options,
+    );
   }
 
   /**
@@ -115,10 +94,10 @@ export class JobsResource extends APIResource {
    *
    * Lists the files a job produced. Download them with `GET /files/{file_id}/content`.
    */
-  listJobArtifacts(params: JobsListJobArtifactsParams, options?: CallOptions): APIPromise<models.ArtifactList> {
+  listJobArtifacts(jobId: string, options?: CallOptions): APIPromise<models.ArtifactList> {
     return this._client.request<models.ArtifactList>(
       { method: 'GET', path: '/jobs/{job_id}/artifacts' },
-      params,
+      { path: { job_id: jobId } },
       options,
     );
   }

@@ -4,25 +4,8 @@ import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
 export interface PermissionsListPermissionsParams {
-  query?: {
-    /** Only permissions of this role. */
-    role?: string;
-  };
-}
-
-export interface PermissionsGrantPermissionParams {
-  body: models.PermissionGrant;
-}
-
-export interface PermissionsCheckPermissionParams {
-  body: models.PermissionCheck;
-}
-
-export interface PermissionsRevokePermissionParams {
-  path: {
-    /** The permission's id. */
-    permission_id: string;
-  };
+  /** Only permissions of this role. */
+  role?: string | null | undefined;
 }
 
 /** Role-based access control. */
@@ -36,7 +19,11 @@ export class PermissionsResource extends APIResource {
     params: PermissionsListPermissionsParams = {},
     options?: CallOptions,
   ): APIPromise<models.PermissionList> {
-    return this._client.request<models.PermissionList>({ method: 'GET', path: '/permissions' }, params, options);
+    return this._client.request<models.PermissionList>(
+      { method: 'GET', path: '/permissions', flat: { query: ['role'] } },
+      { params },
+      options,
+    );
   }
 
   /**
@@ -44,10 +31,10 @@ export class PermissionsResource extends APIResource {
    *
    * Grants a role actions on a resource.
    */
-  grantPermission(params: PermissionsGrantPermissionParams, options?: CallOptions): APIPromise<models.Permission> {
+  grantPermission(params: models.PermissionGrant, options?: CallOptions): APIPromise<models.Permission> {
     return this._client.request<models.Permission>(
-      { method: 'POST', path: '/permissions', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/permissions', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -57,13 +44,10 @@ export class PermissionsResource extends APIResource {
    *
    * Tells whether a role may perform an action on a resource.
    */
-  checkPermission(
-    params: PermissionsCheckPermissionParams,
-    options?: CallOptions,
-  ): APIPromise<models.PermissionDecision> {
+  checkPermission(params: models.PermissionCheck, options?: CallOptions): APIPromise<models.PermissionDecision> {
     return this._client.request<models.PermissionDecision>(
-      { method: 'POST', path: '/permissions/check', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/permissions/check', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -73,10 +57,10 @@ export class PermissionsResource extends APIResource {
    *
    * Revokes a granted permission.
    */
-  revokePermission(params: PermissionsRevokePermissionParams, options?: CallOptions): APIPromise<void> {
+  revokePermission(permissionId: string, options?: CallOptions): APIPromise<void> {
     return this._client.request<void>(
       { method: 'DELETE', path: '/permissions/{permission_id}', response: 'empty' },
-      params,
+      { path: { permission_id: permissionId } },
       options,
     );
   }

@@ -5,12 +5,10 @@ import type { Stream } from '../core/streaming.js';
 import type * as models from '../models.js';
 
 export interface RealtimeSubscribeRealtimeParams {
-  query: {
-    /** The table to watch. */
-    table: string;
-    /** Change kinds to receive, comma-separated; all when omitted. */
-    events?: models.ChangeKind[];
-  };
+  /** The table to watch. */
+  table: string;
+  /** Change kinds to receive, comma-separated; all when omitted. */
+  events?: models.ChangeKind[] | null | undefined;
 }
 
 /** Real-time subscriptions to table changes. */
@@ -32,8 +30,9 @@ export class RealtimeResource extends APIResource {
         query: ['table', 'events'],
         accept: 'text/event-stream',
         encodings: { query: { events: { explode: false } } },
+        flat: { query: ['table', 'events'] },
       },
-      params,
+      { params },
       options,
     );
   }

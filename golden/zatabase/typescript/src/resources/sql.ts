@@ -3,10 +3,6 @@ import { APIResource, type CallOptions } from '../core/client.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-export interface SqlExecuteSqlParams {
-  body: models.SqlRequest;
-}
-
 /** Execute SQL queries. */
 export class SqlResource extends APIResource {
   /**
@@ -16,10 +12,10 @@ export class SqlResource extends APIResource {
    * rows. Vector columns support the distance operators (`<->`) and
    * `CREATE INDEX ... USING hnsw`.
    */
-  executeSql(params: SqlExecuteSqlParams, options?: CallOptions): APIPromise<models.SqlResult> {
+  executeSql(params: models.SqlRequest, options?: CallOptions): APIPromise<models.SqlResult> {
     return this._client.request<models.SqlResult>(
-      { method: 'POST', path: '/sql/execute', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/sql/execute', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }

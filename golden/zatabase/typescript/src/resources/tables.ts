@@ -4,14 +4,8 @@ import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
 export interface TablesSampleTableParams {
-  path: {
-    /** The table's name. */
-    table_name: string;
-  };
-  query?: {
-    /** Number of rows. */
-    limit?: number;
-  };
+  /** Number of rows. */
+  limit?: number | null | undefined;
 }
 
 /** Table listing and sampling. */
@@ -30,10 +24,14 @@ export class TablesResource extends APIResource {
    *
    * Returns a few rows of a table, for previews.
    */
-  sampleTable(params: TablesSampleTableParams, options?: CallOptions): APIPromise<models.TableSample> {
+  sampleTable(
+    tableName: string,
+    params: TablesSampleTableParams = {},
+    options?: CallOptions,
+  ): APIPromise<models.TableSample> {
     return this._client.request<models.TableSample>(
-      { method: 'GET', path: '/tables/{table_name}/sample' },
-      params,
+      { method: 'GET', path: '/tables/{table_name}/sample', flat: { query: ['limit'] } },
+      { path: { table_name: tableName }, params },
       options,
     );
   }

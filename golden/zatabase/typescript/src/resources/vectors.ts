@@ -3,25 +3,6 @@ import { APIResource, type CallOptions } from '../core/client.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-export interface VectorsKnnSearchParams {
-  body: models.KnnRequest;
-}
-
-export interface VectorsBuildHnswIndexParams {
-  body: models.HnswIndexCreate;
-}
-
-export interface VectorsDropHnswIndexParams {
-  path: {
-    /** The index's name. */
-    index_name: string;
-  };
-}
-
-export interface VectorsSearchHnswIndexParams {
-  body: models.HnswSearchRequest;
-}
-
 /** Exact KNN search and HNSW index management. */
 export class VectorsResource extends APIResource {
   /**
@@ -29,10 +10,10 @@ export class VectorsResource extends APIResource {
    *
    * Computes exact nearest neighbours of `query` among the given `vectors` with optimized distance kernels.
    */
-  knnSearch(params: VectorsKnnSearchParams, options?: CallOptions): APIPromise<models.KnnResult> {
+  knnSearch(params: models.KnnRequest, options?: CallOptions): APIPromise<models.KnnResult> {
     return this._client.request<models.KnnResult>(
-      { method: 'POST', path: '/vectors/knn', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/vectors/knn', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -51,10 +32,10 @@ export class VectorsResource extends APIResource {
    *
    * Builds an HNSW index on a vector column for approximate nearest-neighbour search.
    */
-  buildHnswIndex(params: VectorsBuildHnswIndexParams, options?: CallOptions): APIPromise<models.HnswIndex> {
+  buildHnswIndex(params: models.HnswIndexCreate, options?: CallOptions): APIPromise<models.HnswIndex> {
     return this._client.request<models.HnswIndex>(
-      { method: 'POST', path: '/vectors/hnsw/indexes', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/vectors/hnsw/indexes', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -64,10 +45,10 @@ export class VectorsResource extends APIResource {
    *
    * Drops an HNSW index. Queries fall back to exact search.
    */
-  dropHnswIndex(params: VectorsDropHnswIndexParams, options?: CallOptions): APIPromise<void> {
+  dropHnswIndex(indexName: string, options?: CallOptions): APIPromise<void> {
     return this._client.request<void>(
       { method: 'DELETE', path: '/vectors/hnsw/indexes/{index_name}', response: 'empty' },
-      params,
+      { path: { index_name: indexName } },
       options,
     );
   }
@@ -77,10 +58,10 @@ export class VectorsResource extends APIResource {
    *
    * Searches the HNSW index of a table column for the `top_k` rows closest to `query`.
    */
-  searchHnswIndex(params: VectorsSearchHnswIndexParams, options?: CallOptions): APIPromise<models.HnswSearchResult> {
+  searchHnswIndex(params: models.HnswSearchRequest, options?: CallOptions): APIPromise<models.HnswSearchResult> {
     return this._client.request<models.HnswSearchResult>(
-      { method: 'POST', path: '/vectors/hnsw/search', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/vectors/hnsw/search', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }

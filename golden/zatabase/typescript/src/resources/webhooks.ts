@@ -3,24 +3,6 @@ import { APIResource, type CallOptions } from '../core/client.js';
 import type { APIPromise } from '../core/promise.js';
 import type * as models from '../models.js';
 
-export interface WebhooksCreateWebhookParams {
-  body: models.WebhookCreate;
-}
-
-export interface WebhooksGetWebhookParams {
-  path: {
-    /** The webhook's id. */
-    webhook_id: string;
-  };
-}
-
-export interface WebhooksDeleteWebhookParams {
-  path: {
-    /** The webhook's id. */
-    webhook_id: string;
-  };
-}
-
 /** Webhook endpoint management. */
 export class WebhooksResource extends APIResource {
   /**
@@ -37,10 +19,10 @@ export class WebhooksResource extends APIResource {
    *
    * Registers an endpoint that receives matching bus events as signed HTTP POSTs.
    */
-  createWebhook(params: WebhooksCreateWebhookParams, options?: CallOptions): APIPromise<models.Webhook> {
+  createWebhook(params: models.WebhookCreate, options?: CallOptions): APIPromise<models.Webhook> {
     return this._client.request<models.Webhook>(
-      { method: 'POST', path: '/webhooks', body: 'json', idempotent: true },
-      params,
+      { method: 'POST', path: '/webhooks', body: 'json', idempotent: true, flat: { body: 'fields' } },
+      { params },
       options,
     );
   }
@@ -50,8 +32,12 @@ export class WebhooksResource extends APIResource {
    *
    * Returns one webhook endpoint.
    */
-  getWebhook(params: WebhooksGetWebhookParams, options?: CallOptions): APIPromise<models.Webhook> {
-    return this._client.request<models.Webhook>({ method: 'GET', path: '/webhooks/{webhook_id}' }, params, options);
+  getWebhook(webhookId: string, options?: CallOptions): APIPromise<models.Webhook> {
+    return this._client.request<models.Webhook>(
+      { method: 'GET', path: '/webhooks/{webhook_id}' },
+      { path: { webhook_id: webhookId } },
+      options,
+    );
   }
 
   /**
@@ -59,10 +45,10 @@ export class WebhooksResource extends APIResource {
    *
    * Deletes a webhook endpoint; pending deliveries are dropped.
    */
-  deleteWebhook(params: WebhooksDeleteWebhookParams, options?: CallOptions): APIPromise<void> {
+  deleteWebhook(webhookId: string, options?: CallOptions): APIPromise<void> {
     return this._client.request<void>(
       { method: 'DELETE', path: '/webhooks/{webhook_id}', response: 'empty' },
-      params,
+      { path: { webhook_id: webhookId } },
       options,
     );
   }
