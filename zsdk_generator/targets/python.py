@@ -467,6 +467,8 @@ class _Lowering:
         """(return annotation, cast_to expression, runtime call, needs typing.cast)."""
         if call.result_kind == "empty":
             return NONE, types.builtin("type").wrap("{}(None)"), "request", False
+        if call.result_kind == "ok":
+            return types.builtin("bool"), types.builtin("bool"), "request_ok", False
         if call.result_kind == "binary":
             binary = TypeExpr.of("BinaryResponse", ("._files", "BinaryResponse"))
             return binary, binary, "request", False

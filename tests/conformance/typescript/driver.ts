@@ -32,7 +32,7 @@ type Method = (
   params?: object,
   options?: object,
 ) => PromiseLike<unknown> & {
-  withResponse(): Promise<{ data: unknown; response: Response; body: unknown }>;
+  withResponse(): Promise<sdk.WithResponse<unknown>>;
 };
 
 const CREDENTIALS = {
@@ -93,6 +93,15 @@ function clientOptions(spec: Record<string, Json>, server: string, hooks: number
   if (!('region' in spec) || spec['base_url'] === 'given') options.baseUrl = server + '/us';
   if ('max_retries' in spec) options.maxRetries = spec['max_retries'] as number;
   if ('timeout' in spec) options.timeout = (spec['timeout'] as number) * 1000;
+  if ('retry_config' in spec) {
+    const config = spec['retry_config'] as Record<string, number | boolean>;
+    options.retryConfig = {
+      maxRetries: config['max_retries'] as number,
+      baseDelay: (config['base_delay'] as number) * 1000,
+      maxDelay: (config['max_delay'] as number) * 1000,
+      exponentialBackoff: config['exponential_backoff'] as boolean,
+    };
+  }
   if ('default_headers' in spec) options.defaultHeaders = spec['default_headers'] as Record<string, string>;
   if (spec['hooks']) {
     options.onRequest = [(request) => request.headers.set('X-Hook', 'on')];
@@ -147,6 +156,8 @@ function errorObservation(error: sdk.APIError): Observation {
       request_id: error.requestId,
       body: error.body ?? null,
       text: error.message,
+      field: error.field,
+      rate_limit: error.rateLimit,
     });
   }
   return observed;
@@ -187,7 +198,15 @@ async function step(
     const raw = await pending.withResponse();
     const headers = raw.response.headers;
     const requestId = headers.get('x-request-id') || headers.get('request-id') || null;
-    return { raw: { status: raw.response.status, request_id: requestId, result: raw.data ?? null, body: raw.body } };
+    return {
+      raw: {
+        status: raw.response.status,
+        request_id: requestId,
+        result: raw.data ?? null,
+        body: raw.body,
+        rate_limit: raw.rateLimit,
+      },
+    };
   }
   if (observe === 'walk') {
     const ids: string[] = [];
@@ -195,7 +214,7 @@ async function step(
     return { walk: ids };
   }
   let result: unknown;
-  if (resultMode) {
+  if (resultMode && !(pending instanceof sdk.OkPromise)) {
     const outcome = (await pending) as sdk.Result<unknown>;
     if (outcome.error) throw outcome.error;
     result = outcome.data;

@@ -16,7 +16,7 @@ from ._base_client import (
     resolve_server_url,
 )
 from ._env import first_given
-from ._retry import RetryPolicy
+from ._retry import RetryConfig, RetryPolicy
 from ._types import Timeout
 from .resources.class_ import AsyncClassResource, ClassResource
 from .resources.client import AsyncClientResource, ClientResource
@@ -59,6 +59,7 @@ class EdgeCases(SyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.Client | None = None,
         on_request: list[RequestHook] | None = None,
@@ -71,7 +72,7 @@ class EdgeCases(SyncAPIClient):
             base_url=base_url or resolve_server_url(SERVER_URL),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,
@@ -102,6 +103,7 @@ class AsyncEdgeCases(AsyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         on_request: list[RequestHook] | None = None,
@@ -114,7 +116,7 @@ class AsyncEdgeCases(AsyncAPIClient):
             base_url=base_url or resolve_server_url(SERVER_URL),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,

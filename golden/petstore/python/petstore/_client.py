@@ -16,7 +16,7 @@ from ._base_client import (
     resolve_server_url,
 )
 from ._env import first_given
-from ._retry import RetryPolicy
+from ._retry import RetryConfig, RetryPolicy
 from ._types import Timeout
 from .resources.pets import AsyncPetsResource, PetsResource
 from .resources.store import AsyncStoreResource, StoreResource
@@ -53,6 +53,7 @@ class Petstore(SyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.Client | None = None,
         on_request: list[RequestHook] | None = None,
@@ -65,7 +66,7 @@ class Petstore(SyncAPIClient):
             base_url=base_url or resolve_server_url(SERVER_URL),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,
@@ -93,6 +94,7 @@ class AsyncPetstore(AsyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         on_request: list[RequestHook] | None = None,
@@ -105,7 +107,7 @@ class AsyncPetstore(AsyncAPIClient):
             base_url=base_url or resolve_server_url(SERVER_URL),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,

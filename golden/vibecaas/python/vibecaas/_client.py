@@ -16,7 +16,7 @@ from ._base_client import (
     resolve_server_url,
 )
 from ._env import first_given
-from ._retry import RetryPolicy
+from ._retry import RetryConfig, RetryPolicy
 from ._types import Timeout
 from .resources.ai import AiResource, AsyncAiResource
 from .resources.analytics import AnalyticsResource, AsyncAnalyticsResource
@@ -26,7 +26,7 @@ from .resources.projects import AsyncProjectsResource, ProjectsResource
 
 SERVER_URL = "https://api.vibecaas.com/v1"
 USER_AGENT = f"vibecaas/1.0.0 python/{platform.python_version()}"
-RETRY_POLICY = RetryPolicy(max_retries=2, base_delay=0.5, max_delay=8.0)
+RETRY_POLICY = RetryPolicy(max_retries=4, base_delay=1.0, max_delay=8.0)
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_SECURITY: list[list[str]] = [["bearerAuth"], ["oauth2"]]
 
@@ -64,6 +64,7 @@ class VibeCaaS(SyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.Client | None = None,
         on_request: list[RequestHook] | None = None,
@@ -78,7 +79,7 @@ class VibeCaaS(SyncAPIClient):
             base_url=base_url or resolve_server_url(SERVER_URL),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,
@@ -112,6 +113,7 @@ class AsyncVibeCaaS(AsyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         on_request: list[RequestHook] | None = None,
@@ -126,7 +128,7 @@ class AsyncVibeCaaS(AsyncAPIClient):
             base_url=base_url or resolve_server_url(SERVER_URL),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,

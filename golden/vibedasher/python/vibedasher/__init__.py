@@ -21,6 +21,7 @@ from ._exceptions import (
 from ._files import BinaryResponse
 from ._pagination import AsyncPage, SyncPage
 from ._response import APIResponse
+from ._retry import RateLimit, RetryConfig
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, NotGiven
 
@@ -45,7 +46,9 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
+    "RetryConfig",
     "Stream",
     "SyncPage",
     "UnprocessableEntityError",

@@ -16,7 +16,7 @@ from ._base_client import (
     resolve_server_url,
 )
 from ._env import first_given
-from ._retry import RetryPolicy
+from ._retry import RetryConfig, RetryPolicy
 from ._types import Timeout
 from .resources.accounts import AccountsResource, AsyncAccountsResource
 from .resources.ai_providers import AiProvidersResource, AsyncAiProvidersResource
@@ -82,6 +82,7 @@ class Vibedasher(SyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.Client | None = None,
         on_request: list[RequestHook] | None = None,
@@ -102,7 +103,7 @@ class Vibedasher(SyncAPIClient):
             ),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,
@@ -150,6 +151,7 @@ class AsyncVibedasher(AsyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         on_request: list[RequestHook] | None = None,
@@ -170,7 +172,7 @@ class AsyncVibedasher(AsyncAPIClient):
             ),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,

@@ -34,8 +34,8 @@ import {
   type PageResultPromise,
   type Paginator,
 } from './pagination.js';
-import { APIPromise, type ResultPromise, type WithResponse } from './promise.js';
-import { retryDelay, shouldRetryStatus, wait, type RetryPolicy } from './retry.js';
+import { APIPromise, OkPromise, type Arrival, type ResultPromise } from './promise.js';
+import { retryDelay, shouldRetryStatus, wait, type RetryConfig, type RetryPolicy } from './retry.js';
 import { Stream } from './streaming.js';
 import {
   cookiePairs,
@@ -82,6 +82,8 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** Retries after the first attempt; 0 disables them. */
   maxRetries?: number | undefined;
+  /** Retry settings; each field left out keeps the SDK's default (`maxRetries` above wins over this one's). */
+  retryConfig?: RetryConfig | undefined;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string> | undefined;
   /** A `fetch` to use instead of the global one. */
@@ -209,13 +211,20 @@ export abstract class BaseClient {
   constructor(options: ClientOptions, settings: ClientSettings) {
     this.baseUrl = options.baseUrl || settings.baseUrl;
     this.timeout = options.timeout ?? settings.retries.timeout;
-    this.maxRetries = options.maxRetries ?? settings.retries.maxRetries;
+    const config = options.retryConfig ?? {};
+    this.maxRetries = options.maxRetries ?? config.maxRetries ?? settings.retries.maxRetries;
     this.defaultHeaders = { ...options.defaultHeaders };
     this.interceptors = {
       request: new Interceptors(options.onRequest),
       response: new Interceptors(options.onResponse),
     };
-    this.retryPolicy = { ...settings.retries, maxRetryAfter: 60_000 };
+    this.retryPolicy = {
+      maxRetries: this.maxRetries,
+      baseDelay: config.baseDelay ?? settings.retries.baseDelay,
+      maxDelay: config.maxDelay ?? settings.retries.maxDelay,
+      maxRetryAfter: 60_000,
+      exponentialBackoff: config.exponentialBackoff ?? true,
+    };
     this.providers = settings.auth;
     this.security = settings.security;
     this.userAgent = settings.userAgent;
@@ -227,6 +236,17 @@ export abstract class BaseClient {
     return new APIPromise(async () => {
       const arrived = await this.send(this.prepare(op, args, options), false);
       return this.parse<T>(op, arrived);
+    });
+  }
+
+  /**
+   * An `x-zsdk-result: ok` call: `true` for a 2xx answer, `false` for an error status or no answer. It never
+   * throws for those, so result style has no twin of it.
+   */
+  requestOk(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): OkPromise {
+    return new OkPromise(async () => {
+      const { response } = await this.send(this.prepare(op, args, options), false);
+      return { data: true, response, body: undefined };
     });
   }
 
@@ -295,7 +315,7 @@ export abstract class BaseClient {
     }
   }
 
-  private parse<T>(op: Operation, { response, bytes }: Arrived): WithResponse<T> {
+  private parse<T>(op: Operation, { response, bytes }: Arrived): Arrival<T> {
     const kind = op.response ?? 'json';
     if (kind === 'empty') return { data: undefined as T, response, body: decodeBody(bytes) };
     if (kind === 'binary') {
@@ -411,7 +431,8 @@ export abstract class BaseClient {
       if (!shouldRetryStatus(error.status, error.headers)) return null;
       headers = error.headers;
     } else if (!(error instanceof APIConnectionError)) return null;
-    return retryDelay(this.retryPolicy, retriesDone, headers, this.now(), this.random());
+    const status = error instanceof APIStatusError ? error.status : null;
+    return retryDelay(this.retryPolicy, retriesDone, headers, this.now(), this.random(), status);
   }
 
   private async attempt(prepared: Prepared, stream: boolean): Promise<Arrived> {

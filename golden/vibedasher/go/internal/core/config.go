@@ -25,6 +25,9 @@ type RawResponse struct {
 	Body       []byte
 }
 
+// RateLimit is the response's X-RateLimit-* headers, nil without any.
+func (r *RawResponse) RateLimit() *RateLimit { return ParseRateLimit(r.Header) }
+
 // Config is the client's configuration; per-call options change a copy of it.
 type Config struct {
 	BaseURL         string
@@ -36,6 +39,7 @@ type Config struct {
 	MaxRetries      int
 	BaseDelay       time.Duration
 	MaxDelay        time.Duration
+	ConstantBackoff bool // every retry waits BaseDelay (capped by MaxDelay) instead of doubling it
 	Headers         http.Header
 	Query           [][2]string // extra query parameters, sent in this order after the operation's
 	Middleware      []Middleware
