@@ -30,7 +30,8 @@ from .names import Scope
 # Options every client takes besides credentials and server variables: a credential or variable never takes
 # one of these names.
 CLIENT_OPTIONS = (
-    "base_url", "timeout", "max_retries", "retry_config", "default_headers", "http_client", "on_request", "on_response",
+    "base_url", "timeout", "max_retries", "retry_config", "auth_config", "default_headers", "http_client",
+    "on_request", "on_response",
 )  # fmt: skip
 # Per-call options every method takes: a parameter never takes one of these names.
 CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key", "body")
@@ -106,7 +107,7 @@ def _client(api: Api, shared: LanguageConfig) -> ClientPlan:
         server_variables=variables,
         auth=auth,
         default_security=api.security,
-        retries=RetryPlan(r.max_retries, r.base_delay, r.max_delay, r.timeout),
+        retries=RetryPlan(r.max_retries, r.base_delay, r.max_delay, r.timeout, refresh_buffer=r.refresh_buffer),
         login=_login(api),
     )
 

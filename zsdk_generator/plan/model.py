@@ -76,6 +76,7 @@ class RetryPlan:
     max_delay: float
     timeout: float
     statuses: tuple[int, ...] = (408, 429, 500, 502, 503, 504)  # 409 only with `x-should-retry: true`
+    refresh_buffer: float = 60.0  # seconds before a token expires that it is refreshed (auth_config)
 
 
 @dataclass(frozen=True)

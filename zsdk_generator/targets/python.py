@@ -534,7 +534,7 @@ class _Lowering:
             "aliases": aliases,
             "resources": resources,
             "model_imports": import_block(model_imports),
-            "auth_imports": sorted({"AuthProvider"} | {a.provider for a in auth}, key=isort_key),
+            "auth_imports": sorted({"AuthConfig", "AuthProvider"} | {a.provider for a in auth}, key=isort_key),
             "client_imports": sorted([client, "Async" + client], key=isort_key),
             "exports": sorted(EXPORTS + [client, "Async" + client], key=isort_key),
             "resource_exports": sorted(

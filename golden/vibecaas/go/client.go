@@ -129,6 +129,8 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.MaxRetries = 4
 	defaults.BaseDelay = core.Seconds(1.0)
 	defaults.MaxDelay = core.Seconds(8.0)
+	refreshBuffer := core.Seconds(60.0)
+	defaults.RefreshBuffer = &refreshBuffer
 	defaults.UserAgent = "vibecaas/1.0.0 go/" + runtime.Version()
 	defaults.DefaultSecurity = [][]string{{"bearerAuth"}, {"oauth2"}}
 	api := core.NewClient(defaults, opts)

@@ -138,6 +138,8 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.MaxRetries = 2
 	defaults.BaseDelay = core.Seconds(0.5)
 	defaults.MaxDelay = core.Seconds(8.0)
+	refreshBuffer := core.Seconds(60.0)
+	defaults.RefreshBuffer = &refreshBuffer
 	defaults.UserAgent = "vibedasher/2.0.0 go/" + runtime.Version()
 	defaults.DefaultSecurity = [][]string{{"APIKeyHeader"}}
 	api := core.NewClient(defaults, opts)

@@ -136,6 +136,8 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.MaxRetries = 3
 	defaults.BaseDelay = core.Seconds(1.0)
 	defaults.MaxDelay = core.Seconds(60.0)
+	refreshBuffer := core.Seconds(300.0)
+	defaults.RefreshBuffer = &refreshBuffer
 	defaults.UserAgent = "zatabase/1.0.0 go/" + runtime.Version()
 	defaults.DefaultSecurity = [][]string{{"apiKeyAuth"}, {"bearerAuth"}}
 	api := core.NewClient(defaults, opts)

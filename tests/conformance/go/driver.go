@@ -111,6 +111,9 @@ func clientOptions(spec object, server string, hooks *[]int) []option.RequestOpt
 			option.WithRetryDelays(seconds(config["base_delay"]), seconds(config["max_delay"])),
 			option.WithExponentialBackoff(config["exponential_backoff"].(bool)))
 	}
+	if config, ok := spec["auth_config"].(object); ok {
+		opts = append(opts, option.WithRefreshBuffer(seconds(config["refresh_buffer_seconds"])))
+	}
 	if headers, ok := spec["default_headers"].(object); ok {
 		for name, value := range headers {
 			opts = append(opts, option.WithHeader(name, fmt.Sprint(value)))

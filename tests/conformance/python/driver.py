@@ -59,6 +59,8 @@ def client_arguments(spec: dict[str, Any], server: str, hooks: list[int]) -> dic
             arguments[name] = spec[name]
     if "retry_config" in spec:
         arguments["retry_config"] = conformance.RetryConfig(**spec["retry_config"])
+    if "auth_config" in spec:
+        arguments["auth_config"] = conformance.AuthConfig(**spec["auth_config"])
     if spec.get("hooks"):
         arguments["on_request"] = [lambda request: request.headers.__setitem__("X-Hook", "on")]
         arguments["on_response"] = [lambda response: hooks.append(response.status_code)]

@@ -102,6 +102,10 @@ function clientOptions(spec: Record<string, Json>, server: string, hooks: number
       exponentialBackoff: config['exponential_backoff'] as boolean,
     };
   }
+  if ('auth_config' in spec) {
+    const config = spec['auth_config'] as Record<string, number>;
+    options.authConfig = { refreshBufferSeconds: config['refresh_buffer_seconds'] as number };
+  }
   if ('default_headers' in spec) options.defaultHeaders = spec['default_headers'] as Record<string, string>;
   if (spec['hooks']) {
     options.onRequest = [(request) => request.headers.set('X-Hook', 'on')];

@@ -2,6 +2,7 @@
 """Python SDK for Edge Cases API."""
 
 from . import models
+from ._auth import AuthConfig
 from ._client import AsyncEdgeCases, EdgeCases
 from ._exceptions import (
     APIConnectionError,
@@ -38,6 +39,7 @@ __all__ = [
     "AsyncEdgeCases",
     "AsyncPage",
     "AsyncStream",
+    "AuthConfig",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",

@@ -2,6 +2,7 @@
 """Python SDK for Petstore API."""
 
 from . import models
+from ._auth import AuthConfig
 from ._client import AsyncPetstore, Petstore
 from ._exceptions import (
     APIConnectionError,
@@ -38,6 +39,7 @@ __all__ = [
     "AsyncPage",
     "AsyncPetstore",
     "AsyncStream",
+    "AuthConfig",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",

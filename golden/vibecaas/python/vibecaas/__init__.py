@@ -2,6 +2,7 @@
 """Python SDK for VibeCaaS API."""
 
 from . import models
+from ._auth import AuthConfig
 from ._client import AsyncVibeCaaS, VibeCaaS
 from ._exceptions import (
     APIConnectionError,
@@ -38,6 +39,7 @@ __all__ = [
     "AsyncPage",
     "AsyncStream",
     "AsyncVibeCaaS",
+    "AuthConfig",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",

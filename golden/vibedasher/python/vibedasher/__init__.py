@@ -2,6 +2,7 @@
 """Python SDK for Vibedasher SDK API."""
 
 from . import models
+from ._auth import AuthConfig
 from ._client import AsyncVibedasher, Vibedasher
 from ._exceptions import (
     APIConnectionError,
@@ -38,6 +39,7 @@ __all__ = [
     "AsyncPage",
     "AsyncStream",
     "AsyncVibedasher",
+    "AuthConfig",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",

@@ -23,9 +23,9 @@ import httpx
 import pydantic
 
 from ._exceptions import APIResponseValidationError, request_id_from
-from ._retry import RateLimit, parse_rate_limit
 from ._files import BinaryResponse
 from ._models import validate_as
+from ._retry import RateLimit, parse_rate_limit
 from ._utils import MISSING, get_path, is_json_content_type
 
 __all__ = [

@@ -2,6 +2,7 @@
 """Python SDK for Vibefollow API."""
 
 from . import models
+from ._auth import AuthConfig
 from ._client import AsyncVibefollow, Vibefollow
 from ._exceptions import (
     APIConnectionError,
@@ -38,6 +39,7 @@ __all__ = [
     "AsyncPage",
     "AsyncStream",
     "AsyncVibefollow",
+    "AuthConfig",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",

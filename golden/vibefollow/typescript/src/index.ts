@@ -20,7 +20,7 @@ export {
   UnprocessableEntityError,
   type RateLimit,
 } from './core/errors.js';
-export type { CallOptions, ClientOptions, RequestHook, ResponseHook } from './core/client.js';
+export type { AuthConfig, CallOptions, ClientOptions, RequestHook, ResponseHook } from './core/client.js';
 export { parseJSON, stringifyJSON } from './core/json.js';
 export { Page, PagePromise, PageResultPromise } from './core/pagination.js';
 export { APIPromise, OkPromise, ResultPromise, type Result, type WithResponse } from './core/promise.js';

@@ -2,6 +2,7 @@
 """Python SDK for Zatabase API."""
 
 from . import models
+from ._auth import AuthConfig
 from ._client import AsyncZatabaseClient, ZatabaseClient
 from ._exceptions import (
     APIConnectionError,
@@ -38,6 +39,7 @@ __all__ = [
     "AsyncPage",
     "AsyncStream",
     "AsyncZatabaseClient",
+    "AuthConfig",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",

@@ -7,7 +7,7 @@ import platform
 
 import httpx
 
-from ._auth import ApiKeyAuth, AuthProvider, LoginTokenAuth
+from ._auth import ApiKeyAuth, AuthConfig, AuthProvider, LoginTokenAuth
 from ._base_client import (
     AsyncAPIClient,
     RequestHook,
@@ -42,12 +42,14 @@ SERVER_ENUMS: dict[str, list[str]] = {}
 USER_AGENT = f"zatabase/1.0.0 python/{platform.python_version()}"
 RETRY_POLICY = RetryPolicy(max_retries=3, base_delay=1.0, max_delay=60.0)
 DEFAULT_TIMEOUT = 30.0
+REFRESH_BUFFER = 300.0
 DEFAULT_SECURITY: list[list[str]] = [["apiKeyAuth"], ["bearerAuth"]]
 
 
 def _auth(
     api_key: str | None,
     access_token: str | None,
+    refresh_buffer: float,
 ) -> dict[str, AuthProvider]:
     return {
         "apiKeyAuth": ApiKeyAuth(
@@ -61,6 +63,7 @@ def _auth(
             refresh_path="/auth/refresh",
             refresh_method="POST",
             refresh_param="refresh_token",
+            refresh_buffer=refresh_buffer,
         ),
     }
 
@@ -83,14 +86,17 @@ class ZatabaseClient(SyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
         retry_config: RetryConfig | None = None,
+        auth_config: AuthConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.Client | None = None,
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
+        buffer = auth_config.refresh_buffer_seconds if auth_config else None
         providers = _auth(
             api_key,
             access_token,
+            REFRESH_BUFFER if buffer is None else buffer,
         )
         login = providers["bearerAuth"]
         assert isinstance(login, LoginTokenAuth)
@@ -169,14 +175,17 @@ class AsyncZatabaseClient(AsyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
         retry_config: RetryConfig | None = None,
+        auth_config: AuthConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
+        buffer = auth_config.refresh_buffer_seconds if auth_config else None
         providers = _auth(
             api_key,
             access_token,
+            REFRESH_BUFFER if buffer is None else buffer,
         )
         login = providers["bearerAuth"]
         assert isinstance(login, LoginTokenAuth)

@@ -74,6 +74,11 @@ export class Interceptors<F> {
   }
 }
 
+/** The client's `authConfig`: how many seconds before a token expires it is refreshed. */
+export interface AuthConfig {
+  refreshBufferSeconds?: number | undefined;
+}
+
 /** Options every generated client takes besides its credentials and server variables. */
 export interface ClientOptions {
   /** Overrides the server URL from the spec (its server variables are then not read). */
@@ -84,6 +89,8 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /** Retry settings; each field left out keeps the SDK's default (`maxRetries` above wins over this one's). */
   retryConfig?: RetryConfig | undefined;
+  /** Token refresh settings; each field left out keeps the SDK's default. */
+  authConfig?: AuthConfig | undefined;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string> | undefined;
   /** A `fetch` to use instead of the global one. */
@@ -144,7 +151,7 @@ export interface RequestArgs {
 export interface ClientSettings {
   baseUrl: string;
   userAgent: string;
-  retries: { maxRetries: number; baseDelay: number; maxDelay: number; timeout: number };
+  retries: { maxRetries: number; baseDelay: number; maxDelay: number; timeout: number; refreshBuffer: number };
   auth: Record<string, AuthProvider>;
   security: Security;
 }
@@ -226,6 +233,9 @@ export abstract class BaseClient {
       exponentialBackoff: config.exponentialBackoff ?? true,
     };
     this.providers = settings.auth;
+    const refreshBuffer = options.authConfig?.refreshBufferSeconds;
+    const buffer = refreshBuffer === undefined ? settings.retries.refreshBuffer : refreshBuffer * 1000;
+    for (const provider of Object.values(this.providers)) provider.setRefreshBuffer?.(buffer);
     this.security = settings.security;
     this.userAgent = settings.userAgent;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
