@@ -5,7 +5,7 @@ package_name: vibedasher          # shared defaults…
 client_name: Vibedasher
 version: 2.0.0
 method_names: crud                # crud | operation_id
-retries: {max_retries: 2, base_delay: 0.5, max_delay: 8.0, timeout: 60.0}
+retries: {max_retries: 2, base_delay: 0.5, max_delay: 8.0, timeout: 60.0, refresh_buffer: 60.0}
 python:                           # …and per-language overrides
   package_name: vibedasher
 typescript:
@@ -38,6 +38,7 @@ _RETRY_KEYS = {
     "base_delay": (float, 3600.0),
     "max_delay": (float, 3600.0),
     "timeout": (float, 86400.0),
+    "refresh_buffer": (float, 86400.0),
 }
 
 
@@ -47,6 +48,7 @@ class Retries:
     base_delay: float = 0.5
     max_delay: float = 8.0
     timeout: float = 60.0
+    refresh_buffer: float = 60.0  # seconds before a token expires that it is refreshed
 
 
 @dataclass(frozen=True)

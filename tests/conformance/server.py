@@ -18,6 +18,7 @@ import email.utils
 import fnmatch
 import hashlib
 import json
+import math
 import socket
 import struct
 import threading
@@ -124,6 +125,7 @@ class Fault:
     delay: float
     reset: bool
     retry_after_date: float | None  # send `Retry-After` as the HTTP-date this many seconds from now
+    reset_epoch: float | None  # send `X-RateLimit-Reset` as the epoch second this many seconds from now
 
     @classmethod
     def parse(cls, data: dict[str, Any]) -> Fault:
@@ -140,6 +142,7 @@ class Fault:
             delay=float(respond.get("delay", 0)),
             reset=bool(respond.get("reset", False)),
             retry_after_date=respond.get("retry_after_date"),
+            reset_epoch=respond.get("reset_epoch"),
         )
 
     def matches(self, request: Request) -> bool:
@@ -161,6 +164,7 @@ class Scenario:
     link_per_page: bool = True  # whether the Link header's URLs carry per_page
     # how /records/search's last page ends: has_more false and a null token, or has_more true and a null/empty token
     search_end: str = "has_more"  # has_more, null or empty
+    rate_limit: dict[str, str] = field(default_factory=dict)  # X-RateLimit-* headers every answer carries
     requests: list[Request] = field(default_factory=list)
     tokens: dict[str, float] = field(default_factory=dict)  # access token → expiry (monotonic)
     refresh_tokens: set[str] = field(default_factory=set)
@@ -217,6 +221,7 @@ class ConformanceServer:
                 session_ttl=float(server.get("session_ttl", 3600)),
                 link_per_page=bool(server.get("link_per_page", True)),
                 search_end=str(server.get("search_end", "has_more")),
+                rate_limit={f"x-ratelimit-{k}": str(v) for k, v in server.get("rate_limit", {}).items()},
             )
             self.done[scenario_id] = self.current
 
@@ -315,7 +320,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, request: Request, answer: Answer) -> None:
         status, headers, payload = answer
         request.answer = request.answer or str(status)
-        headers = {"x-request-id": f"req_{request.number}", **headers}
+        scenario = self.app.current
+        rate_limit = scenario.rate_limit if scenario is not None else {}
+        headers = {"x-request-id": f"req_{request.number}", **rate_limit, **headers}
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client timed out and went away
             self._send(status, headers, payload)
 
@@ -351,6 +358,8 @@ def _fault_answer(fault: Fault) -> Answer:
     headers = dict(fault.headers)
     if fault.retry_after_date is not None:
         headers["retry-after"] = email.utils.formatdate(time.time() + fault.retry_after_date, usegmt=True)
+    if fault.reset_epoch is not None:
+        headers["x-ratelimit-reset"] = str(math.ceil(time.time() + fault.reset_epoch))
     if fault.body is None:
         return fault.status or 500, headers, b""
     if isinstance(fault.body, str):
@@ -667,6 +676,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "/auth/basic"): check_basic,
     ("GET", "/auth/oauth2"): check_oauth2,
     ("GET", "/public/status"): status,
+    ("GET", "/public/health"): status,
     ("GET", "/gadgets/*"): get_gadget,
     ("GET", "/wire/*"): nothing,
     ("POST", "/wire/*"): nothing,
@@ -674,5 +684,5 @@ ROUTES: dict[tuple[str, str], Handler] = {
 # Routes that check their own credentials (or none): every other route wants the X-API-Key header.
 OWN_AUTH = frozenset(
     {"/oauth/token", "/auth/login", "/auth/refresh", "/me", "/auth/api-key-query", "/auth/bearer", "/auth/basic",
-     "/auth/oauth2", "/public/status"}
+     "/auth/oauth2", "/public/status", "/public/health"}
 )  # fmt: skip

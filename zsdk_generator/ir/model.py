@@ -191,6 +191,7 @@ class Operation:
     idempotent: bool = False
     idempotency_header: str | None = None
     streaming: Literal["sse"] | None = None
+    result_ok: bool = False  # x-zsdk-result: ok — the call gives whether the server answered 2xx
     source: str = ""  # JSON pointer of the operation
 
 

@@ -124,6 +124,9 @@ class OperationBuilder:
                         raise error(f"x-zsdk-envelope field {'.'.join(envelope)!r} is not in the response", pointer)
                     result_type = self.schemas.type_of(inner, pointer, hint + "Data")
         idem_name = idem_param.name if idem_param else "Idempotency-Key"
+        result_ok = op.get("x-zsdk-result")
+        if result_ok is not None and result_ok != "ok":
+            raise error(f"x-zsdk-result must be 'ok', not {result_ok!r}", pointer + "/x-zsdk-result")
         return Operation(
             id=op_id, name="", http_method=method.upper(), path=path,
             summary=str(op.get("summary") or ""), description=str(op.get("description") or ""),
@@ -132,7 +135,8 @@ class OperationBuilder:
             params=params, body=body, responses=successes, errors=errors, result=result, result_type=result_type,
             security=security, public=not security, pagination=pagination, envelope=envelope,
             idempotent=idempotent, idempotency_header=idem_name if idempotent else None,
-            streaming="sse" if result is not None and result.kind == "sse" else None, source=pointer,
+            streaming="sse" if result is not None and result.kind == "sse" else None, result_ok=result_ok == "ok",
+            source=pointer,
         )  # fmt: skip
 
     def _known(self, security: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:

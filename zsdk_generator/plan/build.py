@@ -29,7 +29,10 @@ from .names import Scope
 
 # Options every client takes besides credentials and server variables: a credential or variable never takes
 # one of these names.
-CLIENT_OPTIONS = ("base_url", "timeout", "max_retries", "default_headers", "http_client", "on_request", "on_response")
+CLIENT_OPTIONS = (
+    "base_url", "timeout", "max_retries", "retry_config", "auth_config", "default_headers", "http_client",
+    "on_request", "on_response",
+)  # fmt: skip
 # Per-call options every method takes: a parameter never takes one of these names.
 CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key", "body")
 # Credentials that are not secrets (the rest are: an SDK never prints them).
@@ -104,7 +107,7 @@ def _client(api: Api, shared: LanguageConfig) -> ClientPlan:
         server_variables=variables,
         auth=auth,
         default_security=api.security,
-        retries=RetryPlan(r.max_retries, r.base_delay, r.max_delay, r.timeout),
+        retries=RetryPlan(r.max_retries, r.base_delay, r.max_delay, r.timeout, refresh_buffer=r.refresh_buffer),
         login=_login(api),
     )
 
@@ -189,7 +192,8 @@ def _call(op: Operation, name: Name) -> CallPlan:
         return tuple(plan for plan in params if plan.location == location)
 
     body = op.body
-    result_kind = op.result.kind if op.result else "empty"
+    result_kind = "ok" if op.result_ok else op.result.kind if op.result else "empty"
+    ok = result_kind == "ok"  # the body is not read: no result type, envelope or pages
     return CallPlan(
         key=op.id,
         name=name,
@@ -206,11 +210,11 @@ def _call(op: Operation, name: Name) -> CallPlan:
             if body
             else None
         ),
-        result=op.result_type,
+        result=None if ok else op.result_type,
         result_kind=result_kind,
-        result_media_type=op.result.media_type if op.result else "",
-        envelope=op.envelope,
-        paging=op.pagination,
+        result_media_type=op.result.media_type if op.result and not ok else "",
+        envelope=None if ok else op.envelope,
+        paging=None if ok else op.pagination,
         security=() if op.public else op.security,
         public=op.public,
         idempotency_header=op.idempotency_header if op.idempotent else None,

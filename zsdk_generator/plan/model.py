@@ -76,6 +76,7 @@ class RetryPlan:
     max_delay: float
     timeout: float
     statuses: tuple[int, ...] = (408, 429, 500, 502, 503, 504)  # 409 only with `x-should-retry: true`
+    refresh_buffer: float = 60.0  # seconds before a token expires that it is refreshed (auth_config)
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,9 @@ class CallPlan:
     headers: tuple[ParamPlan, ...]
     cookies: tuple[ParamPlan, ...]
     body: BodyPlan | None
-    result: TypeRef | None  # after the envelope is unwrapped; None: no body
-    result_kind: Literal["json", "binary", "text", "sse", "empty"]
+    result: TypeRef | None  # after the envelope is unwrapped; None: no body (and for an `ok` call)
+    # `ok` (x-zsdk-result: ok): a boolean — true for a 2xx answer, false for an error status or no answer
+    result_kind: Literal["json", "binary", "text", "sse", "empty", "ok"]
     result_media_type: str  # the success response's media type (what a binary, text or SSE call accepts)
     envelope: tuple[str, ...] | None  # the payload's path in the raw body
     paging: Pagination | None  # the IR's: limit_param / per_page_param are sent again on every page

@@ -214,6 +214,7 @@ _OPERATION_FIELDS = {
     "x-zsdk-envelope": ENVELOPE,
     "x-zsdk-pagination": hard(Either((BOOLEAN, PAGINATION))),
     "x-zsdk-login": hard(LOGIN),
+    "x-zsdk-result": hard(STRING),
     **ZSDK_NAME,
 }
 _PATH_ITEM_FIELDS = {"parameters": _PARAMETERS, **all_of(Named("Operation"), *_METHODS)}

@@ -35,7 +35,7 @@ from .go_names import (
     module_path_problem,
     unexported,
 )
-from .go_types import EVENT, FILE, READ_CLOSER, READER, STRING, GoTypes
+from .go_types import BOOL, EVENT, FILE, READ_CLOSER, READER, STRING, GoTypes
 from .markdown import markdown_code, markdown_lines, markdown_text
 from .text import one_line, prose
 from .types import Import, TypeExpr, imports_of
@@ -282,7 +282,7 @@ class _Lowering:
         )  # fmt: skip
 
     def _result(self, call: CallPlan) -> Result:
-        """What a method returns: `kind` (page, stream, empty, binary, text, pointer, value) and its type."""
+        """What a method returns: `kind` (page, stream, empty, binary, text, ok, pointer, value) and its type."""
         if call.paging is not None:
             p = call.paging
             item = self.types.element(p.item_type).expr
@@ -297,8 +297,8 @@ class _Lowering:
                           settings)  # fmt: skip
         if call.result_kind == "sse":
             return Result("stream", self.types.expr(call.result) if call.result is not None else EVENT)
-        if call.result_kind in ("empty", "binary", "text"):
-            return Result(call.result_kind, {"binary": READ_CLOSER, "text": STRING}.get(call.result_kind))
+        if call.result_kind in ("empty", "binary", "text", "ok"):
+            return Result(call.result_kind, {"binary": READ_CLOSER, "text": STRING, "ok": BOOL}.get(call.result_kind))
         pointer = self.types.by_pointer(call.result)
         return Result("pointer" if pointer else "value", self.types.expr(call.result))
 
@@ -367,7 +367,8 @@ class _Lowering:
             "models": models, "services": services, "all_services": all_services, "client_lines": align(rows),
             "base_url": client.base_url, "default_security": client.default_security,
             "retries": {"timeout": number(r.timeout), "max_retries": r.max_retries,
-                        "base_delay": number(r.base_delay), "max_delay": number(r.max_delay)},
+                        "base_delay": number(r.base_delay), "max_delay": number(r.max_delay),
+                        "refresh_buffer": number(r.refresh_buffer)},
             "user_agent": f"{self.package}/{self.config.version} go/",
             "auth": auth, "credentials": credentials, "login": login,
             "variables": [self._variable(v) for v in client.server_variables],

@@ -39,6 +39,7 @@ INT64 = range(-(2**63), 2**63)
 
 # Types the SDK's own code spells.
 STRING = PRIMITIVES["string", None].expr
+BOOL = PRIMITIVES["boolean", None].expr
 READER = TypeExpr.of("io.Reader", ("io", ""))
 READ_CLOSER = TypeExpr.of("io.ReadCloser", ("io", ""))
 EVENT = TypeExpr.of("ServerSentEvent")

@@ -520,6 +520,8 @@ class _Lowering:
         """(return annotation, cast_to expression, runtime call, needs typing.cast)."""
         if call.result_kind == "empty":
             return NONE, types.builtin("type").wrap("{}(None)"), "request", False
+        if call.result_kind == "ok":
+            return types.builtin("bool"), types.builtin("bool"), "request_ok", False
         if call.result_kind == "binary":
             binary = TypeExpr.of("BinaryResponse", ("._files", "BinaryResponse"))
             return binary, binary, "request", False
@@ -568,10 +570,11 @@ class _Lowering:
     ) -> set[Import]:
         """What `_client.py` imports: the runtime's client pieces, the providers, each resource's classes and what
         the lifted calls' signatures name."""
-        found: set[Import] = {("platform", ""), ("httpx", ""), ("._retry", "RetryPolicy"), ("._types", "Timeout")}
+        found: set[Import] = {("platform", ""), ("httpx", ""), ("._types", "Timeout")}
+        found |= {("._retry", "RetryConfig"), ("._retry", "RetryPolicy")}
         found |= {("._base_client", n) for n in ("AsyncAPIClient", "RequestHook", "ResponseHook", "SyncAPIClient",
                                                   "resolve_server_url")}  # fmt: skip
-        found |= {("._auth", n) for n in ("AuthProvider", *(a.provider for a in auth))}
+        found |= {("._auth", n) for n in ("AuthConfig", "AuthProvider", *(a.provider for a in auth))}
         found |= {("._env", "first_given")} if any(a.credentials for a in auth) else set()
         found |= {("._request", "RequestOptions")} if self.sdk.client.login else set()
         found |= {(f".resources.{r.attr}", f"{p}{r.class_name}Resource") for r in resources for p in ("", "Async")}

@@ -38,7 +38,8 @@ MODULE_NAMES = frozenset(
 PARAM_RESERVED = frozenset({"self", "body", "models", "cast", "content", "datetime", "builtins"})
 # Attributes of the runtime clients and resources; a resource or method with one of these names is renamed.
 CLIENT_ATTRIBUTES = frozenset(
-    {"request", "request_page", "request_stream", "request_login", "close", "base_url", "timeout", "max_retries",
+    {"request", "request_page", "request_stream", "request_login", "request_ok", "close", "base_url", "timeout",
+     "max_retries",
      "on_request", "on_response", "authenticate", "with_raw_response", "retry_policy", "default_headers",
      "user_agent", "default_security"}
 )  # fmt: skip
@@ -48,8 +49,9 @@ RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "cached_property", "models
 # What the credential and server-variable arguments of the client must not be called: the client's own arguments
 # and the names `__init__` and `_auth` use in their bodies.
 CLIENT_ARGUMENTS = frozenset(
-    {"self", "base_url", "timeout", "max_retries", "default_headers", "http_client", "on_request", "on_response",
-     "providers", "login", "super", "isinstance", "first_given", "resolve_server_url"}
+    {"self", "base_url", "timeout", "max_retries", "retry_config", "auth_config", "default_headers", "http_client",
+     "on_request", "on_response", "providers", "login", "refresh_buffer", "buffer", "super", "isinstance",
+     "first_given", "resolve_server_url"}
 )  # fmt: skip
 # The SDK's runtime dependencies and what they import (optional modules httpx probes at import included): a
 # package of one of these names would be imported in their place.
@@ -77,9 +79,10 @@ ERRORS = frozenset(
 # What the package's __init__ exports besides the two clients.
 EXPORTS = [
     "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError", "APIStatusError",
-    "APITimeoutError", "AsyncPage", "AsyncStream", "AuthenticationError", "BadRequestError", "BinaryResponse",
-    "ConflictError", "InternalServerError", "NOT_GIVEN", "NotFoundError", "NotGiven", "PermissionDeniedError",
-    "RateLimitError", "Stream", "SyncPage", "UnprocessableEntityError", "models",
+    "APITimeoutError", "AsyncPage", "AsyncStream", "AuthConfig", "AuthenticationError", "BadRequestError",
+    "BinaryResponse", "ConflictError", "InternalServerError", "NOT_GIVEN", "NotFoundError", "NotGiven",
+    "PermissionDeniedError", "RateLimit", "RateLimitError", "RetryConfig", "Stream", "SyncPage",
+    "UnprocessableEntityError", "models",
 ]  # fmt: skip
 
 # Names `_client.py` and `__init__.py` import besides the clients: a client class (or its Async twin) named like

@@ -348,6 +348,9 @@ class _Spelling:
             payload = TypeExpr(known) if known else self.type(c.result)
             returns = payload.wrap(promise + "<{}>", ("core/promise", "type " + promise))
             runtime = "request"
+            if c.result_kind == "ok":  # false for a failed check, never an error: the same in result style
+                runtime = "requestOk"
+                returns = TypeExpr.of("OkPromise", ("core/promise", "type OkPromise"))
         security = None
         if c.public or _alternatives(c.security) != _alternatives(self.sdk.client.default_security):
             security = [] if c.public else _alternatives(c.security)

@@ -84,7 +84,7 @@ BODY_PARTS = {"binary": ("Blob", "Uint8Array", "string"), "text": ("string",)}
 BODY_MEDIA_TYPES = {"json": "application/json", "form": "application/x-www-form-urlencoded",
                     "multipart": "multipart/form-data"}  # fmt: skip
 # The payload type of a call whose response is not JSON.
-RESULT_TYPES = {"binary": "Blob", "text": "string", "empty": "void"}
+RESULT_TYPES = {"binary": "Blob", "text": "string", "empty": "void", "ok": "boolean"}
 # The runtime's promise types, by errors style (throw, result): the plain one, the paged one.
 PROMISES = {False: ("APIPromise", "PagePromise"), True: ("ResultPromise", "PageResultPromise")}
 # Each import's module (relative to src/, without `.js`): a file's imports are written in this order.

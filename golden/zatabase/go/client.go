@@ -85,6 +85,10 @@ type TimeoutError = core.TimeoutError
 // RawResponse is the status, headers and raw body of a response (see option.WithResponseInto).
 type RawResponse = core.RawResponse
 
+// RateLimit is a response's X-RateLimit-Limit, -Remaining and -Reset headers (APIError.RateLimit,
+// RawResponse.RateLimit).
+type RateLimit = core.RateLimit
+
 // ErrInvalidArgument is wrapped by the error a call returns without sending anything when it, or the client,
 // was given a value the API cannot take: an empty path parameter, a server variable outside its enum.
 var ErrInvalidArgument = core.ErrInvalidArgument
@@ -132,6 +136,8 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.MaxRetries = 3
 	defaults.BaseDelay = core.Seconds(1.0)
 	defaults.MaxDelay = core.Seconds(60.0)
+	refreshBuffer := core.Seconds(300.0)
+	defaults.RefreshBuffer = &refreshBuffer
 	defaults.UserAgent = "zatabase/1.0.0 go/" + runtime.Version()
 	defaults.DefaultSecurity = [][]string{{"apiKeyAuth"}, {"bearerAuth"}}
 	api := core.NewClient(defaults, opts)

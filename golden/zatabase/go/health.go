@@ -18,12 +18,8 @@ type HealthService struct {
 //
 // Check server health
 // Reports whether the server is reachable and healthy. Needs no credentials.
-func (s *HealthService) HealthCheck(ctx context.Context, opts ...option.RequestOption) (*Health, error) {
+func (s *HealthService) HealthCheck(ctx context.Context, opts ...option.RequestOption) (bool, error) {
 	r := core.NewRequest("GET", "/health")
 	r.Security()
-	var out Health
-	if err := s.client.Do(ctx, r, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return s.client.DoOK(ctx, r, opts)
 }

@@ -106,6 +106,14 @@ func clientOptions(spec object, server string, hooks *[]int) []option.RequestOpt
 	if value, ok := spec["timeout"]; ok {
 		opts = append(opts, option.WithTimeout(seconds(value)))
 	}
+	if config, ok := spec["retry_config"].(object); ok { // the scenarios give every field
+		opts = append(opts, option.WithMaxRetries(int(integer(config["max_retries"]))),
+			option.WithRetryDelays(seconds(config["base_delay"]), seconds(config["max_delay"])),
+			option.WithExponentialBackoff(config["exponential_backoff"].(bool)))
+	}
+	if config, ok := spec["auth_config"].(object); ok {
+		opts = append(opts, option.WithRefreshBuffer(seconds(config["refresh_buffer_seconds"])))
+	}
 	if headers, ok := spec["default_headers"].(object); ok {
 		for name, value := range headers {
 			opts = append(opts, option.WithHeader(name, fmt.Sprint(value)))
@@ -222,7 +230,8 @@ func errorObservation(err error) object {
 			}
 		}
 		return object{"type": errorType(err), "status": apiErr.StatusCode, "message": apiErr.Message,
-			"code": nullable(apiErr.Code), "request_id": nullable(apiErr.RequestID), "body": body, "text": err.Error()}
+			"code": nullable(apiErr.Code), "request_id": nullable(apiErr.RequestID), "body": body, "text": err.Error(),
+			"field": nullable(apiErr.Field), "rate_limit": rateLimit(apiErr.RateLimit())}
 	case errors.As(err, &apiErr):
 		return object{"type": "APIError"}
 	case errors.As(err, &timeoutErr):
@@ -520,6 +529,8 @@ func runStep(ctx context.Context, client *conformance.Client, step object) (obje
 		result, err = client.Auth.Me(ctx, opts...)
 	case "auth.status":
 		result, err = client.Auth.Status(ctx, opts...)
+	case "health.check":
+		result, err = client.Health.Check(ctx, opts...)
 	default:
 		return nil, fmt.Errorf("the driver does not know the call %s", call)
 	}
@@ -532,9 +543,23 @@ func runStep(ctx context.Context, client *conformance.Client, step object) (obje
 			body = nil
 		}
 		return object{"raw": object{"status": raw.StatusCode, "request_id": nullable(raw.RequestID),
-			"result": wire(result), "body": body}}, nil
+			"result": wire(result), "body": body, "rate_limit": rateLimit(raw.RateLimit())}}, nil
 	}
 	return object{"result": wire(result)}, nil
+}
+
+// rateLimit is the observation of a response's X-RateLimit-* headers.
+func rateLimit(limit *conformance.RateLimit) any {
+	if limit == nil {
+		return nil
+	}
+	value := func(n *int64) any {
+		if n == nil {
+			return nil
+		}
+		return *n
+	}
+	return object{"limit": value(limit.Limit), "remaining": value(limit.Remaining), "reset": value(limit.Reset)}
 }
 
 func walk(items []string, err error) (object, error) {

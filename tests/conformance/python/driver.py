@@ -57,6 +57,10 @@ def client_arguments(spec: dict[str, Any], server: str, hooks: list[int]) -> dic
     for name in ("max_retries", "timeout", "default_headers"):
         if name in spec:
             arguments[name] = spec[name]
+    if "retry_config" in spec:
+        arguments["retry_config"] = conformance.RetryConfig(**spec["retry_config"])
+    if "auth_config" in spec:
+        arguments["auth_config"] = conformance.AuthConfig(**spec["auth_config"])
     if spec.get("hooks"):
         arguments["on_request"] = [lambda request: request.headers.__setitem__("X-Hook", "on")]
         arguments["on_response"] = [lambda response: hooks.append(response.status_code)]
@@ -92,9 +96,15 @@ def error_observation(error: conformance.APIError) -> dict[str, Any]:
     if isinstance(error, conformance.APIStatusError):
         observed.update(
             status=error.status_code, message=error.message, code=error.code, request_id=error.request_id,
-            body=error.body, text=str(error),
+            body=error.body, text=str(error), field=error.field, rate_limit=rate_limit_observation(error.rate_limit),
         )  # fmt: skip
     return observed
+
+
+def rate_limit_observation(rate_limit: Any) -> dict[str, Any] | None:
+    if rate_limit is None:
+        return None
+    return {"limit": rate_limit.limit, "remaining": rate_limit.remaining, "reset": rate_limit.reset}
 
 
 def refused(error: ValueError) -> dict[str, Any]:
@@ -104,7 +114,10 @@ def refused(error: ValueError) -> dict[str, Any]:
 
 def raw_observation(raw: Any) -> dict[str, Any]:
     body = raw.json()
-    return {"status": raw.status_code, "request_id": raw.request_id, "result": wire(raw.parse()), "body": body}
+    return {
+        "status": raw.status_code, "request_id": raw.request_id, "result": wire(raw.parse()), "body": body,
+        "rate_limit": rate_limit_observation(raw.rate_limit),
+    }  # fmt: skip
 
 
 class Cancelled(BaseException):

@@ -32,7 +32,7 @@ type Step = {
 type Observation = Record<string, Json>;
 // What a call returns in either style, seen loosely: the driver reaches methods by name, like Python's getattr.
 type Method = (...args: unknown[]) => PromiseLike<unknown> & {
-  withResponse(): Promise<{ data: unknown; response: Response; body: unknown }>;
+  withResponse(): Promise<sdk.WithResponse<unknown>>;
 };
 
 const CREDENTIALS = {
@@ -93,6 +93,19 @@ function clientOptions(spec: Record<string, Json>, server: string, hooks: number
   if (!('region' in spec) || spec['base_url'] === 'given') options.baseUrl = server + '/us';
   if ('max_retries' in spec) options.maxRetries = spec['max_retries'] as number;
   if ('timeout' in spec) options.timeout = (spec['timeout'] as number) * 1000;
+  if ('retry_config' in spec) {
+    const config = spec['retry_config'] as Record<string, number | boolean>;
+    options.retryConfig = {
+      maxRetries: config['max_retries'] as number,
+      baseDelay: (config['base_delay'] as number) * 1000,
+      maxDelay: (config['max_delay'] as number) * 1000,
+      exponentialBackoff: config['exponential_backoff'] as boolean,
+    };
+  }
+  if ('auth_config' in spec) {
+    const config = spec['auth_config'] as Record<string, number>;
+    options.authConfig = { refreshBufferSeconds: config['refresh_buffer_seconds'] as number };
+  }
   if ('default_headers' in spec) options.defaultHeaders = spec['default_headers'] as Record<string, string>;
   if (spec['hooks']) {
     options.onRequest = [(request) => request.headers.set('X-Hook', 'on')];
@@ -169,6 +182,8 @@ function errorObservation(error: sdk.APIError): Observation {
       request_id: error.requestId,
       body: error.body ?? null,
       text: error.message,
+      field: error.field,
+      rate_limit: error.rateLimit,
     });
   }
   return observed;
@@ -213,7 +228,15 @@ async function step(client: sdk.Conformance, step: Step, style: Style, signal: A
     const raw = await pending.withResponse();
     const headers = raw.response.headers;
     const requestId = headers.get('x-request-id') || headers.get('request-id') || null;
-    return { raw: { status: raw.response.status, request_id: requestId, result: raw.data ?? null, body: raw.body } };
+    return {
+      raw: {
+        status: raw.response.status,
+        request_id: requestId,
+        result: raw.data ?? null,
+        body: raw.body,
+        rate_limit: raw.rateLimit,
+      },
+    };
   }
   if (observe === 'walk') {
     const ids: string[] = [];
@@ -221,7 +244,7 @@ async function step(client: sdk.Conformance, step: Step, style: Style, signal: A
     return { walk: ids };
   }
   let result: unknown;
-  if (style.result) {
+  if (style.result && !(pending instanceof sdk.OkPromise)) {
     const outcome = (await pending) as sdk.Result<unknown>;
     if (outcome.error) throw outcome.error;
     result = outcome.data;

@@ -136,12 +136,24 @@ describe('retry rules', () => {
     assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'soon' }), now), null);
   });
   it('backs off exponentially with jitter, capped', () => {
-    const policy = { maxRetries: 5, baseDelay: 500, maxDelay: 8000, maxRetryAfter: 60_000 };
+    const policy = { maxRetries: 5, baseDelay: 500, maxDelay: 8000, maxRetryAfter: 60_000, exponentialBackoff: true };
     assert.equal(retryDelay(policy, 0, null, 0, 0), 500);
     assert.equal(retryDelay(policy, 2, null, 0, 0), 2000);
     assert.equal(retryDelay(policy, 10, null, 0, 0), 8000);
     assert.equal(retryDelay(policy, 1, null, 0, 1), 750);
     assert.equal(retryDelay(policy, 0, new Headers({ 'retry-after': '120' }), 0, 0), 500);
+    assert.equal(retryDelay({ ...policy, exponentialBackoff: false }, 3, null, 0, 0), 500);
+  });
+  it('waits until X-RateLimit-Reset on a 429 without Retry-After: seconds, or an epoch over 1e9', () => {
+    const policy = { maxRetries: 5, baseDelay: 500, maxDelay: 8000, maxRetryAfter: 60_000, exponentialBackoff: true };
+    const now = Date.parse('2024-01-01T00:00:00Z');
+    const epoch = String(now / 1000 + 5);
+    assert.equal(retryDelay(policy, 0, new Headers({ 'x-ratelimit-reset': '3' }), now, 0, 429), 3000);
+    assert.equal(retryDelay(policy, 0, new Headers({ 'x-ratelimit-reset': epoch }), now, 0, 429), 5000);
+    assert.equal(retryDelay(policy, 0, new Headers({ 'x-ratelimit-reset': '3' }), now, 0, 503), 500);
+    assert.equal(retryDelay(policy, 0, new Headers({ 'x-ratelimit-reset': '3600' }), now, 0, 429), 500);
+    const headers = new Headers({ 'retry-after': '1', 'x-ratelimit-reset': '30' });
+    assert.equal(retryDelay(policy, 0, headers, now, 0, 429), 1000);
   });
 });
 

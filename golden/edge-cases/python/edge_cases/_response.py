@@ -25,6 +25,7 @@ import pydantic
 from ._exceptions import APIResponseValidationError, request_id_from
 from ._files import BinaryResponse
 from ._models import validate_as
+from ._retry import RateLimit, parse_rate_limit
 from ._utils import MISSING, get_path, is_json_content_type
 
 __all__ = [
@@ -112,6 +113,11 @@ class APIResponse(Generic[T]):
     @property
     def request_id(self) -> str | None:
         return request_id_from(self.http_response.headers)
+
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        """The ``X-RateLimit-*`` headers, ``None`` without any."""
+        return parse_rate_limit(self.http_response.headers)
 
     @property
     def url(self) -> httpx.URL:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import httpx
 
+from ._retry import RateLimit, parse_rate_limit
 from ._utils import read_json_or_text
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "UnprocessableEntityError",
     "ValidationError",
     "error_class_for_status",
+    "error_field",
     "extract_error",
     "make_status_error",
     "request_id_from",
@@ -125,6 +127,17 @@ class APIStatusError(APIError):
 
     def __str__(self) -> str:
         return self._text
+
+    @property
+    def field(self) -> str | None:
+        """The field the error envelope names (``errors[0].field``, else
+        ``error.field``), ``None`` when it names none."""
+        return error_field(self.body)
+
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        """The response's ``X-RateLimit-*`` headers, ``None`` without any."""
+        return parse_rate_limit(self.headers)
 
 
 class ValidationError(APIStatusError):
@@ -321,6 +334,16 @@ def extract_error(body: object) -> tuple[str | None, str | None]:
     if title:
         return title, _code(body.get("code"))
     return None, None
+
+
+def error_field(body: object) -> str | None:
+    """``errors[0].field`` or ``error.field`` of an error body, when a string."""
+    if not isinstance(body, Mapping):
+        return None
+    errors, error = body.get("errors"), body.get("error")
+    first = errors[0] if isinstance(errors, list) and errors else error
+    field = first.get("field") if isinstance(first, Mapping) else None
+    return field if isinstance(field, str) and field else None
 
 
 def make_status_error(response: httpx.Response) -> APIStatusError:

@@ -19,9 +19,11 @@ export {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
+  type RateLimit,
 } from './core/errors.js';
-export type { CallOptions, ClientOptions, RequestHook, ResponseHook } from './core/client.js';
+export type { AuthConfig, CallOptions, ClientOptions, RequestHook, ResponseHook } from './core/client.js';
 export { parseJSON, stringifyJSON } from './core/json.js';
 export { Page, PagePromise, PageResultPromise } from './core/pagination.js';
-export { APIPromise, ResultPromise, type Result, type WithResponse } from './core/promise.js';
+export { APIPromise, OkPromise, ResultPromise, type Result, type WithResponse } from './core/promise.js';
+export type { RetryConfig } from './core/retry.js';
 export { Stream } from './core/streaming.js';

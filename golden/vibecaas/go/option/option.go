@@ -53,6 +53,18 @@ func WithRetryDelays(base, maximum time.Duration) RequestOption {
 	return func(c *core.Config) { c.BaseDelay, c.MaxDelay = base, maximum }
 }
 
+// WithRefreshBuffer sets how long before a token expires it is refreshed (a login or OAuth2 token); a client
+// option.
+func WithRefreshBuffer(buffer time.Duration) RequestOption {
+	return func(c *core.Config) { c.RefreshBuffer = &buffer }
+}
+
+// WithExponentialBackoff turns exponential backoff on (the default: the delay doubles from the base delay
+// up to the cap) or off (every retry waits the base delay).
+func WithExponentialBackoff(on bool) RequestOption {
+	return func(c *core.Config) { c.ConstantBackoff = !on }
+}
+
 // WithHeader sets a header on every request (it wins over the SDK's own headers).
 func WithHeader(name, value string) RequestOption {
 	return func(c *core.Config) { c.Headers.Set(name, value) }

@@ -2,6 +2,7 @@
 """Python SDK for VibeCaaS API."""
 
 from . import models
+from ._auth import AuthConfig
 from ._client import AsyncVibeCaaS, VibeCaaS
 from ._exceptions import (
     APIConnectionError,
@@ -21,6 +22,7 @@ from ._exceptions import (
 from ._files import BinaryResponse
 from ._pagination import AsyncPage, SyncPage
 from ._response import APIResponse
+from ._retry import RateLimit, RetryConfig
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, NotGiven
 
@@ -37,6 +39,7 @@ __all__ = [
     "AsyncPage",
     "AsyncStream",
     "AsyncVibeCaaS",
+    "AuthConfig",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",
@@ -45,7 +48,9 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
+    "RetryConfig",
     "Stream",
     "SyncPage",
     "UnprocessableEntityError",

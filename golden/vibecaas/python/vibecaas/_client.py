@@ -7,7 +7,7 @@ import platform
 
 import httpx
 
-from ._auth import AuthProvider, BearerAuth, OAuth2ClientCredentials
+from ._auth import AuthConfig, AuthProvider, BearerAuth, OAuth2ClientCredentials
 from ._base_client import (
     AsyncAPIClient,
     RequestHook,
@@ -16,7 +16,7 @@ from ._base_client import (
     resolve_server_url,
 )
 from ._env import first_given
-from ._retry import RetryPolicy
+from ._retry import RetryConfig, RetryPolicy
 from ._types import Timeout
 from .resources.ai import AiResource, AsyncAiResource
 from .resources.analytics import AnalyticsResource, AsyncAnalyticsResource
@@ -26,8 +26,9 @@ from .resources.projects import AsyncProjectsResource, ProjectsResource
 
 SERVER_URL = "https://api.vibecaas.com/v1"
 USER_AGENT = f"vibecaas/1.0.0 python/{platform.python_version()}"
-RETRY_POLICY = RetryPolicy(max_retries=2, base_delay=0.5, max_delay=8.0)
+RETRY_POLICY = RetryPolicy(max_retries=4, base_delay=1.0, max_delay=8.0)
 DEFAULT_TIMEOUT = 60.0
+REFRESH_BUFFER = 60.0
 DEFAULT_SECURITY: list[list[str]] = [["bearerAuth"], ["oauth2"]]
 
 
@@ -35,6 +36,7 @@ def _auth(
     api_key: str | None,
     client_id: str | None,
     client_secret: str | None,
+    refresh_buffer: float,
 ) -> dict[str, AuthProvider]:
     return {
         "bearerAuth": BearerAuth(first_given(api_key, "VIBECAAS_API_KEY")),
@@ -42,6 +44,7 @@ def _auth(
             "https://auth.vibecaas.com/oauth/token",
             first_given(client_id, "VIBECAAS_CLIENT_ID"),
             first_given(client_secret, "VIBECAAS_CLIENT_SECRET"),
+            refresh_buffer=refresh_buffer,
         ),
     }
 
@@ -64,21 +67,25 @@ class VibeCaaS(SyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
+        auth_config: AuthConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.Client | None = None,
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
+        buffer = auth_config.refresh_buffer_seconds if auth_config else None
         providers = _auth(
             api_key,
             client_id,
             client_secret,
+            REFRESH_BUFFER if buffer is None else buffer,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,
@@ -112,21 +119,25 @@ class AsyncVibeCaaS(AsyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
+        auth_config: AuthConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
+        buffer = auth_config.refresh_buffer_seconds if auth_config else None
         providers = _auth(
             api_key,
             client_id,
             client_secret,
+            REFRESH_BUFFER if buffer is None else buffer,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,

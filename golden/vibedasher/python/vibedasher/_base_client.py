@@ -196,10 +196,11 @@ class BaseClient:
         if retries_done >= prepared.max_retries:
             return None
         headers: httpx.Headers | None = None
+        status: int | None = None
         if isinstance(error, APIStatusError):
             if not should_retry_status(error.status_code, error.headers):
                 return None
-            headers = error.headers
+            headers, status = error.headers, error.status_code
         elif not isinstance(error, APIConnectionError):
             return None
         return retry_delay(
@@ -208,6 +209,7 @@ class BaseClient:
             headers,
             now=self._clock(),
             jitter=self._rand(),
+            status=status,
         )
 
     @staticmethod
@@ -266,6 +268,18 @@ class SyncAPIClient(BaseClient):
             lambda: parse_response(response, cast_to, prepared.envelope),
             raw,
         )
+
+    def request_ok(self, options: RequestOptions) -> bool:
+        """``True`` for a 2xx answer; ``False`` for an error status or no answer
+        once the retries are spent (a raw response raises those)."""
+        raw = consume_raw_response_flag()
+        try:
+            response = self._send(self._prepare(options), stream=False)
+        except (APIStatusError, APIConnectionError):
+            if raw:
+                raise
+            return False
+        return self._result(response, lambda: True, raw)
 
     def request_page(
         self, options: RequestOptions, item_type: type[T], paginator: Paginator
@@ -420,6 +434,17 @@ class AsyncAPIClient(BaseClient):
             lambda: parse_response(response, cast_to, prepared.envelope),
             raw,
         )
+
+    async def request_ok(self, options: RequestOptions) -> bool:
+        """The async twin of ``SyncAPIClient.request_ok``."""
+        raw = consume_raw_response_flag()
+        try:
+            response = await self._send(self._prepare(options), stream=False)
+        except (APIStatusError, APIConnectionError):
+            if raw:
+                raise
+            return False
+        return self._result(response, lambda: True, raw)
 
     async def request_page(
         self, options: RequestOptions, item_type: type[T], paginator: Paginator

@@ -7,7 +7,7 @@ import platform
 
 import httpx
 
-from ._auth import ApiKeyAuth, AuthProvider
+from ._auth import ApiKeyAuth, AuthConfig, AuthProvider
 from ._base_client import (
     AsyncAPIClient,
     RequestHook,
@@ -16,7 +16,7 @@ from ._base_client import (
     resolve_server_url,
 )
 from ._env import first_given
-from ._retry import RetryPolicy
+from ._retry import RetryConfig, RetryPolicy
 from ._types import Timeout
 from .api import OperationsClient
 from .resources.accounts import AccountsResource, AsyncAccountsResource
@@ -55,11 +55,13 @@ SERVER_ENUMS: dict[str, list[str]] = {
 USER_AGENT = f"vibedasher/2.0.0 python/{platform.python_version()}"
 RETRY_POLICY = RetryPolicy(max_retries=2, base_delay=0.5, max_delay=8.0)
 DEFAULT_TIMEOUT = 60.0
+REFRESH_BUFFER = 60.0
 DEFAULT_SECURITY: list[list[str]] = [["APIKeyHeader"]]
 
 
 def _auth(
     api_key: str | None,
+    refresh_buffer: float,
 ) -> dict[str, AuthProvider]:
     return {
         "APIKeyHeader": ApiKeyAuth(
@@ -83,13 +85,17 @@ class Vibedasher(SyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
+        auth_config: AuthConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.Client | None = None,
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
+        buffer = auth_config.refresh_buffer_seconds if auth_config else None
         providers = _auth(
             api_key,
+            REFRESH_BUFFER if buffer is None else buffer,
         )
         super().__init__(
             base_url=base_url
@@ -103,7 +109,7 @@ class Vibedasher(SyncAPIClient):
             ),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,
@@ -151,13 +157,17 @@ class AsyncVibedasher(AsyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
+        auth_config: AuthConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
+        buffer = auth_config.refresh_buffer_seconds if auth_config else None
         providers = _auth(
             api_key,
+            REFRESH_BUFFER if buffer is None else buffer,
         )
         super().__init__(
             base_url=base_url
@@ -171,7 +181,7 @@ class AsyncVibedasher(AsyncAPIClient):
             ),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,

@@ -23,6 +23,7 @@ from ._utils import MISSING, get_path
 
 __all__ = [
     "ApiKeyAuth",
+    "AuthConfig",
     "AuthProvider",
     "BasicAuth",
     "BearerAuth",
@@ -53,6 +54,14 @@ class TokenRequest:
     form: Mapping[str, str] | None = None
     json: Mapping[str, object] | None = None
     headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    """The client's ``auth_config``: ``refresh_buffer_seconds`` is how long
+    before a token expires it is refreshed (``None``: the SDK's default)."""
+
+    refresh_buffer_seconds: float | None = None
 
 
 class AuthProvider:

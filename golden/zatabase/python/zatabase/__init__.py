@@ -2,6 +2,7 @@
 """Python SDK for Zatabase API."""
 
 from . import models
+from ._auth import AuthConfig
 from ._client import SyncZatabaseClient, ZatabaseClient
 from ._exceptions import (
     APIConnectionError,
@@ -21,6 +22,7 @@ from ._exceptions import (
 from ._files import BinaryResponse
 from ._pagination import AsyncPage, SyncPage
 from ._response import APIResponse
+from ._retry import RateLimit, RetryConfig
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, NotGiven
 
@@ -36,6 +38,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncPage",
     "AsyncStream",
+    "AuthConfig",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",
@@ -44,7 +47,9 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
+    "RetryConfig",
     "Stream",
     "SyncPage",
     "SyncZatabaseClient",

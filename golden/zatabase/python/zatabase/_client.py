@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from . import models
-from ._auth import ApiKeyAuth, AuthProvider, LoginTokenAuth
+from ._auth import ApiKeyAuth, AuthConfig, AuthProvider, LoginTokenAuth
 from ._base_client import (
     AsyncAPIClient,
     RequestHook,
@@ -22,7 +22,7 @@ from ._env import first_given
 from ._files import BinaryResponse
 from ._pagination import AsyncPage, SyncPage
 from ._request import RequestOptions
-from ._retry import RetryPolicy
+from ._retry import RetryConfig, RetryPolicy
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .resources.analytics import AnalyticsResource, AsyncAnalyticsResource
@@ -48,12 +48,14 @@ SERVER_ENUMS: dict[str, list[str]] = {}
 USER_AGENT = f"zatabase/1.0.0 python/{platform.python_version()}"
 RETRY_POLICY = RetryPolicy(max_retries=3, base_delay=1.0, max_delay=60.0)
 DEFAULT_TIMEOUT = 30.0
+REFRESH_BUFFER = 300.0
 DEFAULT_SECURITY: list[list[str]] = [["apiKeyAuth"], ["bearerAuth"]]
 
 
 def _auth(
     api_key: str | None,
     access_token: str | None,
+    refresh_buffer: float,
 ) -> dict[str, AuthProvider]:
     return {
         "apiKeyAuth": ApiKeyAuth(
@@ -67,6 +69,7 @@ def _auth(
             refresh_path="/auth/refresh",
             refresh_method="POST",
             refresh_param="refresh_token",
+            refresh_buffer=refresh_buffer,
         ),
     }
 
@@ -88,14 +91,18 @@ class SyncZatabaseClient(SyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
+        auth_config: AuthConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.Client | None = None,
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
+        buffer = auth_config.refresh_buffer_seconds if auth_config else None
         providers = _auth(
             api_key,
             access_token,
+            REFRESH_BUFFER if buffer is None else buffer,
         )
         login = providers["bearerAuth"]
         assert isinstance(login, LoginTokenAuth)
@@ -112,7 +119,7 @@ class SyncZatabaseClient(SyncAPIClient):
             ),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,
@@ -254,7 +261,7 @@ class SyncZatabaseClient(SyncAPIClient):
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> models.Health:
+    ) -> bool:
         """Check server health
 
         Reports whether the server is reachable and healthy. Needs no credentials.
@@ -1265,14 +1272,18 @@ class ZatabaseClient(AsyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
+        retry_config: RetryConfig | None = None,
+        auth_config: AuthConfig | None = None,
         default_headers: dict[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
+        buffer = auth_config.refresh_buffer_seconds if auth_config else None
         providers = _auth(
             api_key,
             access_token,
+            REFRESH_BUFFER if buffer is None else buffer,
         )
         login = providers["bearerAuth"]
         assert isinstance(login, LoginTokenAuth)
@@ -1289,7 +1300,7 @@ class ZatabaseClient(AsyncAPIClient):
             ),
             timeout=timeout,
             max_retries=max_retries,
-            retry_policy=RETRY_POLICY,
+            retry_policy=RETRY_POLICY.configured(retry_config),
             default_headers=default_headers,
             user_agent=USER_AGENT,
             auth=providers,
@@ -1431,7 +1442,7 @@ class ZatabaseClient(AsyncAPIClient):
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> models.Health:
+    ) -> bool:
         """Check server health
 
         Reports whether the server is reachable and healthy. Needs no credentials.

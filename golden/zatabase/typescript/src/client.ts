@@ -2,8 +2,7 @@
 import { ApiKeyAuth, fromEnv, LoginTokenAuth } from './core/auth.js';
 import { BaseClient, type CallOptions, type ClientOptions, userAgent } from './core/client.js';
 import { resolveServerUrl } from './core/url.js';
-import type { APIPromise } from './core/promise.js';
-import type * as models from './models.js';
+import type { APIPromise, OkPromise } from './core/promise.js';
 import { AuthResource } from './resources/auth.js';
 import { HealthResource } from './resources/health.js';
 import { SqlResource } from './resources/sql.js';
@@ -68,7 +67,7 @@ export class ZatabaseClient extends BaseClient {
     super(options, {
       baseUrl: options.baseUrl || serverUrl(options),
       userAgent: USER_AGENT,
-      retries: { maxRetries: 3, baseDelay: 1000, maxDelay: 60_000, timeout: 30_000 },
+      retries: { maxRetries: 3, baseDelay: 1000, maxDelay: 60_000, timeout: 30_000, refreshBuffer: 300_000 },
       auth: {
         apiKeyAuth: new ApiKeyAuth('X-API-Key', 'header', fromEnv(options.apiKey, 'ZATABASE_API_KEY')),
         bearerAuth: new LoginTokenAuth({
@@ -103,7 +102,7 @@ export class ZatabaseClient extends BaseClient {
    *
    * Reports whether the server is reachable and healthy. Needs no credentials.
    */
-  healthCheck(options?: CallOptions): APIPromise<models.Health> {
+  healthCheck(options?: CallOptions): OkPromise {
     return this.health.healthCheck(options);
   }
 }

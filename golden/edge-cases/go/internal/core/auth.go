@@ -196,6 +196,13 @@ func (a *OAuth2ClientCredentials) TokenRequest(now time.Time) *TokenRequest {
 	return &TokenRequest{Method: "POST", URL: a.TokenURL, Form: form, Header: map[string]string{"Accept": "application/json"}}
 }
 
+// SetRefreshBuffer sets how long before the token expires it is fetched again.
+func (a *OAuth2ClientCredentials) SetRefreshBuffer(buffer time.Duration) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.RefreshBuffer, a.buffer = buffer, buffer
+}
+
 func (a *OAuth2ClientCredentials) AcceptToken(body any, now time.Time) error {
 	value, _ := field(body, "access_token")
 	token, _ := value.(string)
@@ -281,6 +288,13 @@ func (a *LoginTokenAuth) HasCredentials() bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.accessToken != "" || a.canRefresh()
+}
+
+// SetRefreshBuffer sets how long before the token expires it is refreshed.
+func (a *LoginTokenAuth) SetRefreshBuffer(buffer time.Duration) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.RefreshBuffer = buffer
 }
 
 func (a *LoginTokenAuth) TokenRequest(now time.Time) *TokenRequest {

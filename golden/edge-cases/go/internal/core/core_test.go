@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -119,14 +120,35 @@ func TestRetryAfter(t *testing.T) {
 		}
 	}
 	cfg := &Config{BaseDelay: 500 * time.Millisecond, MaxDelay: 8 * time.Second}
-	if d := retryDelay(cfg, 1, nil, now, 0); d != time.Second {
+	if d := retryDelay(cfg, 1, 0, nil, now, 0); d != time.Second {
 		t.Errorf("backoff after one retry: %v", d)
 	}
-	if d := retryDelay(cfg, 10, nil, now, 1); d != 6*time.Second {
+	if d := retryDelay(cfg, 10, 0, nil, now, 1); d != 6*time.Second {
 		t.Errorf("capped backoff with full jitter: %v", d)
 	}
-	if d := retryDelay(cfg, 0, http.Header{"Retry-After": {"120"}}, now, 0); d != 500*time.Millisecond {
+	constant := &Config{BaseDelay: 500 * time.Millisecond, MaxDelay: 8 * time.Second, ConstantBackoff: true}
+	if d := retryDelay(constant, 3, 0, nil, now, 0); d != 500*time.Millisecond {
+		t.Errorf("constant backoff: %v", d)
+	}
+	if d := retryDelay(cfg, 0, 429, http.Header{"Retry-After": {"120"}}, now, 0); d != 500*time.Millisecond {
 		t.Errorf("a hint over a minute is ignored: %v", d)
+	}
+	if d := retryDelay(cfg, 0, 429, http.Header{"X-Ratelimit-Reset": {"3"}}, now, 0); d != 3*time.Second {
+		t.Errorf("X-RateLimit-Reset in seconds: %v", d)
+	}
+	epoch := http.Header{"X-Ratelimit-Reset": {strconv.FormatInt(now.Add(5*time.Second).Unix(), 10)}}
+	if d := retryDelay(cfg, 0, 429, epoch, now, 0); d != 5*time.Second {
+		t.Errorf("X-RateLimit-Reset as an epoch: %v", d)
+	}
+	if d := retryDelay(cfg, 0, 503, http.Header{"X-Ratelimit-Reset": {"3"}}, now, 0); d != 500*time.Millisecond {
+		t.Errorf("X-RateLimit-Reset is for 429s only: %v", d)
+	}
+	limit := ParseRateLimit(http.Header{"X-Ratelimit-Limit": {"100"}, "X-Ratelimit-Reset": {"30"}})
+	if limit == nil || limit.Limit == nil || *limit.Limit != 100 || limit.Remaining != nil || *limit.Reset != 30 {
+		t.Errorf("rate limit: %+v", limit)
+	}
+	if ParseRateLimit(http.Header{}) != nil {
+		t.Errorf("no rate-limit headers gives nil")
 	}
 }
 

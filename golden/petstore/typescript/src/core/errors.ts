@@ -12,6 +12,30 @@ export function requestIdFrom(headers: Headers): string | null {
   return headers.get('x-request-id') || headers.get('request-id') || null;
 }
 
+/**
+ * The `X-RateLimit-Limit`, `-Remaining` and `-Reset` response headers, each `null` when absent or not a whole
+ * number. `reset` is as the server sent it: seconds from now, or an epoch time in seconds when larger than 1e9.
+ */
+export interface RateLimit {
+  limit: number | null;
+  remaining: number | null;
+  reset: number | null;
+}
+
+/** A header holding a whole number, or `null`. */
+export function intHeader(headers: Headers, name: string): number | null {
+  const value = headers.get(name)?.trim();
+  return value && /^[+-]?\d+$/.test(value) ? Number(value) : null;
+}
+
+/** The rate-limit headers, or `null` when the response has none. */
+export function parseRateLimit(headers: Headers): RateLimit | null {
+  const limit = intHeader(headers, 'x-ratelimit-limit');
+  const remaining = intHeader(headers, 'x-ratelimit-remaining');
+  const reset = intHeader(headers, 'x-ratelimit-reset');
+  return limit === null && remaining === null && reset === null ? null : { limit, remaining, reset };
+}
+
 /** Base of every error the SDK throws (or returns, in result mode). */
 export class APIError extends Error {
   /** The decoded error body (JSON or text), when there was one. */
@@ -44,6 +68,10 @@ export class APIStatusError extends APIError {
   readonly status: number;
   readonly headers: Headers;
   readonly requestId: string | null;
+  /** The response's `X-RateLimit-*` headers, `null` without any. */
+  readonly rateLimit: RateLimit | null;
+  /** The field the error envelope names (`errors[0].field`, else `error.field`), `null` when it names none. */
+  readonly field: string | null;
   readonly response: Response;
   readonly apiMessage: string;
 
@@ -54,6 +82,8 @@ export class APIStatusError extends APIError {
     this.status = response.status;
     this.headers = response.headers;
     this.requestId = requestIdFrom(response.headers);
+    this.rateLimit = parseRateLimit(response.headers);
+    this.field = errorField(body);
   }
 }
 
@@ -204,6 +234,15 @@ function fromErrorList(items: unknown[]): [string | null, string | null] {
  * OAuth's `error_description`), `{errors: [{code, message, field}]}`, `{message, code}`,
  * `{detail: string | [{msg}]}`, `{title}`.
  */
+/** `errors[0].field` or `error.field` of an error body, when a string. */
+export function errorField(body: unknown): string | null {
+  if (!isObject(body)) return null;
+  const errors = body['errors'];
+  const first = Array.isArray(errors) && errors.length ? errors[0] : body['error'];
+  const field = isObject(first) ? first['field'] : null;
+  return typeof field === 'string' && field ? field : null;
+}
+
 export function extractError(body: unknown): [string | null, string | null] {
   if (!isObject(body)) return [null, null];
   const error = body['error'];

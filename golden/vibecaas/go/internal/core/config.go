@@ -25,6 +25,9 @@ type RawResponse struct {
 	Body       []byte
 }
 
+// RateLimit is the response's X-RateLimit-* headers, nil without any.
+func (r *RawResponse) RateLimit() *RateLimit { return ParseRateLimit(r.Header) }
+
 // Config is the client's configuration; per-call options change a copy of it.
 type Config struct {
 	BaseURL         string
@@ -36,6 +39,8 @@ type Config struct {
 	MaxRetries      int
 	BaseDelay       time.Duration
 	MaxDelay        time.Duration
+	ConstantBackoff bool           // every retry waits BaseDelay (capped by MaxDelay) instead of doubling it
+	RefreshBuffer   *time.Duration // how long before a token expires it is refreshed (nil: the providers' own)
 	Headers         http.Header
 	Query           [][2]string // extra query parameters, sent in this order after the operation's
 	Middleware      []Middleware
@@ -111,8 +116,14 @@ func (c *Client) Credential(name, env string) string {
 	return ""
 }
 
-// SetAuth installs the provider of a security scheme.
-func (c *Client) SetAuth(scheme string, provider AuthProvider) { c.auth[scheme] = provider }
+// SetAuth installs the provider of a security scheme; one that refreshes tokens takes the client's
+// RefreshBuffer, when one is set.
+func (c *Client) SetAuth(scheme string, provider AuthProvider) {
+	if refresher, ok := provider.(interface{ SetRefreshBuffer(time.Duration) }); ok && c.config.RefreshBuffer != nil {
+		refresher.SetRefreshBuffer(*c.config.RefreshBuffer)
+	}
+	c.auth[scheme] = provider
+}
 
 // Auth is the provider of a security scheme, or nil.
 func (c *Client) Auth(scheme string) AuthProvider { return c.auth[scheme] }

@@ -5,15 +5,22 @@
  * for an HTTP or connection error).
  */
 
-import { APIError, APIStatusError } from './errors.js';
+import { APIConnectionError, APIError, APIStatusError, parseRateLimit, type RateLimit } from './errors.js';
 
-/** The result together with the request sent, the HTTP response and the whole decoded body (envelope included). */
+/**
+ * The result together with the request sent, the HTTP response, the whole decoded body (envelope included) and the
+ * response's `X-RateLimit-*` headers (`null` without any).
+ */
 export interface WithResponse<T> {
   data: T;
   request: Request;
   response: Response;
   body: unknown;
+  rateLimit: RateLimit | null;
 }
+
+/** What a request gives before `withResponse()` adds the rate limit. */
+export type Arrival<T> = Omit<WithResponse<T>, 'rateLimit'>;
 
 /**
  * Result style: exactly one of `data` and `error` is set. `response` is always a `Response`: without one from the
@@ -29,11 +36,11 @@ export class APIPromise<T> implements Promise<T> {
   readonly [Symbol.toStringTag] = 'APIPromise';
   private started: Promise<WithResponse<T>> | undefined;
 
-  constructor(private readonly start: () => Promise<WithResponse<T>>) {}
+  constructor(private readonly start: () => Promise<Arrival<T>>) {}
 
-  /** The result, the `Response` (body already read) and the whole decoded body. */
+  /** The result, the `Response` (body already read), the whole decoded body and the rate limit. */
   withResponse(): Promise<WithResponse<T>> {
-    this.started ??= this.start();
+    this.started ??= this.start().then((raw) => ({ ...raw, rateLimit: parseRateLimit(raw.response.headers) }));
     return this.started;
   }
 
@@ -57,6 +64,28 @@ export class APIPromise<T> implements Promise<T> {
   /** The same request in result style. */
   asResult(): ResultPromise<T> {
     return new ResultPromise(this);
+  }
+}
+
+/**
+ * An `x-zsdk-result: ok` call: awaiting it gives `true` for a 2xx answer and `false` for an error status, a failed
+ * connection or a timeout once the retries are spent; `.withResponse()` throws those instead (an abort always
+ * throws).
+ */
+export class OkPromise extends APIPromise<boolean> {
+  override then<A = boolean, B = never>(
+    onfulfilled?: ((value: boolean) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.withResponse()
+      .then(
+        (raw) => raw.data,
+        (error: unknown) => {
+          if (error instanceof APIStatusError || error instanceof APIConnectionError) return false;
+          throw error;
+        },
+      )
+      .then(onfulfilled, onrejected);
   }
 }
 

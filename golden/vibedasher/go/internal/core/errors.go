@@ -60,6 +60,7 @@ type APIError struct {
 	Body       []byte // the raw response body
 	Message    string // parsed from the common error envelopes, else "Error code: <status>"
 	Code       string // the machine-readable code from the envelope, "" when absent
+	Field      string // the field the envelope names (errors[0].field, else error.field), "" when none
 
 	noMessage bool // the envelopes had no message: Message is the "Error code" stand-in
 }
@@ -84,6 +85,43 @@ func (e *APIError) Is(target error) bool {
 	return class != nil && target == class
 }
 
+// RateLimit is the X-RateLimit-Limit, -Remaining and -Reset headers of a response, each nil when absent or
+// not a whole number. Reset is as the server sent it: seconds from now, or an epoch time in seconds when
+// larger than 1e9.
+type RateLimit struct {
+	Limit     *int64
+	Remaining *int64
+	Reset     *int64
+}
+
+// RateLimit is the response's rate-limit headers, nil without any.
+func (e *APIError) RateLimit() *RateLimit { return ParseRateLimit(e.Header) }
+
+// ParseRateLimit reads the rate-limit headers; nil when there are none.
+func ParseRateLimit(header http.Header) *RateLimit {
+	get := func(name string) *int64 {
+		if value, ok := intHeader(header, name); ok {
+			return &value
+		}
+		return nil
+	}
+	limit := RateLimit{Limit: get("x-ratelimit-limit"), Remaining: get("x-ratelimit-remaining"),
+		Reset: get("x-ratelimit-reset")}
+	if limit.Limit == nil && limit.Remaining == nil && limit.Reset == nil {
+		return nil
+	}
+	return &limit
+}
+
+func intHeader(header http.Header, name string) (int64, bool) {
+	value := strings.TrimSpace(header.Get(name))
+	if value == "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(value, 10, 64)
+	return n, err == nil
+}
+
 // ConnectionError is a request that got no response: the connection failed or broke.
 type ConnectionError struct{ Err error }
 
@@ -105,16 +143,29 @@ func RequestIDFrom(header http.Header) string {
 }
 
 func newStatusError(status int, header http.Header, body []byte) *APIError {
-	message, code := "", ""
+	message, code, field := "", "", ""
 	if decoded, err := Decode(body); err == nil {
 		message, code = ExtractError(decoded)
+		field = errorField(decoded)
 	}
 	noMessage := message == ""
 	if noMessage {
 		message = "Error code: " + strconv.Itoa(status)
 	}
 	return &APIError{StatusCode: status, Header: header, RequestID: RequestIDFrom(header), Body: body, Message: message,
-		Code: code, noMessage: noMessage}
+		Code: code, Field: field, noMessage: noMessage}
+}
+
+// errorField is errors[0].field or error.field of an error body, when a string.
+func errorField(body any) string {
+	object, _ := body.(map[string]any)
+	first := object["error"]
+	if list, ok := object["errors"].([]any); ok && len(list) > 0 {
+		first = list[0]
+	}
+	entry, _ := first.(map[string]any)
+	field, _ := entry["field"].(string)
+	return field
 }
 
 func errorCode(value any) string {

@@ -35,6 +35,26 @@ func (c *Client) DoText(ctx context.Context, r *Request, opts []Option) (string,
 	return string(body), err
 }
 
+// DoOK sends the request and reports whether the server answered 2xx: false, with a nil error, for an error
+// status, a failed connection or a timeout once the retries are spent. The error is the caller's context
+// ending, or a request the SDK refused to send.
+func (c *Client) DoOK(ctx context.Context, r *Request, opts []Option) (bool, error) {
+	_, _, err := c.call(ctx, r, opts)
+	if err == nil {
+		return true, nil
+	}
+	if ctx.Err() != nil {
+		return false, err
+	}
+	var apiErr *APIError
+	var connErr *ConnectionError
+	var timeoutErr *TimeoutError
+	if (errors.As(err, &apiErr) && apiErr.StatusCode != 0) || errors.As(err, &connErr) || errors.As(err, &timeoutErr) {
+		return false, nil
+	}
+	return false, err
+}
+
 // DoStream sends the request and returns the response with its body unread; the caller closes it.
 func (c *Client) DoStream(ctx context.Context, r *Request, opts []Option) (*http.Response, error) {
 	cfg := c.config.with(opts)
@@ -139,17 +159,18 @@ func (c *Client) retryDelay(p *prepared, err error, retriesDone int) (time.Durat
 	var connErr *ConnectionError
 	var timeoutErr *TimeoutError
 	var header http.Header
+	status := 0
 	switch {
 	case errors.As(err, &apiErr) && apiErr.StatusCode != 0:
 		if !shouldRetryStatus(apiErr.StatusCode, apiErr.Header) {
 			return 0, false
 		}
-		header = apiErr.Header
+		header, status = apiErr.Header, apiErr.StatusCode
 	case errors.As(err, &connErr), errors.As(err, &timeoutErr):
 	default:
 		return 0, false
 	}
-	return retryDelay(p.cfg, retriesDone, header, c.clock(), c.jitter()), true
+	return retryDelay(p.cfg, retriesDone, status, header, c.clock(), c.jitter()), true
 }
 
 // attemptContext is the context of one try: cancelled after the timeout, with the cause recorded.

@@ -49,15 +49,40 @@ func parseRetryAfter(header http.Header, now time.Time) (time.Duration, bool) {
 
 func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
 
-// retryDelay is the wait before the next try: a server hint up to maxRetryAfter, else exponential
-// backoff min(maxDelay, baseDelay * 2^retriesDone) times a jitter factor in [0.75, 1].
-func retryDelay(cfg *Config, retriesDone int, header http.Header, now time.Time, jitter float64) time.Duration {
+// rateLimitResetDelay is the wait until X-RateLimit-Reset: seconds from now, or an epoch time in seconds
+// when larger than 1e9. ok is false without the header.
+func rateLimitResetDelay(header http.Header, now time.Time) (time.Duration, bool) {
+	reset, ok := intHeader(header, "x-ratelimit-reset")
+	if !ok {
+		return 0, false
+	}
+	if reset > epochThreshold {
+		return max(0, time.Unix(reset, 0).Sub(now)), true
+	}
+	return max(0, time.Duration(reset)*time.Second), true
+}
+
+const epochThreshold = 1_000_000_000
+
+// retryDelay is the wait before the next try after status (0 for a connection failure): a server hint up
+// to maxRetryAfter (Retry-After, or on a 429 without one X-RateLimit-Reset), else exponential backoff
+// min(maxDelay, baseDelay * 2^retriesDone) (min(maxDelay, baseDelay) with ConstantBackoff) times a jitter
+// factor in [0.75, 1].
+func retryDelay(cfg *Config, retriesDone int, status int, header http.Header, now time.Time, jitter float64) time.Duration {
 	if header != nil {
-		if hinted, ok := parseRetryAfter(header, now); ok && hinted <= maxRetryAfter {
+		hinted, ok := parseRetryAfter(header, now)
+		if !ok && status == 429 {
+			hinted, ok = rateLimitResetDelay(header, now)
+		}
+		if ok && hinted <= maxRetryAfter {
 			return hinted
 		}
 	}
-	backoff := math.Min(cfg.MaxDelay.Seconds(), cfg.BaseDelay.Seconds()*math.Pow(2, float64(min(retriesDone, 62))))
+	growth := math.Pow(2, float64(min(retriesDone, 62)))
+	if cfg.ConstantBackoff {
+		growth = 1
+	}
+	backoff := math.Min(cfg.MaxDelay.Seconds(), cfg.BaseDelay.Seconds()*growth)
 	return seconds(math.Max(0, backoff*(1-0.25*jitter)))
 }
 

@@ -36,6 +36,8 @@ export interface AuthProvider {
   acceptToken?(body: unknown, now: number): void;
   /** Drop a token after a 401; true when a fresh one can be fetched. */
   invalidate?(): boolean;
+  /** How many ms before a token expires it is refreshed (the client's `authConfig`). */
+  setRefreshBuffer?(ms: number): void;
 }
 
 /** An API key in a header, query parameter or cookie. */
@@ -124,9 +126,13 @@ export class OAuth2ClientCredentials implements AuthProvider {
     public clientId: string | undefined,
     public clientSecret: string | undefined,
     readonly scopes: string[] = [],
-    readonly refreshBuffer = 60_000,
+    public refreshBuffer = 60_000,
   ) {
     this.buffer = refreshBuffer;
+  }
+
+  setRefreshBuffer(ms: number): void {
+    this.refreshBuffer = this.buffer = ms;
   }
 
   hasCredentials(): boolean {
@@ -184,6 +190,10 @@ export class LoginTokenAuth implements AuthProvider {
 
   constructor(readonly options: LoginTokenOptions) {
     this.accessToken = options.accessToken ?? null;
+  }
+
+  setRefreshBuffer(ms: number): void {
+    this.options.refreshBuffer = ms;
   }
 
   private canRefresh(): boolean {

@@ -36,8 +36,8 @@ import {
   type PageResultPromise,
   type Paginator,
 } from './pagination.js';
-import { APIPromise, type ResultPromise, type WithResponse } from './promise.js';
-import { retryDelay, shouldRetryStatus, wait, type RetryPolicy } from './retry.js';
+import { APIPromise, OkPromise, type Arrival, type ResultPromise } from './promise.js';
+import { retryDelay, shouldRetryStatus, wait, type RetryConfig, type RetryPolicy } from './retry.js';
 import { Stream } from './streaming.js';
 import {
   cookiePairs,
@@ -76,6 +76,11 @@ export class Interceptors<F> {
   }
 }
 
+/** The client's `authConfig`: how many seconds before a token expires it is refreshed. */
+export interface AuthConfig {
+  refreshBufferSeconds?: number | undefined;
+}
+
 /** Options every generated client takes besides its credentials and server variables. */
 export interface ClientOptions {
   /** Overrides the server URL from the spec (its server variables are then not read). */
@@ -84,6 +89,10 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** Retries after the first attempt; 0 disables them. */
   maxRetries?: number | undefined;
+  /** Retry settings; each field left out keeps the SDK's default (`maxRetries` above wins over this one's). */
+  retryConfig?: RetryConfig | undefined;
+  /** Token refresh settings; each field left out keeps the SDK's default. */
+  authConfig?: AuthConfig | undefined;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string> | undefined;
   /** A `fetch` to use instead of the global one. */
@@ -137,7 +146,7 @@ export interface Operation {
 export interface ClientSettings {
   baseUrl: string;
   userAgent: string;
-  retries: { maxRetries: number; baseDelay: number; maxDelay: number; timeout: number };
+  retries: { maxRetries: number; baseDelay: number; maxDelay: number; timeout: number; refreshBuffer: number };
   auth: Record<string, AuthProvider>;
   security: Security;
 }
@@ -211,14 +220,24 @@ export abstract class BaseClient {
   constructor(options: ClientOptions, settings: ClientSettings) {
     this.baseUrl = options.baseUrl || settings.baseUrl;
     this.timeout = options.timeout ?? settings.retries.timeout;
-    this.maxRetries = options.maxRetries ?? settings.retries.maxRetries;
+    const config = options.retryConfig ?? {};
+    this.maxRetries = options.maxRetries ?? config.maxRetries ?? settings.retries.maxRetries;
     this.defaultHeaders = { ...options.defaultHeaders };
     this.interceptors = {
       request: new Interceptors(options.onRequest),
       response: new Interceptors(options.onResponse),
     };
-    this.retryPolicy = { ...settings.retries, maxRetryAfter: 60_000 };
+    this.retryPolicy = {
+      maxRetries: this.maxRetries,
+      baseDelay: config.baseDelay ?? settings.retries.baseDelay,
+      maxDelay: config.maxDelay ?? settings.retries.maxDelay,
+      maxRetryAfter: 60_000,
+      exponentialBackoff: config.exponentialBackoff ?? true,
+    };
     this.providers = settings.auth;
+    const refreshBuffer = options.authConfig?.refreshBufferSeconds;
+    const buffer = refreshBuffer === undefined ? settings.retries.refreshBuffer : refreshBuffer * 1000;
+    for (const provider of Object.values(this.providers)) provider.setRefreshBuffer?.(buffer);
     this.security = settings.security;
     this.userAgent = settings.userAgent;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
@@ -233,6 +252,17 @@ export abstract class BaseClient {
       } catch (error) {
         throw sentBy(error, arrived.request);
       }
+    });
+  }
+
+  /**
+   * An `x-zsdk-result: ok` call: `true` for a 2xx answer, `false` for an error status or no answer. It never
+   * throws for those, so result style has no twin of it.
+   */
+  requestOk(op: Operation, args: RequestArgs = {}, options: CallOptions = {}): OkPromise {
+    return new OkPromise(async () => {
+      const { request, response } = await this.send(this.prepare(op, args, options), false);
+      return { data: true, request, response, body: undefined };
     });
   }
 
@@ -308,7 +338,7 @@ export abstract class BaseClient {
     }
   }
 
-  private parse<T>(op: Operation, { request, response, bytes }: Arrived): WithResponse<T> {
+  private parse<T>(op: Operation, { request, response, bytes }: Arrived): Arrival<T> {
     const kind = op.response ?? 'json';
     if (kind === 'empty') return { data: undefined as T, request, response, body: decodeBody(bytes) };
     if (kind === 'binary') {
@@ -425,7 +455,8 @@ export abstract class BaseClient {
       if (!shouldRetryStatus(error.status, error.headers)) return null;
       headers = error.headers;
     } else if (!(error instanceof APIConnectionError)) return null;
-    return retryDelay(this.retryPolicy, retriesDone, headers, this.now(), this.random());
+    const status = error instanceof APIStatusError ? error.status : null;
+    return retryDelay(this.retryPolicy, retriesDone, headers, this.now(), this.random(), status);
   }
 
   private async attempt(prepared: Prepared, stream: boolean): Promise<Arrived> {

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models
 from .._request import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -27,12 +26,12 @@ class HealthResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> models.Health:
+    ) -> bool:
         """Check server health
 
         Reports whether the server is reachable and healthy. Needs no credentials.
         """
-        return self._client.request(
+        return self._client.request_ok(
             RequestOptions(
                 method="GET",
                 path="/health",
@@ -42,7 +41,6 @@ class HealthResource(SyncAPIResource):
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            cast_to=models.Health,
         )
 
 
@@ -66,12 +64,12 @@ class AsyncHealthResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> models.Health:
+    ) -> bool:
         """Check server health
 
         Reports whether the server is reachable and healthy. Needs no credentials.
         """
-        return await self._client.request(
+        return await self._client.request_ok(
             RequestOptions(
                 method="GET",
                 path="/health",
@@ -81,7 +79,6 @@ class AsyncHealthResource(AsyncAPIResource):
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            cast_to=models.Health,
         )
 
 
