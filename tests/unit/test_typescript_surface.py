@@ -136,7 +136,7 @@ def test_a_lifted_name_the_typescript_client_has_is_an_error(tmp_path: Path) -> 
 def test_client_methods_delegate_to_the_resource_method() -> None:
     client = _render("zatabase", {"arguments": "flat", "client_methods": ["healthCheck", "executeSql"]},
                      OPERATION_ID)["src/client.ts"]  # fmt: skip
-    assert "  healthCheck(options?: CallOptions): APIPromise<models.Health> {\n" \
+    assert "  healthCheck(options?: CallOptions): OkPromise {\n" \
         "    return this.health.healthCheck(options);\n  }" in client  # fmt: skip
     assert "  executeSql(params: models.SqlRequest, options?: CallOptions): APIPromise<models.SqlResult> {\n" \
         "    return this.sql.executeSql(params, options);\n  }" in client  # fmt: skip
