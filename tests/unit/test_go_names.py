@@ -4,16 +4,18 @@ tests/toolchain/test_go_doc_comments.py and tests/hostile."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.ir.model import Api, Model
 from zsdk_generator.targets.go import TARGET, json_path, module_path, package_name
 from zsdk_generator.targets.go_models import enum_constants, json_tag, valid_tag
-from zsdk_generator.targets.go_names import module_path_problem
+from zsdk_generator.targets.go_names import ROOT_RESERVED, module_path_problem
 
 
 def _package(title: str, configured: str | None = None) -> str:
@@ -110,3 +112,12 @@ def test_json_paths_keep_dotted_names_one_step() -> None:
     assert json_path(("@odata.nextLink",)) == '"@odata~1nextLink"'
     assert json_path(("a~b", 'c"\n')) == '"a~0b.c\\"\\n"'
     assert json_path(()) == '""'
+
+
+def test_every_name_the_client_file_declares_is_reserved_for_models() -> None:
+    """A model named like something client.go declares (`RateLimit` in GitHub's spec) would not compile: each
+    package-level name of the client file is in ROOT_RESERVED, so such a model is renamed."""
+    client = (ROOT / "golden" / "petstore" / "go" / "client.go").read_text(encoding="utf-8")
+    declared = set(re.findall(r"^(?:type|func|var) ([A-Z]\w*)", client, re.M))
+    declared |= set(re.findall(r"^\t([A-Z]\w*)\s+=", client, re.M))  # inside a var ( … ) block
+    assert declared - {"Option"} <= ROOT_RESERVED, sorted(declared - ROOT_RESERVED)

@@ -59,7 +59,7 @@ ROOT_RESERVED = frozenset(
     {"Client", "NewClient", "Opt", "Some", "Null", "Date", "NewDate", "File", "NewFile", "Page", "Stream",
      "ServerSentEvent", "APIError", "ConnectionError", "TimeoutError", "RawResponse", "ErrBadRequest",
      "ErrAuthentication", "ErrPermissionDenied", "ErrNotFound", "ErrConflict", "ErrUnprocessableEntity",
-     "ErrRateLimit", "ErrInternalServer", "Version"}
+     "ErrRateLimit", "ErrInternalServer", "Version", "RateLimit", "ErrInvalidArgument"}
 )  # fmt: skip
 FIELD_RESERVED = frozenset({"ExtraFields", "MarshalJSON", "UnmarshalJSON"})
 # Options the runtime's option package already defines.

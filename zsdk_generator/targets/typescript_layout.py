@@ -192,20 +192,49 @@ def _lines(arg: str | Arr | Obj, prefix: str, suffix: str, indent: int) -> list[
     return [prefix + arg + suffix] if isinstance(arg, str) else arg.lines(prefix, suffix, indent)
 
 
+def _type_arguments(line: str, indent: int) -> list[str]:
+    """A line wider than the width whose first `<…>` holds type arguments (`…requestPage<A, B>(`,
+    `): PagePromise<A, B> {`), as prettier breaks it: one type argument per line, then `>` and the rest."""
+    start = line.index("<")
+    parts, depth, current, end = [], 0, "", len(line)
+    for i, char in enumerate(line[start + 1 :], start + 1):
+        if char == ">" and depth == 0:
+            end = i
+            break
+        depth += {"<": 1, ">": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    parts.append(current.strip())
+    pad = " " * (indent + 2)
+    closing = " " * indent + line[end:].lstrip() if line[:start].strip() else line[end:]
+    return [line[: start + 1], *(f"{pad}{p}," for p in parts[:-1]), f"{pad}{parts[-1]}", closing]
+
+
+def _fitted(line: str, indent: int) -> list[str]:
+    """The line, or its type arguments broken when it is too wide."""
+    return _type_arguments(line, indent) if len(line) > WIDTH and "<" in line else [line]
+
+
 def call(head: str, args: Sequence[str | Arr | Obj], tail: str, indent: int) -> list[str]:
     """`head(args)tail`: `head` ends where the arguments start (after `(`), `tail` starts with what follows them.
     A sole object or array argument is hugged: `head{` … `}tail`."""
     one = head + ", ".join(_text(a) for a in args) + tail
     if len(one) <= WIDTH or not args:
         return [one]
-    if len(args) == 1 and not isinstance(args[0], str):
-        return args[0].lines(head, tail, indent)
+    broken = _fitted(head, indent)
+    *first, last = args
+    if not isinstance(last, str) and all(isinstance(a, str) for a in first):  # the last literal is hugged
+        hugged = broken[-1] + "".join(f"{a}, " for a in first)
+        if len(hugged) + 1 <= WIDTH:
+            return broken[:-1] + last.lines(hugged, tail, indent)
     pad = " " * (indent + 2)
-    out = [head.rstrip()]
+    out = [*broken[:-1], broken[-1].rstrip()]
     for arg in args:
         out += _lines(arg, pad, ",", indent + 2)
-    out.append(" " * indent + tail)
-    return out
+    return out + _fitted(" " * indent + tail, indent)
 
 
 def assignment(left: str, right: str, args: Sequence[str | Arr | Obj], tail: str, indent: int) -> list[str]:

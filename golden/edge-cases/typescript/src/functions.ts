@@ -12,8 +12,9 @@ import type { ClientCreateParams } from './resources/client.js';
 import type { WeirdTagStuffCall2stepParams } from './resources/weird_tag_stuff.js';
 
 /** `auth`: the `apiKey` credential, sent as the X-API-Key header. */
-function create({ auth, ...options }: EdgeCasesOptions & { auth?: string | undefined }): EdgeCases {
-  return new EdgeCases(auth === undefined ? options : { ...options, apiKey: auth });
+function create(options: EdgeCasesOptions & { auth?: string | undefined }): EdgeCases {
+  const { auth, ...rest } = options;
+  return new EdgeCases(auth === undefined ? rest : { ...rest, apiKey: auth });
 }
 
 /**

@@ -17,8 +17,9 @@ import type { StorePlaceOrderParams, StoreGetParams, StoreCancelOrderParams } fr
 import type { UsersCreateParams, UsersGetParams, UsersUpdateParams, UsersDeleteParams } from './resources/users.js';
 
 /** `auth`: the `apiKey` credential, sent as the X-Api-Key header. */
-function create({ auth, ...options }: PetstoreOptions & { auth?: string | undefined }): Petstore {
-  return new Petstore(auth === undefined ? options : { ...options, apiKey: auth });
+function create(options: PetstoreOptions & { auth?: string | undefined }): Petstore {
+  const { auth, ...rest } = options;
+  return new Petstore(auth === undefined ? rest : { ...rest, apiKey: auth });
 }
 
 /**

@@ -33,8 +33,9 @@ import type { AnalyticsGetParams } from './resources/analytics.js';
 import type { AiGenerateCodeParams, AiRefactorCodeParams, AiGenerateTestsParams } from './resources/ai.js';
 
 /** `auth`: the `apiKey` credential, sent as a bearer token. */
-function create({ auth, ...options }: VibeCaaSOptions & { auth?: string | undefined }): VibeCaaS {
-  return new VibeCaaS(auth === undefined ? options : { ...options, apiKey: auth });
+function create(options: VibeCaaSOptions & { auth?: string | undefined }): VibeCaaS {
+  const { auth, ...rest } = options;
+  return new VibeCaaS(auth === undefined ? rest : { ...rest, apiKey: auth });
 }
 
 /**

@@ -45,8 +45,9 @@ import type {
 import type { PublicReadVizBySlugParams, PublicReadVizParams, PublicQueryVizParams } from './resources/public.js';
 
 /** `auth`: the `apiKey` credential, sent as the X-Api-Key header. */
-function create({ auth, ...options }: VibedasherOptions & { auth?: string | undefined }): Vibedasher {
-  return new Vibedasher(auth === undefined ? options : { ...options, apiKey: auth });
+function create(options: VibedasherOptions & { auth?: string | undefined }): Vibedasher {
+  const { auth, ...rest } = options;
+  return new Vibedasher(auth === undefined ? rest : { ...rest, apiKey: auth });
 }
 
 /**

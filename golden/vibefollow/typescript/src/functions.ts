@@ -13,8 +13,9 @@ import type {
 } from './resources/events.js';
 
 /** `auth`: the `apiKey` credential, sent as a bearer token. */
-function create({ auth, ...options }: VibefollowOptions & { auth?: string | undefined }): Vibefollow {
-  return new Vibefollow(auth === undefined ? options : { ...options, apiKey: auth });
+function create(options: VibefollowOptions & { auth?: string | undefined }): Vibefollow {
+  const { auth, ...rest } = options;
+  return new Vibefollow(auth === undefined ? rest : { ...rest, apiKey: auth });
 }
 
 /**

@@ -14,8 +14,9 @@ import type { RealtimeSubscribeRealtimeParams } from './resources/realtime.js';
 import type { AnalyticsGetMetricsParams } from './resources/analytics.js';
 
 /** `auth`: the `apiKey` credential, sent as the X-API-Key header. */
-function create({ auth, ...options }: ZatabaseClientOptions & { auth?: string | undefined }): ZatabaseClient {
-  return new ZatabaseClient(auth === undefined ? options : { ...options, apiKey: auth });
+function create(options: ZatabaseClientOptions & { auth?: string | undefined }): ZatabaseClient {
+  const { auth, ...rest } = options;
+  return new ZatabaseClient(auth === undefined ? rest : { ...rest, apiKey: auth });
 }
 
 /**
