@@ -5,7 +5,8 @@ package_name: vibedasher          # shared defaults…
 client_name: Vibedasher
 version: 2.0.0
 method_names: crud                # crud | operation_id
-retries: {max_retries: 2, base_delay: 0.5, max_delay: 8.0, timeout: 60.0, refresh_buffer: 60.0}
+retries: {max_retries: 2, base_delay: 0.5, max_delay: 8.0, timeout: 60.0, refresh_buffer: 60.0,
+          refresh_retries: 2}
 python:                           # …and per-language overrides
   package_name: vibedasher
 typescript:
@@ -39,6 +40,7 @@ _RETRY_KEYS = {
     "max_delay": (float, 3600.0),
     "timeout": (float, 86400.0),
     "refresh_buffer": (float, 86400.0),
+    "refresh_retries": (int, 100),
 }
 
 
@@ -49,6 +51,7 @@ class Retries:
     max_delay: float = 8.0
     timeout: float = 60.0
     refresh_buffer: float = 60.0  # seconds before a token expires that it is refreshed
+    refresh_retries: int = 2  # retries of a login token refresh that failed retryably
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..conftest import ROOT, run_cli
 from .go import build as go_build
+from .python import build as python_build
 from .typescript import build as typescript_build
 
-HERE = Path(__file__).resolve().parent
 SPEC = ROOT / "specs" / "conformance.yaml"
 CONFIG = ROOT / "specs" / "conformance.zsdk.yaml"
 
@@ -29,16 +28,16 @@ class Language:
     modes: tuple[str, ...]
     build: Callable[[Path], None]  # generate (and compile) the SDK into the folder
     command: Callable[[Path, str], list[str]]  # the driver's command line for the built folder and a mode
-    env: Callable[[Path], dict[str, str]] = field(default=lambda sdk: {})
+    env: Callable[[Path, str], dict[str, str]] = field(default=lambda sdk, mode: {})  # the driver's, by mode
 
 
 LANGUAGES = [
     Language(
         name="python",
-        modes=("sync", "async"),
-        build=lambda sdk: generate("python", sdk),
-        command=lambda sdk, mode: [sys.executable, str(HERE / "python" / "driver.py"), "--mode", mode],
-        env=lambda sdk: {"PYTHONPATH": str(sdk)},
+        modes=tuple(python_build.MODES),
+        build=lambda sdk: python_build.build(sdk),
+        command=lambda sdk, mode: python_build.command(sdk, mode),
+        env=lambda sdk, mode: python_build.env(sdk, mode),
     ),
     Language(
         name="typescript",

@@ -43,7 +43,9 @@ def driver_run(server: ConformanceServer, tmp_path_factory: pytest.TempPathFacto
                 built[language.name] = sdk
             sdk = built[language.name]
             workdir = tmp_path_factory.mktemp(f"run-{label}")
-            runs[label] = run_driver(label, language.command(sdk, mode), server, SCENARIOS, workdir, language.env(sdk))
+            runs[label] = run_driver(
+                label, language.command(sdk, mode), server, SCENARIOS, workdir, language.env(sdk, mode)
+            )
         return runs[label]
 
     return get

@@ -107,7 +107,14 @@ def _client(api: Api, shared: LanguageConfig) -> ClientPlan:
         server_variables=variables,
         auth=auth,
         default_security=api.security,
-        retries=RetryPlan(r.max_retries, r.base_delay, r.max_delay, r.timeout, refresh_buffer=r.refresh_buffer),
+        retries=RetryPlan(
+            r.max_retries,
+            r.base_delay,
+            r.max_delay,
+            r.timeout,
+            refresh_buffer=r.refresh_buffer,
+            refresh_retries=r.refresh_retries,
+        ),
         login=_login(api),
     )
 

@@ -77,6 +77,7 @@ class RetryPlan:
     timeout: float
     statuses: tuple[int, ...] = (408, 429, 500, 502, 503, 504)  # 409 only with `x-should-retry: true`
     refresh_buffer: float = 60.0  # seconds before a token expires that it is refreshed (auth_config)
+    refresh_retries: int = 2  # retries of a login token refresh that failed retryably (auth_config)
 
 
 @dataclass(frozen=True)

@@ -368,7 +368,7 @@ class _Lowering:
             "base_url": client.base_url, "default_security": client.default_security,
             "retries": {"timeout": number(r.timeout), "max_retries": r.max_retries,
                         "base_delay": number(r.base_delay), "max_delay": number(r.max_delay),
-                        "refresh_buffer": number(r.refresh_buffer)},
+                        "refresh_buffer": number(r.refresh_buffer), "refresh_retries": r.refresh_retries},
             "user_agent": f"{self.package}/{self.config.version} go/",
             "auth": auth, "credentials": credentials, "login": login,
             "variables": [self._variable(v) for v in client.server_variables],

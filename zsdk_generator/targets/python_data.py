@@ -50,8 +50,8 @@ RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "cached_property", "models
 # and the names `__init__` and `_auth` use in their bodies.
 CLIENT_ARGUMENTS = frozenset(
     {"self", "base_url", "timeout", "max_retries", "retry_config", "auth_config", "default_headers", "http_client",
-     "on_request", "on_response", "providers", "login", "refresh_buffer", "buffer", "super", "isinstance",
-     "first_given", "resolve_server_url"}
+     "on_request", "on_response", "providers", "login", "refresh_buffer", "buffer", "config", "retries",
+     "refresh_retries", "super", "isinstance", "first_given", "resolve_server_url"}
 )  # fmt: skip
 # The SDK's runtime dependencies and what they import (optional modules httpx probes at import included): a
 # package of one of these names would be imported in their place.

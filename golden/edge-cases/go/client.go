@@ -135,6 +135,8 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.MaxDelay = core.Seconds(8.0)
 	refreshBuffer := core.Seconds(60.0)
 	defaults.RefreshBuffer = &refreshBuffer
+	refreshRetries := 2
+	defaults.RefreshRetries = &refreshRetries
 	defaults.UserAgent = "edgecases/0.1.0 go/" + runtime.Version()
 	defaults.DefaultSecurity = [][]string{{"apiKey"}}
 	api := core.NewClient(defaults, opts)

@@ -111,6 +111,8 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.MaxDelay = core.Seconds(8.0)
 	refreshBuffer := core.Seconds(60.0)
 	defaults.RefreshBuffer = &refreshBuffer
+	refreshRetries := 2
+	defaults.RefreshRetries = &refreshRetries
 	defaults.UserAgent = "petstore/1.4.0 go/" + runtime.Version()
 	defaults.DefaultSecurity = [][]string{{"apiKeyAuth"}}
 	api := core.NewClient(defaults, opts)

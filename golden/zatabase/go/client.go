@@ -138,6 +138,8 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.MaxDelay = core.Seconds(60.0)
 	refreshBuffer := core.Seconds(300.0)
 	defaults.RefreshBuffer = &refreshBuffer
+	refreshRetries := 3
+	defaults.RefreshRetries = &refreshRetries
 	defaults.UserAgent = "zatabase/1.0.0 go/" + runtime.Version()
 	defaults.DefaultSecurity = [][]string{{"apiKeyAuth"}, {"bearerAuth"}}
 	api := core.NewClient(defaults, opts)

@@ -58,13 +58,25 @@ class TokenRequest:
 @dataclass(frozen=True)
 class AuthConfig:
     """The client's ``auth_config``: ``refresh_buffer_seconds`` is how long
-    before a token expires it is refreshed (``None``: the SDK's default)."""
+    before a token expires it is refreshed, ``max_refresh_retries`` how many
+    times a login token refresh that failed retryably (no answer, a timeout,
+    429 or 5xx) is tried again before the call fails (``None``: the SDK's
+    default)."""
 
     refresh_buffer_seconds: float | None = None
+    max_refresh_retries: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_refresh_retries is not None and self.max_refresh_retries < 0:
+            raise ValueError("max_refresh_retries must be >= 0")
 
 
 class AuthProvider:
     """Base of every provider; the defaults suit static credentials."""
+
+    refresh_retries: int | None = None
+    """How a failed token fetch is retried (see ``_refresh``): ``None`` by the
+    call's own retries, a number by that many retries of the fetch alone."""
 
     def has_credentials(self) -> bool:
         raise NotImplementedError
@@ -253,7 +265,8 @@ class LoginTokenAuth(AuthProvider):
     Field names are dotted paths into the raw login/refresh response body
     (tried inside a ``data`` envelope too when absent at the top).  The
     refresh call is ``refresh_method refresh_path`` with the JSON body
-    ``{refresh_param: refresh_token}``.
+    ``{refresh_param: refresh_token}``; one that failed retryably is tried
+    again ``refresh_retries`` times.
     """
 
     def __init__(
@@ -269,6 +282,7 @@ class LoginTokenAuth(AuthProvider):
         refresh_method: str = "POST",
         refresh_param: str = "refresh_token",
         refresh_buffer: float = 60.0,
+        refresh_retries: int = 2,
         header_name: str = "Authorization",
         prefix: str | None = "Bearer",
     ) -> None:
@@ -282,6 +296,7 @@ class LoginTokenAuth(AuthProvider):
         self.refresh_method = refresh_method
         self.refresh_param = refresh_param
         self.refresh_buffer = refresh_buffer
+        self.refresh_retries = refresh_retries
         self.header_name = header_name
         self.prefix = prefix
 

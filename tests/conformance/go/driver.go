@@ -112,7 +112,12 @@ func clientOptions(spec object, server string, hooks *[]int) []option.RequestOpt
 			option.WithExponentialBackoff(config["exponential_backoff"].(bool)))
 	}
 	if config, ok := spec["auth_config"].(object); ok {
-		opts = append(opts, option.WithRefreshBuffer(seconds(config["refresh_buffer_seconds"])))
+		if buffer, ok := config["refresh_buffer_seconds"]; ok {
+			opts = append(opts, option.WithRefreshBuffer(seconds(buffer)))
+		}
+		if retries, ok := config["max_refresh_retries"]; ok {
+			opts = append(opts, option.WithMaxRefreshRetries(int(integer(retries))))
+		}
 	}
 	if headers, ok := spec["default_headers"].(object); ok {
 		for name, value := range headers {

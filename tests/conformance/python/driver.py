@@ -1,9 +1,11 @@
 """The Python conformance driver: every scenario through the generated `conformance` SDK, one JSON line each.
 
-    python driver.py --server URL --scenarios FILE --mode sync|async
+    python driver.py --server URL --scenarios FILE --mode sync|async|positional [--calls FILE]
 
 The harness puts the generated package on PYTHONPATH and every CONFORMANCE_<CREDENTIAL> in the environment.
-Scenario steps name calls as `resource.method` with wire-name arguments; here they become SDK calls.
+Scenario steps name calls as `resource.method` with wire-name arguments; here they become SDK calls. The
+positional mode drives the SDK generated with `python: {body: positional}` synchronously: a call's path
+parameters and its body go positionally, in the order `--calls` (build.py's calls.json) gives.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ BODY_MODELS: dict[str, type[pydantic.BaseModel]] = {
 PARAMETER_NAMES = {"exclusiveStartKey": "exclusive_start_key"}
 CANCEL_GRACE = 0.5  # seconds a cancelled call may take to end
 OPTION_NAMES = {"headers": "extra_headers", "query": "extra_query"}
+# The positional mode's calls: `resource.method` → {path: wire names in order, body: takes one}; empty otherwise.
+POSITIONAL: dict[str, dict[str, Any]] = {}
 
 
 def client_arguments(spec: dict[str, Any], server: str, hooks: list[int]) -> dict[str, Any]:
@@ -67,19 +71,34 @@ def client_arguments(spec: dict[str, Any], server: str, hooks: list[int]) -> dic
     return arguments
 
 
-def call_arguments(step: dict[str, Any]) -> dict[str, Any]:
+def call_arguments(step: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    """The call's positional arguments (in the positional mode: its path parameters, then its body) and the rest
+    by keyword."""
     arguments: dict[str, Any] = {}
-    for name, value in step.get("args", {}).items():
-        if name == "body":
-            value = BODY_MODELS[step["call"]].model_validate(value)
-        elif name == "file":
-            value = (value["filename"], value["text"].encode(), value["content_type"])
+    args = dict(step.get("args", {}))
+    positional: list[Any] = []
+    if step["call"] in POSITIONAL:
+        shape = POSITIONAL[step["call"]]
+        for name in [*shape["path"], *(["body"] if shape["body"] else [])]:
+            if name not in args:  # a later one cannot go positionally either
+                break
+            positional.append(argument(step, name, args.pop(name)))
+    for name, value in args.items():
         if "-" in name:  # a header: X-Rate-Limit is x_rate_limit
             name = name.lower().replace("-", "_")
-        arguments[PARAMETER_NAMES.get(name, name)] = value
+        arguments[PARAMETER_NAMES.get(name, name)] = argument(step, name, value)
     for name, value in step.get("options", {}).items():
         arguments[OPTION_NAMES.get(name, name)] = value
-    return arguments
+    return positional, arguments
+
+
+def argument(step: dict[str, Any], name: str, value: Any) -> Any:
+    """One scenario argument as the SDK takes it: a body as its model, a file as a tuple."""
+    if name == "body":
+        return BODY_MODELS[step["call"]].model_validate(value)
+    if name == "file":
+        return (value["filename"], value["text"].encode(), value["content_type"])
+    return value
 
 
 def wire(value: Any) -> Any:
@@ -200,9 +219,10 @@ def sync_step(client: conformance.Conformance, step: dict[str, Any]) -> dict[str
     resource_name, method_name = step["call"].split(".")
     observe = step.get("observe", "result")
     resource = getattr(client, resource_name)
+    positional, keywords = call_arguments(step)
     if observe == "raw":
-        return {"raw": raw_observation(getattr(resource.with_raw_response, method_name)(**call_arguments(step)))}
-    result = getattr(resource, method_name)(**call_arguments(step))
+        return {"raw": raw_observation(getattr(resource.with_raw_response, method_name)(*positional, **keywords))}
+    result = getattr(resource, method_name)(*positional, **keywords)
     if observe == "walk":
         return {"walk": [item.id for item in result]}
     if observe == "events":
@@ -256,10 +276,11 @@ async def async_step(client: conformance.AsyncConformance, step: dict[str, Any])
     resource_name, method_name = step["call"].split(".")
     observe = step.get("observe", "result")
     resource = getattr(client, resource_name)
+    positional, keywords = call_arguments(step)
     if observe == "raw":
-        raw = await getattr(resource.with_raw_response, method_name)(**call_arguments(step))
+        raw = await getattr(resource.with_raw_response, method_name)(*positional, **keywords)
         return {"raw": raw_observation(raw)}
-    result = await getattr(resource, method_name)(**call_arguments(step))
+    result = await getattr(resource, method_name)(*positional, **keywords)
     if observe == "walk":
         return {"walk": [item.id async for item in result]}
     if observe == "events":
@@ -281,15 +302,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--server", required=True)
     parser.add_argument("--scenarios", required=True)
-    parser.add_argument("--mode", choices=("sync", "async"), default="sync")
+    parser.add_argument("--mode", choices=("sync", "async", "positional"), default="sync")
+    parser.add_argument("--calls", help="the positional mode's calls.json")
     args = parser.parse_args()
+    if args.mode == "positional":
+        if not args.calls:
+            sys.exit("the positional mode needs --calls")
+        with open(args.calls, encoding="utf-8") as handle:
+            POSITIONAL.update(json.load(handle))
     with open(args.scenarios, encoding="utf-8") as handle:
         scenarios = json.load(handle)
     if os.environ.get("CONFORMANCE_API_KEY") is None:
         sys.exit("CONFORMANCE_API_KEY is not set (the harness sets it)")
     for scenario in scenarios:
         begin(args.server, scenario["id"])
-        if args.mode == "sync":
+        if args.mode in ("sync", "positional"):
             result = run_sync(scenario, args.server)
         else:
             result = asyncio.run(run_async(scenario, args.server))

@@ -104,7 +104,9 @@ function clientOptions(spec: Record<string, Json>, server: string, hooks: number
   }
   if ('auth_config' in spec) {
     const config = spec['auth_config'] as Record<string, number>;
-    options.authConfig = { refreshBufferSeconds: config['refresh_buffer_seconds'] as number };
+    options.authConfig = {};
+    if ('refresh_buffer_seconds' in config) options.authConfig.refreshBufferSeconds = config['refresh_buffer_seconds'];
+    if ('max_refresh_retries' in config) options.authConfig.maxRefreshRetries = config['max_refresh_retries'];
   }
   if ('default_headers' in spec) options.defaultHeaders = spec['default_headers'] as Record<string, string>;
   if (spec['hooks']) {

@@ -12,6 +12,7 @@ import pytest
 from pyrt_support import json_response, sequence
 from sdkrt._auth import (
     ApiKeyAuth,
+    AuthConfig,
     AuthProvider,
     BasicAuth,
     BearerAuth,
@@ -441,3 +442,61 @@ def test_refresh_failure_surfaces_error(harness: Any) -> None:
     )
     with pytest.raises(InternalServerError):
         h.call("request", get(), dict)
+
+
+def refresh_failing(statuses: list[int]) -> tuple[list[str], Any]:
+    """A login server whose refresh route first answers each of ``statuses``;
+    the list records every refresh request ("failed" or "ok")."""
+    server, refreshes = LoginServer(), []
+    pending = list(statuses)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/auth/refresh"):
+            refreshes.append("failed" if pending else "ok")
+            if pending:
+                return httpx.Response(pending.pop(0), json={"message": "refresh down"})
+        return server(request)
+
+    return refreshes, handler
+
+
+def stale_login(retries: int) -> LoginTokenAuth:
+    provider = login_provider()
+    provider.refresh_retries = retries
+    provider.set_tokens("a1", refresh_token="r1", expires_in=10, now=0.0)  # within the 60 s buffer
+    return provider
+
+
+def test_login_refresh_retried_with_backoff(harness: Any) -> None:
+    refreshes, handler = refresh_failing([503, 429])
+    provider = stale_login(2)
+    h = harness(handler, auth={"b": provider}, default_security=[["b"]])
+    assert h.call("request", get(), dict) == {"auth": "Bearer a2"}
+    assert refreshes == ["failed", "failed", "ok"]
+    assert h.sleeps == [0.5, 1.0]  # the client's backoff, not the call's retries
+
+
+def test_login_refresh_retries_exhausted_fail_the_call(harness: Any) -> None:
+    refreshes, handler = refresh_failing([503] * 9)
+    provider = stale_login(1)
+    h = harness(handler, auth={"b": provider}, default_security=[["b"]])
+    with pytest.raises(InternalServerError) as info:
+        h.call("request", get(), dict)
+    assert info.value.message == "refresh down"
+    assert refreshes == ["failed", "failed"]  # 1 + 1; the call's 2 retries do not refresh again
+    assert [r.url.path for r in h.requests] == ["/v1/auth/refresh"] * 2
+
+
+def test_login_refresh_401_is_not_retried(harness: Any) -> None:
+    refreshes, handler = refresh_failing([401] * 9)
+    provider = stale_login(3)
+    h = harness(handler, auth={"b": provider}, default_security=[["b"]])
+    with pytest.raises(AuthenticationError):
+        h.call("request", get(), dict)
+    assert refreshes == ["failed"]
+    assert h.sleeps == []
+
+
+def test_auth_config_refuses_negative_refresh_retries() -> None:
+    with pytest.raises(ValueError):
+        AuthConfig(max_refresh_retries=-1)

@@ -409,6 +409,63 @@ describe('auth', () => {
     assert.equal(seen[0]!.body, '{"refresh_token":"r1"}');
     assert.equal(seen[1]!.headers.get('authorization'), 'Bearer s2');
   });
+
+  function staleLogin(): LoginTokenAuth {
+    const login = new LoginTokenAuth({
+      tokenField: 'access_token',
+      refreshTokenField: 'refresh_token',
+      expiresInField: 'expires_in',
+      refreshPath: '/auth/refresh',
+    });
+    login.updateFromBody({ access_token: 's1', refresh_token: 'r1', expires_in: 1 }, 0);
+    return login;
+  }
+  const refreshed = () => json({ access_token: 's2', refresh_token: 'r2', expires_in: 3600 });
+
+  it('a refresh that failed retryably is retried with backoff, up to authConfig.maxRefreshRetries', async () => {
+    const { fetch, seen } = fakeFetch([json({}, 503), new TypeError('fetch failed'), refreshed(), json({})]);
+    const client = new TestClient({ fetch, authConfig: { maxRefreshRetries: 2 } }, { session: staleLogin() }, [
+      ['session'],
+    ]);
+    client.now = () => 5000;
+    await client.request({ method: 'GET', path: '/me' });
+    assert.deepEqual(
+      seen.map((s) => s.url.pathname),
+      ['/v1/auth/refresh', '/v1/auth/refresh', '/v1/auth/refresh', '/v1/me'],
+    );
+    assert.deepEqual(client.slept, [500, 1000]);
+    assert.equal(seen[3]!.headers.get('authorization'), 'Bearer s2');
+  });
+
+  it('retries spent: the call fails with the refresh error, its own retries not refreshing again', async () => {
+    const { fetch, seen } = fakeFetch([
+      json({ message: 'refresh down' }, 503),
+      json({ message: 'refresh down' }, 503),
+      json({}, 503),
+      json({}, 503),
+    ]);
+    const client = new TestClient({ fetch, authConfig: { maxRefreshRetries: 1 } }, { session: staleLogin() }, [
+      ['session'],
+    ]);
+    client.now = () => 5000;
+    await assert.rejects(client.request({ method: 'GET', path: '/me' }), (error: unknown) => {
+      assert.ok(error instanceof InternalServerError);
+      assert.equal(error.message, '503 Service Unavailable: refresh down');
+      return true;
+    });
+    assert.equal(seen.length, 2);
+  });
+
+  it('a refresh answered 401 is not retried; the default comes from the settings', async () => {
+    const { fetch, seen } = fakeFetch([json({ message: 'revoked' }, 401), json({}, 401)]);
+    const login = staleLogin();
+    const client = new TestClient({ fetch }, { session: login }, [['session']]);
+    client.now = () => 5000;
+    assert.equal(login.refreshRetries, 2);
+    await assert.rejects(client.request({ method: 'GET', path: '/me' }), AuthenticationError);
+    assert.equal(seen.length, 1);
+    assert.deepEqual(client.slept, []);
+  });
 });
 
 describe('pagination', () => {

@@ -49,7 +49,7 @@ export class TestClient extends BaseClient {
     super(options, {
       baseUrl: 'https://api.example.com/v1',
       userAgent: 'test/1.0.0 node',
-      retries: { maxRetries: 2, baseDelay: 500, maxDelay: 8000, timeout: 60_000, refreshBuffer: 60_000 },
+      retries: { maxRetries: 2, baseDelay: 500, maxDelay: 8000, timeout: 60_000, refreshBuffer: 60_000, refreshRetries: 2 },
       auth: auth ?? { key: new ApiKeyAuth('X-Api-Key', 'header', 'secret') },
       security,
     });

@@ -33,7 +33,14 @@ export class EdgeCases extends BaseClient {
     super(options, {
       baseUrl: 'https://edge.example.com',
       userAgent: USER_AGENT,
-      retries: { maxRetries: 2, baseDelay: 500, maxDelay: 8000, timeout: 60_000, refreshBuffer: 60_000 },
+      retries: {
+        maxRetries: 2,
+        baseDelay: 500,
+        maxDelay: 8000,
+        timeout: 60_000,
+        refreshBuffer: 60_000,
+        refreshRetries: 2,
+      },
       auth: {
         apiKey: new ApiKeyAuth('X-API-Key', 'header', fromEnv(options.apiKey, 'EDGE_CASES_API_KEY')),
       },

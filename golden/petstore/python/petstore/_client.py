@@ -27,12 +27,14 @@ USER_AGENT = f"petstore/1.4.0 python/{platform.python_version()}"
 RETRY_POLICY = RetryPolicy(max_retries=2, base_delay=0.5, max_delay=8.0)
 DEFAULT_TIMEOUT = 60.0
 REFRESH_BUFFER = 60.0
+REFRESH_RETRIES = 2
 DEFAULT_SECURITY: list[list[str]] = [["apiKeyAuth"]]
 
 
 def _auth(
     api_key: str | None,
     refresh_buffer: float,
+    refresh_retries: int,
 ) -> dict[str, AuthProvider]:
     return {
         "apiKeyAuth": ApiKeyAuth(
@@ -62,10 +64,12 @@ class Petstore(SyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),
@@ -106,10 +110,12 @@ class AsyncPetstore(AsyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),

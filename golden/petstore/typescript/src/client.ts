@@ -27,7 +27,14 @@ export class Petstore extends BaseClient {
     super(options, {
       baseUrl: 'https://api.petshop.zsdk.dev/v1',
       userAgent: USER_AGENT,
-      retries: { maxRetries: 2, baseDelay: 500, maxDelay: 8000, timeout: 60_000, refreshBuffer: 60_000 },
+      retries: {
+        maxRetries: 2,
+        baseDelay: 500,
+        maxDelay: 8000,
+        timeout: 60_000,
+        refreshBuffer: 60_000,
+        refreshRetries: 2,
+      },
       auth: {
         apiKeyAuth: new ApiKeyAuth('X-Api-Key', 'header', fromEnv(options.apiKey, 'PETSTORE_API_KEY')),
       },

@@ -18,7 +18,8 @@ One call: prepare once (URL, body, idempotency key), then per try fetch any
 token a provider needs, apply credentials, run hooks, send; a 4xx/5xx
 becomes an ``APIStatusError``.  A 401 on a call whose token can be
 refreshed drops the token and tries once more (not counted as a retry);
-otherwise the retry table in ``_retry`` decides.
+otherwise the retry table in ``_retry`` decides.  A failed token fetch is
+retried as ``_refresh`` says.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import inspect
-import json
 import platform
 import random
 import threading
@@ -45,6 +45,13 @@ from ._exceptions import (
     make_status_error,
 )
 from ._pagination import AsyncPage, Paginator, SyncPage, parse_page
+from ._refresh import (
+    RefreshFailed,
+    accept_token,
+    build_token_request,
+    delay_after,
+    drop_tokens,
+)
 from ._request import PreparedRequest, RequestOptions, build_attempt, prepare_request
 from ._response import (
     APIResponse,
@@ -52,11 +59,10 @@ from ._response import (
     decode_json,
     parse_response,
 )
-from ._retry import RetryPolicy, retry_delay, should_retry_status
+from ._retry import RetryPolicy
 from ._streaming import AsyncStream, Stream
 from ._types import Security, Timeout
-from ._url import join_url, resolve_server_url
-from ._utils import read_json_or_text
+from ._url import resolve_server_url
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -153,64 +159,33 @@ class BaseClient:
             accept=accept,
         )
 
-    def _build_token_request(
-        self,
-        http_client: httpx.Client | httpx.AsyncClient,
-        token: TokenRequest,
-        prepared: PreparedRequest,
-    ) -> httpx.Request:
-        url = token.url
-        if not url.startswith(("http://", "https://")):
-            url = join_url(self.base_url, url)
-        headers = self._base_headers()
-        headers.update(token.headers)
-        body: bytes | None = None
-        if token.json is not None:
-            body = json.dumps(dict(token.json), separators=(",", ":")).encode()
-            headers["Content-Type"] = "application/json"
-        return http_client.build_request(
-            token.method,
-            url,
-            headers=headers,
-            data=dict(token.form) if token.form is not None else None,
-            content=body,
-            timeout=prepared.timeout,
-        )
-
-    def _accept_token(self, provider: AuthProvider, response: httpx.Response) -> None:
-        if response.is_error:
-            raise make_status_error(response)
-        provider.accept_token(read_json_or_text(response), self._clock())
-
-    def _should_reauth(self, prepared: PreparedRequest, error: APIError) -> bool:
-        """After a 401: drop cached tokens; True when a retry can help."""
-        if not isinstance(error, APIStatusError) or error.status_code != 401:
-            return False
-        refreshable = [provider.invalidate() for provider in prepared.providers]
-        return any(refreshable)
-
     def _retry_delay(
-        self, prepared: PreparedRequest, error: APIError, retries_done: int
+        self, error: APIError, retries_done: int, limit: int
     ) -> float | None:
-        """Seconds to wait before retrying, or ``None`` to raise ``error``."""
-        if retries_done >= prepared.max_retries:
-            return None
-        headers: httpx.Headers | None = None
-        status: int | None = None
-        if isinstance(error, APIStatusError):
-            if not should_retry_status(error.status_code, error.headers):
-                return None
-            headers, status = error.headers, error.status_code
-        elif not isinstance(error, APIConnectionError):
-            return None
-        return retry_delay(
-            self.retry_policy,
-            retries_done,
-            headers,
-            now=self._clock(),
-            jitter=self._rand(),
-            status=status,
-        )
+        """Seconds to wait before trying again, or ``None`` to give up."""
+        now, jitter = self._clock(), self._rand()
+        policy = self.retry_policy
+        return delay_after(policy, error, retries_done, limit, now=now, jitter=jitter)
+
+    def _token_retry(
+        self, provider: AuthProvider, error: APIError, retries_done: int
+    ) -> float:
+        """Seconds before fetching a token again; raises to give up."""
+        if provider.refresh_retries is None:
+            raise error
+        delay = self._retry_delay(error, retries_done, provider.refresh_retries)
+        if delay is None:
+            raise RefreshFailed(error) from error
+        return delay
+
+    def _token_http_request(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        token: TokenRequest,
+        timeout: httpx.Timeout | None,
+    ) -> httpx.Request:
+        headers = self._base_headers()
+        return build_token_request(http, token, self.base_url, headers, timeout)
 
     @staticmethod
     def _result(response: httpx.Response, parse: Callable[[], T], raw: bool) -> T:
@@ -326,11 +301,13 @@ class SyncAPIClient(BaseClient):
         while True:
             try:
                 return self._attempt(prepared, stream)
+            except RefreshFailed as failed:
+                raise failed.error from None
             except APIError as error:
-                if not reauthed and self._should_reauth(prepared, error):
+                if not reauthed and drop_tokens(prepared.providers, error):
                     reauthed = True
                     continue
-                delay = self._retry_delay(prepared, error, retries_done)
+                delay = self._retry_delay(error, retries_done, prepared.max_retries)
                 if delay is None:
                     raise
                 retries_done += 1
@@ -361,11 +338,19 @@ class SyncAPIClient(BaseClient):
             if provider.token_request(self._clock()) is None:
                 continue
             with self._auth_lock:
-                token = provider.token_request(self._clock())
-                if token is None:
-                    continue
-                request = self._build_token_request(self._http, token, prepared)
-                self._accept_token(provider, self._exchange(request, stream=False))
+                token, tries = provider.token_request(self._clock()), 0
+                while token is not None:
+                    request = self._token_http_request(
+                        self._http, token, prepared.timeout
+                    )
+                    try:
+                        accept_token(
+                            provider, self._exchange(request, False), self._clock()
+                        )
+                        break
+                    except APIError as error:
+                        self._sleep(self._token_retry(provider, error, tries))
+                    token, tries = provider.token_request(self._clock()), tries + 1
 
     def close(self) -> None:
         """Close the HTTP client if this client created it."""
@@ -493,11 +478,13 @@ class AsyncAPIClient(BaseClient):
         while True:
             try:
                 return await self._attempt(prepared, stream)
+            except RefreshFailed as failed:
+                raise failed.error from None
             except APIError as error:
-                if not reauthed and self._should_reauth(prepared, error):
+                if not reauthed and drop_tokens(prepared.providers, error):
                     reauthed = True
                     continue
-                delay = self._retry_delay(prepared, error, retries_done)
+                delay = self._retry_delay(error, retries_done, prepared.max_retries)
                 if delay is None:
                     raise
                 retries_done += 1
@@ -531,12 +518,18 @@ class AsyncAPIClient(BaseClient):
             if self._auth_lock is None:
                 self._auth_lock = asyncio.Lock()
             async with self._auth_lock:
-                token = provider.token_request(self._clock())
-                if token is None:
-                    continue
-                request = self._build_token_request(self._http, token, prepared)
-                response = await self._exchange(request, stream=False)
-                self._accept_token(provider, response)
+                token, tries = provider.token_request(self._clock()), 0
+                while token is not None:
+                    request = self._token_http_request(
+                        self._http, token, prepared.timeout
+                    )
+                    try:
+                        response = await self._exchange(request, stream=False)
+                        accept_token(provider, response, self._clock())
+                        break
+                    except APIError as error:
+                        await self._sleep(self._token_retry(provider, error, tries))
+                    token, tries = provider.token_request(self._clock()), tries + 1
 
     async def close(self) -> None:
         """Close the HTTP client if this client created it."""

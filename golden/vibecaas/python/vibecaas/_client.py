@@ -29,6 +29,7 @@ USER_AGENT = f"vibecaas/1.0.0 python/{platform.python_version()}"
 RETRY_POLICY = RetryPolicy(max_retries=4, base_delay=1.0, max_delay=8.0)
 DEFAULT_TIMEOUT = 60.0
 REFRESH_BUFFER = 60.0
+REFRESH_RETRIES = 2
 DEFAULT_SECURITY: list[list[str]] = [["bearerAuth"], ["oauth2"]]
 
 
@@ -37,6 +38,7 @@ def _auth(
     client_id: str | None,
     client_secret: str | None,
     refresh_buffer: float,
+    refresh_retries: int,
 ) -> dict[str, AuthProvider]:
     return {
         "bearerAuth": BearerAuth(first_given(api_key, "VIBECAAS_API_KEY")),
@@ -74,12 +76,14 @@ class VibeCaaS(SyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             client_id,
             client_secret,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),
@@ -126,12 +130,14 @@ class AsyncVibeCaaS(AsyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             client_id,
             client_secret,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),

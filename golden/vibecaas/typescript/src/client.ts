@@ -35,7 +35,14 @@ export class VibeCaaS extends BaseClient {
     super(options, {
       baseUrl: 'https://api.vibecaas.com/v1',
       userAgent: USER_AGENT,
-      retries: { maxRetries: 4, baseDelay: 1000, maxDelay: 8000, timeout: 60_000, refreshBuffer: 60_000 },
+      retries: {
+        maxRetries: 4,
+        baseDelay: 1000,
+        maxDelay: 8000,
+        timeout: 60_000,
+        refreshBuffer: 60_000,
+        refreshRetries: 2,
+      },
       auth: {
         bearerAuth: new BearerAuth(fromEnv(options.apiKey, 'VIBECAAS_API_KEY')),
         oauth2: new OAuth2ClientCredentials(

@@ -56,12 +56,14 @@ USER_AGENT = f"vibedasher/2.0.0 python/{platform.python_version()}"
 RETRY_POLICY = RetryPolicy(max_retries=2, base_delay=0.5, max_delay=8.0)
 DEFAULT_TIMEOUT = 60.0
 REFRESH_BUFFER = 60.0
+REFRESH_RETRIES = 2
 DEFAULT_SECURITY: list[list[str]] = [["APIKeyHeader"]]
 
 
 def _auth(
     api_key: str | None,
     refresh_buffer: float,
+    refresh_retries: int,
 ) -> dict[str, AuthProvider]:
     return {
         "APIKeyHeader": ApiKeyAuth(
@@ -92,10 +94,12 @@ class Vibedasher(SyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         super().__init__(
             base_url=base_url
@@ -164,10 +168,12 @@ class AsyncVibedasher(AsyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         super().__init__(
             base_url=base_url

@@ -80,7 +80,14 @@ export class Vibedasher extends BaseClient {
     super(options, {
       baseUrl: options.baseUrl || serverUrl(options),
       userAgent: USER_AGENT,
-      retries: { maxRetries: 2, baseDelay: 500, maxDelay: 8000, timeout: 60_000, refreshBuffer: 60_000 },
+      retries: {
+        maxRetries: 2,
+        baseDelay: 500,
+        maxDelay: 8000,
+        timeout: 60_000,
+        refreshBuffer: 60_000,
+        refreshRetries: 2,
+      },
       auth: {
         APIKeyHeader: new ApiKeyAuth('X-Api-Key', 'header', fromEnv(options.apiKey, 'VIBEDASHER_API_KEY')),
       },

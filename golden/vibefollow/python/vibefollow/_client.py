@@ -26,12 +26,14 @@ USER_AGENT = f"vibefollow/1.0.0 python/{platform.python_version()}"
 RETRY_POLICY = RetryPolicy(max_retries=2, base_delay=0.5, max_delay=8.0)
 DEFAULT_TIMEOUT = 60.0
 REFRESH_BUFFER = 60.0
+REFRESH_RETRIES = 2
 DEFAULT_SECURITY: list[list[str]] = [["bearerAuth"]]
 
 
 def _auth(
     api_key: str | None,
     refresh_buffer: float,
+    refresh_retries: int,
 ) -> dict[str, AuthProvider]:
     return {
         "bearerAuth": BearerAuth(first_given(api_key, "VIBEFOLLOW_API_KEY")),
@@ -59,10 +61,12 @@ class Vibefollow(SyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),
@@ -102,10 +106,12 @@ class AsyncVibefollow(AsyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),

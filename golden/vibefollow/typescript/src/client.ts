@@ -25,7 +25,14 @@ export class Vibefollow extends BaseClient {
     super(options, {
       baseUrl: 'https://api.vibefollow.com/api/v1',
       userAgent: USER_AGENT,
-      retries: { maxRetries: 2, baseDelay: 500, maxDelay: 8000, timeout: 60_000, refreshBuffer: 60_000 },
+      retries: {
+        maxRetries: 2,
+        baseDelay: 500,
+        maxDelay: 8000,
+        timeout: 60_000,
+        refreshBuffer: 60_000,
+        refreshRetries: 2,
+      },
       auth: {
         bearerAuth: new BearerAuth(fromEnv(options.apiKey, 'VIBEFOLLOW_API_KEY')),
       },

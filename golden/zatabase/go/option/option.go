@@ -59,6 +59,12 @@ func WithRefreshBuffer(buffer time.Duration) RequestOption {
 	return func(c *core.Config) { c.RefreshBuffer = &buffer }
 }
 
+// WithMaxRefreshRetries sets how many times a login token refresh that failed retryably (no answer, a timeout,
+// 429, 5xx) is tried again, with the client's backoff, before the call fails with its error; a client option.
+func WithMaxRefreshRetries(retries int) RequestOption {
+	return func(c *core.Config) { c.RefreshRetries = &retries }
+}
+
 // WithExponentialBackoff turns exponential backoff on (the default: the delay doubles from the base delay
 // up to the cap) or off (every retry waits the base delay).
 func WithExponentialBackoff(on bool) RequestOption {

@@ -49,6 +49,7 @@ USER_AGENT = f"zatabase/1.0.0 python/{platform.python_version()}"
 RETRY_POLICY = RetryPolicy(max_retries=3, base_delay=1.0, max_delay=60.0)
 DEFAULT_TIMEOUT = 30.0
 REFRESH_BUFFER = 300.0
+REFRESH_RETRIES = 3
 DEFAULT_SECURITY: list[list[str]] = [["apiKeyAuth"], ["bearerAuth"]]
 
 
@@ -56,6 +57,7 @@ def _auth(
     api_key: str | None,
     access_token: str | None,
     refresh_buffer: float,
+    refresh_retries: int,
 ) -> dict[str, AuthProvider]:
     return {
         "apiKeyAuth": ApiKeyAuth(
@@ -70,6 +72,7 @@ def _auth(
             refresh_method="POST",
             refresh_param="refresh_token",
             refresh_buffer=refresh_buffer,
+            refresh_retries=refresh_retries,
         ),
     }
 
@@ -98,11 +101,13 @@ class SyncZatabaseClient(SyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             access_token,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         login = providers["bearerAuth"]
         assert isinstance(login, LoginTokenAuth)
@@ -1279,11 +1284,13 @@ class ZatabaseClient(AsyncAPIClient):
         on_request: list[RequestHook] | None = None,
         on_response: list[ResponseHook] | None = None,
     ) -> None:
-        buffer = auth_config.refresh_buffer_seconds if auth_config else None
+        config = auth_config or AuthConfig()
+        buffer, retries = config.refresh_buffer_seconds, config.max_refresh_retries
         providers = _auth(
             api_key,
             access_token,
             REFRESH_BUFFER if buffer is None else buffer,
+            REFRESH_RETRIES if retries is None else retries,
         )
         login = providers["bearerAuth"]
         assert isinstance(login, LoginTokenAuth)

@@ -67,7 +67,14 @@ export class ZatabaseClient extends BaseClient {
     super(options, {
       baseUrl: options.baseUrl || serverUrl(options),
       userAgent: USER_AGENT,
-      retries: { maxRetries: 3, baseDelay: 1000, maxDelay: 60_000, timeout: 30_000, refreshBuffer: 300_000 },
+      retries: {
+        maxRetries: 3,
+        baseDelay: 1000,
+        maxDelay: 60_000,
+        timeout: 30_000,
+        refreshBuffer: 300_000,
+        refreshRetries: 3,
+      },
       auth: {
         apiKeyAuth: new ApiKeyAuth('X-API-Key', 'header', fromEnv(options.apiKey, 'ZATABASE_API_KEY')),
         bearerAuth: new LoginTokenAuth({

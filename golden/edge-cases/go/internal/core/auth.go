@@ -245,6 +245,7 @@ type LoginTokenAuth struct {
 	RefreshMethod     string
 	RefreshParam      string
 	RefreshBuffer     time.Duration
+	RefreshRetries    int // retries of a refresh that failed retryably (no answer, a timeout, 429, 5xx)
 
 	mu           sync.Mutex
 	accessToken  string
@@ -255,7 +256,7 @@ type LoginTokenAuth struct {
 
 // NewLoginTokenAuth starts with accessToken ("" until a login).
 func NewLoginTokenAuth(accessToken string) *LoginTokenAuth {
-	return &LoginTokenAuth{accessToken: accessToken, TokenField: "access_token", RefreshMethod: "POST", RefreshParam: "refresh_token", RefreshBuffer: time.Minute}
+	return &LoginTokenAuth{accessToken: accessToken, TokenField: "access_token", RefreshMethod: "POST", RefreshParam: "refresh_token", RefreshBuffer: time.Minute, RefreshRetries: 2}
 }
 
 // UpdateFromBody stores the tokens found in a login or refresh response body.
@@ -295,6 +296,20 @@ func (a *LoginTokenAuth) SetRefreshBuffer(buffer time.Duration) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.RefreshBuffer = buffer
+}
+
+// SetRefreshRetries sets how many times a refresh that failed retryably is tried again.
+func (a *LoginTokenAuth) SetRefreshRetries(retries int) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.RefreshRetries = retries
+}
+
+// MaxRefreshRetries is how many times a refresh that failed retryably is tried again before the call fails.
+func (a *LoginTokenAuth) MaxRefreshRetries() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.RefreshRetries
 }
 
 func (a *LoginTokenAuth) TokenRequest(now time.Time) *TokenRequest {

@@ -109,13 +109,18 @@ func decodeInto(body []byte, envelope string, out any) error {
 }
 
 // send runs the retry loop: per try, fetch any token, apply credentials, send; a 401 on a refreshable token
-// drops it and tries once more (not counted as a retry); otherwise the retry table decides.
+// drops it and tries once more (not counted as a retry); otherwise the retry table decides. A failed refresh of
+// a provider with MaxRefreshRetries is retried on its own (fetchTokens), then ends the call.
 func (c *Client) send(ctx context.Context, p *prepared, stream bool) (*http.Response, []byte, error) {
 	retries, reauthed := 0, false
 	for {
 		resp, body, err := c.attempt(ctx, p, stream)
 		if err == nil {
 			return resp, body, nil
+		}
+		var failed *refreshFailed
+		if errors.As(err, &failed) {
+			return nil, nil, failed.err
 		}
 		if ctx.Err() != nil {
 			return nil, nil, err
@@ -124,7 +129,7 @@ func (c *Client) send(ctx context.Context, p *prepared, stream bool) (*http.Resp
 			reauthed = true
 			continue
 		}
-		delay, retry := c.retryDelay(p, err, retries)
+		delay, retry := c.retryDelay(p, err, retries, p.cfg.MaxRetries)
 		if !retry {
 			return nil, nil, err
 		}
@@ -151,8 +156,9 @@ func (c *Client) shouldReauth(p *prepared, err error) bool {
 	return refreshable
 }
 
-func (c *Client) retryDelay(p *prepared, err error, retriesDone int) (time.Duration, bool) {
-	if retriesDone >= max(0, p.cfg.MaxRetries) {
+// retryDelay is how long to wait before trying again after err, and false to give up (limit retries done).
+func (c *Client) retryDelay(p *prepared, err error, retriesDone, limit int) (time.Duration, bool) {
+	if retriesDone >= max(0, limit) {
 		return 0, false
 	}
 	var apiErr *APIError
@@ -297,11 +303,44 @@ func (c *Client) ensureTokens(ctx context.Context, p *prepared) error {
 		if provider.TokenRequest(c.clock()) == nil {
 			continue
 		}
-		if err := c.fetchToken(ctx, p, provider); err != nil {
+		if err := c.fetchTokens(ctx, p, provider); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// refreshRetrier is a provider whose failed token refresh is retried on its own, not by the call's retries.
+type refreshRetrier interface {
+	MaxRefreshRetries() int
+	SetRefreshRetries(int)
+}
+
+// refreshFailed is a token refresh that ends the call: the call returns err.
+type refreshFailed struct{ err error }
+
+func (e *refreshFailed) Error() string { return e.err.Error() }
+func (e *refreshFailed) Unwrap() error { return e.err }
+
+// fetchTokens fetches provider's token; a refreshRetrier's failed refresh is tried again as long as the retry
+// table and its MaxRefreshRetries allow, then ends the call. Any other failure fails the try.
+func (c *Client) fetchTokens(ctx context.Context, p *prepared, provider AuthProvider) error {
+	refresher, ok := provider.(refreshRetrier)
+	for tries := 0; ; tries++ {
+		err := c.fetchToken(ctx, p, provider)
+		if err == nil || !ok || ctx.Err() != nil {
+			return err
+		}
+		delay, retry := c.retryDelay(p, err, tries, refresher.MaxRefreshRetries())
+		if !retry {
+			return &refreshFailed{err}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-c.sleep(delay):
+		}
+	}
 }
 
 func (c *Client) fetchToken(ctx context.Context, p *prepared, provider AuthProvider) error {

@@ -38,6 +38,11 @@ export interface AuthProvider {
   invalidate?(): boolean;
   /** How many ms before a token expires it is refreshed (the client's `authConfig`). */
   setRefreshBuffer?(ms: number): void;
+  /**
+   * How a failed token fetch is retried: left out, by the call's own retries; a number (a login token's
+   * refresh), that many retries of the fetch alone when it failed retryably, then the call fails with its error.
+   */
+  refreshRetries?: number;
 }
 
 /** An API key in a header, query parameter or cookie. */
@@ -177,6 +182,8 @@ export interface LoginTokenOptions {
   refreshMethod?: string | undefined;
   refreshParam?: string | undefined;
   refreshBuffer?: number;
+  /** Retries of a refresh that failed retryably (no answer, a timeout, 429, 5xx) before the call fails. */
+  refreshRetries?: number;
 }
 
 /**
@@ -187,9 +194,11 @@ export class LoginTokenAuth implements AuthProvider {
   accessToken: string | null;
   refreshToken: string | null = null;
   expiresAt: number | null = null;
+  refreshRetries: number;
 
   constructor(readonly options: LoginTokenOptions) {
     this.accessToken = options.accessToken ?? null;
+    this.refreshRetries = options.refreshRetries ?? 2;
   }
 
   setRefreshBuffer(ms: number): void {

@@ -5,7 +5,9 @@
  * One call: prepare once (URL, query, headers, body, idempotency key), then per try fetch any token a provider
  * needs, apply credentials, run the request interceptors, send; a 4xx/5xx becomes an `APIStatusError`. A 401 on
  * a call whose token can be refreshed drops the token and tries once more (not counted as a retry); otherwise
- * the retry table in `retry.ts` decides. Times are milliseconds.
+ * the retry table in `retry.ts` decides. A login token's refresh that failed retryably is retried on its own
+ * (`refreshRetries`), then fails the call; a token fetch of any other provider fails the try. Times are
+ * milliseconds.
  */
 
 import {
@@ -76,9 +78,13 @@ export class Interceptors<F> {
   }
 }
 
-/** The client's `authConfig`: how many seconds before a token expires it is refreshed. */
+/**
+ * The client's `authConfig`: how many seconds before a token expires it is refreshed, and how many times a login
+ * token refresh that failed retryably (no answer, a timeout, 429, 5xx) is tried again before the call fails.
+ */
 export interface AuthConfig {
   refreshBufferSeconds?: number | undefined;
+  maxRefreshRetries?: number | undefined;
 }
 
 /** Options every generated client takes besides its credentials and server variables. */
@@ -146,7 +152,14 @@ export interface Operation {
 export interface ClientSettings {
   baseUrl: string;
   userAgent: string;
-  retries: { maxRetries: number; baseDelay: number; maxDelay: number; timeout: number; refreshBuffer: number };
+  retries: {
+    maxRetries: number;
+    baseDelay: number;
+    maxDelay: number;
+    timeout: number;
+    refreshBuffer: number;
+    refreshRetries: number;
+  };
   auth: Record<string, AuthProvider>;
   security: Security;
 }
@@ -237,7 +250,12 @@ export abstract class BaseClient {
     this.providers = settings.auth;
     const refreshBuffer = options.authConfig?.refreshBufferSeconds;
     const buffer = refreshBuffer === undefined ? settings.retries.refreshBuffer : refreshBuffer * 1000;
-    for (const provider of Object.values(this.providers)) provider.setRefreshBuffer?.(buffer);
+    const refreshRetries = options.authConfig?.maxRefreshRetries ?? settings.retries.refreshRetries;
+    if (!Number.isInteger(refreshRetries) || refreshRetries < 0) throw new Error('maxRefreshRetries must be >= 0');
+    for (const provider of Object.values(this.providers)) {
+      provider.setRefreshBuffer?.(buffer);
+      if (provider.refreshRetries !== undefined) provider.refreshRetries = refreshRetries;
+    }
     this.security = settings.security;
     this.userAgent = settings.userAgent;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
@@ -430,12 +448,13 @@ export abstract class BaseClient {
       try {
         return await this.attempt(prepared, stream);
       } catch (error) {
+        if (error instanceof RefreshFailed) throw error.error;
         if (!(error instanceof APIError) || error instanceof APIUserAbortError) throw error;
         if (!reauthed && this.shouldReauth(prepared, error)) {
           reauthed = true;
           continue;
         }
-        const delay = this.retryDelay(prepared, error, retriesDone);
+        const delay = this.retryDelay(error, retriesDone, prepared.maxRetries);
         if (delay === null) throw error;
         retriesDone++;
         await this.sleep(delay, prepared.signal);
@@ -448,8 +467,9 @@ export abstract class BaseClient {
     return prepared.providers.map((p) => p.invalidate?.() ?? false).some(Boolean);
   }
 
-  private retryDelay(prepared: Prepared, error: APIError, retriesDone: number): number | null {
-    if (retriesDone >= prepared.maxRetries) return null;
+  /** Milliseconds to wait before trying again after `error`, or `null` to give up (`limit` retries done). */
+  private retryDelay(error: APIError, retriesDone: number, limit: number): number | null {
+    if (retriesDone >= limit) return null;
     let headers: Headers | null = null;
     if (error instanceof APIStatusError) {
       if (!shouldRetryStatus(error.status, error.headers)) return null;
@@ -520,16 +540,35 @@ export abstract class BaseClient {
     for (const provider of prepared.providers) {
       if (!provider.tokenRequest?.(this.now())) continue;
       const run = this.authLock.then(async () => {
-        const token = provider.tokenRequest?.(this.now());
-        if (!token) return;
-        const { request, response, bytes } = await this.exchange(this.tokenRequest(token), false, prepared.timeout);
-        const body = decodeBody(bytes);
-        if (!response.ok) throw sentBy(makeStatusError(response, body), request);
-        provider.acceptToken?.(body, this.now());
+        let token = provider.tokenRequest?.(this.now());
+        for (let tries = 0; token; tries++) {
+          try {
+            return await this.fetchToken(provider, token, prepared.timeout);
+          } catch (error) {
+            await this.sleep(this.tokenRetry(provider, error, tries), prepared.signal);
+          }
+          token = provider.tokenRequest?.(this.now());
+        }
       });
       this.authLock = run.catch(() => undefined);
       await run;
     }
+  }
+
+  private async fetchToken(provider: AuthProvider, token: TokenRequest, timeout: number): Promise<void> {
+    const { request, response, bytes } = await this.exchange(this.tokenRequest(token), false, timeout);
+    const body = decodeBody(bytes);
+    if (!response.ok) throw sentBy(makeStatusError(response, body), request);
+    provider.acceptToken?.(body, this.now());
+  }
+
+  /** Milliseconds before fetching a token again after `error`; throws to give up (`RefreshFailed`: the call). */
+  private tokenRetry(provider: AuthProvider, error: unknown, retriesDone: number): number {
+    const limit = provider.refreshRetries;
+    if (limit === undefined || !(error instanceof APIError) || error instanceof APIUserAbortError) throw error;
+    const delay = this.retryDelay(error, retriesDone, limit);
+    if (delay === null) throw new RefreshFailed(error);
+    return delay;
   }
 
   private tokenRequest(token: TokenRequest): Request {
@@ -545,6 +584,13 @@ export abstract class BaseClient {
       headers.set('Content-Type', 'application/json');
     }
     return new Request(url, { method: token.method, headers, body });
+  }
+}
+
+/** A token refresh that ends the call: the call throws `error`. */
+class RefreshFailed extends Error {
+  constructor(readonly error: APIError) {
+    super(error.message);
   }
 }
 

@@ -41,6 +41,7 @@ type Config struct {
 	MaxDelay        time.Duration
 	ConstantBackoff bool           // every retry waits BaseDelay (capped by MaxDelay) instead of doubling it
 	RefreshBuffer   *time.Duration // how long before a token expires it is refreshed (nil: the providers' own)
+	RefreshRetries  *int           // retries of a login token refresh that failed retryably (nil: the providers' own)
 	Headers         http.Header
 	Query           [][2]string // extra query parameters, sent in this order after the operation's
 	Middleware      []Middleware
@@ -117,10 +118,13 @@ func (c *Client) Credential(name, env string) string {
 }
 
 // SetAuth installs the provider of a security scheme; one that refreshes tokens takes the client's
-// RefreshBuffer, when one is set.
+// RefreshBuffer and RefreshRetries, when they are set.
 func (c *Client) SetAuth(scheme string, provider AuthProvider) {
 	if refresher, ok := provider.(interface{ SetRefreshBuffer(time.Duration) }); ok && c.config.RefreshBuffer != nil {
 		refresher.SetRefreshBuffer(*c.config.RefreshBuffer)
+	}
+	if refresher, ok := provider.(refreshRetrier); ok && c.config.RefreshRetries != nil {
+		refresher.SetRefreshRetries(max(0, *c.config.RefreshRetries))
 	}
 	c.auth[scheme] = provider
 }

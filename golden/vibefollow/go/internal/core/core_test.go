@@ -322,3 +322,62 @@ func TestErrorText(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// loginRefreshServer answers the refresh route with statuses first (then a fresh token) and every other
+// route with the Authorization header it got; refreshes counts the refresh requests.
+func loginRefreshServer(statuses []int, refreshes *atomic.Int32) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/auth/refresh" {
+			if n := int(refreshes.Add(1)); n <= len(statuses) {
+				w.WriteHeader(statuses[n-1])
+				_, _ = w.Write([]byte(`{"message":"refresh down"}`))
+				return
+			}
+			_, _ = w.Write([]byte(`{"access_token":"s2","refresh_token":"r2","expires_in":3600}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"auth":"` + r.Header.Get("Authorization") + `"}`))
+	}))
+}
+
+func TestLoginRefreshRetries(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		statuses  []int
+		retries   int
+		status    int // the call's error status, 0 for success
+		refreshes int32
+	}{
+		{"retried until it succeeds", []int{503, 429}, 2, 0, 3},
+		{"retries spent: the refresh's error, the call's retries not refreshing again", []int{503, 503, 503, 503}, 1, 503, 2},
+		{"a 401 is not retried", []int{401, 401}, 3, 401, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var refreshes atomic.Int32
+			server := loginRefreshServer(tc.statuses, &refreshes)
+			defer server.Close()
+			retries := tc.retries
+			client := NewClient(Config{BaseURL: server.URL, MaxRetries: 2, Timeout: 5 * time.Second, RefreshRetries: &retries,
+				DefaultSecurity: [][]string{{"session"}}}, nil)
+			client.sleep = func(time.Duration) <-chan time.Time { return time.After(0) }
+			login := NewLoginTokenAuth("")
+			login.RefreshPath, login.RefreshTokenField, login.ExpiresInField = "/auth/refresh", "refresh_token", "expires_in"
+			client.SetAuth("session", login)
+			if err := login.UpdateFromBody(map[string]any{"access_token": "s1", "refresh_token": "r1", "expires_in": json.Number("1")}, time.Now()); err != nil {
+				t.Fatal(err)
+			}
+			var out map[string]any
+			err := client.Do(context.Background(), NewRequest("GET", "/me"), &out, nil)
+			var apiErr *APIError
+			switch {
+			case tc.status == 0 && (err != nil || out["auth"] != "Bearer s2"):
+				t.Errorf("got %v, %v", out, err)
+			case tc.status != 0 && (!errors.As(err, &apiErr) || apiErr.StatusCode != tc.status):
+				t.Errorf("want a %d error, got %v", tc.status, err)
+			}
+			if got := refreshes.Load(); got != tc.refreshes {
+				t.Errorf("%d refresh requests, want %d", got, tc.refreshes)
+			}
+		})
+	}
+}
