@@ -17,7 +17,7 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import httpx
 
@@ -257,7 +257,8 @@ class _OAuthBase:
         query.update(state=state, code_challenge=challenge, code_challenge_method="S256")
         url = _absolute(self._base_url, provider.endpoints.authorization_url)
         separator = "&" if "?" in url else "?"
-        return AuthorizationRequest(f"{url}{separator}{urlencode(query)}", state, code_verifier)
+        encoded = urlencode(query, quote_via=quote)  # spaces as %20, as in the other SDKs
+        return AuthorizationRequest(f"{url}{separator}{encoded}", state, code_verifier)
 
     def _build(
         self, http: httpx.Client | httpx.AsyncClient, client: SyncAPIClient | AsyncAPIClient, token: TokenRequest
