@@ -120,7 +120,9 @@ class OAuth2AuthorizationCode(AuthProvider):
             form["client_secret"] = self.client_secret
         return form
 
-    def exchange_request(self, code: str, redirect_uri: str, code_verifier: str | None) -> TokenRequest:
+    def exchange_request(
+        self, code: str, redirect_uri: str, code_verifier: str | None
+    ) -> TokenRequest:
         form = {"grant_type": "authorization_code", "code": code}
         form["redirect_uri"] = redirect_uri
         form.update(self._client_form())
@@ -151,7 +153,9 @@ class OAuth2AuthorizationCode(AuthProvider):
         expires_in = _field(body, "expires_in")
         scope = _field(body, "scope")
         lifetime = (
-            float(expires_in) if isinstance(expires_in, (int, float)) and not isinstance(expires_in, bool) else None
+            float(expires_in)
+            if isinstance(expires_in, (int, float)) and not isinstance(expires_in, bool)
+            else None
         )
         previous = self.tokens.refresh_token if self.tokens else None
         self.tokens = OAuthTokens(
@@ -208,7 +212,9 @@ class OAuth2AuthorizationCode(AuthProvider):
             return self.fallback.invalidate() if self.fallback else False
         if not self.tokens.refresh_token:
             return False
-        self.tokens = OAuthTokens(self.tokens.access_token, self.tokens.refresh_token, 0.0)
+        self.tokens = OAuthTokens(
+            self.tokens.access_token, self.tokens.refresh_token, 0.0
+        )
         return True
 
 
@@ -255,14 +261,21 @@ class _OAuthBase:
         query["redirect_uri"] = redirect_uri
         if chosen:
             query["scope"] = " ".join(chosen)
-        query.update(state=state, code_challenge=challenge, code_challenge_method="S256")
+        query.update(
+            state=state, code_challenge=challenge, code_challenge_method="S256"
+        )
         url = _absolute(self._base_url, provider.endpoints.authorization_url)
         separator = "&" if "?" in url else "?"
-        encoded = urlencode(query, quote_via=quote)  # spaces as %20, as in the other SDKs
+        encoded = urlencode(
+            query, quote_via=quote
+        )  # spaces as %20, as in the other SDKs
         return AuthorizationRequest(f"{url}{separator}{encoded}", state, code_verifier)
 
     def _build(
-        self, http: httpx.Client | httpx.AsyncClient, client: SyncAPIClient | AsyncAPIClient, token: TokenRequest
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        client: SyncAPIClient | AsyncAPIClient,
+        token: TokenRequest,
     ) -> httpx.Request:
         headers = client._base_headers()
         headers.update(token.headers)
@@ -284,15 +297,21 @@ def _body(response: httpx.Response) -> object:
 class OAuth(_OAuthBase):
     """``client.oauth``: the authorization code flow of a sync client."""
 
-    def __init__(self, client: SyncAPIClient, provider: OAuth2AuthorizationCode) -> None:
+    def __init__(
+        self, client: SyncAPIClient, provider: OAuth2AuthorizationCode
+    ) -> None:
         super().__init__(provider, client.base_url)
         self._client = client
 
     def _send(self, token: TokenRequest) -> object:
         client = self._client
-        return _body(client._exchange(self._build(client._http, client, token), stream=False))
+        return _body(
+            client._exchange(self._build(client._http, client, token), stream=False)
+        )
 
-    def exchange_code(self, code: str, *, redirect_uri: str, code_verifier: str | None = None) -> OAuthTokens:
+    def exchange_code(
+        self, code: str, *, redirect_uri: str, code_verifier: str | None = None
+    ) -> OAuthTokens:
         """Trade the code the redirect brought for a token set; later calls
         send it.  Token endpoint errors raise the API's status errors."""
         request = self._provider.exchange_request(code, redirect_uri, code_verifier)
@@ -319,7 +338,9 @@ class OAuth(_OAuthBase):
 class AsyncOAuth(_OAuthBase):
     """``client.oauth``: the authorization code flow of an async client."""
 
-    def __init__(self, client: AsyncAPIClient, provider: OAuth2AuthorizationCode) -> None:
+    def __init__(
+        self, client: AsyncAPIClient, provider: OAuth2AuthorizationCode
+    ) -> None:
         super().__init__(provider, client.base_url)
         self._client = client
 
@@ -328,7 +349,9 @@ class AsyncOAuth(_OAuthBase):
         request = self._build(client._http, client, token)
         return _body(await client._exchange(request, stream=False))
 
-    async def exchange_code(self, code: str, *, redirect_uri: str, code_verifier: str | None = None) -> OAuthTokens:
+    async def exchange_code(
+        self, code: str, *, redirect_uri: str, code_verifier: str | None = None
+    ) -> OAuthTokens:
         """Trade the code the redirect brought for a token set; later calls
         send it.  Token endpoint errors raise the API's status errors."""
         request = self._provider.exchange_request(code, redirect_uri, code_verifier)
