@@ -104,7 +104,6 @@ func mustQuery(raw string) url.Values {
 func TestExchangeCodeThenCallsSendTheToken(t *testing.T) {
 	var seen []OAuthTokens
 	server, client, oauth, _ := newOAuthClient(t, 3600, "shh", Config{OnOAuthTokens: func(t OAuthTokens) { seen = append(seen, t) }})
-	oauth = NewOAuth(client, "oauth") // the hook of the options
 	tokens, err := oauth.ExchangeCode(context.Background(), "good", "https://app/cb", "verifier")
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +166,6 @@ func TestRefreshBeforeExpiryRotates(t *testing.T) {
 func TestStoredTokensAreRefreshed(t *testing.T) {
 	stored := OAuthTokens{AccessToken: "old", RefreshToken: "stored", ExpiresAt: time.Unix(999_000, 0)}
 	server, client, oauth, _ := newOAuthClient(t, 3600, "", Config{OAuthTokens: &stored})
-	oauth = NewOAuth(client, "oauth")
 	server.live["stored"] = true
 	get(t, client)
 	tokens, _ := oauth.Tokens()
