@@ -41,7 +41,7 @@ CLIENT_ATTRIBUTES = frozenset(
     {"request", "request_page", "request_stream", "request_login", "request_ok", "close", "base_url", "timeout",
      "max_retries",
      "on_request", "on_response", "authenticate", "with_raw_response", "retry_policy", "default_headers",
-     "user_agent", "default_security"}
+     "user_agent", "default_security", "oauth"}
 )  # fmt: skip
 # A resource class body also uses these names after its methods: the decorator and the modules its annotations
 # name. A method or sub-resource named like one is renamed.

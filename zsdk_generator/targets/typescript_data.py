@@ -42,7 +42,7 @@ CLIENT_MEMBERS = frozenset(
      "userAgent", "fetchImpl", "authLock", "sleep", "now", "random", "request", "requestResult", "requestPage",
      "requestPageResult", "requestStream", "requestStreamResult", "requestLogin", "authenticate", "constructor",
      "json", "parse", "prepare", "send", "attempt", "exchange", "ensureTokens", "tokenRequest", "shouldReauth",
-     "retryDelay", "baseHeaders", "loginAuth", "sendToken"}
+     "retryDelay", "baseHeaders", "loginAuth", "sendToken", "oauth"}
 ) | OBJECT_MEMBERS  # fmt: skip
 RESOURCE_MEMBERS = frozenset({"_client"}) | OBJECT_MEMBERS
 # Names index.ts exports besides the models, and the `models` namespace functions.ts imports; flat functions never
