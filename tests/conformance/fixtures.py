@@ -11,6 +11,12 @@ BEARER_TOKEN = "bearer-token"
 BASIC = "Basic " + base64.b64encode(b"user:pass").decode()
 CLIENT_ID, CLIENT_SECRET = "client-id", "client-secret"
 LOGIN = ("user@example.com", "hunter2")
+# The OAuth2 authorization code the conformance "user" granted, for this redirect URI and PKCE challenge: the
+# S256 of RFC 7636 appendix B's verifier (the scenarios build their authorization URL with that verifier).
+OAUTH_CODE, OAUTH_REDIRECT_URI = "code-1", "https://app.example.com/callback"
+OAUTH_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+OAUTH_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+OAUTH_STORED = ("at_stored", "rt_stored")  # a token set every scenario's server knows (a client made with it)
 
 # Every credential again, as the drivers' environment holds it: an SDK given none reads these.
 ENVIRONMENT = {

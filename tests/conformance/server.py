@@ -45,6 +45,10 @@ from .fixtures import (
     EVENTS,
     GADGETS,
     LOGIN,
+    OAUTH_CHALLENGE,
+    OAUTH_CODE,
+    OAUTH_REDIRECT_URI,
+    OAUTH_STORED,
     QUERY_KEY,
     RECORDS,
     WIDGETS,
@@ -169,6 +173,9 @@ class Scenario:
     tokens: dict[str, float] = field(default_factory=dict)  # access token → expiry (monotonic)
     refresh_tokens: set[str] = field(default_factory=set)
     issued: int = 0
+    # OAuth2 authorization code: codes not yet exchanged, and the refresh tokens still unused (each works once)
+    oauth_codes: set[str] = field(default_factory=lambda: {OAUTH_CODE})
+    oauth_refresh: set[str] = field(default_factory=lambda: {OAUTH_STORED[1]})
 
     def issue(self, prefix: str, ttl: float) -> tuple[str, int]:
         self.issued += 1
@@ -581,12 +588,51 @@ def oauth_token(scenario: Scenario, request: Request, host: str) -> Answer:
     if authorization.startswith("Basic "):
         user, _, secret = base64.b64decode(authorization[6:]).decode().partition(":")
         client = (urllib.parse.unquote(user), urllib.parse.unquote(secret))
-    if form.get("grant_type") != "client_credentials":
-        return _ok({"error": "unsupported_grant_type"}, 400)
     if client not in ((CLIENT_ID, CLIENT_SECRET), ENV_CLIENT):
         return _ok({"error": "invalid_client", "error_description": "unknown client"}, 401)
+    if form.get("grant_type") in ("authorization_code", "refresh_token"):
+        return _oauth_grant(scenario, form)
+    if form.get("grant_type") != "client_credentials":
+        return _ok({"error": "unsupported_grant_type"}, 400)
     token, ttl = scenario.issue("tok", scenario.token_ttl)
     return _ok({"access_token": token, "token_type": "bearer", "expires_in": ttl})
+
+
+def _oauth_grant(scenario: Scenario, form: dict[str, str]) -> Answer:
+    """The authorization code grant (RFC 6749 4.1.3, with RFC 7636's verifier checked against the challenge the
+    code was granted for) and the refresh grant, which rotates: a refresh token works once."""
+    if form["grant_type"] == "authorization_code":
+        verifier = form.get("code_verifier", "")
+        digest = hashlib.sha256(verifier.encode()).digest()
+        challenge = base64.urlsafe_b64encode(digest).decode().rstrip("=")
+        if form.get("code") not in scenario.oauth_codes:
+            return _oauth_refused("unknown or used authorization code")
+        if form.get("redirect_uri") != OAUTH_REDIRECT_URI or challenge != OAUTH_CHALLENGE:
+            return _oauth_refused("redirect_uri or code_verifier does not match the authorization request")
+        scenario.oauth_codes.discard(form["code"])
+    elif form.get("refresh_token") in scenario.oauth_refresh:
+        scenario.oauth_refresh.discard(form["refresh_token"])
+    else:
+        return _oauth_refused("unknown, used or revoked refresh token")
+    access, ttl = scenario.issue("at", scenario.token_ttl)
+    refresh_token = f"rt_{scenario.issued}"
+    scenario.oauth_refresh.add(refresh_token)
+    return _ok({"access_token": access, "refresh_token": refresh_token, "expires_in": ttl, "token_type": "bearer",
+                "scope": "widgets:read"})  # fmt: skip
+
+
+def _oauth_refused(description: str) -> Answer:
+    return _ok({"error": "invalid_grant", "error_description": description}, 400)
+
+
+def oauth_revoke(scenario: Scenario, request: Request, host: str) -> Answer:
+    """RFC 7009: the token stops working; 200 whether or not it was known."""
+    form = dict(urllib.parse.parse_qsl(request.body.decode()))
+    if (form.get("client_id"), form.get("client_secret")) not in ((CLIENT_ID, CLIENT_SECRET), ENV_CLIENT):
+        return _ok({"error": "invalid_client", "error_description": "unknown client"}, 401)
+    scenario.oauth_refresh.discard(form.get("token", ""))
+    scenario.tokens.pop(form.get("token", ""), None)
+    return 200, {}, b""
 
 
 def login(scenario: Scenario, request: Request, host: str) -> Answer:
@@ -634,8 +680,10 @@ def check_basic(scenario: Scenario, request: Request, host: str) -> Answer:
 
 
 def check_oauth2(scenario: Scenario, request: Request, host: str) -> Answer:
+    """A client-credentials token (tok_) or an authorization code flow's access token (at_, or the stored set's)."""
     token = _bearer(request) or ""
-    return _principal("oauth2", token.startswith("tok_") and scenario.token_valid(token), CLIENT_ID)
+    valid = token.startswith(("tok_", "at_")) and scenario.token_valid(token) or token == OAUTH_STORED[0]
+    return _principal("oauth2", valid, CLIENT_ID)
 
 
 def status(scenario: Scenario, request: Request, host: str) -> Answer:
@@ -668,6 +716,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "/events"): stream_events,
     ("GET", "/reports/*"): get_report,
     ("POST", "/oauth/token"): oauth_token,
+    ("POST", "/oauth/revoke"): oauth_revoke,
     ("POST", "/auth/login"): login,
     ("POST", "/auth/refresh"): refresh,
     ("GET", "/me"): me,
@@ -683,6 +732,6 @@ ROUTES: dict[tuple[str, str], Handler] = {
 }
 # Routes that check their own credentials (or none): every other route wants the X-API-Key header.
 OWN_AUTH = frozenset(
-    {"/oauth/token", "/auth/login", "/auth/refresh", "/me", "/auth/api-key-query", "/auth/bearer", "/auth/basic",
+    {"/oauth/token", "/oauth/revoke", "/auth/login", "/auth/refresh", "/me", "/auth/api-key-query", "/auth/bearer", "/auth/basic",
      "/auth/oauth2", "/public/status", "/public/health"}
 )  # fmt: skip

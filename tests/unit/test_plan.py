@@ -187,3 +187,43 @@ def test_client_methods_that_cannot_be_lifted_are_errors(chosen: Any, message: s
         _plan_of(_spec("vibedasher"), Config(None, {"client_methods": chosen}))
     assert raised.value.diagnostic.message == message
     assert raised.value.diagnostic.pointer == "/client_methods"
+
+
+def _code_only_spec(revoke: str | None) -> dict[str, Any]:
+    flow: dict[str, Any] = {"authorizationUrl": "https://auth.example.com/authorize", "tokenUrl": "/oauth/token",
+                            "scopes": {"b:write": "Write.", "a:read": "Read."}}  # fmt: skip
+    if revoke is not None:
+        flow["x-zsdk-revoke-url"] = revoke
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Apps", "version": "1.0.0"},
+        "servers": [{"url": "https://api.example.com"}],
+        "security": [{"oauth": []}],
+        "paths": {"/me": {"get": {"operationId": "getMe", "responses": {"204": {"description": "No content"}}}}},
+        "components": {"securitySchemes": {"oauth": {"type": "oauth2", "flows": {"authorizationCode": flow}}}},
+    }
+
+
+def test_an_authorization_code_flow_plans_its_urls_scopes_and_client_credentials() -> None:
+    (auth,) = _plan_of(_code_only_spec("/oauth/revoke")).client.auth
+    assert auth.kind == "oauth2_authorization_code"
+    code = auth.authorization_code
+    assert code is not None
+    assert (code.authorization_url, code.token_url, code.refresh_url, code.revoke_url) == (
+        "https://auth.example.com/authorize", "/oauth/token", "/oauth/token", "/oauth/revoke")  # fmt: skip
+    assert code.scopes == ("b:write", "a:read")  # spec order, not sorted
+    assert [("_".join(c.name.words), c.env, c.secret) for c in auth.credentials] == [
+        ("client_id", "APPS_CLIENT_ID", False), ("client_secret", "APPS_CLIENT_SECRET", True)]  # fmt: skip
+
+
+def test_without_x_zsdk_revoke_url_there_is_no_revoke_url() -> None:
+    (auth,) = _plan_of(_code_only_spec(None)).client.auth
+    assert auth.authorization_code is not None and auth.authorization_code.revoke_url == ""
+
+
+def test_vibecaas_oauth2_keeps_client_credentials_and_gains_the_authorization_code_flow() -> None:
+    auth = {a.scheme: a for a in _plan_of(_spec("vibecaas"), _config("vibecaas")).client.auth}["oauth2"]
+    assert auth.kind == "oauth2_client_credentials"
+    assert auth.authorization_code is not None
+    assert auth.authorization_code.revoke_url == "https://auth.vibecaas.com/oauth/revoke"
+    assert auth.authorization_code.scopes[:2] == ("projects:read", "projects:write")

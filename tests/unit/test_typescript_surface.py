@@ -176,7 +176,7 @@ def test_method_case_snake_spells_resource_methods_only() -> None:
 def test_the_shared_client_takes_auth_for_the_default_schemes_credential() -> None:
     functions = _render("vibedasher", {})["src/functions.ts"]
     assert "/** `auth`: the `apiKey` credential, sent as the X-Api-Key header. */" in functions
-    assert "  return new Vibedasher(auth === undefined ? options : { ...options, apiKey: auth });" in functions
+    assert "  return new Vibedasher(auth === undefined ? rest : { ...rest, apiKey: auth });" in functions
     assert "export const client = new SharedClient(create, ['apiKey', 'region', 'auth']);" in functions
     # the first scheme of the default security that takes one credential
     zatabase = _render("zatabase", {}, OPERATION_ID)["src/functions.ts"]

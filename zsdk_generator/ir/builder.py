@@ -137,7 +137,7 @@ def _security_schemes(data: dict[str, Any]) -> tuple[SecurityScheme, ...]:
                     scopes = tuple((str(k), str(v)) for k, v in (flow.get("scopes") or {}).items())
                     flows.append(OAuthFlow(names[flow_name], str(flow.get("tokenUrl") or ""),  # type: ignore[arg-type]
                                            str(flow.get("authorizationUrl") or ""), str(flow.get("refreshUrl") or ""),
-                                           scopes))  # fmt: skip
+                                           scopes, str(flow.get("x-zsdk-revoke-url") or "")))  # fmt: skip
             out.append(SecurityScheme(str(name), "oauth2", description, flows=tuple(flows)))
         elif kind == "openIdConnect":
             out.append(SecurityScheme(str(name), "openid_connect", description,

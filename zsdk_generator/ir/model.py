@@ -225,6 +225,7 @@ class OAuthFlow:
     authorization_url: str = ""
     refresh_url: str = ""
     scopes: tuple[tuple[str, str], ...] = ()
+    revoke_url: str = ""  # x-zsdk-revoke-url: OpenAPI has no field for it
 
 
 @dataclass(frozen=True)

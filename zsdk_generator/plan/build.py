@@ -7,10 +7,11 @@ import re
 from ..config import LanguageConfig
 from ..diagnostics import error
 from ..ir.encoding import default
-from ..ir.model import Api, Operation, Parameter, Resource, SecurityScheme
+from ..ir.model import Api, OAuthFlow, Operation, Parameter, Resource, SecurityScheme
 from ..ir.naming import words
 from .credentials import plan_credentials
 from .model import (
+    AuthorizationCodePlan,
     AuthPlan,
     BodyPlan,
     CallPlan,
@@ -168,10 +169,20 @@ def _scheme(scheme: SecurityScheme, login: bool, credentials: tuple[Credential, 
     if scheme.kind == "api_key":
         return AuthPlan(name, "api_key", credentials, scheme.location or "header", scheme.param_name or name)
     if scheme.kind == "oauth2":
+        code = next((_code_flow(f) for f in scheme.flows if f.kind == "authorization_code"), None)
         flow = next((f for f in scheme.flows if f.kind == "client_credentials"), None)
         if flow is not None:
-            return AuthPlan(name, "oauth2_client_credentials", credentials, token_url=flow.token_url)
+            return AuthPlan(name, "oauth2_client_credentials", credentials, token_url=flow.token_url,
+                            authorization_code=code)  # fmt: skip
+        if code is not None:
+            return AuthPlan(name, "oauth2_authorization_code", credentials, token_url=code.token_url,
+                            authorization_code=code)  # fmt: skip
     return AuthPlan(name, "basic" if scheme.kind == "basic" else "bearer", credentials)
+
+
+def _code_flow(flow: OAuthFlow) -> AuthorizationCodePlan:
+    return AuthorizationCodePlan(flow.authorization_url, flow.token_url, flow.refresh_url or flow.token_url,
+                                 flow.revoke_url, tuple(name for name, _ in flow.scopes))  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------- resources

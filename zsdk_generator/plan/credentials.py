@@ -34,8 +34,9 @@ def env_prefix(package_name: str) -> str:
 def plan_credentials(api: Api, config: LanguageConfig) -> dict[str, tuple[Credential, ...]]:
     """The credentials of each security scheme an SDK can use, by scheme name, in the order the scheme takes them:
     an API key or bearer token (the API's first one is `api_key`, a later one is named after its scheme), HTTP
-    basic's username and password, OAuth2 client credentials' client_id and client_secret (another OAuth2 flow:
-    access_token) and a login's access_token. Every one is read from its environment variable when not given."""
+    basic's username and password, OAuth2 client credentials' or authorization code's client_id and client_secret
+    (another OAuth2 flow: access_token) and a login's access_token. Every one is read from its environment
+    variable when not given."""
     prefix = env_prefix(config.env_package_name or config.package_name)
     taken: set[str] = set()
     login = api.login.scheme if api.login else None
@@ -60,7 +61,7 @@ def plan_credentials(api: Api, config: LanguageConfig) -> dict[str, tuple[Creden
         elif scheme.kind == "basic":
             out[scheme.name] = (credential("username"), credential("password"))
         elif scheme.kind == "oauth2":
-            if any(flow.kind == "client_credentials" for flow in scheme.flows):
+            if any(flow.kind in ("client_credentials", "authorization_code") for flow in scheme.flows):
                 out[scheme.name] = (credential("client_id"), credential("client_secret"))
             else:
                 out[scheme.name] = (credential("access_token"),)

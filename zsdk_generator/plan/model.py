@@ -49,15 +49,31 @@ class Credential:
 
 
 @dataclass(frozen=True)
+class AuthorizationCodePlan:
+    """An OAuth2 `authorizationCode` flow: where users are sent to grant access, where codes and refresh tokens
+    are exchanged, and the scopes an app can ask for (names, in spec order). A URL may be relative to the API's
+    base URL."""
+
+    authorization_url: str
+    token_url: str
+    refresh_url: str  # the token URL when the spec gives none
+    revoke_url: str = ""  # x-zsdk-revoke-url; empty: the SDK has no revoke
+    scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AuthPlan:
     """How one security scheme authenticates a request, with the credentials it needs."""
 
     scheme: str  # the key in components.securitySchemes
-    kind: Literal["api_key", "bearer", "basic", "oauth2_client_credentials", "login"]
+    kind: Literal["api_key", "bearer", "basic", "oauth2_client_credentials", "oauth2_authorization_code", "login"]
     credentials: tuple[Credential, ...]
     location: Literal["header", "query", "cookie"] | None = None  # api_key
     param_name: str | None = None  # api_key: the header, query or cookie name
     token_url: str = ""  # oauth2 client credentials
+    # An OAuth2 scheme's authorizationCode flow (kind oauth2_authorization_code, or oauth2_client_credentials when
+    # the scheme has both flows): the client takes a token set from it and has the authorization helpers.
+    authorization_code: AuthorizationCodePlan | None = None
 
 
 @dataclass(frozen=True)

@@ -318,7 +318,8 @@ class _Lowering:
 
     def _auth(self, a: AuthPlan) -> dict[str, Any]:
         return {"scheme": a.scheme, "kind": a.kind, "location": a.location or "header", "param_name": a.param_name,
-                "token_url": a.token_url, "credentials": [self._credential(c) for c in a.credentials]}  # fmt: skip
+                "token_url": a.token_url, "credentials": [self._credential(c) for c in a.credentials],
+                "code": a.authorization_code}  # fmt: skip
 
     def _login(self) -> dict[str, Any] | None:
         login = self.sdk.client.login
@@ -350,6 +351,8 @@ class _Lowering:
         login = self._login()
         credentials = [c for a in auth for c in a["credentials"]] + ([login["credential"]] if login else [])
         rows: list[Row] = [[s.attribute, "*" + s.type] for s in services]
+        oauth = next((a for a in auth if a["code"]), None)
+        rows += [["OAuth", "*OAuth"]] if oauth else []
         rows += [["api", "*core.Client"]] + ([["login", "*core.LoginTokenAuth"]] if login else [])
         title = one_line(sdk.title)
         title = title if title.lower().endswith(" api") else f"{title} API"
@@ -370,7 +373,7 @@ class _Lowering:
                         "base_delay": number(r.base_delay), "max_delay": number(r.max_delay),
                         "refresh_buffer": number(r.refresh_buffer), "refresh_retries": r.refresh_retries},
             "user_agent": f"{self.package}/{self.config.version} go/",
-            "auth": auth, "credentials": credentials, "login": login,
+            "auth": auth, "credentials": credentials, "login": login, "oauth": oauth,
             "variables": [self._variable(v) for v in client.server_variables],
             "model_imports": sorted({m for view in models for m, _ in view.imports}),
             "example": example, "first_credential": credentials[0] if credentials else None,

@@ -59,14 +59,16 @@ ROOT_RESERVED = frozenset(
     {"Client", "NewClient", "Opt", "Some", "Null", "Date", "NewDate", "File", "NewFile", "Page", "Stream",
      "ServerSentEvent", "APIError", "ConnectionError", "TimeoutError", "RawResponse", "ErrBadRequest",
      "ErrAuthentication", "ErrPermissionDenied", "ErrNotFound", "ErrConflict", "ErrUnprocessableEntity",
-     "ErrRateLimit", "ErrInternalServer", "Version", "RateLimit", "ErrInvalidArgument"}
+     "ErrRateLimit", "ErrInternalServer", "Version", "RateLimit", "ErrInvalidArgument", "OAuth", "OAuthTokens",
+     "AuthorizationRequest", "AuthorizationURLParams"}
 )  # fmt: skip
 FIELD_RESERVED = frozenset({"ExtraFields", "MarshalJSON", "UnmarshalJSON"})
 # Options the runtime's option package already defines.
 OPTION_NAMES = frozenset(
     {"WithBaseURL", "WithServerVariable", "WithHTTPClient", "WithTimeout", "WithMaxRetries", "WithRetryDelays",
      "WithHeader", "WithQuery", "WithMiddleware", "WithIdempotencyKey", "WithResponseInto", "WithUserAgent",
-     "WithCredential", "RequestOption", "Middleware", "MiddlewareNext", "RawResponse"}
+     "WithCredential", "RequestOption", "Middleware", "MiddlewareNext", "RawResponse", "WithOAuthTokens",
+     "WithOnOAuthTokens"}
 )  # fmt: skip
 # File name endings go build reads as build constraints or tests.
 BUILD_SUFFIXES = frozenset(

@@ -30,6 +30,8 @@ from .python_data import (
     FIELD_RESERVED,
     KEYWORDS,
     MODULE_NAMES,
+    OAUTH_EXPORTS,
+    OAUTH_IMPORTS,
     PARAM_RESERVED,
     PROVIDERS,
     RESERVED_PACKAGE_NAMES,
@@ -575,6 +577,8 @@ class _Lowering:
         found |= {("._base_client", n) for n in ("AsyncAPIClient", "RequestHook", "ResponseHook", "SyncAPIClient",
                                                   "resolve_server_url")}  # fmt: skip
         found |= {("._auth", n) for n in ("AuthConfig", "AuthProvider", *(a.provider for a in auth))}
+        found -= {("._auth", "OAuth2AuthorizationCode")}
+        found |= set(OAUTH_IMPORTS) if any(a.plan.authorization_code for a in auth) else set()
         found |= {("._env", "first_given")} if any(a.credentials for a in auth) else set()
         found |= {("._request", "RequestOptions")} if self.sdk.client.login else set()
         found |= {(f".resources.{r.attr}", f"{p}{r.class_name}Resource") for r in resources for p in ("", "Async")}
@@ -595,6 +599,7 @@ class _Lowering:
             (identifier(v.name, CLIENT_ARGUMENTS), v) for v in client_plan.server_variables
         ]
         login = client_plan.login
+        oauth = next((a for a in auth if a.plan.authorization_code), None)
         client, async_client = self.client, self.async_client
         client_calls = self.client_calls(resources)
         title = one_line(self.sdk.title)  # prose: each template context escapes it
@@ -627,6 +632,7 @@ class _Lowering:
             "credentials": [c for a in auth for c in a.credentials],
             "default_security": [list(alt) for alt in client_plan.default_security],
             "login": login,
+            "oauth": oauth,
             "login_args": (
                 [(identifier(c, PARAM_RESERVED), w) for c, w in zip(login.credentials, login.wire, strict=True)]
                 if login
@@ -643,7 +649,11 @@ class _Lowering:
             ),
             "client_module_imports": import_block(self._client_imports(auth, resources, client_calls, operations)),
             "exports": sorted(
-                EXPORTS + [client, async_client] + (["create_client"] if operations else []), key=isort_key
+                EXPORTS
+                + [client, async_client]
+                + (["create_client"] if operations else [])
+                + (OAUTH_EXPORTS if oauth else []),
+                key=isort_key,
             ),
             "resource_exports": sorted(
                 [f"{p}{r.class_name}Resource" for r in resources for p in ("", "Async")], key=isort_key

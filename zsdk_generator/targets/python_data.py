@@ -41,7 +41,7 @@ CLIENT_ATTRIBUTES = frozenset(
     {"request", "request_page", "request_stream", "request_login", "request_ok", "close", "base_url", "timeout",
      "max_retries",
      "on_request", "on_response", "authenticate", "with_raw_response", "retry_policy", "default_headers",
-     "user_agent", "default_security"}
+     "user_agent", "default_security", "oauth"}
 )  # fmt: skip
 # A resource class body also uses these names after its methods: the decorator and the modules its annotations
 # name. A method or sub-resource named like one is renamed.
@@ -89,7 +89,9 @@ EXPORTS = [
 # one gets `Client` added ("Stream API" → StreamClient, AsyncStreamClient).
 CLIENT_MODULE_NAMES = frozenset(
     {*EXPORTS, "AuthProvider", "ApiKeyAuth", "BearerAuth", "BasicAuth", "OAuth2ClientCredentials", "LoginTokenAuth",
-     "AsyncAPIClient", "SyncAPIClient", "RequestHook", "ResponseHook", "RequestOptions", "RetryPolicy", "Timeout"}
+     "OAuth2AuthorizationCode", "OAuthEndpoints", "OAuth", "AsyncOAuth", "AuthorizationRequest", "OAuthTokens",
+     "Callable", "AsyncAPIClient", "SyncAPIClient", "RequestHook", "ResponseHook", "RequestOptions", "RetryPolicy",
+     "Timeout"}
 )  # fmt: skip
 # The runtime's credential provider for each kind of scheme in the plan.
 PROVIDERS = {
@@ -97,8 +99,16 @@ PROVIDERS = {
     "bearer": "BearerAuth",
     "basic": "BasicAuth",
     "oauth2_client_credentials": "OAuth2ClientCredentials",
+    "oauth2_authorization_code": "OAuth2AuthorizationCode",
     "login": "LoginTokenAuth",
 }
+# What a client with an OAuth2 authorization code flow imports for its `tokens=`, `on_tokens=` and `client.oauth`,
+# and what its package exports of them.
+OAUTH_IMPORTS = (
+    ("collections.abc", "Callable"), ("._oauth", "AsyncOAuth"), ("._oauth", "OAuth"),
+    ("._oauth", "OAuth2AuthorizationCode"), ("._oauth", "OAuthEndpoints"), ("._oauth", "OAuthTokens"),
+)  # fmt: skip
+OAUTH_EXPORTS = ["AuthorizationRequest", "OAuthTokens"]
 # What a resource module imports whatever its methods are (the per-call options' types among them).
 RESOURCE_IMPORTS = (
     ("functools", "cached_property"), ("._request", "RequestOptions"), ("._resource", "AsyncAPIResource"),

@@ -29,6 +29,7 @@ from .types import Import, TypeExpr, combine, imports_of
 from .typescript_layout import (
     MAX_SAFE_INTEGER,
     Arr,
+    New,
     Obj,
     assignment,
     call,
@@ -161,7 +162,8 @@ class TypeScriptTarget(Target):
                 "key": object_key, "prop": prop_key, "code": markdown_code, "ms": _ms, "tsdoc": tsdoc_line,
                 "doc": _doc_block, "member": _member, "call": _call, "assign": _assign,
                 "obj": lambda pairs: Obj(tuple(pair for pair in pairs if pair is not None)),  # `none`: left out
-                "arr": lambda items: Arr(tuple(items))}  # fmt: skip
+                "arr": lambda items: Arr(tuple(items)),
+                "new": lambda args, cls: New(f"new {cls}", tuple(args))}  # fmt: skip
 
     def package_name(self, config: LanguageConfig) -> str:
         return package_name(self, config)
@@ -427,6 +429,9 @@ class _Spelling:
         self, files: list[ResourceFile], credentials: bool, variables: bool, lifted: list[tuple[str, MethodView]]
     ) -> list[ImportLine]:
         found = {("core/auth", data.PROVIDERS[a.kind]) for a in self.sdk.client.auth}
+        found -= {("core/auth", "OAuth2AuthorizationCode")}
+        if any(a.authorization_code for a in self.sdk.client.auth):
+            found |= {("core/oauth", n) for n in ("OAuth", "OAuth2AuthorizationCode", "type OAuthTokens")}
         methods = [m for _, m in lifted]
         found |= {("core/client", "type CallOptions")} if methods else set()
         found |= imports_of(m.returns for m in methods)
@@ -507,6 +512,7 @@ class _Spelling:
             },
             "security": _alternatives(client.default_security),
             "login": client.login,
+            "oauth": next((a for a in client.auth if a.authorization_code), None),
             "client_imports": self.client_imports(files, bool(credentials), bool(variables), lifted),
             "client_calls": lifted,
             "flat_arguments": self.flat,

@@ -34,7 +34,7 @@ TAKEN_TYPE_NAMES = frozenset(
 # Names the resource files and client.ts import from the runtime; no generated type takes one.
 RUNTIME_IMPORTS = frozenset(
     {"APIResource", "Paginator", "SharedClient", "BaseClient", "ApiKeyAuth", "BasicAuth", "BearerAuth",
-     "LoginTokenAuth", "OAuth2ClientCredentials"}
+     "LoginTokenAuth", "OAuth2ClientCredentials", "OAuth2AuthorizationCode", "OAuth", "OAuthTokens"}
 )  # fmt: skip
 # Members of the runtime's BaseClient; a resource with one of these names gets `_` added.
 CLIENT_MEMBERS = frozenset(
@@ -42,7 +42,7 @@ CLIENT_MEMBERS = frozenset(
      "userAgent", "fetchImpl", "authLock", "sleep", "now", "random", "request", "requestResult", "requestPage",
      "requestPageResult", "requestStream", "requestStreamResult", "requestLogin", "authenticate", "constructor",
      "json", "parse", "prepare", "send", "attempt", "exchange", "ensureTokens", "tokenRequest", "shouldReauth",
-     "retryDelay", "baseHeaders", "loginAuth"}
+     "retryDelay", "baseHeaders", "loginAuth", "sendToken", "oauth"}
 ) | OBJECT_MEMBERS  # fmt: skip
 RESOURCE_MEMBERS = frozenset({"_client"}) | OBJECT_MEMBERS
 # Names index.ts exports besides the models, and the `models` namespace functions.ts imports; flat functions never
@@ -88,12 +88,13 @@ RESULT_TYPES = {"binary": "Blob", "text": "string", "empty": "void", "ok": "bool
 # The runtime's promise types, by errors style (throw, result): the plain one, the paged one.
 PROMISES = {False: ("APIPromise", "PagePromise"), True: ("ResultPromise", "PageResultPromise")}
 # Each import's module (relative to src/, without `.js`): a file's imports are written in this order.
-MODULE_ORDER = ("core/auth", "core/client", "core/url", "core/pagination", "core/promise", "core/streaming",
-                "models", "client")  # fmt: skip
+MODULE_ORDER = ("core/auth", "core/oauth", "core/client", "core/url", "core/pagination", "core/promise",
+                "core/streaming", "models", "client")  # fmt: skip
 MODELS = ("models", "type * as models")  # the namespace import a file naming a model (`models.Widget`) needs
 # The provider class of each auth kind (core/auth.ts).
 PROVIDERS = {"api_key": "ApiKeyAuth", "bearer": "BearerAuth", "basic": "BasicAuth",
-             "oauth2_client_credentials": "OAuth2ClientCredentials", "login": "LoginTokenAuth"}  # fmt: skip
+             "oauth2_client_credentials": "OAuth2ClientCredentials", "login": "LoginTokenAuth",
+             "oauth2_authorization_code": "OAuth2AuthorizationCode"}  # fmt: skip
 # Paging fields as the runtime's Paginator spells them, with the value it assumes when one is not given.
 PAGING_FIELDS = (
     ("items", "items", None), ("cursorParam", "cursor_param", "cursor"), ("nextCursor", "next_cursor", None),

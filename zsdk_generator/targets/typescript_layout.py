@@ -184,11 +184,26 @@ class Obj:
         return lines + [" " * indent + "}" + suffix]
 
 
-def _text(arg: str | Arr | Obj) -> str:
+@dataclass(frozen=True)
+class New:
+    """`new Class(args)` as a value inside an object or array: on one line when it fits, else its arguments
+    broken as `call` breaks them."""
+
+    head: str  # `new OAuth2ClientCredentials`
+    args: tuple[str | Arr | Obj, ...]
+
+    def one_line(self) -> str:
+        return f"{self.head}(" + ", ".join(_text(a) for a in self.args) + ")"
+
+    def lines(self, prefix: str, suffix: str, indent: int) -> list[str]:
+        return call(f"{prefix}{self.head}(", self.args, ")" + suffix, indent)
+
+
+def _text(arg: str | Arr | Obj | New) -> str:
     return arg if isinstance(arg, str) else arg.one_line()
 
 
-def _lines(arg: str | Arr | Obj, prefix: str, suffix: str, indent: int) -> list[str]:
+def _lines(arg: str | Arr | Obj | New, prefix: str, suffix: str, indent: int) -> list[str]:
     return [prefix + arg + suffix] if isinstance(arg, str) else arg.lines(prefix, suffix, indent)
 
 

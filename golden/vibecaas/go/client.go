@@ -109,6 +109,28 @@ var (
 	ErrInternalServer      = core.ErrInternalServer
 )
 
+// OAuth is the OAuth2 authorization code flow of the "oauth2" scheme (Client.OAuth).
+type OAuth = core.OAuth
+
+// OAuthTokens is a token set of the authorization code flow; store it to make a client later
+// (option.WithOAuthTokens).
+type OAuthTokens = core.OAuthTokens
+
+// AuthorizationRequest is where to send the user (URL), and the State and CodeVerifier to keep.
+type AuthorizationRequest = core.AuthorizationRequest
+
+// AuthorizationURLParams are the parameters of OAuth.AuthorizationURL: the redirect URI, the scopes (nil: every
+// scope), the state and the PKCE code verifier (each random when empty).
+type AuthorizationURLParams = core.AuthorizationURLParams
+
+var oauthEndpoints = core.OAuthEndpoints{
+	AuthorizationURL: "https://auth.vibecaas.com/oauth/authorize",
+	TokenURL:         "https://auth.vibecaas.com/oauth/token",
+	RefreshURL:       "https://auth.vibecaas.com/oauth/token",
+	RevokeURL:        "https://auth.vibecaas.com/oauth/revoke",
+	Scopes:           []string{"projects:read", "projects:write", "deployments:read", "deployments:write", "analytics:read", "ai:generate"},
+}
+
 // Client is the VibeCaaS API client. Make one with NewClient and share it: it is safe for concurrent use.
 type Client struct {
 	Projects    *ProjectsService
@@ -116,6 +138,7 @@ type Client struct {
 	Files       *FilesService
 	Analytics   *AnalyticsService
 	Ai          *AiService
+	OAuth       *OAuth
 	api         *core.Client
 }
 
@@ -137,8 +160,9 @@ func NewClient(opts ...option.RequestOption) *Client {
 	defaults.DefaultSecurity = [][]string{{"bearerAuth"}, {"oauth2"}}
 	api := core.NewClient(defaults, opts)
 	api.SetAuth("bearerAuth", core.NewBearerAuth(api.Credential("api_key", "VIBECAAS_API_KEY")))
-	api.SetAuth("oauth2", core.NewOAuth2ClientCredentials("https://auth.vibecaas.com/oauth/token", api.Credential("client_id", "VIBECAAS_CLIENT_ID"), api.Credential("client_secret", "VIBECAAS_CLIENT_SECRET")))
+	api.SetAuth("oauth2", core.NewOAuth2AuthorizationCode(oauthEndpoints, api.Credential("client_id", "VIBECAAS_CLIENT_ID"), api.Credential("client_secret", "VIBECAAS_CLIENT_SECRET"), core.NewOAuth2ClientCredentials("https://auth.vibecaas.com/oauth/token", api.Credential("client_id", "VIBECAAS_CLIENT_ID"), api.Credential("client_secret", "VIBECAAS_CLIENT_SECRET"))))
 	c := &Client{api: api}
+	c.OAuth = core.NewOAuth(api, "oauth2")
 	c.Projects = &ProjectsService{client: api}
 	c.Deployments = &DeploymentsService{client: api}
 	c.Files = &FilesService{client: api}

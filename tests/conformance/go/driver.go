@@ -68,6 +68,7 @@ func decode(data []byte, into any) error {
 }
 
 func begin(server, id string) {
+	savedTokens = []string{}
 	resp, err := http.Post(server+"/_conformance/begin?scenario="+url.QueryEscape(id), "text/plain", nil)
 	if err != nil {
 		fail(err)
@@ -124,6 +125,14 @@ func clientOptions(spec object, server string, hooks *[]int) []option.RequestOpt
 			opts = append(opts, option.WithHeader(name, fmt.Sprint(value)))
 		}
 	}
+	if stored, ok := spec["oauth_tokens"].(object); ok {
+		expiresAt := time.Now().Add(seconds(stored["expires_in"]))
+		opts = append(opts, option.WithOAuthTokens(conformance.OAuthTokens{AccessToken: str(stored, "access_token"),
+			RefreshToken: str(stored, "refresh_token"), ExpiresAt: expiresAt}))
+	}
+	opts = append(opts, option.WithOnOAuthTokens(func(tokens conformance.OAuthTokens) {
+		savedTokens = append(savedTokens, tokens.RefreshToken)
+	}))
 	if hooked, _ := spec["hooks"].(bool); hooked {
 		opts = append(opts, option.WithMiddleware(func(req *http.Request, next option.MiddlewareNext) (*http.Response, error) {
 			req.Header.Set("X-Hook", "on")
@@ -378,6 +387,9 @@ func runStep(ctx context.Context, client *conformance.Client, step object) (obje
 		}
 		return object{"authenticated": true}, nil
 	}
+	if observed, err, ok := oauthStep(ctx, client, step); ok {
+		return observed, err
+	}
 	args, _ := step["args"].(object)
 	observe, _ := step["observe"].(string)
 	if observe == "" {
@@ -572,4 +584,62 @@ func walk(items []string, err error) (object, error) {
 		return nil, err
 	}
 	return object{"walk": items}, nil
+}
+
+// savedTokens is the refresh token of every set the client's token hook heard of, this scenario.
+var savedTokens []string
+
+func tokensObservation(tokens conformance.OAuthTokens, has bool) object {
+	observed := object{"tokens": nil, "saved": slices.Clone(savedTokens)}
+	if has {
+		observed["tokens"] = object{"access_token": tokens.AccessToken, "refresh_token": tokens.RefreshToken,
+			"expires": !tokens.ExpiresAt.IsZero()}
+	}
+	return observed
+}
+
+// oauthStep runs a step of the OAuth2 authorization code flow; ok is false for any other step.
+func oauthStep(ctx context.Context, client *conformance.Client, step object) (observed object, err error, ok bool) {
+	if args, ok := step["oauth_url"].(object); ok {
+		params := conformance.AuthorizationURLParams{RedirectURI: str(args, "redirect_uri"),
+			State: str(args, "state"), CodeVerifier: str(args, "code_verifier")}
+		if scopes, ok := args["scopes"].([]any); ok {
+			params.Scopes = []string{}
+			for _, scope := range scopes {
+				params.Scopes = append(params.Scopes, scope.(string))
+			}
+		}
+		request, err := client.OAuth.AuthorizationURL(params)
+		if err != nil {
+			return nil, err, true
+		}
+		parsed, err := url.Parse(request.URL)
+		if err != nil {
+			return nil, err, true
+		}
+		query := object{}
+		for name, values := range parsed.Query() {
+			query[name] = values[0]
+		}
+		return object{"authorization_url": object{"path": parsed.Path, "query": query, "raw_query": parsed.RawQuery},
+			"state": request.State, "code_verifier": request.CodeVerifier}, nil, true
+	}
+	if args, ok := step["oauth_exchange"].(object); ok {
+		tokens, err := client.OAuth.ExchangeCode(ctx, str(args, "code"), str(args, "redirect_uri"), str(args, "code_verifier"))
+		if err != nil {
+			return nil, err, true
+		}
+		return tokensObservation(tokens, true), nil, true
+	}
+	if _, ok := step["oauth_tokens"]; ok {
+		tokens, has := client.OAuth.Tokens()
+		return tokensObservation(tokens, has), nil, true
+	}
+	if args, ok := step["oauth_revoke"].(object); ok {
+		if err := client.OAuth.Revoke(ctx, str(args, "token")); err != nil {
+			return nil, err, true
+		}
+		return object{"revoked": true}, nil, true
+	}
+	return nil, nil, false
 }

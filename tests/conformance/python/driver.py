@@ -65,6 +65,11 @@ def client_arguments(spec: dict[str, Any], server: str, hooks: list[int]) -> dic
         arguments["retry_config"] = conformance.RetryConfig(**spec["retry_config"])
     if "auth_config" in spec:
         arguments["auth_config"] = conformance.AuthConfig(**spec["auth_config"])
+    if "oauth_tokens" in spec:
+        stored = spec["oauth_tokens"]
+        expires_at = time.time() + stored["expires_in"]
+        arguments["tokens"] = conformance.OAuthTokens(stored["access_token"], stored["refresh_token"], expires_at)
+    arguments["on_tokens"] = lambda tokens: SAVED_TOKENS.append(tokens.refresh_token)
     if spec.get("hooks"):
         arguments["on_request"] = [lambda request: request.headers.__setitem__("X-Hook", "on")]
         arguments["on_response"] = [lambda response: hooks.append(response.status_code)]
@@ -179,7 +184,54 @@ def cancelled(step: dict[str, Any], started: float) -> dict[str, Any]:
     return {"cancelled": "late" if late else "prompt"}
 
 
+# ------------------------------------------------------------------------------------------------ OAuth2
+
+SAVED_TOKENS: list[str | None] = []  # the refresh token of every set the client's on_tokens hook heard of
+
+
+def oauth_url(client: conformance.Conformance | conformance.AsyncConformance, args: dict[str, Any]) -> dict[str, Any]:
+    request = client.oauth.authorization_url(**args)
+    url = urllib.parse.urlsplit(request.url)
+    query = dict(urllib.parse.parse_qsl(url.query))
+    return {"authorization_url": {"path": url.path, "query": query, "raw_query": url.query},
+            "state": request.state, "code_verifier": request.code_verifier}  # fmt: skip
+
+
+def tokens_observation(tokens: conformance.OAuthTokens | None) -> dict[str, Any]:
+    found = tokens and {"access_token": tokens.access_token, "refresh_token": tokens.refresh_token,
+                        "expires": tokens.expires_at is not None}  # fmt: skip
+    return {"tokens": found or None, "saved": list(SAVED_TOKENS)}
+
+
+def oauth_step(client: conformance.Conformance, step: dict[str, Any]) -> dict[str, Any] | None:
+    """A step of the OAuth2 authorization code flow, or None for any other step."""
+    if "oauth_url" in step:
+        return oauth_url(client, step["oauth_url"])
+    if "oauth_exchange" in step:
+        return tokens_observation(client.oauth.exchange_code(**step["oauth_exchange"]))
+    if "oauth_tokens" in step:
+        return tokens_observation(client.oauth.tokens)
+    if "oauth_revoke" in step:
+        client.oauth.revoke(**step["oauth_revoke"])
+        return {"revoked": True}
+    return None
+
+
+async def async_oauth_step(client: conformance.AsyncConformance, step: dict[str, Any]) -> dict[str, Any] | None:
+    if "oauth_url" in step:
+        return oauth_url(client, step["oauth_url"])
+    if "oauth_exchange" in step:
+        return tokens_observation(await client.oauth.exchange_code(**step["oauth_exchange"]))
+    if "oauth_tokens" in step:
+        return tokens_observation(client.oauth.tokens)
+    if "oauth_revoke" in step:
+        await client.oauth.revoke(**step["oauth_revoke"])
+        return {"revoked": True}
+    return None
+
+
 def begin(server: str, scenario_id: str) -> None:
+    SAVED_TOKENS.clear()
     url = f"{server}/_conformance/begin?scenario={urllib.parse.quote(scenario_id)}"
     urllib.request.urlopen(urllib.request.Request(url, method="POST"), timeout=10).close()
 
@@ -216,6 +268,9 @@ def sync_step(client: conformance.Conformance, step: dict[str, Any]) -> dict[str
     if "authenticate" in step:
         client.authenticate(**step["authenticate"])
         return {"authenticated": True}
+    oauth = oauth_step(client, step)
+    if oauth is not None:
+        return oauth
     resource_name, method_name = step["call"].split(".")
     observe = step.get("observe", "result")
     resource = getattr(client, resource_name)
@@ -273,6 +328,9 @@ async def async_step(client: conformance.AsyncConformance, step: dict[str, Any])
     if "authenticate" in step:
         await client.authenticate(**step["authenticate"])
         return {"authenticated": True}
+    oauth = await async_oauth_step(client, step)
+    if oauth is not None:
+        return oauth
     resource_name, method_name = step["call"].split(".")
     observe = step.get("observe", "result")
     resource = getattr(client, resource_name)

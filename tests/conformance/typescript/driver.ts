@@ -28,6 +28,10 @@ type Step = {
   sleep?: number;
   authenticate?: Record<string, string>;
   cancel_after?: number;
+  oauth_url?: { redirect_uri: string; scopes?: string[]; state?: string; code_verifier?: string };
+  oauth_exchange?: { code: string; redirect_uri: string; code_verifier?: string };
+  oauth_tokens?: boolean;
+  oauth_revoke?: { token?: string };
 };
 type Observation = Record<string, Json>;
 // What a call returns in either style, seen loosely: the driver reaches methods by name, like Python's getattr.
@@ -109,6 +113,12 @@ function clientOptions(spec: Record<string, Json>, server: string, hooks: number
     if ('max_refresh_retries' in config) options.authConfig.maxRefreshRetries = config['max_refresh_retries'];
   }
   if ('default_headers' in spec) options.defaultHeaders = spec['default_headers'] as Record<string, string>;
+  if ('oauth_tokens' in spec) {
+    const stored = spec['oauth_tokens'] as { access_token: string; refresh_token: string; expires_in: number };
+    const expiresAt = Date.now() + stored.expires_in * 1000;
+    options.tokens = { accessToken: stored.access_token, refreshToken: stored.refresh_token, expiresAt };
+  }
+  options.onTokens = (tokens) => void savedTokens.push(tokens.refreshToken ?? null);
   if (spec['hooks']) {
     options.onRequest = [(request) => request.headers.set('X-Hook', 'on')];
     options.onResponse = [(response) => void hooks.push(response.status)];
@@ -192,8 +202,47 @@ function errorObservation(error: sdk.APIError): Observation {
 }
 
 async function begin(server: string, id: string): Promise<void> {
+  savedTokens.length = 0;
   const response = await fetch(`${server}/_conformance/begin?scenario=${encodeURIComponent(id)}`, { method: 'POST' });
   await response.arrayBuffer();
+}
+
+// ------------------------------------------------------------------------------------------------ OAuth2
+
+/** The refresh token of every set the client's onTokens hook heard of, this scenario. */
+const savedTokens: (string | null)[] = [];
+
+function tokensObservation(tokens: sdk.OAuthTokens | null): Observation {
+  const found = tokens && {
+    access_token: tokens.accessToken,
+    refresh_token: tokens.refreshToken ?? null,
+    expires: tokens.expiresAt !== undefined,
+  };
+  return { tokens: found ?? null, saved: [...savedTokens] };
+}
+
+/** A step of the OAuth2 authorization code flow, or null for any other step. */
+async function oauthStep(client: sdk.Conformance, step: Step): Promise<Observation | null> {
+  if (step.oauth_url !== undefined) {
+    const { redirect_uri, scopes, state, code_verifier } = step.oauth_url;
+    const request = await client.oauth.authorizationUrl({ redirectUri: redirect_uri, scopes, state, codeVerifier: code_verifier });
+    const url = new URL(request.url);
+    return {
+      authorization_url: { path: url.pathname, query: Object.fromEntries(url.searchParams), raw_query: url.search.slice(1) },
+      state: request.state,
+      code_verifier: request.codeVerifier,
+    };
+  }
+  if (step.oauth_exchange !== undefined) {
+    const { code, redirect_uri, code_verifier } = step.oauth_exchange;
+    return tokensObservation(await client.oauth.exchangeCode({ code, redirectUri: redirect_uri, codeVerifier: code_verifier }));
+  }
+  if (step.oauth_tokens !== undefined) return tokensObservation(client.oauth.tokens);
+  if (step.oauth_revoke !== undefined) {
+    await client.oauth.revoke(step.oauth_revoke.token);
+    return { revoked: true };
+  }
+  return null;
 }
 
 /** A cancelled call: prompt when it ended within CANCEL_GRACE of the cancel. */
@@ -219,6 +268,8 @@ async function step(client: sdk.Conformance, step: Step, style: Style, signal: A
     await (style.flat ? login.call(client, email, password) : login.call(client, { email, password }));
     return { authenticated: true };
   }
+  const oauth = await oauthStep(client, step);
+  if (oauth !== null) return oauth;
   const [resourceName = '', methodName = ''] = (step.call ?? '').split('.');
   const resource = (client as unknown as Record<string, Record<string, Method>>)[resourceName];
   const method = resource?.[camel(methodName)]?.bind(resource);

@@ -2,6 +2,8 @@
 
 package option
 
+import "github.com/vibecaas/go-sdk/internal/core"
+
 // WithAPIKey sets the api_key credential (default: the VIBECAAS_API_KEY environment variable).
 func WithAPIKey(apiKey string) RequestOption {
 	return WithCredential("api_key", apiKey)
@@ -15,4 +17,15 @@ func WithClientID(clientID string) RequestOption {
 // WithClientSecret sets the client_secret credential (default: the VIBECAAS_CLIENT_SECRET environment variable).
 func WithClientSecret(clientSecret string) RequestOption {
 	return WithCredential("client_secret", clientSecret)
+}
+
+// WithOAuthTokens makes the client send a token set from an earlier Client.OAuth.ExchangeCode, refreshing it
+// before it expires.
+func WithOAuthTokens(tokens core.OAuthTokens) RequestOption {
+	return func(c *core.Config) { c.OAuthTokens = &tokens }
+}
+
+// WithOnOAuthTokens calls fn with each new token set (after a refresh rotates it) so the app can store it.
+func WithOnOAuthTokens(fn func(core.OAuthTokens)) RequestOption {
+	return func(c *core.Config) { c.OnOAuthTokens = fn }
 }

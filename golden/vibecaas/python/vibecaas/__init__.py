@@ -20,6 +20,7 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._files import BinaryResponse
+from ._oauth import AuthorizationRequest, OAuthTokens
 from ._pagination import AsyncPage, SyncPage
 from ._response import APIResponse
 from ._retry import RateLimit, RetryConfig
@@ -41,12 +42,14 @@ __all__ = [
     "AsyncVibeCaaS",
     "AuthConfig",
     "AuthenticationError",
+    "AuthorizationRequest",
     "BadRequestError",
     "BinaryResponse",
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "OAuthTokens",
     "PermissionDeniedError",
     "RateLimit",
     "RateLimitError",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import platform
+from collections.abc import Callable
 
 import httpx
 
@@ -16,6 +17,13 @@ from ._base_client import (
     resolve_server_url,
 )
 from ._env import first_given
+from ._oauth import (
+    AsyncOAuth,
+    OAuth,
+    OAuth2AuthorizationCode,
+    OAuthEndpoints,
+    OAuthTokens,
+)
 from ._retry import RetryConfig, RetryPolicy
 from ._types import Timeout
 from .resources.ai import AiResource, AsyncAiResource
@@ -31,6 +39,20 @@ DEFAULT_TIMEOUT = 60.0
 REFRESH_BUFFER = 60.0
 REFRESH_RETRIES = 2
 DEFAULT_SECURITY: list[list[str]] = [["bearerAuth"], ["oauth2"]]
+OAUTH_ENDPOINTS = OAuthEndpoints(
+    authorization_url="https://auth.vibecaas.com/oauth/authorize",
+    token_url="https://auth.vibecaas.com/oauth/token",
+    refresh_url="https://auth.vibecaas.com/oauth/token",
+    revoke_url="https://auth.vibecaas.com/oauth/revoke",
+    scopes=[
+        "projects:read",
+        "projects:write",
+        "deployments:read",
+        "deployments:write",
+        "analytics:read",
+        "ai:generate",
+    ],
+)
 
 
 def _auth(
@@ -39,14 +61,24 @@ def _auth(
     client_secret: str | None,
     refresh_buffer: float,
     refresh_retries: int,
+    tokens: OAuthTokens | None,
+    on_tokens: Callable[[OAuthTokens], None] | None,
 ) -> dict[str, AuthProvider]:
     return {
         "bearerAuth": BearerAuth(first_given(api_key, "VIBECAAS_API_KEY")),
-        "oauth2": OAuth2ClientCredentials(
-            "https://auth.vibecaas.com/oauth/token",
+        "oauth2": OAuth2AuthorizationCode(
+            OAUTH_ENDPOINTS,
             first_given(client_id, "VIBECAAS_CLIENT_ID"),
             first_given(client_secret, "VIBECAAS_CLIENT_SECRET"),
+            tokens,
+            on_tokens=on_tokens,
             refresh_buffer=refresh_buffer,
+            fallback=OAuth2ClientCredentials(
+                "https://auth.vibecaas.com/oauth/token",
+                first_given(client_id, "VIBECAAS_CLIENT_ID"),
+                first_given(client_secret, "VIBECAAS_CLIENT_SECRET"),
+                refresh_buffer=refresh_buffer,
+            ),
         ),
     }
 
@@ -58,6 +90,9 @@ class VibeCaaS(SyncAPIClient):
     ``api_key`` from ``VIBECAAS_API_KEY``,
     ``client_id`` from ``VIBECAAS_CLIENT_ID``,
     ``client_secret`` from ``VIBECAAS_CLIENT_SECRET``.
+
+    ``tokens`` is a token set from an earlier ``client.oauth.exchange_code``;
+    ``on_tokens`` is called with each new set (after a refresh rotates them).
     """
 
     def __init__(
@@ -66,6 +101,8 @@ class VibeCaaS(SyncAPIClient):
         api_key: str | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
+        tokens: OAuthTokens | None = None,
+        on_tokens: Callable[[OAuthTokens], None] | None = None,
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
@@ -84,6 +121,8 @@ class VibeCaaS(SyncAPIClient):
             client_secret,
             REFRESH_BUFFER if buffer is None else buffer,
             REFRESH_RETRIES if retries is None else retries,
+            tokens,
+            on_tokens,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),
@@ -98,6 +137,9 @@ class VibeCaaS(SyncAPIClient):
             on_response=on_response or (),
             http_client=http_client,
         )
+        oauth = providers["oauth2"]
+        assert isinstance(oauth, OAuth2AuthorizationCode)
+        self.oauth = OAuth(self, oauth)
         self.projects = ProjectsResource(self)
         self.deployments = DeploymentsResource(self)
         self.files = FilesResource(self)
@@ -112,6 +154,9 @@ class AsyncVibeCaaS(AsyncAPIClient):
     ``api_key`` from ``VIBECAAS_API_KEY``,
     ``client_id`` from ``VIBECAAS_CLIENT_ID``,
     ``client_secret`` from ``VIBECAAS_CLIENT_SECRET``.
+
+    ``tokens`` is a token set from an earlier ``client.oauth.exchange_code``;
+    ``on_tokens`` is called with each new set (after a refresh rotates them).
     """
 
     def __init__(
@@ -120,6 +165,8 @@ class AsyncVibeCaaS(AsyncAPIClient):
         api_key: str | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
+        tokens: OAuthTokens | None = None,
+        on_tokens: Callable[[OAuthTokens], None] | None = None,
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
@@ -138,6 +185,8 @@ class AsyncVibeCaaS(AsyncAPIClient):
             client_secret,
             REFRESH_BUFFER if buffer is None else buffer,
             REFRESH_RETRIES if retries is None else retries,
+            tokens,
+            on_tokens,
         )
         super().__init__(
             base_url=base_url or resolve_server_url(SERVER_URL),
@@ -152,6 +201,9 @@ class AsyncVibeCaaS(AsyncAPIClient):
             on_response=on_response or (),
             http_client=http_client,
         )
+        oauth = providers["oauth2"]
+        assert isinstance(oauth, OAuth2AuthorizationCode)
+        self.oauth = AsyncOAuth(self, oauth)
         self.projects = AsyncProjectsResource(self)
         self.deployments = AsyncDeploymentsResource(self)
         self.files = AsyncFilesResource(self)

@@ -25,6 +25,13 @@ export {
 } from './core/errors.js';
 export type { AuthConfig, CallOptions, ClientOptions, RequestHook, ResponseHook } from './core/client.js';
 export { parseJSON, stringifyJSON } from './core/json.js';
+export type {
+  AuthorizationRequest,
+  AuthorizationUrlOptions,
+  ExchangeCodeOptions,
+  OAuth,
+  OAuthTokens,
+} from './core/oauth.js';
 export { Page, PagePromise, PageResultPromise } from './core/pagination.js';
 export { APIPromise, OkPromise, ResultPromise, type Result, type WithResponse } from './core/promise.js';
 export type { RetryConfig } from './core/retry.js';

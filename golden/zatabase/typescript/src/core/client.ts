@@ -585,6 +585,14 @@ export abstract class BaseClient {
     }
     return new Request(url, { method: token.method, headers, body });
   }
+
+  /** Send a token endpoint call (OAuth code exchange, refresh, revoke); an error status throws. */
+  protected async sendToken(token: TokenRequest): Promise<unknown> {
+    const { request, response, bytes } = await this.exchange(this.tokenRequest(token), false, this.timeout);
+    const body = decodeBody(bytes);
+    if (!response.ok) throw sentBy(makeStatusError(response, body), request);
+    return body;
+  }
 }
 
 /** A token refresh that ends the call: the call throws `error`. */

@@ -48,6 +48,8 @@ type Config struct {
 	ResponseInto    *RawResponse
 	UserAgent       string
 	DefaultSecurity [][]string
+	OAuthTokens     *OAuthTokens      // the token set an authorization code flow starts with
+	OnOAuthTokens   func(OAuthTokens) // called with each new token set of an authorization code flow
 }
 
 // Option changes a Config: client-wide when given to the client's constructor, per call when given to a method.
