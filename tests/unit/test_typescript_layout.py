@@ -11,6 +11,8 @@ from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.targets.text import unsafe_in_literal
 from zsdk_generator.targets.typescript import TARGET, _doc
 from zsdk_generator.targets.typescript_layout import (
+    Arr,
+    call,
     json_string,
     literal,
     object_key,
@@ -98,3 +100,37 @@ def test_configured_package_names_npm_would_refuse_are_a_located_error(name: str
 @pytest.mark.parametrize("name", ["@vibedasher/client", "zatabase-js", "edge_cases", "a.b"])
 def test_configured_package_names_are_kept_as_given(name: str) -> None:
     assert TARGET.package_name(_config(name, True)) == name
+
+
+_LONG = "models." + "VeryLong" * 9  # a type name of ~80 characters
+
+
+def test_wide_type_arguments_break_as_prettier_breaks_them() -> None:
+    head = f"    return this._client.requestPage<{_LONG}Item, {_LONG}Body>("
+    assert call(head, ["OP", "PAGES", "params", "options"], ");", 4) == [
+        "    return this._client.requestPage<",
+        f"      {_LONG}Item,",
+        f"      {_LONG}Body",
+        "    >(OP, PAGES, params, options);",  # the arguments fit after `>(`
+    ]
+    tail = f"): PagePromise<{_LONG}Item, {_LONG}Body> {{"
+    assert call("  list(", ["params: P", "options?: CallOptions"], tail, 2)[-4:] == [
+        "  ): PagePromise<", f"    {_LONG}Item,", f"    {_LONG}Body", "  > {",
+    ]  # fmt: skip
+
+
+def test_a_sole_type_argument_is_never_broken() -> None:
+    head = f"    return this._client.request<{_LONG}{_LONG}>("
+    assert call(head, ["op", "params", "options"], ");", 4) == [
+        head,
+        "      op,",
+        "      params,",
+        "      options,",
+        "    );",
+    ]
+
+
+def test_a_last_literal_argument_is_hugged() -> None:
+    names = Arr(tuple(f"'option{i}'" for i in range(14)))
+    lines = call("export const client = new SharedClient(", ["create", names], ");", 0)
+    assert lines[0] == "export const client = new SharedClient(create, [" and lines[-1] == "]);"

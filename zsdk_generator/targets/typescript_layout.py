@@ -223,13 +223,15 @@ def _type_arguments(line: str, indent: int) -> list[str]:
         else:
             current += char
     parts.append(current.strip())
+    if len(parts) < 2:  # prettier never breaks a sole type argument
+        return [line]
     pad = " " * (indent + 2)
     closing = " " * indent + line[end:].lstrip() if line[:start].strip() else line[end:]
     return [line[: start + 1], *(f"{pad}{p}," for p in parts[:-1]), f"{pad}{parts[-1]}", closing]
 
 
 def _fitted(line: str, indent: int) -> list[str]:
-    """The line, or its type arguments broken when it is too wide."""
+    """The line, or its type arguments broken when it is too wide (and there are several)."""
     return _type_arguments(line, indent) if len(line) > WIDTH and "<" in line else [line]
 
 
@@ -240,6 +242,9 @@ def call(head: str, args: Sequence[str | Arr | Obj], tail: str, indent: int) -> 
     if len(one) <= WIDTH or not args:
         return [one]
     broken = _fitted(head, indent)
+    rest = broken[-1] + ", ".join(_text(a) for a in args) + tail
+    if len(broken) > 1 and len(rest) <= WIDTH:  # the type arguments broken, the arguments fit after `>(`
+        return [*broken[:-1], rest]
     *first, last = args
     if not isinstance(last, str) and all(isinstance(a, str) for a in first):  # the last literal is hugged
         hugged = broken[-1] + "".join(f"{a}, " for a in first)
