@@ -203,6 +203,7 @@ class MethodView:
     envelope: tuple[str, ...] | None
     accept: str
     runtime: str  # json, empty, text, ok, binary, sse, page
+    mutates: bool  # the request gets more than its method and path (`let mut r`)
     pager: Chain | None
     imports: frozenset[Import]
 
@@ -355,6 +356,9 @@ class _Lowering:
             security=self._security(call.public, call.security), idempotent=call.idempotency_header is not None,
             envelope=call.envelope, accept=call.result_media_type if call.result_kind in ("binary", "text") else "",
             runtime=runtime, pager=pager, imports=imports_of(types),
+            mutates=bool(path_params or sends or parts or body or call.idempotency_header or call.envelope
+                         or call.public or call.security != self.sdk.client.default_security
+                         or call.result_kind in ("binary", "text")),
         )  # fmt: skip
         return self.methods[call.key]
 
