@@ -55,7 +55,6 @@ class ModelView:
     base: TypeExpr | None = None  # enum: the type values convert from (String, i64); alias: the type it is
     discriminator: str = ""  # union: the discriminator property, as a literal
     tagged: list[tuple[str, str]] = field(default_factory=list)  # union: (value literal, variant)
-    lint: bool = False  # enum, union: clippy's enum_variant_names would flag its variant names
 
 
 class RustModels:
@@ -75,8 +74,6 @@ class RustModels:
             target = self.types.element(model.target) if model.target is not None else VALUE
             view = {"kind": "alias", "base": target.expr, "types": [target.expr]}
         types: list[TypeExpr] = view.pop("types")
-        if view["kind"] in ("enum", "union"):
-            view["lint"] = variant_names_flagged(name, [v.name for v in view["variants"]] + ["Unknown"])
         notes += view.pop("notes", [])
         doc = doc_comment([model.description or f"The {model.name} schema.", *notes])
         return ModelView(name, view.pop("kind"), doc, imports_of(types), **view)
@@ -174,31 +171,3 @@ def _base_ref(kind: str, values: list[Any]) -> Any:
         return TypeRef("literal", value=2**64)  # beyond i64: serde_json::Number
     return TypeRef(kind if kind in ("integer", "number", "boolean") else "string")
 
-
-def _camel_words(name: str) -> list[str]:
-    """A CamelCase name cut where clippy cuts it: before each upper-case letter that follows a lower-case letter or
-    a digit."""
-    out: list[str] = []
-    for i, c in enumerate(name):
-        if i == 0 or (c.isupper() and (name[i - 1].islower() or name[i - 1].isdigit())):
-            out.append(c)
-        else:
-            out[-1] += c
-    return out
-
-
-def variant_names_flagged(enum: str, variants: list[str]) -> bool:
-    """Whether clippy's enum_variant_names (three or more variants) would flag these names: a variant that starts
-    or ends with the enum's name, or a word every variant starts or ends with."""
-    if len(variants) < 3:
-        return False
-    for v in variants:
-        rest = v[len(enum) :]
-        if v.startswith(enum) and rest and not rest[0].islower() and not rest[1:2].isdigit():
-            return True
-        if v.endswith(enum) and v != enum:
-            return True
-    split = [_camel_words(v) for v in variants]
-    prefix = split[0][0]
-    suffix = split[0][-1]
-    return all(len(w) > 1 and w[0] == prefix for w in split) or all(len(w) > 1 and w[-1] == suffix for w in split)

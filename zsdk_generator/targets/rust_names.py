@@ -127,17 +127,15 @@ def module_name(ws: Sequence[str], parent: str | None = None) -> str:
     return name
 
 
-# Clippy's wrong_self_convention: a method called `from_…` must take no self, `into_…` must take self by value.
-_CONVENTIONS = ("from", "into")
+# Method names clippy reads as promises about their signature: `new` returns Self (new_ret_no_self), `len` comes
+# with `is_empty` (len_without_is_empty).
+_CLIPPY_METHODS = frozenset({"new", "len"})
 
 
 def method_name(ws: Sequence[str]) -> str:
-    """A method's name: snake_case, a keyword raw; `from_…` and `into_…` (clippy reads them as conversions) and
-    `new` (clippy wants it to return Self) get a `_` suffix."""
+    """A method's name: snake_case, a keyword raw; `new` and `len` get a `_` suffix."""
     name = identifier(ws, "call")
-    if name == "new" or (len(ws) > 1 and ws[0] in _CONVENTIONS):
-        return name + "_"
-    return name
+    return name + "_" if name in _CLIPPY_METHODS else name
 
 
 _CRATE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
