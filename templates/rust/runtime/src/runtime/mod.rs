@@ -13,6 +13,8 @@ mod request;
 mod retry;
 mod serialize;
 mod sse;
+#[cfg(test)]
+mod testing;
 
 pub use self::auth::{AuthProvider, LoginSettings};
 pub use self::call::{Binary, Call, RawResponse, RequestOptions};
