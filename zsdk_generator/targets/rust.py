@@ -383,7 +383,7 @@ class _Lowering:
             item = self.types.expr(call.result) if call.result is not None else EVENT
             return "sse", item.wrap("EventStream<{}>", ("runtime", "EventStream")), None
         if call.result_kind in ("empty", "binary", "text", "ok"):
-            return call.result_kind, {"empty": UNIT, "binary": BINARY, "text": STRING, "ok": BOOL}[call.result_kind], None
+            return call.result_kind, {"empty": UNIT, "binary": BINARY, "text": STRING.expr, "ok": BOOL}[call.result_kind], None
         return "json", self.types.expr(call.result), None
 
     def _security(self, public: bool, security: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]] | None:
