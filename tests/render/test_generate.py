@@ -86,7 +86,9 @@ def test_templates_override_a_rust_method_body(tmp_path: Path) -> None:
     shipped = (ROOT / "templates" / "rust" / "method.rs.jinja").read_text(encoding="utf-8")
     sent = "        self.client.core.{{ m.runtime }}(r)\n"
     assert sent in shipped
-    (overrides / "method.rs.jinja").write_text(shipped.replace(sent, '        r.header("X-Audit", &"on", None);\n' + sent))
+    (overrides / "method.rs.jinja").write_text(
+        shipped.replace(sent, '        r.header("X-Audit", &"on", None);\n' + sent)
+    )
     out = tmp_path / "sdk"
     result = run_cli("generate", "--lang", "rust", "--spec", str(SPECS / "petstore.yaml"), "--out", str(out),
                      "--templates", str(overrides))  # fmt: skip
