@@ -30,13 +30,18 @@ from .rust_layout import (
     Own,
     attribute,
     doc_comment,
+    impl_header,
+    item_header,
     match_arm,
     rust_string,
     signature,
     statement,
     struct_literal,
+    tuple_variant,
+    type_alias,
     use_line,
 )
+from .rust_layout import field as field_line
 from .rust_models import RustModels
 from .rust_names import (
     BUILDER_METHODS,
@@ -77,7 +82,11 @@ class RustTarget(Target):
                 "struct": lambda name, fields, indent=8: struct_literal(indent, name, fields), "doc": _doc,
                 "markdown": markdown_text,
                 "code": markdown_code, "path": _json_path, "use": use_line,
-                "arr": lambda items: Array(tuple(items)), "security": _security_expr}  # fmt: skip
+                "arr": lambda items: Array(tuple(items)), "security": _security_expr,
+                "impl": lambda head, target="": impl_header(head, target),
+                "alias": lambda head, target: type_alias(head, target), "header": item_header,
+                "field": lambda head, typ, indent=4: field_line(indent, head, typ),
+                "variant": lambda name, typ, indent=4: tuple_variant(indent, name, typ)}  # fmt: skip
 
     def format(self, path: str, text: str) -> str:
         if path.endswith(".rs") or path.endswith(".toml"):
@@ -548,4 +557,3 @@ def _encoding(encoding: Encoding | None) -> Call | str:
 def _pager_value(value: Any) -> str:
     """A paginator setting: a parameter's name, or a path into the body (`&["meta", "next"]`)."""
     return _json_path(value) if isinstance(value, tuple) else rust_string(value)
-
