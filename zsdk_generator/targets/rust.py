@@ -91,7 +91,7 @@ class RustTarget(Target):
     def format(self, path: str, text: str) -> str:
         if path.endswith(".rs") or path.endswith(".toml"):
             text = re.sub(r"\n{3,}", "\n\n", text)
-            return text.lstrip("\n")
+            return text.strip("\n") + "\n"
         return text
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
@@ -330,7 +330,8 @@ class _Lowering:
                 types.append(TypeExpr.of("", ("runtime", "Encoding")))
         params = None
         if fields:
-            params_name = numbered(pascal_words(call.name.words) + "Params", type_names)
+            base = pascal_words(call.name.words) or "Call"
+            params_name = numbered(("Call" + base if base[0].isdigit() else base) + "Params", type_names)
             params = ParamsView(params_name, doc_comment([Own(f"The parameters of [`{resource.type}::{name}`].")]),
                                 fields, default)  # fmt: skip
             args.append(f"params: {params_name}")
