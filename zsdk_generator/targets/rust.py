@@ -214,6 +214,7 @@ class MethodView:
     accept: str
     runtime: str  # json, empty, text, ok, binary, sse, page
     mutates: bool  # the request gets more than its method and path (`let mut r`)
+    signature_imports: frozenset[Import]  # what a lifted twin on the client needs
     pager: Chain | None
     imports: frozenset[Import]
 
@@ -284,6 +285,7 @@ class _Lowering:
         name = numbered(method_name(call.name.words), members)
         local: set[str] = set(LOCAL_RESERVED)
         types: list[TypeExpr | None] = []
+        signature: list[TypeExpr | None] = []  # what the method's parameters and result name
         path_params = []
         args, arg_names = [], []
         for p in call.path_params:
@@ -294,6 +296,7 @@ class _Lowering:
             args.append(f"{ident}: {'impl Into<String>' if into else typ.text}")
             arg_names.append(ident)
             types.append(typ)
+            signature.append(typ)
             if p.encoding is not None:
                 types.append(TypeExpr.of("", ("runtime", "Encoding")))
         fields: list[FieldLine] = []
@@ -342,12 +345,14 @@ class _Lowering:
             if kind == "binary":
                 args.append("body: impl Into<Body>")
                 types.append(TypeExpr.of("", ("runtime", "Body")))
+                signature.append(types[-1])
             elif kind == "text":
                 args.append("body: impl Into<String>")
             else:
                 typ = self.types.expr(call.body.type)
                 args.append(f"body: {typ.text}")
                 types.append(typ)
+                signature.append(typ)
             media = call.body.media_type or ("text/plain" if kind == "text" else "application/octet-stream")
             encodings = [(wire, _encoding(e)) for wire, e in call.body.encoding]
             if encodings:
@@ -356,6 +361,7 @@ class _Lowering:
             arg_names.append("body")
         runtime, returns, pager = self._result(call)
         types.append(returns)
+        signature.append(returns)
         if pager is not None:
             types.append(TypeExpr.of("", ("runtime", "Pager")))
         deprecated = "Deprecated: the API marks this operation as deprecated." if call.deprecated else ""
@@ -368,7 +374,7 @@ class _Lowering:
             path_params=path_params, params=params, sends=sends, parts=parts, body=body,
             security=self._security(call.public, call.security), idempotent=call.idempotency_header is not None,
             envelope=call.envelope, accept=call.result_media_type if call.result_kind in ("binary", "text") else "",
-            runtime=runtime, pager=pager, imports=imports_of(types),
+            runtime=runtime, pager=pager, imports=imports_of(types), signature_imports=imports_of(signature),
             mutates=bool(path_params or sends or parts or body or call.idempotency_header or call.envelope
                          or call.public or call.security != self.sdk.client.default_security
                          or call.result_kind in ("binary", "text")),
@@ -484,7 +490,7 @@ class _Lowering:
             runtime_uses |= {"LoginSettings", "Request"}
         if oauth:
             runtime_uses |= {"OAuth", "OAuthEndpoints", "OAuthTokens"}
-        lifted_imports = imports_of([TypeExpr("", m.imports) for m in lifted_methods])
+        lifted_imports = imports_of([TypeExpr("", m.signature_imports) for m in lifted_methods])
         runtime_uses |= {name for module, name in lifted_imports if module == "runtime" and name}
         return {
             "crate": self.crate, "lib": self.lib, "version": self.config.version, "edition": EDITION,
