@@ -72,7 +72,9 @@ class RustTarget(Target):
     description = "Rust 1.85+ (edition 2024): reqwest with rustls, serde, tokio; Call<T> futures, Stream pagination"
     template_dir = TEMPLATES
     reserved_package_names = RESERVED_PACKAGE_NAMES
-    settings = {"crate": ()}  # the crate name (checked as crates.io does, where the target reads it)
+    # The crate name (checked as crates.io does, where the target reads it) and the license crates.io requires to
+    # publish, an SPDX expression (the API description has no field the IR keeps for it).
+    settings = {"crate": (), "license": ()}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"rstr": rust_string, "call": lambda args, callee: Call(callee, tuple(args)), "stmt": statement,
@@ -97,7 +99,7 @@ class RustTarget(Target):
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
         crate = crate_name(self, config)
         config = replace(config, version=cargo_version(config.version))
-        context = _Lowering(sdk, config, crate).context()
+        context = {**_Lowering(sdk, config, crate).context(), "license": license_expression(config)}
         yield RenderJob("Cargo.toml", "Cargo.toml.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
         yield RenderJob("src/lib.rs", "lib.rs.jinja", context)
@@ -129,6 +131,20 @@ def crate_name(target: Target, config: LanguageConfig) -> str:
     if not name or not name[0].isalpha():
         name = ("sdk_" + name)[:64].rstrip("_")
     return name
+
+
+_SPDX = re.compile(r"[A-Za-z0-9.+-]+(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]+)*")
+
+
+def license_expression(config: LanguageConfig) -> str:
+    """`rust: {license: …}` as a TOML string (an SPDX expression such as `MIT OR Apache-2.0`), or ""."""
+    value = config.option("license")
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str) or not _SPDX.fullmatch(value):
+        raise error(f"rust: license must be an SPDX expression such as MIT OR Apache-2.0, not {value!r}",
+                    "/rust/license")  # fmt: skip
+    return toml_string(value)
 
 
 def cargo_version(version: str) -> str:
@@ -166,6 +182,11 @@ def toml_string(value: str) -> str:
     """A TOML basic string: the text after `prose`, on one line, quotes and backslashes escaped."""
     text = one_line(value)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def first_paragraph(text: str) -> str:
+    """The first paragraph of spec prose, on one line."""
+    return one_line(next((p for p in prose(text).split("\n\n") if p.strip()), ""))
 
 
 def first_line(text: str) -> str:
@@ -495,7 +516,7 @@ class _Lowering:
         return {
             "crate": self.crate, "lib": self.lib, "version": self.config.version, "edition": EDITION,
             "rust_version": RUST_VERSION, "title": title,
-            "description": toml_string(first_line(sdk.description) or f"The Rust SDK of the {title}."),
+            "description": toml_string(first_paragraph(sdk.description) or f"The Rust SDK of the {title}."),
             "crate_doc": doc_comment([f"The Rust SDK of the {title}.", sdk.description], "//!"),
             "client_doc": doc_comment([f"The {title} client.", Own("Cheap to clone: every clone shares one connection "
                                        "pool, its credentials and its token cache.")]),  # fmt: skip
