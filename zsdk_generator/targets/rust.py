@@ -87,6 +87,7 @@ class RustTarget(Target):
                 "arr": lambda items: Array(tuple(items)), "security": _security_expr,
                 "impl": lambda head, target="": impl_header(head, target),
                 "alias": lambda head, target: type_alias(head, target), "header": item_header,
+                "add_into": lambda ident: f"{ident}: impl Into<String>",
                 "field": lambda head, typ, indent=4: field_line(indent, head, typ),
                 "variant": lambda name, typ, indent=4: tuple_variant(indent, name, typ)}  # fmt: skip
 
