@@ -33,7 +33,7 @@ def _error(tmp_path: Path, text: str) -> str:
         ("a: [\n", "error: invalid YAML"),
         ("- 1\n", ":1:1: error: zsdk.yaml must be a mapping"),
         ("client_name: A\npackge_name: x\n", ":2:1: error: /packge_name: unknown setting 'packge_name'"),
-        ("rust:\n  crate: x\n", ":1:1: error: /rust: unknown setting 'rust'"),
+        ("cobol:\n  program: x\n", ":1:1: error: /cobol: unknown setting 'cobol'"),
         ("typescript:\n  errors: throw\n  eror: x\n", ":3:1: error: /typescript/eror: unknown typescript setting"),
         (
             "typescript:\n  errors: raise\n",
