@@ -8,6 +8,7 @@
 //! the generated SDK. Scenario steps name calls as `resource.method` with wire-name arguments; here they become
 //! SDK calls, and what the SDK returned or failed with is printed the way the Python and Go drivers print it.
 
+use std::future::IntoFuture;
 use std::pin::pin;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
@@ -15,8 +16,8 @@ use std::time::{Duration, Instant, SystemTime};
 use conformance::models::{Event, Gadget, Nullable, Part, Record, Shape, Widget};
 use conformance::resources::{files, records, widgets, wire};
 use conformance::{
-    AuthConfig, AuthorizationUrlParams, Call, Client, Error, File, Hook, OAuthTokens, Page, RateLimit,
-    RetryConfig,
+    AuthConfig, AuthorizationUrlParams, Call, Client, Error, File, Hook, OAuthTokens, Page,
+    RateLimit, RetryConfig,
 };
 use futures_util::TryStreamExt;
 use serde::Serialize;
@@ -47,7 +48,8 @@ async fn main() {
         fail("usage: driver --server URL --scenarios FILE")
     };
     let text = std::fs::read_to_string(&file).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
-    let scenarios: Vec<Object> = serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
+    let scenarios: Vec<Object> =
+        serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
     if std::env::var_os("CONFORMANCE_API_KEY").is_none() {
         fail("CONFORMANCE_API_KEY is not set (the harness sets it)");
     }
@@ -67,7 +69,12 @@ fn fail(message: &str) -> ! {
 async fn begin(http: &reqwest::Client, server: &str, id: &str) {
     SAVED_TOKENS.lock().unwrap().clear();
     let url = format!("{server}/_conformance/begin?scenario={}", escape(id));
-    if let Err(e) = http.post(url).send().await.and_then(|r| r.error_for_status()) {
+    if let Err(e) = http
+        .post(url)
+        .send()
+        .await
+        .and_then(|r| r.error_for_status())
+    {
         fail(&format!("beginning {id}: {e}"));
     }
 }
@@ -76,7 +83,9 @@ async fn begin(http: &reqwest::Client, server: &str, id: &str) {
 fn escape(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -93,13 +102,19 @@ fn seconds(value: &Value) -> Duration {
 }
 
 fn count(value: &Value) -> u32 {
-    value.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or_default()
+    value
+        .as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .unwrap_or_default()
 }
 
 /// `args[name]` (a wire name) as a `T`, `None` when the step does not give it.
 fn opt<T: DeserializeOwned>(args: &Object, name: &str) -> Option<T> {
     let value = args.get(name)?;
-    Some(serde_json::from_value(value.clone()).unwrap_or_else(|e| fail(&format!("argument {name}: {e}"))))
+    Some(
+        serde_json::from_value(value.clone())
+            .unwrap_or_else(|e| fail(&format!("argument {name}: {e}"))),
+    )
 }
 
 /// `args[name]` as a `T` (its default when the step does not give it).
@@ -108,9 +123,16 @@ fn value<T: DeserializeOwned + Default>(args: &Object, name: &str) -> T {
 }
 
 fn upload(args: &Object) -> File {
-    let spec = args.get("file").and_then(Value::as_object).cloned().unwrap_or_default();
-    File::from_bytes(text_of(&spec, "filename"), text_of(&spec, "text").as_bytes().to_vec())
-        .content_type(text_of(&spec, "content_type"))
+    let spec = args
+        .get("file")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    File::from_bytes(
+        text_of(&spec, "filename"),
+        text_of(&spec, "text").as_bytes().to_vec(),
+    )
+    .content_type(text_of(&spec, "content_type"))
 }
 
 // ------------------------------------------------------------------------------------------------ the client
@@ -120,11 +142,16 @@ struct Recorder(Arc<Mutex<Vec<Value>>>);
 
 impl Hook for Recorder {
     fn on_request(&self, request: &mut reqwest::Request) {
-        request.headers_mut().insert("X-Hook", reqwest::header::HeaderValue::from_static("on"));
+        request
+            .headers_mut()
+            .insert("X-Hook", reqwest::header::HeaderValue::from_static("on"));
     }
 
     fn on_response(&self, response: &reqwest::Response) {
-        self.0.lock().unwrap().push(json!(response.status().as_u16()));
+        self.0
+            .lock()
+            .unwrap()
+            .push(json!(response.status().as_u16()));
     }
 }
 
@@ -171,7 +198,12 @@ fn client(spec: &Object, server: &str, hooks: &Arc<Mutex<Vec<Value>>>) -> Result
     }
     if let Some(headers) = spec.get("default_headers").and_then(Value::as_object) {
         for (name, value) in headers {
-            builder = builder.default_header(name, value.as_str().map_or_else(|| value.to_string(), str::to_owned));
+            builder = builder.default_header(
+                name,
+                value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_owned),
+            );
         }
     }
     if let Some(stored) = spec.get("oauth_tokens").and_then(Value::as_object) {
@@ -183,7 +215,10 @@ fn client(spec: &Object, server: &str, hooks: &Arc<Mutex<Vec<Value>>>) -> Result
         });
     }
     builder = builder.on_oauth_tokens(|tokens: &OAuthTokens| {
-        SAVED_TOKENS.lock().unwrap().push(json!(tokens.refresh_token));
+        SAVED_TOKENS
+            .lock()
+            .unwrap()
+            .push(json!(tokens.refresh_token));
     });
     if spec.get("hooks").and_then(Value::as_bool) == Some(true) {
         builder = builder.hook(Recorder(Arc::clone(hooks)));
@@ -224,14 +259,20 @@ fn with_options<T>(mut call: Call<T>, step: &Object) -> Call<T> {
 
 /// A JSON value as the text of a header or query parameter.
 fn plain(value: &Value) -> String {
-    value.as_str().map_or_else(|| value.to_string(), str::to_owned)
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_owned)
 }
 
 // ------------------------------------------------------------------------------------------------ scenarios
 
 async fn run(scenario: &Object, server: &str) -> Value {
     let hooks = Arc::new(Mutex::new(Vec::new()));
-    let spec = scenario.get("client").and_then(Value::as_object).cloned().unwrap_or_default();
+    let spec = scenario
+        .get("client")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     let steps: Vec<Object> = scenario
         .get("steps")
         .and_then(Value::as_array)
@@ -251,13 +292,17 @@ async fn run(scenario: &Object, server: &str) -> Value {
                 let started = Instant::now();
                 let outcome = match step.get("cancel_after") {
                     // the driver cancels the call after cancel_after seconds: it drops the call's future
-                    Some(after) => match tokio::time::timeout(seconds(after), run_step(&client, step)).await {
-                        Ok(outcome) => outcome,
-                        Err(_) => Ok(cancelled(step, started)),
-                    },
+                    Some(after) => {
+                        match tokio::time::timeout(seconds(after), run_step(&client, step)).await {
+                            Ok(outcome) => outcome,
+                            Err(_) => Ok(cancelled(step, started)),
+                        }
+                    }
                     None => run_step(&client, step).await,
                 };
-                observed.push(outcome.unwrap_or_else(|error| json!({"error": error_observation(&error)})));
+                observed.push(
+                    outcome.unwrap_or_else(|error| json!({"error": error_observation(&error)})),
+                );
             }
         }
     }
@@ -319,11 +364,17 @@ fn error_type(error: &Error) -> &'static str {
 
 /// The observation of a response's X-RateLimit-* headers.
 fn rate_limit(limit: Option<RateLimit>) -> Value {
-    limit.map_or(Value::Null, |l| json!({"limit": l.limit, "remaining": l.remaining, "reset": l.reset}))
+    limit.map_or(
+        Value::Null,
+        |l| json!({"limit": l.limit, "remaining": l.remaining, "reset": l.reset}),
+    )
 }
 
 /// What a call gives, observed as the step asks: its result, or its raw response.
-async fn finish<T: Serialize>(call: Call<T>, step: &Object) -> Result<Value, Error> {
+async fn finish<T: Serialize>(call: Call<T>, step: &Object) -> Result<Value, Error>
+where
+    Call<T>: IntoFuture<Output = Result<T, Error>>,
+{
     let call = with_options(call, step);
     if text_of(step, "observe") != "raw" {
         return Ok(json!({"result": wire(&call.await?)}));
@@ -340,7 +391,10 @@ async fn finish<T: Serialize>(call: Call<T>, step: &Object) -> Result<Value, Err
 }
 
 /// The first page of a list call: its items' ids and whether there is a next page.
-async fn page<T>(call: Call<Page<T>>, step: &Object, id: fn(&T) -> &str) -> Result<Value, Error> {
+async fn page<T>(call: Call<Page<T>>, step: &Object, id: fn(&T) -> &str) -> Result<Value, Error>
+where
+    Call<Page<T>>: IntoFuture<Output = Result<Page<T>, Error>>,
+{
     let page = with_options(call, step).await?;
     let items: Vec<&str> = page.items.iter().map(id).collect();
     Ok(json!({"page": {"items": items, "has_next": page.has_next_page()}}))
@@ -394,7 +448,9 @@ async fn run_step(client: &Client, step: &Object) -> Result<Value, Error> {
         return Ok(json!({"slept": value}));
     }
     if let Some(login) = step.get("authenticate").and_then(Value::as_object) {
-        client.authenticate(text_of(login, "email"), text_of(login, "password")).await?;
+        client
+            .authenticate(text_of(login, "email"), text_of(login, "password"))
+            .await?;
         return Ok(json!({"authenticated": true}));
     }
     if let Some(observed) = oauth_step(client, step).await {
@@ -404,29 +460,47 @@ async fn run_step(client: &Client, step: &Object) -> Result<Value, Error> {
 }
 
 async fn call_step(client: &Client, step: &Object) -> Result<Value, Error> {
-    let args = step.get("args").and_then(Value::as_object).cloned().unwrap_or_default();
+    let args = step
+        .get("args")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     let args = &args;
     let observe = text_of(step, "observe");
     let call = text_of(step, "call");
     match call {
         "widgets.get" if observe == "variant" => {
-            let widget = with_options(client.widgets().get(text_of(args, "widget_id")), step).await?;
+            let widget =
+                with_options(client.widgets().get(text_of(args, "widget_id")), step).await?;
             Ok(json!({"variant": shape_variant(widget.shape.as_ref())}))
         }
         "widgets.get" => finish(client.widgets().get(text_of(args, "widget_id")), step).await,
         "gadgets.get" if observe == "variant" => {
-            let gadget = with_options(client.gadgets().get(text_of(args, "gadget_id")), step).await?;
-            let field = step.get("field").and_then(Value::as_str).unwrap_or("casing");
+            let gadget =
+                with_options(client.gadgets().get(text_of(args, "gadget_id")), step).await?;
+            let field = step
+                .get("field")
+                .and_then(Value::as_str)
+                .unwrap_or("casing");
             Ok(json!({"variant": gadget_variant(&gadget, field)}))
         }
         "gadgets.get" => finish(client.gadgets().get(text_of(args, "gadget_id")), step).await,
         "widgets.delete" => finish(client.widgets().delete(text_of(args, "widget_id")), step).await,
         "widgets.create" => finish(client.widgets().create(value(args, "body")), step).await,
         "widgets.update" => {
-            finish(client.widgets().update(text_of(args, "widget_id"), value(args, "body")), step).await
+            finish(
+                client
+                    .widgets()
+                    .update(text_of(args, "widget_id"), value(args, "body")),
+                step,
+            )
+            .await
         }
         "widgets.list" => {
-            let params = widgets::ListParams { cursor: opt(args, "cursor"), limit: opt(args, "limit") };
+            let params = widgets::ListParams {
+                cursor: opt(args, "cursor"),
+                limit: opt(args, "limit"),
+            };
             let call = client.widgets().list(params);
             match observe {
                 "walk" => walk(call, step, widget_id).await,
@@ -434,15 +508,24 @@ async fn call_step(client: &Client, step: &Object) -> Result<Value, Error> {
             }
         }
         "records.list_by_offset" => {
-            let params = records::ListByOffsetParams { offset: opt(args, "offset"), limit: opt(args, "limit") };
+            let params = records::ListByOffsetParams {
+                offset: opt(args, "offset"),
+                limit: opt(args, "limit"),
+            };
             walk(client.records().list_by_offset(params), step, record_id).await
         }
         "records.list_by_page" => {
-            let params = records::ListByPageParams { page: opt(args, "page"), per_page: opt(args, "per_page") };
+            let params = records::ListByPageParams {
+                page: opt(args, "page"),
+                per_page: opt(args, "per_page"),
+            };
             walk(client.records().list_by_page(params), step, record_id).await
         }
         "records.list_by_link" => {
-            let params = records::ListByLinkParams { page: opt(args, "page"), per_page: opt(args, "per_page") };
+            let params = records::ListByLinkParams {
+                page: opt(args, "page"),
+                per_page: opt(args, "per_page"),
+            };
             walk(client.records().list_by_link(params), step, record_id).await
         }
         "records.list_by_key" => {
@@ -453,8 +536,10 @@ async fn call_step(client: &Client, step: &Object) -> Result<Value, Error> {
             walk(client.records().list_by_key(params), step, record_id).await
         }
         "records.list_after" => {
-            let params =
-                records::ListAfterParams { starting_after: opt(args, "starting_after"), limit: opt(args, "limit") };
+            let params = records::ListAfterParams {
+                starting_after: opt(args, "starting_after"),
+                limit: opt(args, "limit"),
+            };
             walk(client.records().list_after(params), step, record_id).await
         }
         "records.search" => {
@@ -468,13 +553,20 @@ async fn call_step(client: &Client, step: &Object) -> Result<Value, Error> {
         "envelopes.data_meta" => finish(client.envelopes().data_meta(), step).await,
         "envelopes.success" => finish(client.envelopes().success(), step).await,
         "files.upload" => {
-            let params = files::UploadParams { file: upload(args), purpose: value(args, "purpose") };
+            let params = files::UploadParams {
+                file: upload(args),
+                purpose: value(args, "purpose"),
+            };
             finish(client.files().upload(params), step).await
         }
         "files.download" => {
-            let binary = with_options(client.files().download(text_of(args, "file_id")), step).await?;
+            let binary =
+                with_options(client.files().download(text_of(args, "file_id")), step).await?;
             let content = binary.bytes().await?;
-            let sum: String = Sha256::digest(&content).iter().map(|b| format!("{b:02x}")).collect();
+            let sum: String = Sha256::digest(&content)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
             Ok(json!({"bytes": {"length": content.len(), "sha256": sum}}))
         }
         "events.stream" => {
@@ -529,7 +621,15 @@ async fn call_step(client: &Client, step: &Object) -> Result<Value, Error> {
             };
             finish(client.wire().query(params), step).await
         }
-        "wire.flagged" => finish(client.wire().flagged(wire::FlaggedParams { q: opt(args, "q") }), step).await,
+        "wire.flagged" => {
+            finish(
+                client
+                    .wire()
+                    .flagged(wire::FlaggedParams { q: opt(args, "q") }),
+                step,
+            )
+            .await
+        }
         "wire.headers" => {
             let params = wire::HeadersParams {
                 x_p: opt(args, "X-P"),
@@ -589,7 +689,9 @@ fn split_url(url: &str) -> Value {
     let mut parsed = Object::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        parsed.entry(unescape(name)).or_insert_with(|| Value::String(unescape(value)));
+        parsed
+            .entry(unescape(name))
+            .or_insert_with(|| Value::String(unescape(value)));
     }
     json!({"path": unescape(path), "query": parsed, "raw_query": query})
 }
@@ -600,7 +702,9 @@ fn unescape(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
     while at < bytes.len() {
-        let hex = bytes.get(at + 1..at + 3).and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes
+            .get(at + 1..at + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
         match (bytes[at], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(byte)) => {
                 out.push(byte);
@@ -636,7 +740,11 @@ async fn oauth_step(client: &Client, step: &Object) -> Option<Result<Value, Erro
     if let Some(args) = step.get("oauth_exchange").and_then(Value::as_object) {
         let exchanged = client
             .oauth()
-            .exchange_code(text_of(args, "code"), text_of(args, "redirect_uri"), opt(args, "code_verifier"))
+            .exchange_code(
+                text_of(args, "code"),
+                text_of(args, "redirect_uri"),
+                opt(args, "code_verifier"),
+            )
             .await;
         return Some(exchanged.map(|tokens| tokens_observation(Some(&tokens))));
     }
