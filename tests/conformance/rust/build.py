@@ -1,11 +1,11 @@
 """The Rust conformance build: generate the SDK, then compile driver.rs against it (a path dependency).
 
-`driver/Cargo.toml` is written here: the crate `driver` depends on the generated SDK (`../sdk`) and on the crates
-it already builds (serde_json, tokio, futures-util, reqwest, sha2), so nothing else is compiled. A debug build
-(much faster to compile than a release one on the suite's run) in one target folder shared by every run —
-CARGO_TARGET_DIR when set, else the gitignored `.rusttools/conformance` — so a rerun compiles only the SDK and
-the driver. The binary is copied beside the Cargo.toml, so a later build into the shared folder does not change
-what this run executes.
+`driver/Cargo.toml` is written here: the crate `driver` depends on the generated SDK (`../sdk`) and on crates the
+SDK already builds (serde_json, tokio, futures-util, reqwest, sha2), so nothing else is compiled. A debug build
+(much faster to compile than a release one) in the target folder every Rust SDK the tests build shares —
+CARGO_TARGET_DIR when set, else ~/.cache/zsdk-rust-target — so a rerun compiles only the SDK and the driver. The
+binary is copied beside the Cargo.toml, so a later build into the shared folder does not change what this run
+executes.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from ...conftest import ROOT
 
 HERE = Path(__file__).resolve().parent
 CRATE = "conformance"  # the crate name of package_name `conformance`
@@ -58,7 +56,7 @@ def cargo() -> str:
 
 
 def target_dir() -> Path:
-    return Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / ".rusttools" / "conformance")
+    return Path(os.environ.get("CARGO_TARGET_DIR") or Path.home() / ".cache" / "zsdk-rust-target")
 
 
 def build(folder: Path) -> None:

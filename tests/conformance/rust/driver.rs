@@ -8,7 +8,6 @@
 //! the generated SDK. Scenario steps name calls as `resource.method` with wire-name arguments; here they become
 //! SDK calls, and what the SDK returned or failed with is printed the way the Python and Go drivers print it.
 
-use std::future::IntoFuture;
 use std::pin::pin;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
@@ -212,6 +211,7 @@ fn client(spec: &Object, server: &str, hooks: &Arc<Mutex<Vec<Value>>>) -> Result
             access_token: text_of(stored, "access_token").to_owned(),
             refresh_token: Some(text_of(stored, "refresh_token").to_owned()),
             expires_at: Some(SystemTime::now() + expires_in),
+            scope: None,
         });
     }
     builder = builder.on_oauth_tokens(|tokens: &OAuthTokens| {
@@ -227,7 +227,7 @@ fn client(spec: &Object, server: &str, hooks: &Arc<Mutex<Vec<Value>>>) -> Result
 }
 
 /// The step's per-call options on `call` (extra query parameters in name order: a JSON object's is lost).
-fn with_options<T>(mut call: Call<T>, step: &Object) -> Call<T> {
+fn with_options<T: Send + 'static>(mut call: Call<T>, step: &Object) -> Call<T> {
     let Some(options) = step.get("options").and_then(Value::as_object) else {
         return call;
     };
@@ -371,37 +371,39 @@ fn rate_limit(limit: Option<RateLimit>) -> Value {
 }
 
 /// What a call gives, observed as the step asks: its result, or its raw response.
-async fn finish<T: Serialize>(call: Call<T>, step: &Object) -> Result<Value, Error>
-where
-    Call<T>: IntoFuture<Output = Result<T, Error>>,
-{
+async fn finish<T: Serialize + Send + 'static>(
+    call: Call<T>,
+    step: &Object,
+) -> Result<Value, Error> {
     let call = with_options(call, step);
     if text_of(step, "observe") != "raw" {
         return Ok(json!({"result": wire(&call.await?)}));
     }
     let (result, raw) = call.with_raw_response().await?;
-    let request_id = ["x-request-id", "request-id"]
-        .iter()
-        .find_map(|name| raw.headers.get(*name).and_then(|v| v.to_str().ok()));
     let body: Value = serde_json::from_slice(&raw.body).unwrap_or(Value::Null);
     Ok(json!({"raw": {
-        "status": raw.status, "request_id": request_id, "result": wire(&result), "body": body,
+        "status": raw.status, "request_id": raw.request_id(), "result": wire(&result), "body": body,
         "rate_limit": rate_limit(raw.rate_limit()),
     }}))
 }
 
 /// The first page of a list call: its items' ids and whether there is a next page.
-async fn page<T>(call: Call<Page<T>>, step: &Object, id: fn(&T) -> &str) -> Result<Value, Error>
-where
-    Call<Page<T>>: IntoFuture<Output = Result<Page<T>, Error>>,
-{
+async fn page<T: DeserializeOwned + Send + 'static>(
+    call: Call<Page<T>>,
+    step: &Object,
+    id: fn(&T) -> &str,
+) -> Result<Value, Error> {
     let page = with_options(call, step).await?;
     let items: Vec<&str> = page.items.iter().map(id).collect();
     Ok(json!({"page": {"items": items, "has_next": page.has_next_page()}}))
 }
 
 /// Every item of every page of a list call, by id.
-async fn walk<T>(call: Call<Page<T>>, step: &Object, id: fn(&T) -> &str) -> Result<Value, Error> {
+async fn walk<T: DeserializeOwned + Send + 'static>(
+    call: Call<Page<T>>,
+    step: &Object,
+    id: fn(&T) -> &str,
+) -> Result<Value, Error> {
     let mut items = pin!(with_options(call, step).items());
     let mut ids = Vec::new();
     while let Some(item) = items.try_next().await? {
@@ -649,7 +651,7 @@ async fn call_step(client: &Client, step: &Object) -> Result<Value, Error> {
             };
             finish(client.wire().cookies(params), step).await
         }
-        "wire.form" => finish(client.wire().form(opt(args, "body")), step).await,
+        "wire.form" => finish(client.wire().form(value(args, "body")), step).await,
         "wire.multipart" => {
             let params = wire::MultipartParams {
                 file: upload(args),
@@ -743,7 +745,7 @@ async fn oauth_step(client: &Client, step: &Object) -> Option<Result<Value, Erro
             .exchange_code(
                 text_of(args, "code"),
                 text_of(args, "redirect_uri"),
-                opt(args, "code_verifier"),
+                args.get("code_verifier").and_then(Value::as_str),
             )
             .await;
         return Some(exchanged.map(|tokens| tokens_observation(Some(&tokens))));
@@ -752,7 +754,10 @@ async fn oauth_step(client: &Client, step: &Object) -> Option<Result<Value, Erro
         return Some(Ok(tokens_observation(client.oauth().tokens().as_ref())));
     }
     if let Some(args) = step.get("oauth_revoke").and_then(Value::as_object) {
-        let revoked = client.oauth().revoke(opt::<String>(args, "token")).await;
+        let revoked = client
+            .oauth()
+            .revoke(args.get("token").and_then(Value::as_str))
+            .await;
         return Some(revoked.map(|()| json!({"revoked": true})));
     }
     None
