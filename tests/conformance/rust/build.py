@@ -25,6 +25,7 @@ CARGO_TOML = f"""\
 name = "driver"
 version = "0.0.0"
 edition = "2024"
+rust-version = "1.85"  # the SDK's: dependencies resolved as for its users on the oldest supported Rust
 publish = false
 
 [[bin]]
