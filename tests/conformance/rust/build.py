@@ -2,20 +2,18 @@
 
 `driver/Cargo.toml` is written here: the crate `driver` depends on the generated SDK (`../sdk`) and on crates the
 SDK already builds (serde_json, tokio, futures-util, reqwest, sha2), so nothing else is compiled. A debug build
-(much faster to compile than a release one) in the target folder every Rust SDK the tests build shares —
-CARGO_TARGET_DIR when set, else ~/.cache/zsdk-rust-target — so a rerun compiles only the SDK and the driver. The
-binary is copied beside the Cargo.toml, so a later build into the shared folder does not change what this run
-executes.
+(much faster to compile than a release one) in the target folder every Rust SDK the tests build shares
+(tests/toolchain/rust_tools.py: CARGO_TARGET_DIR when set, else ~/.cache/zsdk-rust-target), so a rerun compiles
+only the SDK and the driver. The binary is copied beside the Cargo.toml, so a later build into the shared folder
+does not change what this run executes.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+from ...toolchain import rust_tools
 
 HERE = Path(__file__).resolve().parent
 CRATE = "conformance"  # the crate name of package_name `conformance`
@@ -45,39 +43,19 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread", "time"] }}
 """
 
 
-def cargo() -> str:
-    path = shutil.which("cargo") or shutil.which(str(Path.home() / ".cargo" / "bin" / "cargo"))
-    if path is None:
-        message = "cargo not found on PATH: the Rust conformance driver needs Rust 1.85+"
-        if os.environ.get("CI") == "true":
-            raise RuntimeError(message)
-        pytest.skip(message)
-    assert path is not None
-    return path
-
-
-def target_dir() -> Path:
-    return Path(os.environ.get("CARGO_TARGET_DIR") or Path.home() / ".cache" / "zsdk-rust-target")
-
-
 def build(folder: Path) -> None:
     from ..languages import generate
 
-    cargo_binary = cargo()
+    cargo = rust_tools.cargo()
     generate("rust", folder / "sdk")
     driver = folder / "driver"
     driver.mkdir(exist_ok=True)
     shutil.copy(HERE / "driver.rs", driver / "driver.rs")
     (driver / "Cargo.toml").write_text(CARGO_TOML, encoding="utf-8")
-    target = target_dir()
-    result = subprocess.run(
-        [cargo_binary, "build", "--quiet", "--bin", "driver"],
-        cwd=driver, capture_output=True, text=True, timeout=1800,
-        env={**os.environ, "CARGO_TARGET_DIR": str(target), "CARGO_TERM_COLOR": "never"},
-    )  # fmt: skip
+    result = rust_tools.run([cargo, "build", "--quiet", "--bin", "driver"], driver)
     if result.returncode != 0:
         raise AssertionError(f"building the Rust conformance driver failed:\n{result.stdout}{result.stderr}")
-    shutil.copy(target / "debug" / "driver", driver / "driver")
+    shutil.copy(rust_tools.target_dir() / "debug" / "driver", driver / "driver")
 
 
 def command(folder: Path, mode: str) -> list[str]:
