@@ -342,6 +342,7 @@ fn error_observation(error: &Error) -> Value {
     match error {
         Error::Timeout(_) => json!({"type": "APITimeoutError"}),
         Error::Connection(_) => json!({"type": "APIConnectionError"}),
+        Error::Decode(_) => json!({"type": "APIResponseValidationError"}),
         Error::InvalidArgument(message) => json!({"type": "invalid_argument", "message": message}),
         other => json!({"type": "RustError", "message": other.to_string()}),
     }
