@@ -11,13 +11,14 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import tokenize
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.toolchain import go_tools, node_tools
+from tests.toolchain import go_tools, node_tools, rust_tools
 
 HERE = Path(__file__).resolve().parent
 
@@ -191,10 +192,56 @@ def _go_taken() -> frozenset[str]:
     return frozenset(path.rsplit("/", 1)[-1] for path in public) | own | frozenset(keywords_and_predeclared)
 
 
+# ---------------------------------------------------------------------------------------------- Rust
+
+
+def _rust_build(sdk: Path, scratch: Path) -> None:
+    cargo = rust_tools.cargo()
+    env = rust_tools.env()
+    _checked([cargo, "fmt", "--check"], sdk, env)
+    _checked([cargo, "clippy", "--all-targets", "--quiet", "--", "-D", "warnings"], sdk, env, timeout=1800)
+    _checked([cargo, "doc", "--no-deps", "--quiet"], sdk, {**env, "RUSTDOCFLAGS": "-D warnings"}, timeout=1800)
+
+
+def _rust_identifiers(sdk: Path) -> list[str]:
+    lexer = HERE / "lexers" / "rust_idents"
+    _checked([rust_tools.cargo(), "build", "--release", "--quiet"], lexer, rust_tools.env())
+    binary = rust_tools.target_dir() / "release" / "rust_idents"
+    files = [str(p) for p in sorted(sdk.rglob("*.rs")) if "target" not in p.relative_to(sdk).parts]
+    return _checked([str(binary), *files], sdk).split("\n")
+
+
+def _rust_manifest(sdk: Path) -> dict[str, object]:
+    manifest = tomllib.loads((sdk / "Cargo.toml").read_text(encoding="utf-8"))
+    package = manifest["package"]
+    name = str(package["name"])
+    assert re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", name), f"not a crate name crates.io accepts: {name!r}"
+    version = str(package["version"])
+    assert re.fullmatch(_SEMVER, version), f"Cargo refuses a version that is not semver: {version!r}"
+    return manifest
+
+
+def _rust_package(sdk: Path) -> str:
+    return str(_rust_manifest(sdk)["package"]["name"]).replace("-", "_")  # type: ignore[index]
+
+
+def _rust_taken() -> frozenset[str]:
+    # The standard library's crates, and the lib name of every crate in a generated SDK's dependency graph.
+    golden = Path(__file__).resolve().parent.parent.parent / "golden" / "petstore" / "rust"
+    with tempfile.TemporaryDirectory() as scratch:  # cargo writes Cargo.lock beside the manifest
+        sdk = Path(shutil.copytree(golden, Path(scratch) / "sdk"))
+        own = tomllib.loads((sdk / "Cargo.toml").read_text(encoding="utf-8"))["package"]["name"]
+        resolved = json.loads(_checked([rust_tools.cargo(), "metadata", "--format-version", "1"], sdk,
+                                       rust_tools.env()))  # fmt: skip
+    graph = {p["name"].replace("-", "_") for p in resolved["packages"] if p["name"] != own}
+    return frozenset(graph) | {"std", "core", "alloc", "proc_macro", "test"}
+
+
 CHECKS = {
     "python": LanguageChecks(_python_build, _python_identifiers, _python_manifest, _python_package, _python_taken),
     "typescript": LanguageChecks(
         _typescript_build, _typescript_identifiers, _typescript_manifest, _typescript_package, _typescript_taken
     ),
     "go": LanguageChecks(_go_build, _go_identifiers, _go_manifest, _go_package, _go_taken),
+    "rust": LanguageChecks(_rust_build, _rust_identifiers, _rust_manifest, _rust_package, _rust_taken),
 }

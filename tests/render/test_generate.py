@@ -79,6 +79,25 @@ def test_templates_override_a_go_method_body(tmp_path: Path) -> None:
     assert pets.count("X-Audit") == pets.count("s.client.Do(ctx, r, nil, opts)") > 0
 
 
+def test_templates_override_a_rust_method_body(tmp_path: Path) -> None:
+    """Method bodies are templates too (templates/rust/method.rs.jinja): an override changes every method."""
+    overrides = tmp_path / "templates"
+    overrides.mkdir()
+    shipped = (ROOT / "templates" / "rust" / "method.rs.jinja").read_text(encoding="utf-8")
+    sent = "        self.client.core.{{ m.runtime }}(r)\n"
+    assert sent in shipped
+    (overrides / "method.rs.jinja").write_text(
+        shipped.replace(sent, '        r.header("X-Audit", &"on", None);\n' + sent)
+    )
+    out = tmp_path / "sdk"
+    result = run_cli("generate", "--lang", "rust", "--spec", str(SPECS / "petstore.yaml"), "--out", str(out),
+                     "--templates", str(overrides))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    pets = (out / "src" / "resources" / "pets.rs").read_text()
+    assert '        r.header("X-Audit", &"on", None);\n        self.client.core.json(r)\n' in pets
+    assert pets.count("X-Audit") == pets.count("self.client.core.") - pets.count("self.client.core.page(") > 0
+
+
 def test_templates_override_typescript_method_bodies(tmp_path: Path) -> None:
     """The macro file that spells a TypeScript method is a template like any other: an override changes every
     method body (here: a trace line before the request)."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..config import LanguageConfig
 from ..diagnostics import error
-from ..ir.model import Encoding, Model
+from ..ir.model import Encoding
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
@@ -30,13 +30,18 @@ from .rust_layout import (
     Own,
     attribute,
     doc_comment,
+    impl_header,
+    item_header,
     match_arm,
     rust_string,
     signature,
     statement,
     struct_literal,
+    tuple_variant,
+    type_alias,
     use_line,
 )
+from .rust_layout import field as field_line
 from .rust_models import RustModels
 from .rust_names import (
     BUILDER_METHODS,
@@ -74,9 +79,14 @@ class RustTarget(Target):
                 "chain": lambda links, root: Chain(root, tuple(links)), "sig": _signature,
                 "attr": lambda name, args, indent=4: attribute(indent, name, args),
                 "arm": lambda pattern, value, indent=12: match_arm(indent, pattern, value),
-                "struct": lambda name, fields, indent=8: struct_literal(indent, name, fields), "doc": _doc, "markdown": markdown_text,
+                "struct": lambda name, fields, indent=8: struct_literal(indent, name, fields), "doc": _doc,
+                "markdown": markdown_text,
                 "code": markdown_code, "path": _json_path, "use": use_line,
-                "arr": lambda items: Array(tuple(items)), "security": _security_expr}  # fmt: skip
+                "arr": lambda items: Array(tuple(items)), "security": _security_expr,
+                "impl": lambda head, target="": impl_header(head, target),
+                "alias": lambda head, target: type_alias(head, target), "header": item_header,
+                "field": lambda head, typ, indent=4: field_line(indent, head, typ),
+                "variant": lambda name, typ, indent=4: tuple_variant(indent, name, typ)}  # fmt: skip
 
     def format(self, path: str, text: str) -> str:
         if path.endswith(".rs") or path.endswith(".toml"):
@@ -305,7 +315,9 @@ class _Lowering:
         for f in self._parts(call):
             file = call.body is not None and f.name in call.body.file_fields
             if file:
-                typ = FILE.wrap("Vec<{}>") if f.type.kind == "array" else FILE if f.required else FILE.wrap("Option<{}>")
+                typ = (
+                    FILE.wrap("Vec<{}>") if f.type.kind == "array" else FILE if f.required else FILE.wrap("Option<{}>")
+                )
             else:
                 typ = self.types.field(f.type, f.required)[0]
                 default = default and self.types.has_default(f.type, f.required)
@@ -383,7 +395,11 @@ class _Lowering:
             item = self.types.expr(call.result) if call.result is not None else EVENT
             return "sse", item.wrap("EventStream<{}>", ("runtime", "EventStream")), None
         if call.result_kind in ("empty", "binary", "text", "ok"):
-            return call.result_kind, {"empty": UNIT, "binary": BINARY, "text": STRING, "ok": BOOL}[call.result_kind], None
+            return (
+                call.result_kind,
+                {"empty": UNIT, "binary": BINARY, "text": STRING.expr, "ok": BOOL}[call.result_kind],
+                None,
+            )
         return "json", self.types.expr(call.result), None
 
     def _security(self, public: bool, security: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]] | None:
@@ -396,8 +412,12 @@ class _Lowering:
     def _credential(self, c: Credential, setters: dict[str, str]) -> dict[str, Any]:
         setter = setters[c.name.key]
         name = "_".join(c.name.words)
-        return {"setter": setter, "name": name, "env": c.env,
-                "doc": doc_comment([Own(f"Sets the {name} credential (default: the `{c.env}` environment variable).")])}
+        return {
+            "setter": setter,
+            "name": name,
+            "env": c.env,
+            "doc": doc_comment([Own(f"Sets the {name} credential (default: the `{c.env}` environment variable).")]),
+        }
 
     def _variable(self, v: ServerVariablePlan, setters: dict[str, str]) -> dict[str, Any]:
         choices = f" (one of: {', '.join(one_line(value) for value in v.enum)})" if v.enum else ""
@@ -411,7 +431,9 @@ class _Lowering:
         taken: set[str] = set()
         resources = [self._resource(r, None, taken) for r in sdk.resources]
         all_resources = [r for root in resources for r in _flat(root)]
-        by_key = {tuple(n.key for n in r.path): view for r, view in zip(sdk.all_resources(), all_resources, strict=True)}
+        by_key = {
+            tuple(n.key for n in r.path): view for r, view in zip(sdk.all_resources(), all_resources, strict=True)
+        }
         auth = [a for a in client.auth if a.kind != "login"]
         login_scheme = next((a for a in client.auth if a.kind == "login"), None)
         ordered = auth + ([login_scheme] if login_scheme else [])
@@ -426,19 +448,29 @@ class _Lowering:
             credentials.append(login["credential"])
         oauth = next((a for a in schemes if a["code"]), None)
         lifted = []
+        lifted_methods: list[MethodView] = []
         members = {r.name for r in resources} | set(CLIENT_METHODS)
         for cc in sdk.client_calls:
             owner = by_key[tuple(n.key for n in cc.resource)]
             method = self.methods[cc.call.key]
             if method.name in members:
-                raise error(f"rust: client_methods: {method.name!r} is already a member of the client", "/client_methods")
+                raise error(
+                    f"rust: client_methods: {method.name!r} is already a member of the client", "/client_methods"
+                )
             members.add(method.name)
+            lifted_methods.append(method)
             links = [Call(n) for n in owner.trail.split(".")[1:]]
             links[-1] = Call(links[-1].callee.removesuffix("()"))
             links = [Call(link.callee.removesuffix("()")) for link in links]
             links.append(Call(method.name, tuple(method.arg_names)))
-            lifted.append({"method": method, "owner": owner, "call": Chain("self", tuple(links)),
-                           "args": [a.replace("params: ", f"params: {owner.path}::", 1) for a in method.args]})
+            lifted.append(
+                {
+                    "method": method,
+                    "owner": owner,
+                    "call": Chain("self", tuple(links)),
+                    "args": [a.replace("params: ", f"params: {owner.path}::", 1) for a in method.args],
+                }
+            )
         title = one_line(sdk.title)
         title = title if title.lower().endswith(" api") else f"{title} API"
         example = next(({"trail": r.trail, "method": m.name} for r in all_resources for m in r.methods
@@ -451,7 +483,7 @@ class _Lowering:
             runtime_uses |= {"LoginSettings", "Request"}
         if oauth:
             runtime_uses |= {"OAuth", "OAuthEndpoints", "OAuthTokens"}
-        lifted_imports = imports_of([TypeExpr("", m["method"].imports) for m in lifted])
+        lifted_imports = imports_of([TypeExpr("", m.imports) for m in lifted_methods])
         runtime_uses |= {name for module, name in lifted_imports if module == "runtime" and name}
         return {
             "crate": self.crate, "lib": self.lib, "version": self.config.version, "edition": EDITION,
@@ -465,7 +497,8 @@ class _Lowering:
             "models": models, "resources": resources, "all_resources": all_resources,
             "modules": sorted(r.module for r in resources),
             "base_url": client.base_url, "default_security": client.default_security,
-            "retries": {"timeout": _duration(r.timeout), "timeout_text": f"{r.timeout:g} s", "max_retries": r.max_retries,
+            "retries": {"timeout": _duration(r.timeout), "timeout_text": f"{r.timeout:g} s",
+                        "max_retries": r.max_retries,
                         "base_delay": _duration(r.base_delay), "max_delay": _duration(r.max_delay),
                         "refresh_buffer": _duration(r.refresh_buffer), "refresh_retries": r.refresh_retries},
             "user_agent": f"{self.crate}/{self.config.version} rust",
@@ -524,7 +557,3 @@ def _encoding(encoding: Encoding | None) -> Call | str:
 def _pager_value(value: Any) -> str:
     """A paginator setting: a parameter's name, or a path into the body (`&["meta", "next"]`)."""
     return _json_path(value) if isinstance(value, tuple) else rust_string(value)
-
-
-def _model_name(model: Model) -> str:
-    return type_name(words(model.name), "Model", "Model")

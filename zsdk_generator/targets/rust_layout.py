@@ -146,14 +146,23 @@ def statement(expr: Expr, indent: int, prefix: str = "", end: str = ";") -> str:
 
 
 def signature(indent: int, head: str, params: Sequence[str], returns: str = "", open_brace: bool = True) -> str:
-    """`head(params) -> returns {`: on one line when it fits in 100 columns, else one parameter per line."""
+    """`head(params) -> returns {`: on one line when it fits in 100 columns, else one parameter per line (and the
+    brace on a line of its own when the return type leaves no room for it)."""
     arrow = f" -> {returns}" if returns else ""
     brace = " {" if open_brace else ""
     one = f"{head}({', '.join(params)}){arrow}{brace}"
-    if indent + len(one) <= WIDTH or not params:
+    if indent + len(one) <= WIDTH:
         return one
     pad = " " * (indent + 4)
-    return f"{head}(\n" + "".join(f"{pad}{p},\n" for p in params) + " " * indent + f"){arrow}{brace}"
+    lines = f"{head}(\n" + "".join(f"{pad}{p},\n" for p in params) + " " * indent if params else f"{head}("
+    close = f"){arrow}"
+    if not open_brace:
+        return lines + close
+    if indent + len(close) > WIDTH:
+        return lines + close + "{"  # rustfmt gives up on the line and leaves the brace where it is
+    if indent + len(close) + 2 > WIDTH:
+        return lines + close + "\n" + " " * indent + "{"
+    return lines + close + " {"
 
 
 def attribute(indent: int, name: str, args: str) -> str:
@@ -164,12 +173,15 @@ def attribute(indent: int, name: str, args: str) -> str:
     return f"#[{name}(\n{' ' * (indent + 4)}{args}\n{' ' * indent})]"
 
 
-def match_arm(indent: int, pattern: str, value: str) -> str:
-    """`pattern => value,`, the value in a block when the arm does not fit."""
-    one = f"{pattern} => {value},"
-    if indent + len(one) <= WIDTH:
+def match_arm(indent: int, pattern: str, value: Expr) -> str:
+    """`pattern => value,`; the value in a block when the arm does not fit, or — a call too wide for one line —
+    its arguments broken after the `=>`."""
+    one = f"{pattern} => {flat(value)},"
+    if indent + len(one) <= WIDTH and _one_line_ok(value):
         return one
-    return f"{pattern} => {{\n{' ' * (indent + 4)}{value}\n{' ' * indent}}}"
+    if _one_line_ok(value) and indent + 4 + len(flat(value)) <= WIDTH:
+        return f"{pattern} => {{\n{' ' * (indent + 4)}{flat(value)}\n{' ' * indent}}}"
+    return f"{pattern} => {layout(value, indent, indent + len(pattern) + 4, 1)},"
 
 
 def struct_literal(indent: int, name: str, fields: Sequence[tuple[str, str]]) -> str:
@@ -268,3 +280,69 @@ def doc_comment(paragraphs: Iterable[str], marker: str = "///") -> list[str]:
         if found:
             lines += ([""] if lines else []) + found
     return [f"{marker} {line}" if line else marker for line in lines]
+
+
+# ---------------------------------------------------------------------------------------------- long item lines
+# When a line of these shapes is over 100 columns rustfmt breaks it once, in a fixed place, and leaves it as it
+# was when even that does not fit.
+
+
+def impl_header(head: str, target: str = "") -> str:
+    """`impl Trait for Type {` (or `impl Type {` without a target), broken as rustfmt breaks it when too long:
+    `impl Trait` / `    for Type` / `{`, and `impl` on a line of its own when even `impl Trait` is too long."""
+    one = f"{head} for {target} {{" if target else f"{head} {{"
+    if len(one) <= WIDTH:
+        return one
+    keyword, _, rest = head.partition(" ")
+    if keyword == "impl<'de>":
+        keyword, rest = "impl<'de>", rest
+    if not target:
+        return f"{keyword}\n    {rest}\n{{"
+    if len(head) <= WIDTH:
+        return f"{head}\n    for {target}\n{{"
+    if len(rest) + 4 <= WIDTH:
+        return f"{keyword}\n    {rest}\n    for {target}\n{{"
+    return f"{keyword}\n    {generic(rest, 4, len(target) + 6)} for {target}\n{{"
+
+
+def type_alias(head: str, target: str) -> str:
+    """`pub type Name = Type;`, or the type on a line of its own."""
+    one = f"{head} = {target};"
+    if len(one) <= WIDTH or len(head) + 2 > WIDTH or len(target) + 5 > WIDTH:
+        return one
+    return f"{head} =\n    {target};"
+
+
+def field(indent: int, head: str, typ: str) -> str:
+    """`pub name: Type,` in a struct, or the type on the next line."""
+    one = f"{head}: {typ},"
+    if indent + len(one) <= WIDTH:
+        return one
+    if indent + 4 + len(typ) + 1 <= WIDTH:
+        return f"{head}:\n{' ' * (indent + 4)}{typ},"
+    if "<" in typ and indent + len(head) + len(typ.partition("<")[0]) + 3 <= WIDTH:
+        return f"{head}: {generic(typ, indent, 1, indent + len(head) + 2)},"
+    return one
+
+
+def generic(typ: str, indent: int, tail: int = 0, used: int | None = None) -> str:
+    """A type as rustfmt breaks one too long for its line (starting `used` columns in): `Outer<` / the argument,
+    indented / `>`, again inside the argument while it is still too long."""
+    if (indent if used is None else used) + len(typ) + tail <= WIDTH or "<" not in typ or not typ.endswith(">"):
+        return typ
+    outer, _, inner = typ.partition("<")
+    pad = " " * (indent + 4)
+    return f"{outer}<\n{pad}{generic(inner[:-1], indent + 4, 1)},\n{' ' * indent}>"
+
+
+def item_header(head: str) -> str:
+    """`pub struct Name {`, the brace on a line of its own when the line is too long."""
+    return f"{head} {{" if len(head) + 2 <= WIDTH else f"{head}\n{{"
+
+
+def tuple_variant(indent: int, name: str, typ: str) -> str:
+    """`Name(Type),` in an enum, or its type on a line of its own."""
+    one = f"{name}({typ}),"
+    if indent + len(one) <= WIDTH:
+        return one
+    return f"{name}(\n{' ' * (indent + 4)}{generic(typ, indent + 4, 1)},\n{' ' * indent}),"

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from ..ir.model import Model
+from ..ir.model import Model, TypeRef
 from ..ir.naming import words
 from .clashes import numbered
 from .rust_layout import Own, doc_comment, rust_string
@@ -115,9 +115,9 @@ class RustModels:
             else:
                 variant = numbered(("Minus" if value < 0 else "Value") + str(abs(value)), taken)
                 variants.append(VariantView(variant, str(value)))
-        base = TypeExpr.of("String" if kind == "string" else "i64")
         notes = [Own("Values this SDK does not know decode as `Unknown`: the API may add some.")]
-        return {"kind": "enum", "variants": variants, "base": base, "types": [], "notes": notes}
+        base_type = TypeExpr.of("String" if kind == "string" else "i64")
+        return {"kind": "enum", "variants": variants, "base": base_type, "types": [], "notes": notes}
 
     def _union(self, model: Model) -> dict[str, Any]:
         taken = {"Unknown"}
@@ -164,10 +164,15 @@ def _enum_value_ok(kind: str, value: Any) -> bool:
     return isinstance(value, int) or math.isfinite(value)
 
 
-def _base_ref(kind: str, values: list[Any]) -> Any:
-    from ..ir.model import TypeRef
-
+def _base_ref(kind: str, values: list[Any]) -> TypeRef:
+    """The type an enum that gets no Rust enum is an alias of."""
     if kind == "integer" and not all(v in I64 for v in values):
         return TypeRef("literal", value=2**64)  # beyond i64: serde_json::Number
-    return TypeRef(kind if kind in ("integer", "number", "boolean") else "string")
+    return TypeRef(_BASES.get(kind, "string"))
 
+
+_BASES: dict[str, Literal["integer", "number", "boolean"]] = {
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}

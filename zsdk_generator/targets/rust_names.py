@@ -22,21 +22,31 @@ KEYWORDS = frozenset(
 )  # fmt: skip
 RAW_FORBIDDEN = frozenset({"self", "Self", "super", "crate", "_"})
 
-# Crates every SDK can see by name (the extern prelude and our dependencies' lib names, the ones a generated file
-# or a user's file next to it writes paths with): a crate of that name would shadow them.
+# The standard library's crates.
 STD_CRATES = frozenset({"std", "core", "alloc", "proc_macro", "test"})
+# The lib names of every crate in a generated SDK's dependency graph (`cargo metadata`, every platform).
 DEPENDENCY_CRATES = frozenset(
-    {"reqwest", "tokio", "serde", "serde_json", "serde_derive", "futures_util", "futures_core", "futures_sink",
-     "futures_task", "futures_io", "futures_channel", "futures", "bytes", "getrandom", "sha2", "httpdate", "http",
-     "http_body", "http_body_util", "hyper", "hyper_util", "hyper_rustls", "rustls", "rustls_pki_types",
-     "rustls_webpki", "webpki", "webpki_roots", "ring", "tower", "tower_service", "tower_layer", "url", "idna",
-     "percent_encoding", "form_urlencoded", "mio", "pin_project_lite", "itoa", "ryu", "memchr", "libc", "log",
-     "tracing", "tracing_core", "once_cell", "cfg_if", "digest", "block_buffer", "generic_array", "typenum",
-     "cpufeatures", "crypto_common", "sync_wrapper", "socket2", "base64", "serde_urlencoded", "zeroize",
-     "untrusted", "subtle", "smallvec", "slab", "atomic_waker", "want", "try_lock", "httparse", "ipnet",
-     "tokio_rustls", "version_check", "unicode_ident", "proc_macro2", "quote", "syn", "pin_utils",
-     "futures_macro", "futures_util", "wasi", "windows_sys", "utf8_iter", "tinyvec", "zerovec", "icu_normalizer",
-     "icu_properties", "writeable", "yoke", "displaydoc", "stable_deref_trait", "litemap", "synstructure"}
+    {"atomic_waker", "base64", "bitflags", "block_buffer", "bumpalo", "bytes", "cc", "cfg_aliases", "cfg_if",
+     "chacha20", "cpufeatures", "crypto_common", "digest", "displaydoc", "find_msvc_tools", "form_urlencoded",
+     "futures", "futures_channel", "futures_core", "futures_io", "futures_macro", "futures_sink",
+     "futures_task", "futures_util", "generic_array", "getrandom", "http", "http_body", "http_body_util",
+     "httparse", "httpdate", "hyper", "hyper_rustls", "hyper_util", "icu_collections", "icu_locale_core",
+     "icu_normalizer", "icu_normalizer_data", "icu_properties", "icu_properties_data", "icu_provider", "idna",
+     "idna_adapter", "ipnet", "itoa", "js_sys", "libc", "litemap", "log", "lru_slab", "memchr", "mio",
+     "once_cell", "percent_encoding", "pin_project_lite", "potential_utf", "proc_macro2", "quinn",
+     "quinn_proto", "quinn_udp", "quote", "r_efi", "rand", "rand_core", "rand_pcg", "reqwest", "ring",
+     "rustc_hash", "rustls", "rustls_pki_types", "rustls_webpki", "rustversion", "ryu", "serde", "serde_core",
+     "serde_derive", "serde_json", "serde_urlencoded", "sha2", "shlex", "slab", "smallvec", "socket2",
+     "stable_deref_trait", "subtle", "syn", "sync_wrapper", "synstructure", "thiserror", "thiserror_impl",
+     "tinystr", "tinyvec", "tokio", "tokio_macros", "tokio_rustls", "tokio_util", "tower", "tower_http",
+     "tower_layer", "tower_service", "tracing", "tracing_core", "try_lock", "typenum", "unicode_ident",
+     "untrusted", "url", "utf8_iter", "utf_types", "version_check", "want", "wasi", "wasm_bindgen",
+     "wasm_bindgen_futures", "wasm_bindgen_macro", "wasm_bindgen_macro_support", "wasm_bindgen_shared",
+     "wasm_streams", "web_sys", "web_time", "webpki_roots", "windows_aarch64_gnullvm", "windows_aarch64_msvc",
+     "windows_i686_gnu", "windows_i686_gnullvm", "windows_i686_msvc", "windows_link", "windows_sys",
+     "windows_targets", "windows_x86_64_gnu", "windows_x86_64_gnullvm", "windows_x86_64_msvc", "writeable",
+     "yoke", "yoke_derive", "zerofrom", "zerofrom_derive", "zeroize", "zerotrie", "zerovec", "zerovec_derive",
+     "zmij"}
 )  # fmt: skip
 # A crate name users cannot take: the standard library's, our dependencies', a keyword (its path would have to be
 # raw), and the names Windows reserves for files.

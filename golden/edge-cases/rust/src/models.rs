@@ -43,10 +43,7 @@ impl From<String> for ObjectType {
 
 impl From<ObjectType> for String {
     fn from(value: ObjectType) -> Self {
-        match value {
-            ObjectType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -307,10 +304,7 @@ impl From<String> for ClientType2 {
 
 impl From<ClientType2> for String {
     fn from(value: ClientType2) -> Self {
-        match value {
-            ClientType2::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -384,10 +378,7 @@ impl From<String> for ClientType {
 
 impl From<ClientType> for String {
     fn from(value: ClientType) -> Self {
-        match value {
-            ClientType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -555,10 +546,7 @@ impl From<String> for RequestMethod {
 
 impl From<RequestMethod> for String {
     fn from(value: RequestMethod) -> Self {
-        match value {
-            RequestMethod::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -708,10 +696,7 @@ impl From<String> for Type {
 
 impl From<Type> for String {
     fn from(value: Type) -> Self {
-        match value {
-            Type::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -789,10 +774,7 @@ impl From<String> for Enum {
 
 impl From<Enum> for String {
     fn from(value: Enum) -> Self {
-        match value {
-            Enum::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1084,10 +1066,7 @@ impl From<String> for TwoFactorChallengeChannel {
 
 impl From<TwoFactorChallengeChannel> for String {
     fn from(value: TwoFactorChallengeChannel) -> Self {
-        match value {
-            TwoFactorChallengeChannel::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1144,10 +1123,7 @@ impl From<String> for ListIs {
 
 impl From<ListIs> for String {
     fn from(value: ListIs) -> Self {
-        match value {
-            ListIs::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 

@@ -43,10 +43,7 @@ impl From<String> for PetStatus {
 
 impl From<PetStatus> for String {
     fn from(value: PetStatus) -> Self {
-        match value {
-            PetStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -85,10 +82,7 @@ impl From<String> for PetType {
 
 impl From<PetType> for String {
     fn from(value: PetType) -> Self {
-        match value {
-            PetType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -322,10 +316,7 @@ impl From<String> for OrderStatus {
 
 impl From<OrderStatus> for String {
     fn from(value: OrderStatus) -> Self {
-        match value {
-            OrderStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 

@@ -106,10 +106,7 @@ impl From<String> for ErrorCode {
 
 impl From<ErrorCode> for String {
     fn from(value: ErrorCode) -> Self {
-        match value {
-            ErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -181,10 +178,7 @@ impl From<String> for ProjectStatus {
 
 impl From<ProjectStatus> for String {
     fn from(value: ProjectStatus) -> Self {
-        match value {
-            ProjectStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -337,10 +331,7 @@ impl From<String> for DeploymentStatus {
 
 impl From<DeploymentStatus> for String {
     fn from(value: DeploymentStatus) -> Self {
-        match value {
-            DeploymentStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -379,10 +370,7 @@ impl From<String> for Environment {
 
 impl From<Environment> for String {
     fn from(value: Environment) -> Self {
-        match value {
-            Environment::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -491,10 +479,7 @@ impl From<String> for LogLineLevel {
 
 impl From<LogLineLevel> for String {
     fn from(value: LogLineLevel) -> Self {
-        match value {
-            LogLineLevel::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -533,10 +518,7 @@ impl From<String> for LogLineSource {
 
 impl From<LogLineSource> for String {
     fn from(value: LogLineSource) -> Self {
-        match value {
-            LogLineSource::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -606,10 +588,7 @@ impl From<String> for FileEntryType {
 
 impl From<FileEntryType> for String {
     fn from(value: FileEntryType) -> Self {
-        match value {
-            FileEntryType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -672,10 +651,7 @@ impl From<String> for FileEncoding {
 
 impl From<FileEncoding> for String {
     fn from(value: FileEncoding) -> Self {
-        match value {
-            FileEncoding::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -764,10 +740,7 @@ impl From<String> for AnalyticsMetric {
 
 impl From<AnalyticsMetric> for String {
     fn from(value: AnalyticsMetric) -> Self {
-        match value {
-            AnalyticsMetric::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -838,10 +811,7 @@ impl From<String> for AnalyticsGranularity {
 
 impl From<AnalyticsGranularity> for String {
     fn from(value: AnalyticsGranularity) -> Self {
-        match value {
-            AnalyticsGranularity::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1190,9 +1160,6 @@ impl From<String> for GetAnalyticsGranularity {
 
 impl From<GetAnalyticsGranularity> for String {
     fn from(value: GetAnalyticsGranularity) -> Self {
-        match value {
-            GetAnalyticsGranularity::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }

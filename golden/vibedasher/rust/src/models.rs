@@ -153,10 +153,7 @@ impl From<String> for AiProviderKind {
 
 impl From<AiProviderKind> for String {
     fn from(value: AiProviderKind) -> Self {
-        match value {
-            AiProviderKind::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -356,10 +353,7 @@ impl From<String> for ConnectionType {
 
 impl From<ConnectionType> for String {
     fn from(value: ConnectionType) -> Self {
-        match value {
-            ConnectionType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -447,10 +441,7 @@ impl From<String> for DashboardSubscriptionFormat {
 
 impl From<DashboardSubscriptionFormat> for String {
     fn from(value: DashboardSubscriptionFormat) -> Self {
-        match value {
-            DashboardSubscriptionFormat::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -507,10 +498,7 @@ impl From<String> for DashboardSubscriptionCreateFormat {
 
 impl From<DashboardSubscriptionCreateFormat> for String {
     fn from(value: DashboardSubscriptionCreateFormat) -> Self {
-        match value {
-            DashboardSubscriptionCreateFormat::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -572,10 +560,7 @@ impl From<String> for DatasetType {
 
 impl From<DatasetType> for String {
     fn from(value: DatasetType) -> Self {
-        match value {
-            DatasetType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -789,10 +774,7 @@ impl From<String> for QuestionStatus {
 
 impl From<QuestionStatus> for String {
     fn from(value: QuestionStatus) -> Self {
-        match value {
-            QuestionStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -879,10 +861,7 @@ impl From<String> for RefreshStatus {
 
 impl From<RefreshStatus> for String {
     fn from(value: RefreshStatus) -> Self {
-        match value {
-            RefreshStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1015,10 +994,7 @@ impl From<String> for SubscriptionTargetType {
 
 impl From<SubscriptionTargetType> for String {
     fn from(value: SubscriptionTargetType) -> Self {
-        match value {
-            SubscriptionTargetType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1060,10 +1036,7 @@ impl From<String> for SubscriptionChannel {
 
 impl From<SubscriptionChannel> for String {
     fn from(value: SubscriptionChannel) -> Self {
-        match value {
-            SubscriptionChannel::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1121,10 +1094,7 @@ impl From<String> for SubscriptionCreateTargetType {
 
 impl From<SubscriptionCreateTargetType> for String {
     fn from(value: SubscriptionCreateTargetType) -> Self {
-        match value {
-            SubscriptionCreateTargetType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1166,10 +1136,7 @@ impl From<String> for SubscriptionCreateChannel {
 
 impl From<SubscriptionCreateChannel> for String {
     fn from(value: SubscriptionCreateChannel) -> Self {
-        match value {
-            SubscriptionCreateChannel::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1226,10 +1193,7 @@ impl From<String> for TaskKind {
 
 impl From<TaskKind> for String {
     fn from(value: TaskKind) -> Self {
-        match value {
-            TaskKind::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1451,10 +1415,7 @@ impl From<String> for UserStatus {
 
 impl From<UserStatus> for String {
     fn from(value: UserStatus) -> Self {
-        match value {
-            UserStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1516,10 +1477,7 @@ impl From<String> for UserRole {
 
 impl From<UserRole> for String {
     fn from(value: UserRole) -> Self {
-        match value {
-            UserRole::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1588,10 +1546,7 @@ impl From<String> for VizType {
 
 impl From<VizType> for String {
     fn from(value: VizType) -> Self {
-        match value {
-            VizType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 

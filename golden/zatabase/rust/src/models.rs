@@ -105,10 +105,7 @@ impl From<String> for PrincipalAuthMethod {
 
 impl From<PrincipalAuthMethod> for String {
     fn from(value: PrincipalAuthMethod) -> Self {
-        match value {
-            PrincipalAuthMethod::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -169,10 +166,7 @@ impl From<String> for HealthStatus {
 
 impl From<HealthStatus> for String {
     fn from(value: HealthStatus) -> Self {
-        match value {
-            HealthStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -275,10 +269,7 @@ impl From<String> for DistanceMetric {
 
 impl From<DistanceMetric> for String {
     fn from(value: DistanceMetric) -> Self {
-        match value {
-            DistanceMetric::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -381,10 +372,7 @@ impl From<String> for HnswIndexStatus {
 
 impl From<HnswIndexStatus> for String {
     fn from(value: HnswIndexStatus) -> Self {
-        match value {
-            HnswIndexStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -517,10 +505,7 @@ impl From<String> for FieldSpecType {
 
 impl From<FieldSpecType> for String {
     fn from(value: FieldSpecType) -> Self {
-        match value {
-            FieldSpecType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -747,10 +732,7 @@ impl From<String> for JobStatus {
 
 impl From<JobStatus> for String {
     fn from(value: JobStatus) -> Self {
-        match value {
-            JobStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -866,10 +848,7 @@ impl From<String> for JobLogLineStream {
 
 impl From<JobLogLineStream> for String {
     fn from(value: JobLogLineStream) -> Self {
-        match value {
-            JobLogLineStream::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -972,10 +951,7 @@ impl From<String> for PermissionAction {
 
 impl From<PermissionAction> for String {
     fn from(value: PermissionAction) -> Self {
-        match value {
-            PermissionAction::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1114,10 +1090,7 @@ impl From<String> for ChangeKind {
 
 impl From<ChangeKind> for String {
     fn from(value: ChangeKind) -> Self {
-        match value {
-            ChangeKind::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1235,10 +1208,7 @@ impl From<String> for FunctionRuntime {
 
 impl From<FunctionRuntime> for String {
     fn from(value: FunctionRuntime) -> Self {
-        match value {
-            FunctionRuntime::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1332,10 +1302,7 @@ impl From<String> for FunctionInvocationStatus {
 
 impl From<FunctionInvocationStatus> for String {
     fn from(value: FunctionInvocationStatus) -> Self {
-        match value {
-            FunctionInvocationStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1408,10 +1375,7 @@ impl From<String> for MetricName {
 
 impl From<MetricName> for String {
     fn from(value: MetricName) -> Self {
-        match value {
-            MetricName::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1478,10 +1442,7 @@ impl From<String> for InsightSeverity {
 
 impl From<InsightSeverity> for String {
     fn from(value: InsightSeverity) -> Self {
-        match value {
-            InsightSeverity::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1619,9 +1580,6 @@ impl From<String> for GetMetricsInterval {
 
 impl From<GetMetricsInterval> for String {
     fn from(value: GetMetricsInterval) -> Self {
-        match value {
-            GetMetricsInterval::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
