@@ -72,7 +72,9 @@ class RustTarget(Target):
     description = "Rust 1.85+ (edition 2024): reqwest with rustls, serde, tokio; Call<T> futures, Stream pagination"
     template_dir = TEMPLATES
     reserved_package_names = RESERVED_PACKAGE_NAMES
-    settings = {"crate": ()}  # the crate name (checked as crates.io does, where the target reads it)
+    # The crate name (checked as crates.io does, where the target reads it) and the license crates.io requires to
+    # publish, an SPDX expression (the API description has no field the IR keeps for it).
+    settings = {"crate": (), "license": ()}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"rstr": rust_string, "call": lambda args, callee: Call(callee, tuple(args)), "stmt": statement,
@@ -85,19 +87,20 @@ class RustTarget(Target):
                 "arr": lambda items: Array(tuple(items)), "security": _security_expr,
                 "impl": lambda head, target="": impl_header(head, target),
                 "alias": lambda head, target: type_alias(head, target), "header": item_header,
+                "add_into": lambda ident: f"{ident}: impl Into<String>",
                 "field": lambda head, typ, indent=4: field_line(indent, head, typ),
                 "variant": lambda name, typ, indent=4: tuple_variant(indent, name, typ)}  # fmt: skip
 
     def format(self, path: str, text: str) -> str:
         if path.endswith(".rs") or path.endswith(".toml"):
             text = re.sub(r"\n{3,}", "\n\n", text)
-            return text.lstrip("\n")
+            return text.strip("\n") + "\n"
         return text
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
         crate = crate_name(self, config)
         config = replace(config, version=cargo_version(config.version))
-        context = _Lowering(sdk, config, crate).context()
+        context = {**_Lowering(sdk, config, crate).context(), "license": license_expression(config)}
         yield RenderJob("Cargo.toml", "Cargo.toml.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
         yield RenderJob("src/lib.rs", "lib.rs.jinja", context)
@@ -129,6 +132,20 @@ def crate_name(target: Target, config: LanguageConfig) -> str:
     if not name or not name[0].isalpha():
         name = ("sdk_" + name)[:64].rstrip("_")
     return name
+
+
+_SPDX = re.compile(r"[A-Za-z0-9.+-]+(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]+)*")
+
+
+def license_expression(config: LanguageConfig) -> str:
+    """`rust: {license: …}` as a TOML string (an SPDX expression such as `MIT OR Apache-2.0`), or ""."""
+    value = config.option("license")
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str) or not _SPDX.fullmatch(value):
+        raise error(f"rust: license must be an SPDX expression such as MIT OR Apache-2.0, not {value!r}",
+                    "/rust/license")  # fmt: skip
+    return toml_string(value)
 
 
 def cargo_version(version: str) -> str:
@@ -166,6 +183,11 @@ def toml_string(value: str) -> str:
     """A TOML basic string: the text after `prose`, on one line, quotes and backslashes escaped."""
     text = one_line(value)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def first_paragraph(text: str) -> str:
+    """The first paragraph of spec prose, on one line."""
+    return one_line(next((p for p in prose(text).split("\n\n") if p.strip()), ""))
 
 
 def first_line(text: str) -> str:
@@ -214,6 +236,7 @@ class MethodView:
     accept: str
     runtime: str  # json, empty, text, ok, binary, sse, page
     mutates: bool  # the request gets more than its method and path (`let mut r`)
+    signature_imports: frozenset[Import]  # what a lifted twin on the client needs
     pager: Chain | None
     imports: frozenset[Import]
 
@@ -284,6 +307,7 @@ class _Lowering:
         name = numbered(method_name(call.name.words), members)
         local: set[str] = set(LOCAL_RESERVED)
         types: list[TypeExpr | None] = []
+        signature: list[TypeExpr | None] = []  # what the method's parameters and result name
         path_params = []
         args, arg_names = [], []
         for p in call.path_params:
@@ -294,6 +318,7 @@ class _Lowering:
             args.append(f"{ident}: {'impl Into<String>' if into else typ.text}")
             arg_names.append(ident)
             types.append(typ)
+            signature.append(typ)
             if p.encoding is not None:
                 types.append(TypeExpr.of("", ("runtime", "Encoding")))
         fields: list[FieldLine] = []
@@ -330,7 +355,8 @@ class _Lowering:
                 types.append(TypeExpr.of("", ("runtime", "Encoding")))
         params = None
         if fields:
-            params_name = numbered(pascal_words(call.name.words) + "Params", type_names)
+            base = pascal_words(call.name.words) or "Call"
+            params_name = numbered(("Call" + base if base[0].isdigit() else base) + "Params", type_names)
             params = ParamsView(params_name, doc_comment([Own(f"The parameters of [`{resource.type}::{name}`].")]),
                                 fields, default)  # fmt: skip
             args.append(f"params: {params_name}")
@@ -341,12 +367,14 @@ class _Lowering:
             if kind == "binary":
                 args.append("body: impl Into<Body>")
                 types.append(TypeExpr.of("", ("runtime", "Body")))
+                signature.append(types[-1])
             elif kind == "text":
                 args.append("body: impl Into<String>")
             else:
                 typ = self.types.expr(call.body.type)
                 args.append(f"body: {typ.text}")
                 types.append(typ)
+                signature.append(typ)
             media = call.body.media_type or ("text/plain" if kind == "text" else "application/octet-stream")
             encodings = [(wire, _encoding(e)) for wire, e in call.body.encoding]
             if encodings:
@@ -355,6 +383,7 @@ class _Lowering:
             arg_names.append("body")
         runtime, returns, pager = self._result(call)
         types.append(returns)
+        signature.append(returns)
         if pager is not None:
             types.append(TypeExpr.of("", ("runtime", "Pager")))
         deprecated = "Deprecated: the API marks this operation as deprecated." if call.deprecated else ""
@@ -367,7 +396,7 @@ class _Lowering:
             path_params=path_params, params=params, sends=sends, parts=parts, body=body,
             security=self._security(call.public, call.security), idempotent=call.idempotency_header is not None,
             envelope=call.envelope, accept=call.result_media_type if call.result_kind in ("binary", "text") else "",
-            runtime=runtime, pager=pager, imports=imports_of(types),
+            runtime=runtime, pager=pager, imports=imports_of(types), signature_imports=imports_of(signature),
             mutates=bool(path_params or sends or parts or body or call.idempotency_header or call.envelope
                          or call.public or call.security != self.sdk.client.default_security
                          or call.result_kind in ("binary", "text")),
@@ -483,12 +512,12 @@ class _Lowering:
             runtime_uses |= {"LoginSettings", "Request"}
         if oauth:
             runtime_uses |= {"OAuth", "OAuthEndpoints", "OAuthTokens"}
-        lifted_imports = imports_of([TypeExpr("", m.imports) for m in lifted_methods])
+        lifted_imports = imports_of([TypeExpr("", m.signature_imports) for m in lifted_methods])
         runtime_uses |= {name for module, name in lifted_imports if module == "runtime" and name}
         return {
             "crate": self.crate, "lib": self.lib, "version": self.config.version, "edition": EDITION,
             "rust_version": RUST_VERSION, "title": title,
-            "description": toml_string(first_line(sdk.description) or f"The Rust SDK of the {title}."),
+            "description": toml_string(first_paragraph(sdk.description) or f"The Rust SDK of the {title}."),
             "crate_doc": doc_comment([f"The Rust SDK of the {title}.", sdk.description], "//!"),
             "client_doc": doc_comment([f"The {title} client.", Own("Cheap to clone: every clone shares one connection "
                                        "pool, its credentials and its token cache.")]),  # fmt: skip

@@ -106,6 +106,8 @@ def layout(expr: Expr, indent: int, used: int, tail: int = 0) -> str:
     if isinstance(expr, Call):
         if not expr.args:
             return one
+        if len(expr.args) == 1 and isinstance(expr.args[0], Array):  # a sole slice argument is hugged
+            return f"{expr.callee}({layout(expr.args[0], indent, used + len(expr.callee) + 1, tail + 1)})"
         lines = [f"{pad}{layout(a, indent + 4, indent + 4, 1)}," for a in expr.args]
         return f"{expr.callee}(\n" + "\n".join(lines) + "\n" + " " * indent + ")"
     if isinstance(expr, Array):
@@ -158,11 +160,14 @@ def signature(indent: int, head: str, params: Sequence[str], returns: str = "", 
     close = f"){arrow}"
     if not open_brace:
         return lines + close
-    if indent + len(close) > WIDTH:
-        return lines + close + "{"  # rustfmt gives up on the line and leaves the brace where it is
-    if indent + len(close) + 2 > WIDTH:
+    if 2 * indent + len(close) + 2 <= WIDTH:  # rustfmt's budget for this line leaves out the indent twice
+        return lines + close + " {"
+    outer, _, inner = returns.partition("<")
+    if indent + len(close) <= WIDTH or "<" not in inner:
         return lines + close + "\n" + " " * indent + "{"
-    return lines + close + " {"
+    if indent + 4 + len(inner) <= WIDTH and inner.endswith(">"):
+        return f"{lines}) -> {outer}<\n{' ' * (indent + 4)}{inner[:-1]},\n{' ' * indent}> {{"
+    return lines + close + "{"  # rustfmt gives up on the line and leaves the brace where it is
 
 
 def attribute(indent: int, name: str, args: str) -> str:
@@ -332,7 +337,19 @@ def generic(typ: str, indent: int, tail: int = 0, used: int | None = None) -> st
         return typ
     outer, _, inner = typ.partition("<")
     pad = " " * (indent + 4)
-    return f"{outer}<\n{pad}{generic(inner[:-1], indent + 4, 1)},\n{' ' * indent}>"
+    args = "".join(f"{pad}{generic(arg, indent + 4, 1)},\n" for arg in _type_args(inner[:-1]))
+    return f"{outer}<\n{args}{' ' * indent}>"
+
+
+def _type_args(text: str) -> list[str]:
+    """A generic's arguments (`String, Vec<A>`), split at the commas outside brackets."""
+    args, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        depth += c in "<([" and 1 or c in ">)]" and -1 or 0
+        if c == "," and depth == 0:
+            args.append(text[start:i].strip())
+            start = i + 1
+    return [*args, text[start:].strip()]
 
 
 def item_header(head: str) -> str:

@@ -153,6 +153,8 @@ def _variant(value_words: list[str]) -> str:
     name = pascal_words(value_words)
     if not name:
         return "Empty"
+    if name == "Self":  # the one keyword a PascalCase name can be
+        return "SelfValue"
     return "Value" + name if name[0].isdigit() else name
 
 

@@ -24,7 +24,7 @@ const DEFAULTS: Defaults = Defaults {
     user_agent: "vibecaas/1.0.0 rust",
 };
 
-/// The `oauth2` scheme's authorization code flow.
+/// The oauth2 scheme's authorization code flow.
 const OAUTH: OAuthEndpoints = OAuthEndpoints {
     authorization_url: "https://auth.vibecaas.com/oauth/authorize",
     token_url: "https://auth.vibecaas.com/oauth/token",

@@ -79,7 +79,9 @@ const EPOCH_THRESHOLD: i64 = 1_000_000_000;
 pub(crate) fn rate_limit_reset_delay(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let reset = int_header(headers, "x-ratelimit-reset")?;
     if reset > EPOCH_THRESHOLD {
-        let when = UNIX_EPOCH + Duration::from_secs(reset.unsigned_abs());
+        let Some(when) = UNIX_EPOCH.checked_add(Duration::from_secs(reset.unsigned_abs())) else {
+            return Some(Duration::MAX);
+        };
         return Some(when.duration_since(now).unwrap_or_default());
     }
     Some(Duration::from_secs(reset.max(0).unsigned_abs()))
@@ -214,6 +216,7 @@ mod tests {
         assert_eq!(reset(&(NOW + 4).to_string()), Some(Duration::from_secs(4)));
         assert_eq!(reset(&(NOW - 4).to_string()), Some(Duration::ZERO));
         assert_eq!(reset("soon"), None);
+        assert!(reset(&i64::MAX.to_string()) > Some(MAX_RETRY_AFTER));
     }
 
     #[test]
