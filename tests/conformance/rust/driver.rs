@@ -227,7 +227,7 @@ fn client(spec: &Object, server: &str, hooks: &Arc<Mutex<Vec<Value>>>) -> Result
 }
 
 /// The step's per-call options on `call` (extra query parameters in name order: a JSON object's is lost).
-fn with_options<T: Send + 'static>(mut call: Call<T>, step: &Object) -> Call<T> {
+fn with_options<T>(mut call: Call<T>, step: &Object) -> Call<T> {
     let Some(options) = step.get("options").and_then(Value::as_object) else {
         return call;
     };
@@ -372,10 +372,7 @@ fn rate_limit(limit: Option<RateLimit>) -> Value {
 }
 
 /// What a call gives, observed as the step asks: its result, or its raw response.
-async fn finish<T: Serialize + Send + 'static>(
-    call: Call<T>,
-    step: &Object,
-) -> Result<Value, Error> {
+async fn finish<T: Serialize + 'static>(call: Call<T>, step: &Object) -> Result<Value, Error> {
     let call = with_options(call, step);
     if text_of(step, "observe") != "raw" {
         return Ok(json!({"result": wire(&call.await?)}));
