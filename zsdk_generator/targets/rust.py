@@ -504,6 +504,13 @@ class _Lowering:
         title = title if title.lower().endswith(" api") else f"{title} API"
         example = next(({"trail": r.trail, "method": m.name} for r in all_resources for m in r.methods
                         if not m.args), None)  # fmt: skip
+        paged = next(((res, m) for res in all_resources for m in res.methods if m.runtime == "page"), None)
+        page_example = None
+        if paged is not None:
+            res, m = paged
+            args = ["/* … */" if not a.startswith("params: ") else f"{res.module}::{m.params.name if m.params else ''}"
+                    "::default()" for a in m.args]  # fmt: skip
+            page_example = {"trail": res.trail, "method": m.name, "args": ", ".join(args), "module": res.path}
         r = client.retries
         runtime_uses = {"Call"} if lifted else set()
         if schemes or login:
@@ -536,6 +543,7 @@ class _Lowering:
             "lifted": lifted, "client_uses": sorted(runtime_uses), "client_models": ("models", "") in lifted_imports,
             "models_use_nullable": any(("runtime", "Nullable") in m.imports for m in models),
             "example": example, "first_credential": credentials[0] if credentials else None,
+            "page_example": page_example,
         }  # fmt: skip
 
     def _auth(self, a: AuthPlan, setters: dict[str, str]) -> dict[str, Any]:

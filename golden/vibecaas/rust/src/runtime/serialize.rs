@@ -5,7 +5,7 @@
 use std::fmt::{self, Display};
 
 use serde::Serialize;
-use serde::ser::{self, Impossible};
+use serde::ser;
 
 use super::request::Encoding;
 
@@ -308,7 +308,7 @@ impl ser::SerializeMap for MapBuilder {
     type Error = TreeError;
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), TreeError> {
-        self.key = Some(key.serialize(KeySerializer)?);
+        self.key = Some(key_text(key)?);
         Ok(())
     }
 
@@ -356,131 +356,15 @@ impl ser::SerializeStructVariant for MapBuilder {
     }
 }
 
-/// A map key: a string, a number or a boolean as text, as JSON allows.
-struct KeySerializer;
-
-macro_rules! key_texts {
-    ($($method:ident: $ty:ty),*) => {
-        $(fn $method(self, v: $ty) -> Result<String, TreeError> {
-            Ok(v.to_string())
-        })*
-    };
-}
-
-impl ser::Serializer for KeySerializer {
-    type Ok = String;
-    type Error = TreeError;
-    type SerializeSeq = Impossible<String, TreeError>;
-    type SerializeTuple = Impossible<String, TreeError>;
-    type SerializeTupleStruct = Impossible<String, TreeError>;
-    type SerializeTupleVariant = Impossible<String, TreeError>;
-    type SerializeMap = Impossible<String, TreeError>;
-    type SerializeStruct = Impossible<String, TreeError>;
-    type SerializeStructVariant = Impossible<String, TreeError>;
-
-    key_texts!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64, serialize_u128: u128, serialize_f32: f32, serialize_f64: f64, serialize_char: char,
-        serialize_str: &str);
-
-    fn serialize_bytes(self, _v: &[u8]) -> Result<String, TreeError> {
-        Err(key_error())
+/// A map key's text: a string, a number or a boolean, as JSON allows.
+fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String, TreeError> {
+    match to_tree(key)? {
+        Tree::String(text) | Tree::Number(text) => Ok(text),
+        Tree::Bool(b) => Ok(b.to_string()),
+        _ => Err(TreeError(
+            "a map key must be a string, a number or a boolean".to_owned(),
+        )),
     }
-
-    fn serialize_none(self) -> Result<String, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<String, TreeError> {
-        value.serialize(self)
-    }
-
-    fn serialize_unit(self) -> Result<String, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<String, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<String, TreeError> {
-        Ok(variant.to_owned())
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<String, TreeError> {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _value: &T,
-    ) -> Result<String, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStruct, TreeError> {
-        Err(key_error())
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, TreeError> {
-        Err(key_error())
-    }
-}
-
-fn key_error() -> TreeError {
-    TreeError("a map key must be a string, a number or a boolean".to_owned())
 }
 
 /// A scalar's text; anything deeper is its compact JSON.
@@ -1026,6 +910,13 @@ mod tests {
         let tree = to_tree(&json!({"b": [1, null, {"é": "<a&b>"}], "n": null})).unwrap();
         assert_eq!(scalar_text(&tree), r#"{"b":[1,{"é":"<a&b>"}]}"#);
         assert_eq!(to_tree(&Option::<i32>::None).unwrap(), Tree::Null);
+        let keyed = std::collections::BTreeMap::from([(1, "a"), (2, "b")]);
+        assert_eq!(
+            scalar_text(&to_tree(&keyed).unwrap()),
+            r#"{"1":"a","2":"b"}"#
+        );
+        let bad = std::collections::BTreeMap::from([(vec![1], 1)]);
+        assert!(to_tree(&bad).is_err());
         let e = Encoding::new("form")
             .explode()
             .content_type("application/json");

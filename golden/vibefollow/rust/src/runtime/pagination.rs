@@ -273,6 +273,18 @@ pub struct Page<T> {
     next: Option<Next>,
 }
 
+impl<T> Page<T> {
+    /// Whether there is a page after this one.
+    pub fn has_next_page(&self) -> bool {
+        self.next.is_some()
+    }
+
+    /// The raw body of this page.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+}
+
 impl<T: DeserializeOwned + Send + 'static> Page<T> {
     pub(crate) async fn fetch(
         core: Core,
@@ -318,11 +330,6 @@ impl<T: DeserializeOwned + Send + 'static> Page<T> {
         Ok((page, raw))
     }
 
-    /// Whether there is a page after this one.
-    pub fn has_next_page(&self) -> bool {
-        self.next.is_some()
-    }
-
     /// Fetches the next page; `None` after the last one.
     pub async fn next_page(&self) -> Result<Option<Page<T>>> {
         let Some(next) = self.next.clone() else {
@@ -335,11 +342,6 @@ impl<T: DeserializeOwned + Send + 'static> Page<T> {
     /// The items of this page and of every later page, fetched lazily.
     pub fn into_items(self) -> ItemStream<T> {
         ItemStream::new(Box::pin(async move { Ok(self) }))
-    }
-
-    /// The raw body of this page.
-    pub fn body(&self) -> &Bytes {
-        &self.body
     }
 }
 

@@ -114,7 +114,7 @@ impl<T> std::fmt::Debug for Call<T> {
     }
 }
 
-impl<T: Send + 'static> Call<T> {
+impl<T> Call<T> {
     fn new(core: &Core, request: Request, run: Run<T>) -> Self {
         Self {
             core: core.clone(),
@@ -173,7 +173,7 @@ impl<T: Send + 'static> Call<T> {
     }
 }
 
-impl<T: Send + 'static> IntoFuture for Call<T> {
+impl<T: 'static> IntoFuture for Call<T> {
     type Output = Result<T>;
     type IntoFuture = BoxFuture<'static, Result<T>>;
 
