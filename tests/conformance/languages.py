@@ -9,6 +9,7 @@ from pathlib import Path
 from ..conftest import ROOT, run_cli
 from .go import build as go_build
 from .python import build as python_build
+from .rust import build as rust_build
 from .typescript import build as typescript_build
 
 SPEC = ROOT / "specs" / "conformance.yaml"
@@ -50,5 +51,11 @@ LANGUAGES = [
         modes=("default",),
         build=lambda sdk: go_build.build(sdk),
         command=lambda sdk, mode: go_build.command(sdk, mode),
+    ),
+    Language(
+        name="rust",
+        modes=("default",),
+        build=lambda sdk: rust_build.build(sdk),
+        command=lambda sdk, mode: rust_build.command(sdk, mode),
     ),
 ]
