@@ -37,6 +37,7 @@ from .go_names import (
 )
 from .go_types import BOOL, EVENT, FILE, READ_CLOSER, READER, STRING, GoTypes
 from .markdown import markdown_code, markdown_lines, markdown_text
+from .pagers import pager_settings
 from .text import one_line, prose
 from .types import Import, TypeExpr, imports_of
 
@@ -44,8 +45,6 @@ TEMPLATES = templates_root() / "go"
 RUNTIME_MODULE = "github.com/zsdk-generator/go-runtime"
 GO_VERSION = "1.24"
 CLIENT_USE = "Make one with NewClient and share it: it is safe for concurrent use."
-# The paginator settings the runtime assumes when none is given.
-PAGER_DEFAULTS = {"cursor_param": "cursor", "offset_param": "offset", "limit_param": "limit", "page_param": "page"}
 
 
 class GoTarget(Target):
@@ -286,13 +285,7 @@ class _Lowering:
         if call.paging is not None:
             p = call.paging
             item = self.types.element(p.item_type).expr
-            values = {"cursor_param": p.cursor_param, "next_cursor": p.next_cursor,
-                      "cursor_item_field": (p.cursor_item_field,) if p.cursor_item_field is not None else None,
-                      "has_more": p.has_more, "offset_param": p.offset_param, "limit_param": p.limit_param,
-                      "total": p.total, "page_param": p.page_param, "per_page_param": p.per_page_param,
-                      "total_pages": p.total_pages, "has_next": p.has_next}  # fmt: skip
-            settings = [(k, json_path(v) if isinstance(v, tuple) else go_string(v)) for k, v in values.items()
-                        if v is not None and v != PAGER_DEFAULTS.get(k)]  # fmt: skip
+            settings = [(k, json_path(v) if isinstance(v, tuple) else go_string(v)) for k, v in pager_settings(p)]
             return Result("page", item, item.wrap("iter.Seq2[{}, error]", ("iter", "")), p.style, json_path(p.items),
                           settings)  # fmt: skip
         if call.result_kind == "sse":

@@ -23,6 +23,7 @@ from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
 from .cycles import by_value_cycles
 from .markdown import markdown_code, markdown_lines, markdown_text
+from .pagers import pager_settings
 from .rust_layout import (
     Array,
     Call,
@@ -56,15 +57,13 @@ from .rust_names import (
     type_name,
 )
 from .rust_types import BINARY, BOOL, EVENT, FILE, STRING, UNIT, RustTypes
+from .semver import semantic_version
 from .text import one_line, prose
 from .types import Import, TypeExpr, imports_of
-from .typescript_npm import _SEMVER
 
 TEMPLATES = templates_root() / "rust"
 EDITION = "2024"
 RUST_VERSION = "1.85"
-# The paginator settings the runtime assumes when none is given.
-PAGER_DEFAULTS = {"cursor_param": "cursor", "offset_param": "offset", "limit_param": "limit", "page_param": "page"}
 
 
 class RustTarget(Target):
@@ -149,16 +148,8 @@ def license_expression(config: LanguageConfig) -> str:
 
 
 def cargo_version(version: str) -> str:
-    """The SDK version as Cargo's semver: missing parts added (`1.0` → `1.0.0`), leading zeros dropped."""
-    release, dash, prerelease = version.partition("-")
-    parts = release.split(".")
-    if 1 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts):
-        release = ".".join([str(int(p)) for p in parts] + ["0"] * (3 - len(parts)))
-    identifiers = [str(int(p)) if p.isascii() and p.isdigit() else p for p in prerelease.split(".")]
-    normalised = release + (dash + ".".join(identifiers) if dash else "")
-    if not _SEMVER.fullmatch(normalised):
-        raise error(f"rust: version {version!r} is not a semantic version Cargo accepts, such as 1.2.0", "/version")
-    return normalised
+    """The SDK version as Cargo's semver (`1.0` → `1.0.0`)."""
+    return semantic_version(version, "rust", "Cargo", "/version")
 
 
 def _signature(head: str, params: list[str], returns: str = "", indent: int = 4) -> str:
@@ -411,13 +402,7 @@ class _Lowering:
         if call.paging is not None:
             p = call.paging
             item = self.types.element(p.item_type).expr
-            values = {"cursor_param": p.cursor_param, "next_cursor": p.next_cursor,
-                      "cursor_item_field": (p.cursor_item_field,) if p.cursor_item_field is not None else None,
-                      "has_more": p.has_more, "offset_param": p.offset_param, "limit_param": p.limit_param,
-                      "total": p.total, "page_param": p.page_param, "per_page_param": p.per_page_param,
-                      "total_pages": p.total_pages, "has_next": p.has_next}  # fmt: skip
-            links = tuple(Call("with", (rust_string(k), _pager_value(v))) for k, v in values.items()
-                          if v is not None and v != PAGER_DEFAULTS.get(k))  # fmt: skip
+            links = tuple(Call("with", (rust_string(k), _pager_value(v))) for k, v in pager_settings(p))
             pager = Chain(Call("Pager::new", (rust_string(p.style), _json_path(p.items))), links)
             return "page", item.wrap("Page<{}>", ("runtime", "Page")), pager
         if call.result_kind == "sse":

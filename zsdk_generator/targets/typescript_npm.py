@@ -9,14 +9,11 @@ from ..config import LanguageConfig
 from ..diagnostics import error
 from ..ir.naming import words
 from .base import Target
+from .semver import semantic_version
 
 NPM_NAME_MAX = 214
 # An npm package name for a new package: lowercase, URL-safe, not starting with `.` or `_`, optionally scoped.
 _NPM_NAME = re.compile(r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*")
-_SEMVER = re.compile(
-    r"(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)"
-    r"(?:-(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?"
-)
 
 
 def package_name(target: Target, config: LanguageConfig) -> str:
@@ -47,15 +44,5 @@ def _npm_name_problem(name: str, reserved: frozenset[str]) -> str | None:
 
 
 def npm_version(version: str) -> str:
-    """The SDK version as npm's semver: a release number from the spec gets its missing parts (`1.0` → `1.0.0`)
-    and loses leading zeros (`01.2` → `1.2.0`), in its prerelease numbers too."""
-    release, dash, prerelease = version.partition("-")
-    parts = release.split(".")
-    if 1 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts):
-        release = ".".join([str(int(p)) for p in parts] + ["0"] * (3 - len(parts)))
-    identifiers = [str(int(p)) if p.isascii() and p.isdigit() else p for p in prerelease.split(".")]
-    normalised = release + (dash + ".".join(identifiers) if dash else "")
-    if not _SEMVER.fullmatch(normalised):
-        message = f"typescript: version {version!r} is not a semantic version npm accepts, such as 1.2.0"
-        raise error(message, "/typescript/version")
-    return normalised
+    """The SDK version as npm's semver (`1.0` → `1.0.0`)."""
+    return semantic_version(version, "typescript", "npm", "/typescript/version")
