@@ -99,7 +99,7 @@ impl File {
     /// The file at `path`, read whole, named by its file name.
     pub async fn from_path(path: impl AsRef<Path>) -> std::io::Result<Self> {
         let path = path.as_ref();
-        let data = std::fs::read(path)?;
+        let data = tokio::fs::read(path).await?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -241,5 +241,21 @@ mod tests {
         let failing = futures_util::stream::iter([Err::<Vec<u8>, _>(std::io::Error::other("x"))]);
         assert!(File::from_stream("f", failing).await.is_err());
         assert_eq!(Files::from(None).0.len(), 0);
+    }
+
+    #[tokio::test]
+    async fn file_from_path() {
+        let path = std::env::temp_dir().join(format!("zsdk-file-{}.csv", std::process::id()));
+        tokio::fs::write(&path, b"a,b\n").await.unwrap();
+        let file = File::from_path(&path).await;
+        tokio::fs::remove_file(&path).await.unwrap();
+        let file = file.unwrap();
+        assert_eq!(file.bytes().as_ref(), b"a,b\n");
+        assert_eq!(file.name(), path.file_name().unwrap().to_str().unwrap());
+        assert!(
+            File::from_path(path.with_extension("missing"))
+                .await
+                .is_err()
+        );
     }
 }
