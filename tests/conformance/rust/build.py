@@ -1,11 +1,11 @@
 """The Rust conformance build: generate the SDK, then compile driver.rs against it (a path dependency).
 
 `driver/Cargo.toml` is written here: the crate `driver` depends on the generated SDK (`../sdk`) and on crates the
-SDK already builds (serde_json, tokio, futures-util, reqwest, sha2), so nothing else is compiled. A debug build
-(much faster to compile than a release one) in the target folder every Rust SDK the tests build shares
-(tests/toolchain/rust_tools.py: CARGO_TARGET_DIR when set, else ~/.cache/zsdk-rust-target), so a rerun compiles
-only the SDK and the driver. The binary is copied beside the Cargo.toml, so a later build into the shared folder
-does not change what this run executes.
+SDK already builds (serde_json, tokio, reqwest, sha2; pages and streams need no futures import), so nothing else
+is compiled. A debug build (much faster to compile than a release one) in the target folder every Rust SDK the
+tests build shares (tests/toolchain/rust_tools.py: CARGO_TARGET_DIR when set, else ~/.cache/zsdk-rust-target), so
+a rerun compiles only the SDK and the driver. The binary is copied beside the Cargo.toml, so a later build into
+the shared folder does not change what this run executes.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ path = "driver.rs"
 
 [dependencies]
 {CRATE} = {{ path = "../sdk" }}
-futures-util = {{ version = "0.3", default-features = false, features = ["std"] }}
 reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "stream"] }}
 serde = "1"
 serde_json = "1"

@@ -18,7 +18,6 @@ use conformance::{
     AuthConfig, AuthorizationUrlParams, Call, Client, Error, File, Hook, OAuthTokens, Page,
     RateLimit, RetryConfig,
 };
-use futures_util::TryStreamExt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};

@@ -163,6 +163,13 @@ impl<T: Send + 'static> EventStream<T> {
     }
 }
 
+impl<T> EventStream<T> {
+    /// The next item (`None` once the stream ends): `TryStreamExt::try_next` without the import.
+    pub async fn try_next(&mut self) -> Result<Option<T>> {
+        self.inner.next().await.transpose()
+    }
+}
+
 impl<T> Stream for EventStream<T> {
     type Item = Result<T>;
 

@@ -390,6 +390,13 @@ impl<T: DeserializeOwned + Send + 'static> ItemStream<T> {
     }
 }
 
+impl<T> ItemStream<T> {
+    /// The next item (`None` after the last page): `TryStreamExt::try_next` without the import.
+    pub async fn try_next(&mut self) -> Result<Option<T>> {
+        self.inner.next().await.transpose()
+    }
+}
+
 impl<T> Stream for ItemStream<T> {
     type Item = Result<T>;
 
