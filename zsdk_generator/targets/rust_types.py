@@ -12,6 +12,7 @@ type the file uses unqualified.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import NamedTuple
 
 from ..ir.model import Model, TypeRef
@@ -53,7 +54,7 @@ class RustTypes:
     the models: "" inside models.rs, `models::` elsewhere."""
 
     def __init__(self, models: tuple[Model, ...], names: dict[str, str], prefix: str,
-                 boxed: set[tuple[str, str]] = frozenset()) -> None:  # type: ignore[assignment]  # fmt: skip
+                 boxed: Set[tuple[str, str]] = frozenset()) -> None:  # fmt: skip
         self.models = {m.name: m for m in models}
         self.names = names
         self.prefix = prefix
