@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from zsdk_generator.config import LanguageConfig, Retries
+from zsdk_generator.targets.rust import license_expression
 from zsdk_generator.targets.rust_layout import Array, Call, Chain, doc_lines, rust_string, signature, statement
 from zsdk_generator.targets.rust_names import crate_name_problem, identifier, method_name, module_name, type_name
 
@@ -56,3 +58,19 @@ def test_calls_chains_and_signatures_break_where_rustfmt_breaks_them() -> None:
         "r.security(&[\n"
     )
     assert signature(4, "pub fn get", ["&self", "id: i64"], "Call<Pet>") == "pub fn get(&self, id: i64) -> Call<Pet> {"
+
+
+@pytest.mark.parametrize(
+    ("configured", "spec", "written"),
+    [
+        (None, "Apache-2.0", '"Apache-2.0"'),  # the spec's SPDX name
+        (None, "MIT OR Apache-2.0", '"MIT OR Apache-2.0"'),
+        (None, "Apache 2.0", ""),  # a name, not an SPDX expression: crates.io would refuse it
+        (None, "", ""),
+        ("MIT", "Apache-2.0", '"MIT"'),  # zsdk.yaml's wins
+    ],
+)
+def test_the_license_is_zsdk_yamls_else_the_specs_spdx_one(configured: str | None, spec: str, written: str) -> None:
+    options = {} if configured is None else {"license": configured}
+    config = LanguageConfig(package_name="p", client_name="P", version="1.0.0", retries=Retries(), options=options)
+    assert license_expression(config, spec) == written

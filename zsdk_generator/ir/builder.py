@@ -80,6 +80,7 @@ def _build(
         title=str(info.get("title") or "API"),
         version=str(info.get("version") or "0.0.0"),
         description=str(info.get("description") or ""),
+        license=_license(info.get("license")),
         source_version=document.source_version,
         servers=_servers(data.get("servers")),
         security_schemes=_security_schemes(data),
@@ -198,3 +199,10 @@ def _global_headers(ops: list[Operation]) -> tuple[Parameter, ...]:
             return ()
         common &= {q.name.lower() for q in op.params if q.location == "header"}
     return tuple(p for p in ops[0].params if p.location == "header" and p.name.lower() in common)
+
+
+def _license(value: Any) -> str:
+    """info.license: the SPDX `identifier` (OpenAPI 3.1), else the `name` (often SPDX too: `MIT`, `Apache-2.0`)."""
+    if not isinstance(value, dict):
+        return ""
+    return str(value.get("identifier") or value.get("name") or "").strip()

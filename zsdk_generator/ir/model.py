@@ -246,6 +246,7 @@ class Api:
     title: str
     version: str
     description: str = ""
+    license: str = ""  # info.license: its SPDX `identifier`, else its `name`, as the spec writes it
     source_version: str = ""  # the spec version that came in (before upgrade)
     servers: tuple[Server, ...] = ()
     security_schemes: tuple[SecurityScheme, ...] = ()

@@ -53,6 +53,7 @@ def build_plan(api: Api, shared: LanguageConfig) -> SdkPlan:
         resources=resources,
         models=api.models,
         client_calls=_client_calls(resources, client, shared.client_methods),
+        license=api.license,
     )
 
 

@@ -217,6 +217,7 @@ class SdkPlan:
     resources: tuple[ResourcePlan, ...]
     models: tuple[Model, ...]
     client_calls: tuple[ClientCall, ...] = ()
+    license: str = ""  # the spec's license (Api.license); a package manifest writes it when its registry takes it
 
     def all_resources(self) -> Iterator[ResourcePlan]:
         """Every resource, each before its sub-resources, in spec order."""

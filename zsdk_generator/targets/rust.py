@@ -99,7 +99,7 @@ class RustTarget(Target):
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
         crate = crate_name(self, config)
         config = replace(config, version=cargo_version(config.version))
-        context = {**_Lowering(sdk, config, crate).context(), "license": license_expression(config)}
+        context = {**_Lowering(sdk, config, crate).context(), "license": license_expression(config, sdk.license)}
         yield RenderJob("Cargo.toml", "Cargo.toml.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
         yield RenderJob("src/lib.rs", "lib.rs.jinja", context)
@@ -136,11 +136,12 @@ def crate_name(target: Target, config: LanguageConfig) -> str:
 _SPDX = re.compile(r"[A-Za-z0-9.+-]+(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]+)*")
 
 
-def license_expression(config: LanguageConfig) -> str:
-    """`rust: {license: …}` as a TOML string (an SPDX expression such as `MIT OR Apache-2.0`), or ""."""
+def license_expression(config: LanguageConfig, spec_license: str) -> str:
+    """`rust: {license: …}` as a TOML string (an SPDX expression such as `MIT OR Apache-2.0`), else the spec's
+    license when it is one (`Apache 2.0`, a name with a space, is not: crates.io would refuse it), else ""."""
     value = config.option("license")
     if value is None or value == "":
-        return ""
+        return toml_string(spec_license) if _SPDX.fullmatch(spec_license) else ""
     if not isinstance(value, str) or not _SPDX.fullmatch(value):
         raise error(f"rust: license must be an SPDX expression such as MIT OR Apache-2.0, not {value!r}",
                     "/rust/license")  # fmt: skip
