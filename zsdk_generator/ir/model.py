@@ -9,6 +9,7 @@ Paths into JSON bodies are tuples of field names.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -264,3 +265,15 @@ class Api:
             out.extend(resource.operations)
             stack.extend(reversed(resource.resources))
         return out
+
+
+def resolve_alias(models: Mapping[str, Model], t: TypeRef | None) -> Model | None:
+    """The model a type names, through aliases (None: not a model, an unknown one, or an alias cycle)."""
+    seen = set()
+    while t is not None and t.model is not None and t.kind == "model" and t.model in models and t.model not in seen:
+        seen.add(t.model)
+        model = models[t.model]
+        if model.kind != "alias":
+            return model
+        t = model.target
+    return None

@@ -89,12 +89,13 @@ class Target:
         return text
 
     def runtime_jobs(self, dest: str) -> list[RenderJob]:
-        """Copy every file of `<template_dir>/runtime/` to `dest/`, verbatim."""
+        """Copy every file of `<template_dir>/runtime/` to `dest/` (the SDK's root when empty), verbatim, keeping
+        the runtime's folders."""
         runtime = self.template_dir / "runtime"
         if not runtime.is_dir():
             return []
         return [
-            RenderJob(path=f"{dest}/{source.relative_to(runtime).as_posix()}" if dest else source.name, source=source)
+            RenderJob(path="/".join(filter(None, (dest, source.relative_to(runtime).as_posix()))), source=source)
             for source in sorted(runtime.rglob("*"))
             if source.is_file() and "__pycache__" not in source.parts
         ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..ir.model import Model, TypeRef
-from .types import TypeExpr
+from ..ir.model import Model, TypeRef, resolve_alias
+from .types import INT64, TypeExpr
 
 
 class GoType(NamedTuple):
@@ -35,7 +35,6 @@ PRIMITIVES: dict[tuple[str, str | None], GoType] = {
 # A `const` schema's Go type, by its value's Python type (an integer beyond int64 is json.Number).
 LITERALS = {bool: PRIMITIVES["boolean", None], int: PRIMITIVES["integer", None],
             float: PRIMITIVES["number", None], str: PRIMITIVES["string", None]}  # fmt: skip
-INT64 = range(-(2**63), 2**63)
 
 # Types the SDK's own code spells.
 STRING = PRIMITIVES["string", None].expr
@@ -95,14 +94,7 @@ class GoTypes:
 
     def resolve(self, t: TypeRef | None) -> Model | None:
         """The model a type names, through aliases."""
-        seen = set()
-        while t is not None and t.kind == "model" and t.model in self.models and t.model not in seen:
-            seen.add(t.model)
-            model = self.models[t.model]
-            if model.kind != "alias":
-                return model
-            t = model.target
-        return None
+        return resolve_alias(self.models, t)
 
     def by_pointer(self, t: TypeRef | None) -> bool:
         """Whether a result of this type is returned as a pointer (structs and unions)."""

@@ -108,10 +108,7 @@ class RustTarget(Target):
         yield RenderJob("src/resources/mod.rs", "resources.rs.jinja", context)
         for resource in context["all_resources"]:
             yield RenderJob(resource.file, "resource.rs.jinja", {**context, "resource": resource})
-        runtime = self.template_dir / "runtime"
-        for source in sorted(runtime.rglob("*")):
-            if source.is_file() and "target" not in source.relative_to(runtime).parts:
-                yield RenderJob(source.relative_to(runtime).as_posix(), source=source)
+        yield from self.runtime_jobs("")
 
 
 TARGET = RustTarget()

@@ -20,8 +20,8 @@ from ..ir.naming import words
 from .clashes import numbered
 from .rust_layout import Own, doc_comment, rust_string
 from .rust_names import FIELD_RESERVED, identifier, pascal_words, unraw
-from .rust_types import I64, VALUE, RustTypes
-from .types import Import, TypeExpr, imports_of
+from .rust_types import VALUE, RustTypes
+from .types import INT64, Import, TypeExpr, imports_of
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class RustModels:
             if _enum_value_ok(kind, value) and value not in values:
                 values.append(value)
         listed = ", ".join(str(v) for v in values)
-        if kind != "string" and (kind != "integer" or not all(v in I64 for v in values)) or not values:
+        if kind != "string" and (kind != "integer" or not all(v in INT64 for v in values)) or not values:
             base = self.types.of(_base_ref(kind, values))
             notes = [f"One of: {listed}."] if values else []
             return {"kind": "alias", "base": base.expr, "types": [], "notes": notes}
@@ -168,7 +168,7 @@ def _enum_value_ok(kind: str, value: Any) -> bool:
 
 def _base_ref(kind: str, values: list[Any]) -> TypeRef:
     """The type an enum that gets no Rust enum is an alias of."""
-    if kind == "integer" and not all(v in I64 for v in values):
+    if kind == "integer" and not all(v in INT64 for v in values):
         return TypeRef("literal", value=2**64)  # beyond i64: serde_json::Number
     return TypeRef(_BASES.get(kind, "string"))
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import NamedTuple
 
-from ..ir.model import Model, TypeRef
-from .types import TypeExpr
+from ..ir.model import Model, TypeRef, resolve_alias
+from .types import INT64, TypeExpr
 
 
 class RustType(NamedTuple):
@@ -39,7 +39,6 @@ PRIMITIVES: dict[tuple[str, str | None], RustType] = {
 # A `const` schema's type, by its value's Python type (an integer beyond i64 is a serde_json::Number).
 LITERALS = {bool: PRIMITIVES["boolean", None], int: PRIMITIVES["integer", None],
             float: PRIMITIVES["number", None], str: STRING}  # fmt: skip
-I64 = range(-(2**63), 2**63)
 
 # Types the SDK's own code spells.
 FILE = TypeExpr.of("File", ("runtime", "File"))
@@ -77,7 +76,7 @@ class RustTypes:
                 return RustType(item.expr.wrap("Vec<{}>"), item.variant + "List")
             return RustType(item.expr.wrap("std::collections::BTreeMap<String, {}>"), item.variant + "Map")
         if t.kind == "literal":
-            if isinstance(t.value, int) and not isinstance(t.value, bool) and t.value not in I64:
+            if isinstance(t.value, int) and not isinstance(t.value, bool) and t.value not in INT64:
                 return NUMBER
             return LITERALS.get(type(t.value), VALUE)
         return PRIMITIVES.get((t.kind, t.format)) or PRIMITIVES.get((t.kind, None), VALUE)
@@ -128,11 +127,4 @@ class RustTypes:
 
     def resolve(self, t: TypeRef | None) -> Model | None:
         """The model a type names, through aliases."""
-        seen = set()
-        while t is not None and t.kind == "model" and t.model in self.models and t.model not in seen:
-            seen.add(t.model)
-            model = self.models[t.model]
-            if model.kind != "alias":
-                return model
-            t = model.target
-        return None
+        return resolve_alias(self.models, t)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 Import = tuple[str, str]
+INT64 = range(-(2**63), 2**63)  # what a 64-bit signed integer holds (Go's int64, Rust's i64)
 
 
 @dataclass(frozen=True)
