@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from python_generate import (  # noqa: E402 - the sibling script's timing pieces
     ROOT,
     Result,
     benchmark_parser,
+    ensure_pypi_peer,
     last_line,
     parse_benchmark_args,
     print_notes,
@@ -78,31 +78,10 @@ def files_counted(api_glob: str, model_glob: str) -> Callable[[Path], str]:
 
 
 def ensure_peer() -> str | None:
-    python = PEER_VENV / "bin" / "python"
-    version = installed_version(python)
-    if version == PEER_VERSION:
-        return version
-    print(f"installing {PEER}=={PEER_VERSION} into {PEER_VENV.relative_to(ROOT)} ...", flush=True)
-    try:
-        if not python.exists():
-            subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", f"{PEER}=={PEER_VERSION}"], check=True,
-                       stdin=subprocess.DEVNULL)  # fmt: skip
-    except subprocess.CalledProcessError as error:
-        print(f"could not install {PEER}: {error}; peer columns left empty")
-        return None
     if shutil.which("java") is None:
         print("java is not on PATH: OpenAPI Generator cannot run; peer columns left empty")
         return None
-    return installed_version(python)
-
-
-def installed_version(python: Path) -> str | None:
-    if not python.exists():
-        return None
-    probe = subprocess.run([str(python), "-c", f"import importlib.metadata as m; print(m.version({PEER!r}))"],
-                           capture_output=True, text=True)  # fmt: skip
-    return probe.stdout.strip() if probe.returncode == 0 else None
+    return ensure_pypi_peer(PEER, PEER_VERSION, PEER_VENV)
 
 
 def zsdk_note(lang: str, result: Result) -> str:

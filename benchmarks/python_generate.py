@@ -180,29 +180,35 @@ def last_line(text: str) -> str:
 
 def ensure_peer() -> str | None:
     """Create the venv and install the pinned peer on first use; the installed version, or None."""
-    python = PEER_VENV / "bin" / "python"
-    version = installed_peer_version(python)
-    if version == PEER_VERSION:
-        return version
-    print(f"installing {PEER}=={PEER_VERSION} into {PEER_VENV.relative_to(ROOT)} ...", flush=True)
+    return ensure_pypi_peer(PEER, PEER_VERSION, PEER_VENV)
+
+
+def ensure_pypi_peer(package: str, version: str, venv: Path) -> str | None:
+    """`package==version` in its own venv, installed on first use (this script's peer and OpenAPI Generator's
+    PyPI wrapper); the installed version, or None when it cannot be installed."""
+    python = venv / "bin" / "python"
+    installed = installed_pypi_version(python, package)
+    if installed == version:
+        return installed
+    print(f"installing {package}=={version} into {venv.relative_to(ROOT)} ...", flush=True)
     try:
         if not python.exists():
-            subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", f"{PEER}=={PEER_VERSION}"],
+            [str(python), "-m", "pip", "install", "--quiet", f"{package}=={version}"],
             check=True, stdin=subprocess.DEVNULL,
         )  # fmt: skip
     except subprocess.CalledProcessError as error:
-        print(f"could not install {PEER}: {error}; peer columns left empty")
+        print(f"could not install {package}: {error}; peer columns left empty")
         return None
-    return installed_peer_version(python)
+    return installed_pypi_version(python, package)
 
 
-def installed_peer_version(python: Path) -> str | None:
+def installed_pypi_version(python: Path, package: str) -> str | None:
     if not python.exists():
         return None
     probe = subprocess.run(
-        [str(python), "-c", f"import importlib.metadata as m; print(m.version({PEER!r}))"],
+        [str(python), "-c", f"import importlib.metadata as m; print(m.version({package!r}))"],
         capture_output=True, text=True,
     )  # fmt: skip
     return probe.stdout.strip() if probe.returncode == 0 else None
