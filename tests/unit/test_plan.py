@@ -227,3 +227,14 @@ def test_vibecaas_oauth2_keeps_client_credentials_and_gains_the_authorization_co
     assert auth.authorization_code is not None
     assert auth.authorization_code.revoke_url == "https://auth.vibecaas.com/oauth/revoke"
     assert auth.authorization_code.scopes[:2] == ("projects:read", "projects:write")
+
+
+def test_a_call_sets_its_security_only_when_it_is_not_the_clients_default() -> None:
+    plan = _plan_of(_spec("petstore"))
+    calls = {call.key: call for call in plan.all_calls()}
+    client = plan.client
+    public = [c for c in calls.values() if c.public]
+    assert public and all(client.security_set(c.public, c.security) == [] for c in public)
+    default = [c for c in calls.values() if not c.public and c.security == client.default_security]
+    assert default and all(client.security_set(c.public, c.security) is None for c in default)
+    assert client.security_set(False, (("other",),)) == [("other",)]

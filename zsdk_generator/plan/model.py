@@ -129,6 +129,13 @@ class ClientPlan:
     retries: RetryPlan
     login: LoginPlan | None = None
 
+    def security_set(self, public: bool, security: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]] | None:
+        """The security alternatives a request sets itself — none at all for a public call — or None when they
+        are the client's default."""
+        if public:
+            return []
+        return list(security) if security != self.default_security else None
+
 
 @dataclass(frozen=True)
 class ParamPlan:

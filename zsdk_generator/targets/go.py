@@ -275,7 +275,8 @@ class _Lowering:
             route=markdown_code(f"{call.http_method} {call.path}"),
             summary=markdown_text(first_line(call.summary) or first_line(call.description)),
             path_params=path_params, params=params, sends=sends, parts=parts, body=body,
-            security=self._security(call.public, call.security), idempotent=call.idempotency_header is not None,
+            security=self.sdk.client.security_set(call.public, call.security),
+            idempotent=call.idempotency_header is not None,
             envelope=call.envelope, accept=call.result_media_type if call.result_kind in ("binary", "text") else "",
             result=result, imports=imports_of(types),
         )  # fmt: skip
@@ -294,12 +295,6 @@ class _Lowering:
             return Result(call.result_kind, {"binary": READ_CLOSER, "text": STRING, "ok": BOOL}.get(call.result_kind))
         pointer = self.types.by_pointer(call.result)
         return Result("pointer" if pointer else "value", self.types.expr(call.result))
-
-    def _security(self, public: bool, security: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]] | None:
-        """The alternatives a request sets (none: public), or None: the client's default."""
-        if public:
-            return []
-        return list(security) if security != self.sdk.client.default_security else None
 
     # ------------------------------------------------------------------ client
 
@@ -323,7 +318,7 @@ class _Lowering:
         names = zip(login.credentials, login.wire, strict=True)
         args = [(numbered(unexported(c.words, "credential"), taken), wire) for c, wire in names]
         return {"plan": login, "credential": self._credential(scheme.credentials[0]), "args": args,
-                "security": self._security(login.public, login.security)}  # fmt: skip
+                "security": self.sdk.client.security_set(login.public, login.security)}  # fmt: skip
 
     def _variable(self, v: ServerVariablePlan) -> dict[str, Any]:
         option = self.options[v.name.key]

@@ -379,16 +379,18 @@ class _Lowering:
         route = f"{call.http_method} {call.path}"
         summary = call.summary if call.summary.strip() else "" if call.description.strip() else f"Calls {route}."
         doc = doc_comment([summary, call.description, deprecated])
+        security = self.sdk.client.security_set(call.public, call.security)
+        idempotent = call.idempotency_header is not None
+        accept = call.result_media_type if call.result_kind in ("binary", "text") else ""
         self.methods[call.key] = MethodView(
             name, doc, args, arg_names, returns, call.http_method, call.path,
             route=markdown_code(route), summary=markdown_text(first_line(call.summary) or first_line(call.description)),
             path_params=path_params, params=params, sends=sends, parts=parts, body=body,
-            security=self._security(call.public, call.security), idempotent=call.idempotency_header is not None,
-            envelope=call.envelope, accept=call.result_media_type if call.result_kind in ("binary", "text") else "",
+            security=security, idempotent=idempotent, envelope=call.envelope, accept=accept,
             runtime=runtime, pager=pager, imports=imports_of(types), signature_imports=imports_of(signature),
-            mutates=bool(path_params or sends or parts or body or call.idempotency_header or call.envelope
-                         or call.public or call.security != self.sdk.client.default_security
-                         or call.result_kind in ("binary", "text")),
+            # `let mut r` only when a statement after Request::new changes the request
+            mutates=bool(path_params or sends or parts or body or security is not None or idempotent
+                         or call.envelope or accept),
         )  # fmt: skip
         return self.methods[call.key]
 
@@ -413,11 +415,6 @@ class _Lowering:
                 None,
             )
         return "json", self.types.expr(call.result), None
-
-    def _security(self, public: bool, security: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]] | None:
-        if public:
-            return []
-        return list(security) if security != self.sdk.client.default_security else None
 
     # ------------------------------------------------------------------ client
 
@@ -542,7 +539,7 @@ class _Lowering:
         names = zip(login.credentials, login.wire, strict=True)
         args = [(numbered(identifier(c.words, "credential", frozenset(taken)), taken), wire) for c, wire in names]
         return {"plan": login, "credential": self._credential(scheme.credentials[0], setters), "args": args,
-                "security": self._security(login.public, login.security)}  # fmt: skip
+                "security": self.sdk.client.security_set(login.public, login.security)}  # fmt: skip
 
 
 def _flat(resource: ResourceView) -> list[ResourceView]:
