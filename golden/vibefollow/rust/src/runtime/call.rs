@@ -223,49 +223,17 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &Bytes, envelope: &[&str]) -> Re
     serde_json::from_value(inner).map_err(schema)
 }
 
-fn run_json<T: DeserializeOwned + Send + 'static>(
+/// Sends the request, reads the whole body and makes the call's value of it with `read`.
+fn buffered<T: Send + 'static>(
     core: Core,
     request: Request,
     options: RequestOptions,
+    read: fn(&Request, &Bytes) -> Result<T>,
 ) -> BoxFuture<'static, Result<(T, RawResponse)>> {
     Box::pin(async move {
         let answer = core.execute(&request, &options, false).await?;
-        let value = decode(&answer.body, request.envelope)?;
+        let value = read(&request, &answer.body)?;
         Ok((value, RawResponse::of(&answer)))
-    })
-}
-
-fn run_empty(
-    core: Core,
-    request: Request,
-    options: RequestOptions,
-) -> BoxFuture<'static, Result<((), RawResponse)>> {
-    Box::pin(async move {
-        let answer = core.execute(&request, &options, false).await?;
-        Ok(((), RawResponse::of(&answer)))
-    })
-}
-
-fn run_text(
-    core: Core,
-    request: Request,
-    options: RequestOptions,
-) -> BoxFuture<'static, Result<(String, RawResponse)>> {
-    Box::pin(async move {
-        let answer = core.execute(&request, &options, false).await?;
-        let text = String::from_utf8_lossy(&answer.body).into_owned();
-        Ok((text, RawResponse::of(&answer)))
-    })
-}
-
-fn run_ok(
-    core: Core,
-    request: Request,
-    options: RequestOptions,
-) -> BoxFuture<'static, Result<(bool, RawResponse)>> {
-    Box::pin(async move {
-        let answer = core.execute(&request, &options, false).await?;
-        Ok((true, RawResponse::of(&answer)))
     })
 }
 
@@ -339,23 +307,29 @@ fn run_page<T: DeserializeOwned + Send + 'static>(
 impl Core {
     /// A call decoding its JSON answer (the envelope unwrapped).
     pub fn json<T: DeserializeOwned + Send + 'static>(&self, r: Request) -> Call<T> {
-        Call::new(self, r, run_json::<T>)
+        Call::new(self, r, |core, r, o| {
+            buffered(core, r, o, |r, body| decode(body, r.envelope))
+        })
     }
 
     /// A call whose answer has no body to read.
     pub fn empty(&self, r: Request) -> Call<()> {
-        Call::new(self, r, run_empty)
+        Call::new(self, r, |core, r, o| buffered(core, r, o, |_, _| Ok(())))
     }
 
     /// A call answering text.
     pub fn text(&self, r: Request) -> Call<String> {
-        Call::new(self, r, run_text)
+        Call::new(self, r, |core, r, o| {
+            buffered(core, r, o, |_, body| {
+                Ok(String::from_utf8_lossy(body).into_owned())
+            })
+        })
     }
 
     /// A check (`x-zsdk-result: ok`): `true` for a 2xx answer, `false` for an error status, a failed
     /// connection or a timeout once the retries are spent.
     pub fn ok(&self, r: Request) -> Call<bool> {
-        let mut call = Call::new(self, r, run_ok);
+        let mut call = Call::new(self, r, |core, r, o| buffered(core, r, o, |_, _| Ok(true)));
         call.recover = Some(check_failed);
         call
     }
