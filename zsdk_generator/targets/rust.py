@@ -482,8 +482,11 @@ class _Lowering:
             )
         title = one_line(sdk.title)
         title = title if title.lower().endswith(" api") else f"{title} API"
-        example = next(({"trail": r.trail, "method": m.name} for r in all_resources for m in r.methods
-                        if not m.args), None)  # fmt: skip
+        # A call without arguments to show; one that returns a value (printed) before one that returns nothing.
+        bare = [(r, m) for r in all_resources for m in r.methods if not m.args]
+        bare.sort(key=lambda found: found[1].runtime == "empty")
+        example = {"trail": bare[0][0].trail, "method": bare[0][1].name, "value": bare[0][1].runtime != "empty"} \
+            if bare else None  # fmt: skip
         paged = next(((res, m) for res in all_resources for m in res.methods if m.runtime == "page"), None)
         page_example = None
         if paged is not None:

@@ -31,7 +31,8 @@
 //! ```no_run
 //! # async fn run() -> edge_cases::Result<()> {
 //! let client = edge_cases::Client::from_env()?;
-//! let _result = client.client().list().await?;
+//! let result = client.client().list().await?;
+//! println!("{result:?}");
 //! # Ok(())
 //! # }
 //! ```

@@ -10,7 +10,8 @@
 //! ```no_run
 //! # async fn run() -> petstore::Result<()> {
 //! let client = petstore::Client::from_env()?;
-//! let _result = client.store().get_inventory().await?;
+//! let result = client.store().get_inventory().await?;
+//! println!("{result:?}");
 //! # Ok(())
 //! # }
 //! ```

@@ -18,7 +18,8 @@
 //! ```no_run
 //! # async fn run() -> vibedasher::Result<()> {
 //! let client = vibedasher::Client::from_env()?;
-//! let _result = client.accounts().read_current().await?;
+//! let result = client.accounts().read_current().await?;
+//! println!("{result:?}");
 //! # Ok(())
 //! # }
 //! ```

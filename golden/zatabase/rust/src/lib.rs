@@ -23,7 +23,8 @@
 //! ```no_run
 //! # async fn run() -> zatabase::Result<()> {
 //! let client = zatabase::Client::from_env()?;
-//! let _result = client.auth().logout().await?;
+//! let result = client.auth().whoami().await?;
+//! println!("{result:?}");
 //! # Ok(())
 //! # }
 //! ```
