@@ -365,7 +365,7 @@ class _Lowering:
                 types.append(typ)
                 signature.append(typ)
             media = call.body.media_type or ("text/plain" if kind == "text" else "application/octet-stream")
-            encodings = [(wire, _encoding(e)) for wire, e in call.body.encoding]
+            encodings = [(wire, _encoding_value(e)) for wire, e in call.body.encoding]
             if encodings:
                 types.append(TypeExpr.of("", ("runtime", "Encoding")))
             body = {"kind": kind, "media_type": media, "encodings": encodings}
@@ -559,8 +559,11 @@ def _duration(seconds: float) -> str:
 
 def _encoding(encoding: Encoding | None) -> Call | str:
     """`Some(Encoding::new(…)…)` for a non-default encoding, else `None`."""
-    if encoding is None:
-        return "None"
+    return "None" if encoding is None else Call("Some", (_encoding_value(encoding),))
+
+
+def _encoding_value(encoding: Encoding) -> Call | Chain:
+    """`Encoding::new(style)` with a link per setting that is not the default."""
     links = []
     if encoding.explode:
         links.append(Call("explode"))
@@ -571,7 +574,7 @@ def _encoding(encoding: Encoding | None) -> Call | str:
     if encoding.content_type:
         links.append(Call("content_type", (rust_string(encoding.content_type),)))
     root = Call("Encoding::new", (rust_string(encoding.style),))
-    return Call("Some", (Chain(root, tuple(links)) if links else root,))
+    return Chain(root, tuple(links)) if links else root
 
 
 def _pager_value(value: Any) -> str:
