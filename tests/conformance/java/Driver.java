@@ -95,8 +95,8 @@ import java.util.function.Supplier;
  *
  * <p>The build step (tests/conformance/java/build.py) compiles this file with the generated SDK.
  * Scenario steps name calls as {@code resource.method} with wire-name arguments; here they become
- * SDK calls (in the async mode through {@code client.async()}, each future joined), and what the SDK
- * returned or failed with is printed the way the Python driver prints it.
+ * SDK calls (in the async mode through {@code client.async()}, each future joined), and what the
+ * SDK returned or failed with is printed the way the Python driver prints it.
  */
 public final class Driver {
   private static final ObjectMapper OUT = new ObjectMapper();
@@ -126,7 +126,10 @@ public final class Driver {
     this.step = step;
   }
 
-  /** A call the driver cancelled (the async mode's future cancelled, or the blocking call interrupted). */
+  /**
+   * A call the driver cancelled (the async mode's future cancelled, or the blocking call
+   * interrupted).
+   */
   private static final class Cancelled extends RuntimeException {
     private static final long serialVersionUID = 1L;
   }
@@ -179,7 +182,9 @@ public final class Driver {
         server + "/_conformance/begin?scenario=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
     HttpResponse<Void> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
             HttpResponse.BodyHandlers.discarding());
     if (response.statusCode() != 200) {
       fail("beginning " + id + ": " + response.statusCode());
@@ -211,7 +216,8 @@ public final class Driver {
 
   private static FileUpload upload(JsonNode args) {
     JsonNode spec = args.path("file");
-    return FileUpload.of(text(spec, "text").getBytes(StandardCharsets.UTF_8), text(spec, "filename"))
+    return FileUpload.of(
+            text(spec, "text").getBytes(StandardCharsets.UTF_8), text(spec, "filename"))
         .withContentType(text(spec, "content_type"));
   }
 
@@ -273,7 +279,9 @@ public final class Driver {
     return builder.build();
   }
 
-  /** The step's per-call options (extra query parameters in name order: a JSON object's is lost). */
+  /**
+   * The step's per-call options (extra query parameters in name order: a JSON object's is lost).
+   */
   private RequestOptions options() {
     JsonNode options = step.get("options");
     if (options == null) {
@@ -340,7 +348,8 @@ public final class Driver {
     JsonNode cancelAfter = step.get("cancel_after");
     AtomicBoolean fired = new AtomicBoolean();
     ScheduledFuture<?> interrupt = null;
-    if (cancelAfter != null && asyncClient == null) { // a blocking call is cancelled by interrupting it
+    if (cancelAfter != null
+        && asyncClient == null) { // a blocking call is cancelled by interrupting it
       Thread caller = Thread.currentThread();
       interrupt =
           TIMER.schedule(
@@ -736,8 +745,7 @@ public final class Driver {
         given(args, "limit", v -> params.limit(as(v, new TypeReference<>() {})));
         RecordsListByKeyParams p = params.build();
         return walk(
-            call(() -> c.records().listByKey(p, o), () -> a.records().listByKey(p, o)),
-            Record::id);
+            call(() -> c.records().listByKey(p, o), () -> a.records().listByKey(p, o)), Record::id);
       }
       case "records.list_after" -> {
         RecordsListAfterParams.Builder params = RecordsListAfterParams.builder();
@@ -745,8 +753,7 @@ public final class Driver {
         given(args, "limit", v -> params.limit(as(v, new TypeReference<>() {})));
         RecordsListAfterParams p = params.build();
         return walk(
-            call(() -> c.records().listAfter(p, o), () -> a.records().listAfter(p, o)),
-            Record::id);
+            call(() -> c.records().listAfter(p, o), () -> a.records().listAfter(p, o)), Record::id);
       }
       case "records.search" -> {
         RecordsSearchParams.Builder params = RecordsSearchParams.builder();
@@ -791,59 +798,65 @@ public final class Driver {
         call(
             () -> {
               switch (call) {
-                case "wire.path_simple" -> c.wire()
-                    .pathSimple(
-                        p,
-                        as(arr, new TypeReference<>() {}),
-                        as(obj, new TypeReference<>() {}),
-                        as(ae, new TypeReference<>() {}),
-                        as(oe, new TypeReference<>() {}),
-                        o);
-                case "wire.path_label" -> c.wire()
-                    .pathLabel(
-                        p,
-                        as(arr, new TypeReference<>() {}),
-                        as(obj, new TypeReference<>() {}),
-                        as(ae, new TypeReference<>() {}),
-                        as(oe, new TypeReference<>() {}),
-                        o);
-                default -> c.wire()
-                    .pathMatrix(
-                        p,
-                        as(arr, new TypeReference<>() {}),
-                        as(obj, new TypeReference<>() {}),
-                        as(ae, new TypeReference<>() {}),
-                        as(oe, new TypeReference<>() {}),
-                        o);
+                case "wire.path_simple" ->
+                    c.wire()
+                        .pathSimple(
+                            p,
+                            as(arr, new TypeReference<>() {}),
+                            as(obj, new TypeReference<>() {}),
+                            as(ae, new TypeReference<>() {}),
+                            as(oe, new TypeReference<>() {}),
+                            o);
+                case "wire.path_label" ->
+                    c.wire()
+                        .pathLabel(
+                            p,
+                            as(arr, new TypeReference<>() {}),
+                            as(obj, new TypeReference<>() {}),
+                            as(ae, new TypeReference<>() {}),
+                            as(oe, new TypeReference<>() {}),
+                            o);
+                default ->
+                    c.wire()
+                        .pathMatrix(
+                            p,
+                            as(arr, new TypeReference<>() {}),
+                            as(obj, new TypeReference<>() {}),
+                            as(ae, new TypeReference<>() {}),
+                            as(oe, new TypeReference<>() {}),
+                            o);
               }
               return null;
             },
             () ->
                 switch (call) {
-                  case "wire.path_simple" -> a.wire()
-                      .pathSimple(
-                          p,
-                          as(arr, new TypeReference<>() {}),
-                          as(obj, new TypeReference<>() {}),
-                          as(ae, new TypeReference<>() {}),
-                          as(oe, new TypeReference<>() {}),
-                          o);
-                  case "wire.path_label" -> a.wire()
-                      .pathLabel(
-                          p,
-                          as(arr, new TypeReference<>() {}),
-                          as(obj, new TypeReference<>() {}),
-                          as(ae, new TypeReference<>() {}),
-                          as(oe, new TypeReference<>() {}),
-                          o);
-                  default -> a.wire()
-                      .pathMatrix(
-                          p,
-                          as(arr, new TypeReference<>() {}),
-                          as(obj, new TypeReference<>() {}),
-                          as(ae, new TypeReference<>() {}),
-                          as(oe, new TypeReference<>() {}),
-                          o);
+                  case "wire.path_simple" ->
+                      a.wire()
+                          .pathSimple(
+                              p,
+                              as(arr, new TypeReference<>() {}),
+                              as(obj, new TypeReference<>() {}),
+                              as(ae, new TypeReference<>() {}),
+                              as(oe, new TypeReference<>() {}),
+                              o);
+                  case "wire.path_label" ->
+                      a.wire()
+                          .pathLabel(
+                              p,
+                              as(arr, new TypeReference<>() {}),
+                              as(obj, new TypeReference<>() {}),
+                              as(ae, new TypeReference<>() {}),
+                              as(oe, new TypeReference<>() {}),
+                              o);
+                  default ->
+                      a.wire()
+                          .pathMatrix(
+                              p,
+                              as(arr, new TypeReference<>() {}),
+                              as(obj, new TypeReference<>() {}),
+                              as(ae, new TypeReference<>() {}),
+                              as(oe, new TypeReference<>() {}),
+                              o);
                 });
         return result(null);
       }
@@ -922,8 +935,7 @@ public final class Driver {
         return result(call(() -> c.reports().get(id, o), () -> a.reports().get(id, o)));
       }
       case "auth.check_api_key_query" -> {
-        return result(
-            call(() -> c.auth().checkApiKeyQuery(o), () -> a.auth().checkApiKeyQuery(o)));
+        return result(call(() -> c.auth().checkApiKeyQuery(o), () -> a.auth().checkApiKeyQuery(o)));
       }
       case "auth.check_bearer" -> {
         return result(call(() -> c.auth().checkBearer(o), () -> a.auth().checkBearer(o)));
