@@ -1,0 +1,207 @@
+"""The layout google-java-format 1.28.0 writes, for the shapes the Java templates print, computed here: generation
+never runs Java, and the output is gjf-clean as written.
+
+The generated code keeps to a few shapes whose layout gjf decides simply: a statement calling one method with
+plain arguments, a declaration with a parameter list, a field, a doc comment. Each helper gives the lines gjf
+would write (columns 100, indent 2, continuation +4):
+
+- a call that does not fit breaks after `=` when the right side then fits, else after `(`, with every argument
+  on one continuation line when they fit there, else one argument per line;
+- a declaration breaks after `(` the same way;
+- a field breaks before its name;
+- a doc comment is filled to the column limit, paragraphs after the first start with `<p>`, block tags follow a
+  blank line and continue 4 columns in; one that fits on one line is `/** … */`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from .literals import quoted
+from .text import prose
+
+WIDTH = 100
+
+
+def java_string(text: str) -> str:
+    """A Java string literal of `text`, exactly: every character a source file may not carry verbatim is an
+    octal escape (below U+0100: a `\\u` escape of a line break would end the line before javac reads the
+    literal) or a `\\u` escape."""
+    return quoted(text, '"', lambda code: f"\\{code:03o}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def java_char_free(text: str) -> str:
+    return text
+
+
+def long_literal(value: int) -> str:
+    return f"{value}L"
+
+
+def double_literal(value: float) -> str:
+    if math.isinf(value) or math.isnan(value):
+        return "Double.NaN"
+    return repr(float(value))
+
+
+class Expr(str):
+    """A call expression `callee(args…)` that gjf may break after its `(` when it is an argument that does not
+    fit; as a string, its one-line spelling."""
+
+    callee: str
+    args: tuple[str, ...]
+
+    def __new__(cls, callee: str, args: Sequence[str]) -> Expr:
+        made = super().__new__(cls, f"{callee}({', '.join(args)})")
+        made.callee, made.args = callee, tuple(args)
+        return made
+
+
+def _fits(line: str) -> bool:
+    return len(line) <= WIDTH
+
+
+def call(indent: int, prefix: str, callee: str, args: Sequence[str], tail: str = ";") -> list[str]:
+    """`prefix callee(args)tail` as gjf lays out a statement or initializer calling one method."""
+    pad = " " * indent
+    whole = f"{callee}({', '.join(args)}){tail}"
+    if _fits(pad + prefix + whole):
+        return [pad + prefix + whole]
+    if prefix.endswith(" = "):
+        if _fits(" " * (indent + 4) + whole):
+            return [pad + prefix.rstrip(), " " * (indent + 4) + whole]
+        return [pad + prefix.rstrip(), *call(indent + 4, "", callee, args, tail)]
+    return [pad + prefix + callee + "(", *_arguments(indent + 4, args, ")" + tail)]
+
+
+def _arguments(indent: int, args: Sequence[str], close: str) -> list[str]:
+    """Arguments after a broken `(`: on one line when they fit, else one per line (an argument that is a call
+    and still does not fit broken after its own `(`)."""
+    pad = " " * indent
+    together = pad + ", ".join(args) + close
+    if _fits(together):
+        return [together]
+    if len(args) == 1 and not isinstance(args[0], Expr):
+        return [together]
+    lines = []
+    for i, a in enumerate(args):
+        end = "," if i < len(args) - 1 else close
+        if _fits(pad + a + end) or not isinstance(a, Expr) or not a.args:
+            lines.append(pad + a + end)
+        else:
+            lines += [pad + a.callee + "(", *_arguments(indent + 4, a.args, ")" + end)]
+    return lines
+
+
+def declaration(indent: int, head: str, params: Sequence[str], tail: str = " {") -> list[str]:
+    """`head(params)tail` — a method or constructor declaration — as gjf lays it out."""
+    pad = " " * indent
+    whole = f"{pad}{head}({', '.join(params)}){tail}"
+    if _fits(whole) or not params:
+        return [whole]
+    return [f"{pad}{head}(", *_arguments(indent + 4, params, ")" + tail)]
+
+
+def field(indent: int, head: str, name: str, tail: str = ";") -> list[str]:
+    """A field declaration `head name;`: the name on the next line, 4 columns in, when it does not fit."""
+    pad = " " * indent
+    whole = f"{pad}{head} {name}{tail}"
+    if _fits(whole):
+        return [whole]
+    return [pad + head, " " * (indent + 4) + name + tail]
+
+
+def type_header(head: str, keyword: str, names: Sequence[str]) -> list[str]:
+    """`head keyword A, B {` (a top-level class's `implements`, an interface's `permits`): the clause on the next
+    line when it does not fit, its names one per line when they do not fit there either."""
+    if not names:
+        return [head + " {"]
+    whole = f"{head} {keyword} {', '.join(names)} {{"
+    if _fits(whole):
+        return [whole]
+    clause = f"    {keyword} {', '.join(names)} {{"
+    if _fits(clause):
+        return [head, clause]
+    first, *rest = names
+    return [head, f"    {keyword} {first}" + ("," if rest else " {"),
+            *[f"        {n}" + ("," if i < len(rest) - 1 else " {") for i, n in enumerate(rest)]]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------- doc comments
+
+
+class Own(str):
+    """Text the generator wrote itself (with its own `{@code}` and `{@link}` tags): not escaped."""
+
+
+def escape_doc(text: str) -> str:
+    """Spec prose as it must appear in a doc comment to render as itself: HTML-escaped, `@` and `\\` as entities
+    (a tag or a unicode escape otherwise), `*/` broken."""
+    text = prose(text)
+    for old, new in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("@", "&#64;"), ("\\", "&#92;"),
+                     ("*/", "*&#47;")):  # fmt: skip
+        text = text.replace(old, new)
+    return text
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _paragraphs(parts: Iterable[str]) -> list[list[str]]:
+    """Each text's paragraphs (split at blank lines) as lists of words; spec text escaped, the generator's kept."""
+    out: list[list[str]] = []
+    for part in parts:
+        text = part if isinstance(part, Own) else escape_doc(part)
+        for paragraph in text.replace("\r", "").split("\n\n"):
+            found = _words(paragraph)
+            if found:
+                out.append(found)
+    return out
+
+
+def _fill(words: list[str], first: str, rest: str, width: int) -> list[str]:
+    """Words filled greedily into lines: the first line starts with `first`, the others with `rest`."""
+    lines: list[str] = []
+    line = first
+    empty = True
+    for word in words:
+        if empty:
+            line += word
+            empty = False
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = rest + word
+    lines.append(line)
+    return lines
+
+
+def javadoc(indent: int, parts: Iterable[str], tags: Sequence[tuple[str, str | Sequence[str]]] = ()) -> list[str]:
+    """A doc comment: the paragraphs of `parts` (a default is the caller's business), then block tags
+    (`("@param name", text)`, `("@return", text)`), laid out as gjf does."""
+    pad = " " * indent
+    paragraphs = _paragraphs(parts)
+    if not paragraphs:
+        paragraphs = [["-"]]
+    body: list[str] = []
+    for i, words in enumerate(paragraphs):
+        if i:
+            body.append(pad + " *")
+            words = ["<p>" + words[0], *words[1:]]
+        body += _fill(words, pad + " * ", pad + " * ", WIDTH)
+    tag_lines: list[str] = []
+    for tag, text in tags:
+        tag_words = _paragraphs([text] if isinstance(text, str) else text)
+        flat = [w for p in tag_words for w in p]
+        tag_lines += _fill([*tag.split(), *flat], pad + " * ", pad + " *     ", WIDTH)
+    if not tag_lines and len(body) == 1:
+        single = f"{pad}/** {body[0][len(pad) + 3:]} */"
+        if _fits(single):
+            return [single]
+    lines = [pad + "/**", *body]
+    if tag_lines:
+        lines += [pad + " *", *tag_lines]
+    return [*lines, pad + " */"]
