@@ -1,45 +1,3 @@
-import com.conformance.ConformanceClient;
-import com.conformance.ConformanceClientAsync;
-import com.conformance.core.ApiConnectionException;
-import com.conformance.core.ApiException;
-import com.conformance.core.ApiResponseValidationException;
-import com.conformance.core.ApiStatusException;
-import com.conformance.core.ApiTimeoutException;
-import com.conformance.core.AuthConfig;
-import com.conformance.core.AuthenticationException;
-import com.conformance.core.BadRequestException;
-import com.conformance.core.BinaryResponse;
-import com.conformance.core.ConflictException;
-import com.conformance.core.EventStream;
-import com.conformance.core.FileUpload;
-import com.conformance.core.InternalServerException;
-import com.conformance.core.Json;
-import com.conformance.core.NotFoundException;
-import com.conformance.core.Nullable;
-import com.conformance.core.Page;
-import com.conformance.core.PermissionDeniedException;
-import com.conformance.core.RateLimitException;
-import com.conformance.core.RawResponse;
-import com.conformance.core.RequestOptions;
-import com.conformance.core.RetryConfig;
-import com.conformance.core.UnprocessableEntityException;
-import com.conformance.models.Event;
-import com.conformance.models.Gadget;
-import com.conformance.models.Record;
-import com.conformance.models.Widget;
-import com.conformance.services.FilesUploadParams;
-import com.conformance.services.RecordsListAfterParams;
-import com.conformance.services.RecordsListByKeyParams;
-import com.conformance.services.RecordsListByLinkParams;
-import com.conformance.services.RecordsListByOffsetParams;
-import com.conformance.services.RecordsListByPageParams;
-import com.conformance.services.RecordsSearchParams;
-import com.conformance.services.WidgetsListParams;
-import com.conformance.services.WireCookiesParams;
-import com.conformance.services.WireFlaggedParams;
-import com.conformance.services.WireHeadersParams;
-import com.conformance.services.WireMultipartParams;
-import com.conformance.services.WireQueryParams;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +5,54 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zsdk.conformance.ConformanceClient;
+import dev.zsdk.conformance.ConformanceClientAsync;
+import dev.zsdk.conformance.core.ApiConnectionException;
+import dev.zsdk.conformance.core.ApiException;
+import dev.zsdk.conformance.core.ApiResponseValidationException;
+import dev.zsdk.conformance.core.ApiStatusException;
+import dev.zsdk.conformance.core.ApiTimeoutException;
+import dev.zsdk.conformance.core.AuthConfig;
+import dev.zsdk.conformance.core.AuthenticationException;
+import dev.zsdk.conformance.core.AuthorizationRequest;
+import dev.zsdk.conformance.core.BadRequestException;
+import dev.zsdk.conformance.core.BinaryResponse;
+import dev.zsdk.conformance.core.ConflictException;
+import dev.zsdk.conformance.core.EventStream;
+import dev.zsdk.conformance.core.FileUpload;
+import dev.zsdk.conformance.core.HttpRequestData;
+import dev.zsdk.conformance.core.HttpResponseData;
+import dev.zsdk.conformance.core.Interceptor;
+import dev.zsdk.conformance.core.InternalServerException;
+import dev.zsdk.conformance.core.Json;
+import dev.zsdk.conformance.core.NotFoundException;
+import dev.zsdk.conformance.core.Nullable;
+import dev.zsdk.conformance.core.OAuth;
+import dev.zsdk.conformance.core.OAuthTokens;
+import dev.zsdk.conformance.core.Page;
+import dev.zsdk.conformance.core.PermissionDeniedException;
+import dev.zsdk.conformance.core.RateLimitException;
+import dev.zsdk.conformance.core.RawResponse;
+import dev.zsdk.conformance.core.RequestOptions;
+import dev.zsdk.conformance.core.RetryConfig;
+import dev.zsdk.conformance.core.UnprocessableEntityException;
+import dev.zsdk.conformance.models.Event;
+import dev.zsdk.conformance.models.Gadget;
+import dev.zsdk.conformance.models.RecordModel;
+import dev.zsdk.conformance.models.Widget;
+import dev.zsdk.conformance.services.FilesUploadParams;
+import dev.zsdk.conformance.services.RecordsListAfterParams;
+import dev.zsdk.conformance.services.RecordsListByKeyParams;
+import dev.zsdk.conformance.services.RecordsListByLinkParams;
+import dev.zsdk.conformance.services.RecordsListByOffsetParams;
+import dev.zsdk.conformance.services.RecordsListByPageParams;
+import dev.zsdk.conformance.services.RecordsSearchParams;
+import dev.zsdk.conformance.services.WidgetsListParams;
+import dev.zsdk.conformance.services.WireCookiesParams;
+import dev.zsdk.conformance.services.WireFlaggedParams;
+import dev.zsdk.conformance.services.WireHeadersParams;
+import dev.zsdk.conformance.services.WireMultipartParams;
+import dev.zsdk.conformance.services.WireQueryParams;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -63,6 +69,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +193,7 @@ public final class Driver {
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.discarding());
-    if (response.statusCode() != 200) {
+    if (response.statusCode() / 100 != 2) {
       fail("beginning " + id + ": " + response.statusCode());
     }
   }
@@ -222,6 +229,20 @@ public final class Driver {
   }
 
   // ---------------------------------------------------------------------------------- the client
+
+  /** The request hook adds {@code X-Hook: on}; the response hook records every status. */
+  private record Recorder(List<Integer> statuses) implements Interceptor {
+    @Override
+    public HttpRequestData onRequest(HttpRequestData request) {
+      return request.withHeader("X-Hook", "on");
+    }
+
+    @Override
+    public HttpResponseData onResponse(HttpRequestData request, HttpResponseData response) {
+      statuses.add(response.statusCode());
+      return response;
+    }
+  }
 
   private static ConformanceClient client(JsonNode spec, String server, List<Integer> hooks) {
     ConformanceClient.Builder builder = ConformanceClient.builder();
@@ -275,8 +296,20 @@ public final class Driver {
     for (Map.Entry<String, JsonNode> header : spec.path("default_headers").properties()) {
       builder = builder.defaultHeader(header.getKey(), header.getValue().asText());
     }
-    // TODO(runtime): stored OAuth tokens, the token hook, the interceptor
-    return builder.build();
+    if (spec.has("oauth_tokens")) {
+      JsonNode stored = spec.get("oauth_tokens");
+      Instant expiresAt = Instant.now().plus(seconds(stored.get("expires_in")));
+      builder =
+          builder.oauthTokens(
+              OAuthTokens.of(
+                  text(stored, "access_token"), text(stored, "refresh_token"), expiresAt));
+    }
+    if (spec.path("hooks").asBoolean()) {
+      builder = builder.interceptor(new Recorder(hooks));
+    }
+    ConformanceClient client = builder.build();
+    client.oauth().onTokens(tokens -> SAVED_TOKENS.add(tokens.refreshToken()));
+    return client;
   }
 
   /**
@@ -460,11 +493,11 @@ public final class Driver {
     if (error instanceof ApiStatusException api) {
       out.put("type", errorType(api));
       out.put("status", api.statusCode());
-      out.set("message", node(api.message()));
+      out.put("message", api.getMessage());
       out.set("code", node(api.code()));
       out.set("request_id", node(api.requestId()));
       out.set("body", body(api.body()));
-      out.put("text", api.getMessage());
+      out.put("text", api.toString());
       out.set("field", node(api.field()));
       out.set("rate_limit", rateLimit(api.rateLimit()));
       return out;
@@ -530,7 +563,7 @@ public final class Driver {
 
   /** The observation of a response's X-RateLimit-* headers. */
   private static JsonNode rateLimit(Object given) {
-    if (!(plain(given) instanceof com.conformance.core.RateLimit limit)) {
+    if (!(plain(given) instanceof dev.zsdk.conformance.core.RateLimit limit)) {
       return NullNode.getInstance();
     }
     ObjectNode out = NODES.objectNode();
@@ -632,12 +665,7 @@ public final class Driver {
       JsonNode login = step.get("authenticate");
       String email = text(login, "email");
       String password = text(login, "password");
-      call(
-          () -> {
-            client.authenticate(email, password);
-            return null;
-          },
-          () -> asyncClient.authenticate(email, password));
+      client.authenticate(email, password); // the async client has no authenticate
       return NODES.objectNode().put("authenticated", true);
     }
     ObjectNode oauth = oauthStep();
@@ -716,7 +744,7 @@ public final class Driver {
         RecordsListByOffsetParams p = params.build();
         return walk(
             call(() -> c.records().listByOffset(p, o), () -> a.records().listByOffset(p, o)),
-            Record::id);
+            RecordModel::id);
       }
       case "records.list_by_page" -> {
         RecordsListByPageParams.Builder params = RecordsListByPageParams.builder();
@@ -725,7 +753,7 @@ public final class Driver {
         RecordsListByPageParams p = params.build();
         return walk(
             call(() -> c.records().listByPage(p, o), () -> a.records().listByPage(p, o)),
-            Record::id);
+            RecordModel::id);
       }
       case "records.list_by_link" -> {
         RecordsListByLinkParams.Builder params = RecordsListByLinkParams.builder();
@@ -734,7 +762,7 @@ public final class Driver {
         RecordsListByLinkParams p = params.build();
         return walk(
             call(() -> c.records().listByLink(p, o), () -> a.records().listByLink(p, o)),
-            Record::id);
+            RecordModel::id);
       }
       case "records.list_by_key" -> {
         RecordsListByKeyParams.Builder params = RecordsListByKeyParams.builder();
@@ -745,7 +773,8 @@ public final class Driver {
         given(args, "limit", v -> params.limit(as(v, new TypeReference<>() {})));
         RecordsListByKeyParams p = params.build();
         return walk(
-            call(() -> c.records().listByKey(p, o), () -> a.records().listByKey(p, o)), Record::id);
+            call(() -> c.records().listByKey(p, o), () -> a.records().listByKey(p, o)),
+            RecordModel::id);
       }
       case "records.list_after" -> {
         RecordsListAfterParams.Builder params = RecordsListAfterParams.builder();
@@ -753,7 +782,8 @@ public final class Driver {
         given(args, "limit", v -> params.limit(as(v, new TypeReference<>() {})));
         RecordsListAfterParams p = params.build();
         return walk(
-            call(() -> c.records().listAfter(p, o), () -> a.records().listAfter(p, o)), Record::id);
+            call(() -> c.records().listAfter(p, o), () -> a.records().listAfter(p, o)),
+            RecordModel::id);
       }
       case "records.search" -> {
         RecordsSearchParams.Builder params = RecordsSearchParams.builder();
@@ -762,7 +792,7 @@ public final class Driver {
         given(args, "limit", v -> params.limit(as(v, new TypeReference<>() {})));
         RecordsSearchParams p = params.build();
         return walk(
-            call(() -> c.records().search(p, o), () -> a.records().search(p, o)), Record::id);
+            call(() -> c.records().search(p, o), () -> a.records().search(p, o)), RecordModel::id);
       }
       case "envelopes.data_meta" -> {
         if (observe.equals("raw")) {
@@ -974,7 +1004,49 @@ public final class Driver {
 
   /** A step of the OAuth2 authorization code flow; null for any other step. */
   private ObjectNode oauthStep() {
-    return null; // TODO(runtime)
+    OAuth oauth = client.oauth();
+    if (step.has("oauth_url")) {
+      JsonNode args = step.get("oauth_url");
+      List<String> scopes =
+          args.has("scopes") ? as(args.get("scopes"), new TypeReference<>() {}) : null;
+      AuthorizationRequest request =
+          oauth.authorizationUrl(
+              text(args, "redirect_uri"),
+              scopes,
+              args.has("state") ? text(args, "state") : null,
+              args.has("code_verifier") ? text(args, "code_verifier") : null);
+      ObjectNode out = NODES.objectNode();
+      out.set("authorization_url", splitUrl(request.url()));
+      out.put("state", request.state());
+      out.put("code_verifier", request.codeVerifier());
+      return out;
+    }
+    if (step.has("oauth_exchange")) {
+      JsonNode args = step.get("oauth_exchange");
+      String code = text(args, "code");
+      String redirectUri = text(args, "redirect_uri");
+      String verifier = args.has("code_verifier") ? text(args, "code_verifier") : null;
+      return tokensObservation(
+          Optional.of(
+              call(
+                  () -> oauth.exchangeCode(code, redirectUri, verifier),
+                  () -> oauth.exchangeCodeAsync(code, redirectUri, verifier))));
+    }
+    if (step.has("oauth_tokens")) {
+      return tokensObservation(oauth.tokens());
+    }
+    if (step.has("oauth_revoke")) {
+      JsonNode args = step.get("oauth_revoke");
+      String token = args.has("token") ? text(args, "token") : null;
+      call(
+          () -> {
+            oauth.revoke(token);
+            return null;
+          },
+          () -> oauth.revokeAsync(token));
+      return NODES.objectNode().put("revoked", true);
+    }
+    return null;
   }
 
   /** A URL's path and its query, parsed (the first value of each name) and as built. */
@@ -1001,9 +1073,17 @@ public final class Driver {
     return out;
   }
 
-  private static ObjectNode tokensObservation(Object tokens) {
+  private static ObjectNode tokensObservation(Optional<OAuthTokens> tokens) {
     ObjectNode out = NODES.objectNode();
-    out.set("tokens", NullNode.getInstance()); // TODO(runtime)
+    if (tokens.isPresent()) {
+      OAuthTokens set = tokens.get();
+      ObjectNode found = out.putObject("tokens");
+      found.put("access_token", set.accessToken());
+      found.put("refresh_token", set.refreshToken());
+      found.put("expires", set.expiresAt() != null);
+    } else {
+      out.set("tokens", NullNode.getInstance());
+    }
     ArrayNode saved = out.putArray("saved");
     SAVED_TOKENS.forEach(saved::add);
     return out;
