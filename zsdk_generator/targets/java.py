@@ -332,7 +332,8 @@ class ResourceView:
 class _Lowering:
     def __init__(self, sdk: SdkPlan, config: LanguageConfig, package: str, group: str, artifact: str) -> None:
         self.sdk, self.config, self.package, self.group, self.artifact = sdk, config, package, group, artifact
-        self.client = type_name(words(sdk.client.class_name), "Api", "Api") + "Client"
+        base = type_name(words(sdk.client.class_name), "Api", "Api")
+        self.client = base if base.endswith("Client") else base + "Client"
         wanted = [(m.name, type_name(words(m.name), "Model")) for m in sdk.models]
         reserved = {self.client, self.client + "Async"}
         self.names = settle(wanted, set(reserved))
@@ -646,7 +647,7 @@ class _Lowering:
             if schemes or login:
                 found.add(("core", "AuthProvider"))
             if login:
-                found |= {("core", "LoginSettings"), ("core", "ApiRequest"), ("core", "Call"),
+                found |= {("core", "LoginSettings"), ("core", "ApiRequest"), ("core", "Call"), ("core", "RequestOptions"),
                           ("java.util", "LinkedHashMap"), ("java.util", "Map"),
                           ("com.fasterxml.jackson.core.type", "TypeReference"),
                           ("com.fasterxml.jackson.databind", "JsonNode")}  # fmt: skip

@@ -17,7 +17,7 @@ from typing import Any
 from ..ir.model import Model
 from ..ir.naming import words
 from .clashes import numbered
-from .java_layout import Own, escape_doc, java_string
+from .java_layout import Expr, Own, escape_doc, java_string
 from .java_names import MODEL_MEMBERS, constant_name, identifier
 from .java_types import JSON, JavaTypes
 from .text import one_line
@@ -55,7 +55,7 @@ class ConstantView:
 class VariantView:
     name: str  # the class (a model) or nested record
     type: str  # the record's component type ("" for a model)
-    tag: str = ""  # the discriminator value that names it, a literal
+    test: str = ""  # the UntaggedUnion test a JSON value must pass to be tried as this variant
 
 
 @dataclass
@@ -72,6 +72,9 @@ class ModelView:
     records: list[VariantView] = field(default_factory=list)  # union: records
     discriminator: str = ""  # literal
     tagged: list[tuple[str, str]] = field(default_factory=list)
+    order: list[tuple[str, str]] = field(default_factory=list)  # union: (class, test) in the order tried
+    base: str = ""  # union: the runtime deserializer it extends
+    super_args: list[str] = field(default_factory=list)  # union: what its deserializer passes to the base
 
     @property
     def permits(self) -> list[str]:
@@ -185,7 +188,7 @@ class JavaModels:
         view.doc = [*view.doc, Own("Values this SDK does not know are kept: the API may add some.")]
 
     def _union(self, model: Model, view: ModelView) -> None:
-        taken = {"Unknown", "Deserializer", view.name}
+        taken = {"Unknown", "Deserializer", view.name, *self.classes.values()}
         by_model: dict[str, str] = {}
         for t in model.variants:
             if t.kind == "null":
@@ -194,7 +197,9 @@ class JavaModels:
             if target is not None and target.kind == "object" and target.name in self.classes:
                 cls = self.classes[target.name]
                 if cls not in [v.name for v in view.models]:
-                    view.models.append(VariantView(cls, ""))
+                    required = [java_string(f.name) for f in target.fields if f.required]
+                    view.models.append(VariantView(cls, "", f"hasFields({', '.join(required)})"))
+                    view.order.append((cls, view.models[-1].test))
                 by_model[t.model or ""] = cls
                 by_model[target.name] = cls
                 continue
@@ -202,14 +207,50 @@ class JavaModels:
             name = numbered(found.variant if found is not JSON else "Json", taken)
             if target is not None:
                 by_model[t.model or ""] = name
-            view.records.append(VariantView(name, found.boxed.text))
+            view.records.append(VariantView(name, found.boxed.text, _test(self.types, t)))
+            view.order.append((f"{name}", view.records[-1].test))
             view.imports |= found.boxed.imports
         view.imports.add(("com.fasterxml.jackson.databind", "JsonNode"))
         mapping = model.discriminator.mapping if model.discriminator is not None else ()
         view.tagged = [(java_string(value), by_model[target]) for value, target in mapping if target in by_model]
         if model.discriminator is not None and view.tagged:
             view.discriminator = java_string(model.discriminator.property)
+            if len(view.tagged) <= 10:
+                variants = Expr("Map.of", [x for tag, cls in view.tagged for x in (tag, cls + ".class")])
+            else:
+                variants = Expr("Map.ofEntries", [Expr("Map.entry", [tag, cls + ".class"]) for tag, cls in view.tagged])
+            view.base = "DiscriminatedUnion"
+            view.imports |= {("core", "DiscriminatedUnion"), ("java.util", "Map")}
+            view.super_args = [view.name + ".class", view.discriminator, variants, "Unknown::new"]
+        else:
+            tried = Expr("List.of", [Expr("variant", [test, cls + ".class"]) for cls, test in view.order])
+            view.base = "UntaggedUnion"
+            view.imports |= {("core", "UntaggedUnion"), ("java.util", "List")}
+            view.super_args = [view.name + ".class", tried, "Unknown::new"]
+        if view.records:
+            view.imports.add(("com.fasterxml.jackson.annotation", "JsonCreator"))
         view.doc = [*view.doc, Own("A value that matches no variant is kept as {@link Unknown}.")]
+
+
+def _test(types: JavaTypes, t: Any) -> str:
+    """The UntaggedUnion test of a variant that is not an object model."""
+    model = types.resolve(t) if t.kind == "model" else None
+    if model is not None:
+        if model.kind == "enum":
+            return {"integer": "isInteger()", "number": "isNumber()", "boolean": "isBoolean()"}.get(
+                model.enum_type or "", "isString()")
+        if model.kind == "object":
+            return "hasFields()"
+        return "any()"
+    if t.kind == "model" and t.model in types.models:  # an alias of a non-model type
+        target = types.models[t.model].target
+        return _test(types, target) if target is not None and target.kind != "model" else "any()"
+    if t.kind == "literal":
+        value = t.value
+        return "isBoolean()" if isinstance(value, bool) else "isInteger()" if isinstance(value, int) else \
+            "isNumber()" if isinstance(value, float) else "isString()" if isinstance(value, str) else "any()"
+    return {"string": "isString()", "integer": "isInteger()", "number": "isNumber()", "boolean": "isBoolean()",
+            "array": "isArray()", "map": "hasFields()"}.get(t.kind, "any()")
 
 
 def _enum_note(types: JavaTypes, t: Any) -> list[str]:
