@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * An error status the API answered with (4xx or 5xx), or an {@code event: error} inside an event
  * stream (status 0). {@link #getMessage()} is the message read from the error body (the common
- * envelopes), else {@code "Error code: <status>"}.
+ * envelopes), else {@code "Error code: <status>"}; {@link #toString()} is the status line with it
+ * ({@code "404 Not Found: Widget not found"}), as Go's {@code Error()} and Python's {@code str(e)}.
  */
 public class ApiStatusException extends ApiException {
   private static final long serialVersionUID = 1L;
@@ -113,5 +114,16 @@ public class ApiStatusException extends ApiException {
    */
   public Optional<RateLimit> rateLimit() {
     return RateLimit.from(headers);
+  }
+
+  /**
+   * The error as one line: {@code <status> <reason>: <message>} ({@code <status> <reason>} when the
+   * body had no message, {@code <status>: <message>} for a status without a reason phrase).
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return StatusText.of(statusCode, getMessage());
   }
 }

@@ -48,6 +48,13 @@ class ErrorsTest {
   }
 
   @Test
+  void text() {
+    assertEquals("404 Not Found: gone", error(404, "{\"message\":\"gone\"}").toString());
+    assertEquals("418 I'm a teapot", error(418, "").toString());
+    assertEquals("499: went away", error(499, "{\"message\":\"went away\"}").toString());
+  }
+
+  @Test
   void field() {
     assertEquals(
         Optional.of("email"),
