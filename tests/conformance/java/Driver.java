@@ -31,6 +31,7 @@ import dev.zsdk.conformance.core.OAuth;
 import dev.zsdk.conformance.core.OAuthTokens;
 import dev.zsdk.conformance.core.Page;
 import dev.zsdk.conformance.core.PermissionDeniedException;
+import dev.zsdk.conformance.core.RateLimit;
 import dev.zsdk.conformance.core.RateLimitException;
 import dev.zsdk.conformance.core.RawResponse;
 import dev.zsdk.conformance.core.RequestOptions;
@@ -74,9 +75,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -472,15 +470,6 @@ public final class Driver {
     if (value instanceof Nullable<?> nullable) {
       return plain(nullable.value().orElse(null));
     }
-    if (value instanceof OptionalLong optional) {
-      return optional.isPresent() ? optional.getAsLong() : null;
-    }
-    if (value instanceof OptionalInt optional) {
-      return optional.isPresent() ? optional.getAsInt() : null;
-    }
-    if (value instanceof OptionalDouble optional) {
-      return optional.isPresent() ? optional.getAsDouble() : null;
-    }
     return value;
   }
 
@@ -562,10 +551,11 @@ public final class Driver {
   }
 
   /** The observation of a response's X-RateLimit-* headers. */
-  private static JsonNode rateLimit(Object given) {
-    if (!(plain(given) instanceof dev.zsdk.conformance.core.RateLimit limit)) {
+  private static JsonNode rateLimit(Optional<RateLimit> given) {
+    if (given.isEmpty()) {
       return NullNode.getInstance();
     }
+    RateLimit limit = given.get();
     ObjectNode out = NODES.objectNode();
     out.set("limit", node(limit.limit()));
     out.set("remaining", node(limit.remaining()));
@@ -641,12 +631,9 @@ public final class Driver {
         .objectNode()
         .set(
             "variant",
-            variant == null ? NullNode.getInstance() : NODES.textNode(variantName(variant)));
-  }
-
-  /** A variant's name: its class's, or the nested record's inside the union's interface. */
-  private static String variantName(Object variant) {
-    return variant.getClass().getSimpleName();
+            variant == null
+                ? NullNode.getInstance()
+                : NODES.textNode(variant.getClass().getSimpleName()));
   }
 
   // ---------------------------------------------------------------------------------- steps
