@@ -10,7 +10,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -309,16 +308,10 @@ public final class ClientCore {
     private final Map<String, AuthProvider> auth = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
-    private Function<Duration, CompletableFuture<Void>> sleeper = Builder::sleep;
+    private Function<Duration, CompletableFuture<Void>> sleeper = Timers::sleep;
 
     private Builder(ClientDefaults defaults) {
       this.defaults = defaults;
-    }
-
-    private static CompletableFuture<Void> sleep(Duration delay) {
-      return CompletableFuture.runAsync(
-          () -> {},
-          CompletableFuture.delayedExecutor(Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS));
     }
 
     /**

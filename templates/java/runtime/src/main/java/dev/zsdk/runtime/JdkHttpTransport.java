@@ -18,7 +18,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
   private final HttpClient client;
 
-  /** A transport over a new HTTP/1.1 client that follows no redirects of other hosts. */
+  /** A transport over a new HTTP/1.1 client that follows redirects (but not from HTTPS to HTTP). */
   public JdkHttpTransport() {
     this(
         HttpClient.newBuilder()

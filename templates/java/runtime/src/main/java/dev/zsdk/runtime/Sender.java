@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -216,13 +215,16 @@ final class Sender {
           }
         });
     if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
-      CompletableFuture.runAsync(
-          () -> {
-            if (timed.completeExceptionally(new ApiTimeoutException("Request timed out.", null))) {
-              inner.cancel(true);
-            }
-          },
-          CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS));
+      ScheduledFuture<?> timer =
+          Timers.after(
+              timeout,
+              () -> {
+                if (timed.completeExceptionally(
+                    new ApiTimeoutException("Request timed out.", null))) {
+                  inner.cancel(true);
+                }
+              });
+      timed.whenComplete((r, e) -> timer.cancel(false));
     }
     timed.whenComplete(
         (r, e) -> {
@@ -326,10 +328,7 @@ final class Sender {
     if (token.form() != null) {
       List<String> pairs = new ArrayList<>();
       for (String[] pair : token.form()) {
-        pairs.add(
-            URLEncoder.encode(pair[0], StandardCharsets.UTF_8)
-                + "="
-                + URLEncoder.encode(pair[1], StandardCharsets.UTF_8));
+        pairs.add(formEscape(pair[0]) + "=" + formEscape(pair[1]));
       }
       body = String.join("&", pairs).getBytes(StandardCharsets.UTF_8);
       headers.put("Content-Type", List.of("application/x-www-form-urlencoded"));
@@ -353,5 +352,10 @@ final class Sender {
                       .getNodeFactory()
                       .textNode(new String(data, StandardCharsets.UTF_8));
             });
+  }
+
+  /** A form value as Go's url.QueryEscape writes it: percent-encoded, a space as {@code +}. */
+  static String formEscape(String text) {
+    return Wire.percent(text, false).replace("%20", "+");
   }
 }
