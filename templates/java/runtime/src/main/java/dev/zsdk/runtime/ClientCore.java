@@ -1,5 +1,6 @@
 package dev.zsdk.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -203,13 +204,12 @@ public final class ClientCore {
    * @throws ApiException when the login failed
    */
   public void login(Call<?> call, String scheme, RequestOptions options) {
-    RawResponse<?> raw = executeRaw(call, options);
-    AuthProvider provider = auth.get(scheme);
-    if (!(provider instanceof LoginTokenAuth login)) {
+    if (!(auth.get(scheme) instanceof LoginTokenAuth login)) {
       throw new IllegalArgumentException("scheme " + scheme + " is not a login scheme");
     }
-    byte[] body = raw.body();
-    com.fasterxml.jackson.databind.JsonNode decoded = Json.tryParse(body);
+    RequestOptions opts = options == null ? RequestOptions.none() : options;
+    byte[] body = await(sender.send(Prepared.of(this, call.request, opts, false))).body();
+    JsonNode decoded = Json.tryParse(body);
     if (decoded == null) {
       throw new ApiResponseValidationException("Login response is not valid JSON", body, null);
     }
