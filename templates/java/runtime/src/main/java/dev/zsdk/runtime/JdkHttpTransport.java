@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +51,7 @@ public final class JdkHttpTransport implements HttpTransport {
       builder.timeout(request.timeout());
     }
     for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-      if (!RESTRICTED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+      if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
         for (String value : header.getValue()) {
           builder.header(header.getKey(), value);
         }

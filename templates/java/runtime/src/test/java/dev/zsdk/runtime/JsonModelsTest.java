@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.LocalDate;
@@ -122,8 +123,7 @@ class JsonModelsTest {
     List<Pet> pets =
         Json.mapper()
             .readValue(
-                "[{\"type\":\"cat\"},{\"type\":\"dog\"}]",
-                new com.fasterxml.jackson.core.type.TypeReference<List<Pet>>() {});
+                "[{\"type\":\"cat\"},{\"type\":\"dog\"}]", new TypeReference<List<Pet>>() {});
     assertInstanceOf(Dog.class, pets.get(1));
   }
 

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,7 +35,7 @@ final class TestServer implements AutoCloseable {
     }
 
     Reply with(String name, String value) {
-      Map<String, String> changed = new java.util.LinkedHashMap<>(headers);
+      Map<String, String> changed = new LinkedHashMap<>(headers);
       changed.put(name, value);
       return new Reply(status, changed, body, delayMillis);
     }
