@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -66,12 +67,19 @@ final class Sender {
           });
     }
 
+    /** Keeps the request being sent, to abort it when the call is cancelled. */
+    void track(CompletableFuture<?> sending) {
+      inFlight = sending;
+      if (result.isCancelled()) {
+        sending.cancel(true);
+      }
+    }
+
     void run() {
       if (result.isDone()) {
         return;
       }
-      CompletableFuture<Response> attempt = ensureTokens(p).thenCompose(v -> attempt(p));
-      inFlight = attempt;
+      CompletableFuture<Response> attempt = ensureTokens(p).thenCompose(v -> attempt(p, this));
       attempt.whenComplete(
           (response, error) -> {
             if (error == null) {
@@ -152,8 +160,8 @@ final class Sender {
   }
 
   /** One try: send, then read an error status's body (or a buffered call's). */
-  private CompletableFuture<Response> attempt(Prepared p) {
-    return exchange(p.build(), p.timeout)
+  private CompletableFuture<Response> attempt(Prepared p, Tries tries) {
+    return exchange(p.build(), p.timeout, tries::track)
         .thenApply(
             r -> {
               if (r.statusCode() >= 400 || !p.streamed) {
@@ -184,7 +192,8 @@ final class Sender {
   }
 
   /** Sends one request through the interceptors and the transport, with the try's timeout. */
-  CompletableFuture<HttpResponseData> exchange(HttpRequestData request, Duration timeout) {
+  CompletableFuture<HttpResponseData> exchange(
+      HttpRequestData request, Duration timeout, Consumer<CompletableFuture<?>> track) {
     HttpRequestData sent = request;
     for (Interceptor interceptor : core.interceptors) {
       sent = interceptor.onRequest(sent);
@@ -232,6 +241,7 @@ final class Sender {
             inner.cancel(true);
           }
         });
+    track.accept(timed);
     return timed;
   }
 
@@ -338,7 +348,7 @@ final class Sender {
     }
     HttpRequestData request =
         new HttpRequestData(token.method(), URI.create(target), headers, body, timeout, false);
-    return exchange(request, timeout)
+    return exchange(request, timeout, sending -> {})
         .thenApply(
             r -> {
               byte[] data = readAll(r.body());
