@@ -40,6 +40,8 @@ public final class ClientCore {
   final Clock clock;
   final DoubleSupplier jitter;
   final Function<Duration, CompletableFuture<Void>> sleeper;
+  final Exchanger exchanger;
+  final TokenFetcher tokens;
   final Sender sender;
 
   private ClientCore(Builder b) {
@@ -68,6 +70,8 @@ public final class ClientCore {
     this.clock = b.clock;
     this.jitter = b.jitter;
     this.sleeper = b.sleeper;
+    this.exchanger = new Exchanger(this);
+    this.tokens = new TokenFetcher(this);
     this.sender = new Sender(this);
   }
 

@@ -234,6 +234,6 @@ public final class OAuth {
   }
 
   private CompletableFuture<JsonNode> send(TokenRequest request) {
-    return core.sender.sendToken(request, core.timeout, List.of());
+    return core.tokens.sendToken(request, core.timeout, List.of());
   }
 }
