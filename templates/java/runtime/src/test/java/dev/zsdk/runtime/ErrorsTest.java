@@ -78,6 +78,16 @@ class ErrorsTest {
   }
 
   @Test
+  void text() {
+    assertEquals(
+        "414 Request URI Too Long: too long", error(414, "{\"message\":\"too long\"}").toString());
+    assertEquals("418 I'm a teapot", error(418, "").toString());
+    assertEquals(
+        "499: went away", error(499, "{\"error\":{\"message\":\"went away\"}}").toString());
+    assertEquals("404 Not Found", error(404, "upstream exploded").toString());
+  }
+
+  @Test
   void rateLimit() {
     var headers = Headers.create();
     headers.put("X-RateLimit-Limit", List.of("100"));
