@@ -86,10 +86,15 @@ final class TokenFetcher {
         });
   }
 
-  private synchronized CompletableFuture<Void> exclusive(Supplier<CompletableFuture<Void>> task) {
-    CompletableFuture<Void> run = tail.thenCompose(v -> task.get());
-    tail = run.handle((v, e) -> null);
-    return run;
+  /** Runs task once every fetch queued before it has ended (the queue's lock is not held). */
+  private CompletableFuture<Void> exclusive(Supplier<CompletableFuture<Void>> task) {
+    CompletableFuture<Void> turn = new CompletableFuture<>();
+    CompletableFuture<Void> previous;
+    synchronized (this) {
+      previous = tail;
+      tail = turn;
+    }
+    return previous.thenCompose(v -> task.get()).whenComplete((v, e) -> turn.complete(null));
   }
 
   /** Makes a token endpoint call; gives its decoded body (text when not JSON). */
