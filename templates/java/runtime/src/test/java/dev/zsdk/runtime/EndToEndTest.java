@@ -251,6 +251,25 @@ class EndToEndTest {
   }
 
   @Test
+  void concurrentCallsFetchOneToken() throws Exception {
+    server.reply(ok("{\"access_token\":\"tok\",\"expires_in\":3600}"));
+    for (int i = 0; i < 8; i++) {
+      server.reply(ok("{}"));
+    }
+    ClientCore core =
+        client().auth("oauth2", AuthProvider.clientCredentials("/oauth/token", "id", "s")).build();
+    ApiRequest r = new ApiRequest("GET", "/me").security(List.of(List.of("oauth2")));
+    List<CompletableFuture<Void>> calls = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      calls.add(core.executeAsync(Call.empty(r), RequestOptions.none()));
+    }
+    CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+    assertEquals(
+        1, server.received.stream().filter(got -> got.path().equals("/v1/oauth/token")).count());
+    assertEquals(9, server.received.size());
+  }
+
+  @Test
   void loginTokenRefreshedAfter401() {
     LoginSettings settings =
         new LoginSettings(
