@@ -154,6 +154,58 @@ class EndToEndTest {
   }
 
   @Test
+  void cancelAbortsTheRequest() {
+    List<CompletableFuture<HttpResponseData>> sent = new ArrayList<>();
+    ClientCore core =
+        client()
+            .transport(
+                request -> {
+                  CompletableFuture<HttpResponseData> pending = new CompletableFuture<>();
+                  sent.add(pending);
+                  return pending;
+                })
+            .build();
+    CompletableFuture<Void> call =
+        core.executeAsync(Call.empty(new ApiRequest("GET", "/slow")), RequestOptions.none());
+    assertTrue(call.cancel(true));
+    assertEquals(1, sent.size());
+    assertTrue(sent.get(0).isCancelled());
+  }
+
+  @Test
+  void interceptorsMayReplaceResponses() {
+    ClientCore core =
+        client()
+            .transport(
+                request ->
+                    CompletableFuture.completedFuture(new HttpResponseData(500, Map.of(), null)))
+            .interceptor(
+                new Interceptor() {
+                  @Override
+                  public HttpResponseData onResponse(
+                      HttpRequestData request, HttpResponseData response) {
+                    return new HttpResponseData(
+                        200,
+                        Map.of("Content-Type", List.of("text/plain")),
+                        new java.io.ByteArrayInputStream("hi".getBytes(StandardCharsets.UTF_8)));
+                  }
+                })
+            .build();
+    assertEquals("hi", core.execute(Call.text(new ApiRequest("GET", "/t")), RequestOptions.none()));
+    assertThrows(
+        InternalServerException.class,
+        () ->
+            Fixtures.core("http://x", waits)
+                .maxRetries(0)
+                .transport(
+                    r ->
+                        CompletableFuture.completedFuture(
+                            new HttpResponseData(500, Map.of(), null)))
+                .build()
+                .executeRaw(Call.ok(new ApiRequest("GET", "/health")), RequestOptions.none()));
+  }
+
+  @Test
   void asyncCallsComplete() throws Exception {
     server.reply(Reply.json(502, "{}"), ok("{\"a\":2}"));
     ClientCore core = client().build();
@@ -196,6 +248,25 @@ class EndToEndTest {
     assertEquals("grant_type=client_credentials&client_id=id&client_secret=secret", token.body());
     assertEquals("Bearer tok", server.received.get(1).header("Authorization"));
     assertEquals("1", server.received.get(2).header("X-Seen"));
+  }
+
+  @Test
+  void concurrentCallsFetchOneToken() throws Exception {
+    server.reply(ok("{\"access_token\":\"tok\",\"expires_in\":3600}"));
+    for (int i = 0; i < 8; i++) {
+      server.reply(ok("{}"));
+    }
+    ClientCore core =
+        client().auth("oauth2", AuthProvider.clientCredentials("/oauth/token", "id", "s")).build();
+    ApiRequest r = new ApiRequest("GET", "/me").security(List.of(List.of("oauth2")));
+    List<CompletableFuture<Void>> calls = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      calls.add(core.executeAsync(Call.empty(r), RequestOptions.none()));
+    }
+    CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+    assertEquals(
+        1, server.received.stream().filter(got -> got.path().equals("/v1/oauth/token")).count());
+    assertEquals(9, server.received.size());
   }
 
   @Test

@@ -48,13 +48,6 @@ class ErrorsTest {
   }
 
   @Test
-  void text() {
-    assertEquals("404 Not Found: gone", error(404, "{\"message\":\"gone\"}").toString());
-    assertEquals("418 I'm a teapot", error(418, "").toString());
-    assertEquals("499: went away", error(499, "{\"message\":\"went away\"}").toString());
-  }
-
-  @Test
   void field() {
     assertEquals(
         Optional.of("email"),
@@ -82,6 +75,16 @@ class ErrorsTest {
     assertEquals(418, teapot.statusCode());
     assertEquals(Optional.of("req_1"), teapot.requestId());
     assertTrue(teapot instanceof ApiException);
+  }
+
+  @Test
+  void text() {
+    assertEquals(
+        "414 Request URI Too Long: too long", error(414, "{\"message\":\"too long\"}").toString());
+    assertEquals("418 I'm a teapot", error(418, "").toString());
+    assertEquals(
+        "499: went away", error(499, "{\"error\":{\"message\":\"went away\"}}").toString());
+    assertEquals("404 Not Found", error(404, "upstream exploded").toString());
   }
 
   @Test

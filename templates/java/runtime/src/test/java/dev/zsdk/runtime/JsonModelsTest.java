@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,50 @@ class JsonModelsTest {
     assertEquals("+02:00", patch.when.getOffset().toString());
   }
 
+  /** A model shaped as the generated ones: a no-arg constructor and one from its builder. */
+  static final class Widget {
+    @JsonProperty("name")
+    private final String name;
+
+    @JsonAnySetter private final Map<String, JsonNode> additionalProperties;
+
+    private Widget() {
+      this.name = null;
+      this.additionalProperties = new LinkedHashMap<>();
+    }
+
+    private Widget(Builder builder) {
+      this.name = builder.name;
+      this.additionalProperties = new LinkedHashMap<>(builder.additionalProperties);
+    }
+
+    @JsonAnyGetter
+    Map<String, JsonNode> additionalProperties() {
+      return additionalProperties;
+    }
+
+    /** Builds a widget. */
+    static final class Builder {
+      private String name;
+      private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+      Widget build() {
+        return new Widget(this);
+      }
+    }
+  }
+
+  @Test
+  void modelsWithBuilders() throws Exception {
+    Widget widget = Json.mapper().readValue("{\"name\":\"w\",\"extra\":[1]}", Widget.class);
+    assertEquals("w", widget.name);
+    assertEquals("[1]", widget.additionalProperties().get("extra").toString());
+    assertEquals("{\"name\":\"w\",\"extra\":[1]}", Json.mapper().writeValueAsString(widget));
+    Widget.Builder builder = new Widget.Builder();
+    builder.name = "b";
+    assertEquals("{\"name\":\"b\"}", Json.mapper().writeValueAsString(builder.build()));
+  }
+
   /** A union's variants. */
   @JsonDeserialize(using = Pet.Deserializer.class)
   sealed interface Pet permits Dog, Cat, Pet.Unknown {
@@ -122,8 +170,7 @@ class JsonModelsTest {
     List<Pet> pets =
         Json.mapper()
             .readValue(
-                "[{\"type\":\"cat\"},{\"type\":\"dog\"}]",
-                new com.fasterxml.jackson.core.type.TypeReference<List<Pet>>() {});
+                "[{\"type\":\"cat\"},{\"type\":\"dog\"}]", new TypeReference<List<Pet>>() {});
     assertInstanceOf(Dog.class, pets.get(1));
   }
 

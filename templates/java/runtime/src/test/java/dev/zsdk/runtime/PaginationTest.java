@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Which request asks for the next page, and when there is none. */
 class PaginationTest {
   private static JsonNode json(String text) {
-    return Json.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Json.parse(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String next(Pager pager, ApiRequest r, String body) {

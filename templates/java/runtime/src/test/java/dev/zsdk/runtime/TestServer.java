@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,7 +35,7 @@ final class TestServer implements AutoCloseable {
     }
 
     Reply with(String name, String value) {
-      Map<String, String> changed = new java.util.LinkedHashMap<>(headers);
+      Map<String, String> changed = new LinkedHashMap<>(headers);
       changed.put(name, value);
       return new Reply(status, changed, body, delayMillis);
     }
@@ -50,7 +51,13 @@ final class TestServer implements AutoCloseable {
 
   TestServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "test-server");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.createContext("/", this::handle);
     server.start();
   }
