@@ -23,7 +23,7 @@ from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
-from .java_layout import Expr, Own, declaration, escape_doc, java_string, javadoc, type_header
+from .java_layout import Expr, Own, declaration, escape_doc, java_string, javadoc, type_header, assign
 from .java_layout import call as lay
 from .java_layout import field as field_lines
 from .java_models import JavaModels, ModelView, java_classes
@@ -65,6 +65,9 @@ class JavaTarget(Target):
         return {"doc": _doc, "own": Own, "decl": _decl, "call": _call, "field": _field, "assign": _assign,
                 "jstr": java_string,
                 "permits": lambda head, names: "\n".join(type_header(head, "permits", names)),
+                "record": lambda head, names, body: "\n".join(type_header(head, "implements", names, 2, body)),
+                "extends": lambda head, names: "\n".join(type_header(head, "extends", names, 2)),
+                "set": lambda head, value, indent=4: "\n".join(assign(indent, head, value)),
                 "implements": lambda head, names: "\n".join(type_header(head, "implements", names)), "markdown": markdown_text, "code": markdown_code}  # fmt: skip
 
     def format(self, path: str, text: str) -> str:
@@ -297,9 +300,9 @@ class MethodView:
     def declared(self, given: list[Arg]) -> list[str]:
         return [f"{a.type} {a.name}" for a in given]
 
-    def made(self, owner: str = "") -> str:
+    def made(self, owner: str = "") -> Expr:
         """The expression that builds this method's Call (from the async service: through `owner`)."""
-        return f"{owner + '.' if owner else ''}{self.call_name}({', '.join(a.name for a in self.args)})"
+        return Expr(f"{owner + '.' if owner else ''}{self.call_name}", [a.name for a in self.args])
 
     def passed(self, given: list[Arg]) -> list[str]:
         """What an overload with `given` passes to the full one."""

@@ -68,6 +68,9 @@ def call(indent: int, prefix: str, callee: str, args: Sequence[str], tail: str =
     whole = f"{callee}({', '.join(args)}){tail}"
     if _fits(pad + prefix + whole):
         return [pad + prefix + whole]
+    if prefix.endswith(" = ") and not _fits(pad + prefix.rstrip()):  # a declaration: its name goes down first
+        kind, _, name = prefix[:-3].rpartition(" ")
+        return [pad + kind, *call(indent + 4, name + " = ", callee, args, tail)]
     if prefix.endswith(" = "):
         if _fits(" " * (indent + 4) + whole):
             return [pad + prefix.rstrip(), " " * (indent + 4) + whole]
@@ -98,34 +101,60 @@ def declaration(indent: int, head: str, params: Sequence[str], tail: str = " {")
     """`head(params)tail` — a method or constructor declaration — as gjf lays it out."""
     pad = " " * indent
     whole = f"{pad}{head}({', '.join(params)}){tail}"
-    if _fits(whole) or not params:
+    if _fits(whole):
         return [whole]
-    return [f"{pad}{head}(", *_arguments(indent + 4, params, ")" + tail)]
+    if not params or not _fits(f"{pad}{head}("):  # the name goes on the next line, 4 columns in
+        kind, _, name = head.rpartition(" ")
+        return [pad + kind, *declaration(indent + 4, name, params, tail)]
+    together = f"{pad}    {', '.join(params)}){tail}"
+    if _fits(together):
+        return [f"{pad}{head}(", together]
+    lines = [f"{pad}{head}("]
+    for i, param in enumerate(params):
+        end = "," if i < len(params) - 1 else ")" + tail
+        if _fits(f"{pad}    {param}{end}"):
+            lines.append(f"{pad}    {param}{end}")
+        else:  # the parameter's name goes down
+            kind, _, name = param.rpartition(" ")
+            lines += [f"{pad}    {kind}", f"{pad}        {name}{end}"]
+    return lines
 
 
 def field(indent: int, head: str, name: str, tail: str = ";") -> list[str]:
-    """A field declaration `head name;`: the name on the next line, 4 columns in, when it does not fit."""
+    """A field declaration `head name;` (`name` may end with ` = value`): when it does not fit, the name on the
+    next line, 4 columns in — or, with a value, the value."""
     pad = " " * indent
     whole = f"{pad}{head} {name}{tail}"
     if _fits(whole):
         return [whole]
+    ident, eq, value = name.partition(" = ")
+    if eq and _fits(f"{pad}{head} {ident} ="):
+        return [f"{pad}{head} {ident} =", " " * (indent + 4) + value + tail]
     return [pad + head, " " * (indent + 4) + name + tail]
 
 
-def type_header(head: str, keyword: str, names: Sequence[str]) -> list[str]:
-    """`head keyword A, B {` (a top-level class's `implements`, an interface's `permits`): the clause on the next
-    line when it does not fit, its names one per line when they do not fit there either."""
+def assign(indent: int, head: str, value: str) -> list[str]:
+    """`head = value;`, broken after `=` when it does not fit."""
+    pad = " " * indent
+    whole = f"{pad}{head} = {value};"
+    return [whole] if _fits(whole) else [f"{pad}{head} =", f"{pad}    {value};"]
+
+
+def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, body: str = " {") -> list[str]:
+    """`head keyword A, B {` (a class's `implements`, an interface's `permits`): the clause on the next line when
+    it does not fit, its names one per line when they do not fit there either."""
+    pad = " " * indent
     if not names:
-        return [head + " {"]
-    whole = f"{head} {keyword} {', '.join(names)} {{"
+        return [pad + head + body]
+    whole = f"{pad}{head} {keyword} {', '.join(names)}{body}"
     if _fits(whole):
         return [whole]
-    clause = f"    {keyword} {', '.join(names)} {{"
+    clause = f"{pad}    {keyword} {', '.join(names)}{body}"
     if _fits(clause):
-        return [head, clause]
+        return [pad + head, clause]
     first, *rest = names
-    return [head, f"    {keyword} {first}" + ("," if rest else " {"),
-            *[f"        {n}" + ("," if i < len(rest) - 1 else " {") for i, n in enumerate(rest)]]  # fmt: skip
+    return [pad + head, f"{pad}    {keyword} {first}" + ("," if rest else body),
+            *[f"{pad}        {n}" + ("," if i < len(rest) - 1 else body) for i, n in enumerate(rest)]]  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------- doc comments

@@ -55,7 +55,7 @@ class ConstantView:
 class VariantView:
     name: str  # the class (a model) or nested record
     type: str  # the record's component type ("" for a model)
-    test: str = ""  # the UntaggedUnion test a JSON value must pass to be tried as this variant
+    test: str = ""  # the UntaggedUnion test a JSON value must pass to be tried as this variant (an Expr)
 
 
 @dataclass
@@ -198,7 +198,7 @@ class JavaModels:
                 cls = self.classes[target.name]
                 if cls not in [v.name for v in view.models]:
                     required = [java_string(f.name) for f in target.fields if f.required]
-                    view.models.append(VariantView(cls, "", f"hasFields({', '.join(required)})"))
+                    view.models.append(VariantView(cls, "", Expr("hasFields", required)))
                     view.order.append((cls, view.models[-1].test))
                 by_model[t.model or ""] = cls
                 by_model[target.name] = cls
@@ -232,25 +232,29 @@ class JavaModels:
         view.doc = [*view.doc, Own("A value that matches no variant is kept as {@link Unknown}.")]
 
 
-def _test(types: JavaTypes, t: Any) -> str:
+def _test(types: JavaTypes, t: Any) -> Expr:
     """The UntaggedUnion test of a variant that is not an object model."""
+    return Expr(_test_name(types, t), [])
+
+
+def _test_name(types: JavaTypes, t: Any) -> str:
     model = types.resolve(t) if t.kind == "model" else None
     if model is not None:
         if model.kind == "enum":
-            return {"integer": "isInteger()", "number": "isNumber()", "boolean": "isBoolean()"}.get(
-                model.enum_type or "", "isString()")
+            return {"integer": "isInteger", "number": "isNumber", "boolean": "isBoolean"}.get(
+                model.enum_type or "", "isString")
         if model.kind == "object":
-            return "hasFields()"
-        return "any()"
+            return "hasFields"
+        return "any"
     if t.kind == "model" and t.model in types.models:  # an alias of a non-model type
         target = types.models[t.model].target
-        return _test(types, target) if target is not None and target.kind != "model" else "any()"
+        return _test_name(types, target) if target is not None and target.kind != "model" else "any"
     if t.kind == "literal":
         value = t.value
-        return "isBoolean()" if isinstance(value, bool) else "isInteger()" if isinstance(value, int) else \
-            "isNumber()" if isinstance(value, float) else "isString()" if isinstance(value, str) else "any()"
-    return {"string": "isString()", "integer": "isInteger()", "number": "isNumber()", "boolean": "isBoolean()",
-            "array": "isArray()", "map": "hasFields()"}.get(t.kind, "any()")
+        return "isBoolean" if isinstance(value, bool) else "isInteger" if isinstance(value, int) else \
+            "isNumber" if isinstance(value, float) else "isString" if isinstance(value, str) else "any"
+    return {"string": "isString", "integer": "isInteger", "number": "isNumber", "boolean": "isBoolean",
+            "array": "isArray", "map": "hasFields"}.get(t.kind, "any")
 
 
 def _enum_note(types: JavaTypes, t: Any) -> list[str]:
