@@ -23,7 +23,7 @@ from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
-from .java_layout import Expr, Own, declaration, escape_doc, java_string, javadoc, type_header, assign
+from .java_layout import Expr, Own, declaration, escape_doc, java_string, javadoc, record_header, type_header, assign
 from .java_layout import call as lay
 from .java_layout import field as field_lines
 from .java_models import JavaModels, ModelView, java_classes
@@ -65,7 +65,7 @@ class JavaTarget(Target):
         return {"doc": _doc, "own": Own, "decl": _decl, "call": _call, "field": _field, "assign": _assign,
                 "jstr": java_string,
                 "permits": lambda head, names: "\n".join(type_header(head, "permits", names)),
-                "record": lambda head, names, body: "\n".join(type_header(head, "implements", names, 2, body)),
+                "record": lambda name, component, parent, body: "\n".join(record_header(name, component, parent, body)),
                 "extends": lambda head, names: "\n".join(type_header(head, "extends", names, 2)),
                 "set": lambda head, value, indent=4: "\n".join(assign(indent, head, value)),
                 "implements": lambda head, names: "\n".join(type_header(head, "implements", names)), "markdown": markdown_text, "code": markdown_code}  # fmt: skip
