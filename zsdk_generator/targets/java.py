@@ -31,6 +31,7 @@ from .java_names import (
     BUILDER_METHODS,
     CLIENT_METHODS,
     LOCAL_RESERVED,
+    PARAMS_MEMBERS,
     RESERVED_PACKAGE_NAMES,
     SERVICE_MEMBERS,
     identifier,
@@ -386,13 +387,13 @@ class _Lowering:
             imports |= found.boxed.imports
             statements += lay(4, "", "r.pathParam", [java_string(p.wire), ident, self._enc(p.encoding, call_imports)])
         fields: list[ParamField] = []
-        field_names: set[str] = {"builder"}
+        field_names: set[str] = set(PARAMS_MEMBERS)
         params_imports: set[Import] = set()
         sends = [*call.query, *call.headers, *call.cookies]
         setters = {"query": "r.query", "header": "r.header", "cookie": "r.cookie"}
         for p in sends:
             found = self.types.of(p.type)
-            ident = numbered(identifier(p.name.words, "param", frozenset({"builder", "build"})), field_names)
+            ident = numbered(identifier(p.name.words, "param", PARAMS_MEMBERS), field_names)
             notes = ["Deprecated: the API marks this parameter as deprecated."] if p.deprecated else []
             fields.append(self._param_field(ident, found.boxed, p.required, [p.description, *notes], p.wire,
                                             params_imports))  # fmt: skip
@@ -402,8 +403,7 @@ class _Lowering:
         declared = dict(call.body.encoding) if call.body is not None else {}
         for f in self._parts(call):
             file = call.body is not None and f.name in call.body.file_fields
-            ident = numbered(identifier(words(f.ident or f.name), "field", frozenset({"builder", "build"})),
-                             field_names)  # fmt: skip
+            ident = numbered(identifier(words(f.ident or f.name), "field", PARAMS_MEMBERS), field_names)
             if file:
                 typ = FILE.wrap("List<{}>", ("java.util", "List")) if f.type.kind == "array" else FILE
                 fields.append(self._param_field(ident, typ, f.required, [f.description], f.name, params_imports))
@@ -607,6 +607,8 @@ class _Lowering:
         return {
             "package": self.package, "group_id": self.group, "artifact_id": self.artifact,
             "version": self.config.version, "title": title, "client": self.client,
+            "async_doc": [Own(f"The {escape_doc(title)} client whose methods return a "
+                              "{@link java.util.concurrent.CompletableFuture}: {@code client.async()}.")],
             "jackson": JACKSON, "junit": JUNIT,
             "description": _xml(one_line(next((p for p in prose(sdk.description).split("\n\n") if p.strip()), ""))
                                 or f"The Java SDK of the {title}."),
