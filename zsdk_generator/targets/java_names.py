@@ -69,8 +69,8 @@ SERVICE_MEMBERS = frozenset(
 LOCAL_RESERVED = frozenset({"r", "params", "body", "options", "core", "call"})
 # The client's own members.
 CLIENT_METHODS = frozenset(
-    {"builder", "fromEnv", "async", "authenticate", "oauth", "core", "defaults", "equals", "hashCode", "toString", "getClass",
-     "notify", "notifyAll", "wait", "clone", "finalize"}
+    {"builder", "fromEnv", "async", "authenticate", "oauth", "core", "defaults", "equals", "hashCode", "toString",
+     "getClass", "notify", "notifyAll", "wait", "clone", "finalize"}
 )  # fmt: skip
 BUILDER_METHODS = frozenset(
     {"baseUrl", "timeout", "maxRetries", "retryConfig", "authConfig", "defaultHeader", "transport", "interceptor",
