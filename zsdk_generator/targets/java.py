@@ -23,7 +23,7 @@ from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
-from .java_layout import Expr, Own, declaration, escape_doc, java_string, javadoc, type_header, assign
+from .java_layout import Expr, Own, assign, declaration, escape_doc, java_string, javadoc, record_header, type_header
 from .java_layout import call as lay
 from .java_layout import field as field_lines
 from .java_models import JavaModels, ModelView, java_classes
@@ -31,6 +31,7 @@ from .java_names import (
     BUILDER_METHODS,
     CLIENT_METHODS,
     LOCAL_RESERVED,
+    PARAMS_MEMBERS,
     RESERVED_PACKAGE_NAMES,
     SERVICE_MEMBERS,
     identifier,
@@ -65,10 +66,12 @@ class JavaTarget(Target):
         return {"doc": _doc, "own": Own, "decl": _decl, "call": _call, "field": _field, "assign": _assign,
                 "jstr": java_string,
                 "permits": lambda head, names: "\n".join(type_header(head, "permits", names)),
-                "record": lambda head, names, body: "\n".join(type_header(head, "implements", names, 2, body)),
+                "record": lambda name, component, parent, body: "\n".join(
+                    record_header(name, component, parent, body)),
                 "extends": lambda head, names: "\n".join(type_header(head, "extends", names, 2)),
                 "set": lambda head, value, indent=4: "\n".join(assign(indent, head, value)),
-                "implements": lambda head, names: "\n".join(type_header(head, "implements", names)), "markdown": markdown_text, "code": markdown_code}  # fmt: skip
+                "implements": lambda head, names: "\n".join(type_header(head, "implements", names)),
+                "markdown": markdown_text, "code": markdown_code}  # fmt: skip
 
     def format(self, path: str, text: str) -> str:
         if path.endswith(".java"):
@@ -100,8 +103,9 @@ class JavaTarget(Target):
                                 {**context, "resource": resource, "async": is_async,
                                  "imports": _import_lines(resource.imports(is_async), package)})  # fmt: skip
             for params in resource.params:
+                imports = _import_lines(params.imports, package)
                 yield RenderJob(f"{base}/services/{params.name}.java", "params.java.jinja",
-                                {**context, "params": params, "imports": _import_lines(params.imports, package)})  # fmt: skip
+                                {**context, "params": params, "imports": imports})  # fmt: skip
         yield from self._runtime(package)
 
     def _runtime(self, package: str) -> Iterable[RenderJob]:
@@ -207,7 +211,7 @@ _CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/+=-]+")
 
 def _code(text: str) -> Own:
     """Spec text (a name, a value) in code font when it is plain, else quoted."""
-    return Own("{@code " + text + "}") if _CODE_SAFE.fullmatch(text) else Own(f"\"{escape_doc(one_line(text))}\"")
+    return Own("{@code " + text + "}") if _CODE_SAFE.fullmatch(text) else Own(f'"{escape_doc(one_line(text))}"')
 
 
 def _list(items: Iterable[str]) -> Expr:
@@ -354,7 +358,8 @@ class _Lowering:
         self.service_names.add(type_ + "Async")
         members = set(SERVICE_MEMBERS)
         trail = (parent.trail if parent else "client") + f".{identifier(r.name.words, 'resource')}()"
-        doc = [r.description] if r.description.strip() else [Own(f"The {_code(' '.join(r.name.words))} resource.")]
+        doc: list[str] = [r.description] if r.description.strip() else \
+            [Own(f"The {_code(' '.join(r.name.words))} resource.")]  # fmt: skip
         view = ResourceView(identifier(r.name.words, "resource"), type_, trail, doc, [], [])
         children = []
         for child in r.resources:
@@ -386,13 +391,13 @@ class _Lowering:
             imports |= found.boxed.imports
             statements += lay(4, "", "r.pathParam", [java_string(p.wire), ident, self._enc(p.encoding, call_imports)])
         fields: list[ParamField] = []
-        field_names: set[str] = {"builder"}
+        field_names: set[str] = set(PARAMS_MEMBERS)
         params_imports: set[Import] = set()
         sends = [*call.query, *call.headers, *call.cookies]
         setters = {"query": "r.query", "header": "r.header", "cookie": "r.cookie"}
         for p in sends:
             found = self.types.of(p.type)
-            ident = numbered(identifier(p.name.words, "param", frozenset({"builder", "build"})), field_names)
+            ident = numbered(identifier(p.name.words, "param", PARAMS_MEMBERS), field_names)
             notes = ["Deprecated: the API marks this parameter as deprecated."] if p.deprecated else []
             fields.append(self._param_field(ident, found.boxed, p.required, [p.description, *notes], p.wire,
                                             params_imports))  # fmt: skip
@@ -402,8 +407,7 @@ class _Lowering:
         declared = dict(call.body.encoding) if call.body is not None else {}
         for f in self._parts(call):
             file = call.body is not None and f.name in call.body.file_fields
-            ident = numbered(identifier(words(f.ident or f.name), "field", frozenset({"builder", "build"})),
-                             field_names)  # fmt: skip
+            ident = numbered(identifier(words(f.ident or f.name), "field", PARAMS_MEMBERS), field_names)
             if file:
                 typ = FILE.wrap("List<{}>", ("java.util", "List")) if f.type.kind == "array" else FILE
                 fields.append(self._param_field(ident, typ, f.required, [f.description], f.name, params_imports))
@@ -428,18 +432,19 @@ class _Lowering:
         if call.body is not None and call.body.kind != "multipart":
             kind = call.body.kind
             media = call.body.media_type or ("text/plain" if kind == "text" else "application/octet-stream")
-            doc = [call.body.description] if call.body.description.strip() else [Own("the request body")]
+            body_doc: list[str] = [call.body.description] if call.body.description.strip() else \
+                [Own("the request body")]  # fmt: skip
             default = "" if call.body.required else "null"
             if kind == "binary":
-                args.append(Arg("body", FILE.text, doc, default))
+                args.append(Arg("body", FILE.text, body_doc, default))
                 imports |= FILE.imports
                 statements += lay(4, "", "r.binaryBody", ["body", java_string(media)])
             elif kind == "text":
-                args.append(Arg("body", "String", doc, default))
+                args.append(Arg("body", "String", body_doc, default))
                 statements += lay(4, "", "r.textBody", ["body", java_string(media)])
             else:
                 typ = self.types.boxed(call.body.type)
-                args.append(Arg("body", typ.text, doc, default))
+                args.append(Arg("body", typ.text, body_doc, default))
                 imports |= typ.imports
                 statements.append(f"    r.{kind}Body(body);")
                 for wire, e in call.body.encoding:
@@ -601,12 +606,14 @@ class _Lowering:
         bare.sort(key=lambda found: found[1].blocking == "void")
         example = {"trail": bare[0][0].trail, "method": bare[0][1].name, "value": bare[0][1].blocking != "void",
                    "type": bare[0][1].blocking} if bare else None  # fmt: skip
-        r = client.retries
+        retries = client.retries
         client_imports = self._client_imports(resources, lifted, schemes, login, oauth, False)
         async_imports = self._client_imports(resources, lifted, schemes, login, oauth, True)
         return {
             "package": self.package, "group_id": self.group, "artifact_id": self.artifact,
             "version": self.config.version, "title": title, "client": self.client,
+            "async_doc": [Own(f"The {escape_doc(title)} client whose methods return a "
+                              "{@link java.util.concurrent.CompletableFuture}: {@code client.async()}.")],
             "jackson": JACKSON, "junit": JUNIT,
             "description": _xml(one_line(next((p for p in prose(sdk.description).split("\n\n") if p.strip()), ""))
                                 or f"The Java SDK of the {title}."),
@@ -618,10 +625,11 @@ class _Lowering:
             "server_url": markdown_code(client.base_url) if client.base_url else "",
             "models": models, "resources": resources, "all_resources": all_resources,
             "base_url": java_string(client.base_url), "default_security": _security(client.default_security),
-            "retries": {"timeout": _duration(r.timeout), "timeout_text": f"{r.timeout:g} s",
-                        "max_retries": r.max_retries, "base_delay": _duration(r.base_delay),
-                        "max_delay": _duration(r.max_delay), "refresh_buffer": _duration(r.refresh_buffer),
-                        "refresh_retries": r.refresh_retries},
+            "retries": {"timeout": _duration(retries.timeout), "timeout_text": f"{retries.timeout:g} s",
+                        "max_retries": retries.max_retries, "base_delay": _duration(retries.base_delay),
+                        "max_delay": _duration(retries.max_delay),
+                        "refresh_buffer": _duration(retries.refresh_buffer),
+                        "refresh_retries": retries.refresh_retries},
             "user_agent": java_string(f"{self.artifact}/{self.config.version} java"),
             "auth": schemes, "credentials": credentials, "login": login, "oauth": oauth,
             "variables": [self._variable(v, setters) for v in client.server_variables],
@@ -650,7 +658,8 @@ class _Lowering:
             if schemes or login:
                 found.add(("core", "AuthProvider"))
             if login:
-                found |= {("core", "LoginSettings"), ("core", "ApiRequest"), ("core", "Call"), ("core", "RequestOptions"),
+                found |= {("core", "LoginSettings"), ("core", "ApiRequest"), ("core", "Call"),
+                          ("core", "RequestOptions"),
                           ("java.util", "LinkedHashMap"), ("java.util", "Map"),
                           ("com.fasterxml.jackson.core.type", "TypeReference"),
                           ("com.fasterxml.jackson.databind", "JsonNode")}  # fmt: skip
@@ -680,21 +689,30 @@ class _Lowering:
 
     def _model_imports(self, m: ModelView) -> None:
         if m.kind == "object":
-            m.imports |= {("com.fasterxml.jackson.annotation", "JsonAnyGetter"),
-                          ("com.fasterxml.jackson.annotation", "JsonAnySetter"), ("java.util", "Collections"),
-                          ("java.util", "LinkedHashMap"), ("java.util", "Objects"), ("java.util", "StringJoiner")}
+            m.imports |= {
+                ("com.fasterxml.jackson.annotation", "JsonAnyGetter"),
+                ("com.fasterxml.jackson.annotation", "JsonAnySetter"),
+                ("java.util", "Collections"),
+                ("java.util", "LinkedHashMap"),
+                ("java.util", "Objects"),
+                ("java.util", "StringJoiner"),
+            }
             if m.fields:
                 m.imports.add(("com.fasterxml.jackson.annotation", "JsonProperty"))
             if any(f.kind == "nullable" for f in m.fields):
                 m.imports.add(("com.fasterxml.jackson.annotation", "JsonInclude"))
         elif m.kind == "enum":
-            m.imports |= {("com.fasterxml.jackson.annotation", "JsonCreator"),
-                          ("com.fasterxml.jackson.annotation", "JsonValue")}
+            m.imports |= {
+                ("com.fasterxml.jackson.annotation", "JsonCreator"),
+                ("com.fasterxml.jackson.annotation", "JsonValue"),
+            }
             if m.string:
                 m.imports.add(("java.util", "Objects"))
         else:
-            m.imports |= {("com.fasterxml.jackson.annotation", "JsonValue"),
-                          ("com.fasterxml.jackson.databind.annotation", "JsonDeserialize")}
+            m.imports |= {
+                ("com.fasterxml.jackson.annotation", "JsonValue"),
+                ("com.fasterxml.jackson.databind.annotation", "JsonDeserialize"),
+            }
 
 
 def _local(a: AuthPlan) -> str:

@@ -157,6 +157,22 @@ def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, 
             *[f"{pad}        {n}" + ("," if i < len(rest) - 1 else body) for i, n in enumerate(rest)]]  # fmt: skip
 
 
+def record_header(name: str, component: str, parent: str, body: str) -> list[str]:
+    """`record Name(@JsonValue Type value) implements Parent {` nested in an interface (indent 2)."""
+    head = f"record {name}(@JsonValue {component})"
+    if _fits(f"  {head} implements {parent}{body}") or _fits(f"  {head}"):
+        return type_header(head, "implements", [parent], 2, body)
+    lines = [f"  record {name}("]
+    if _fits(f"      @JsonValue {component})"):
+        lines.append(f"      @JsonValue {component})")
+    else:
+        kind, _, ident = component.rpartition(" ")
+        lines.append("      @JsonValue")
+        lines += [f"          {component})"] if _fits(f"          {component})") else \
+            [f"          {kind}", f"              {ident})"]  # fmt: skip
+    return [*lines, f"      implements {parent}{body}"]
+
+
 # ---------------------------------------------------------------------------------------------- doc comments
 
 

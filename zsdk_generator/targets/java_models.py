@@ -242,7 +242,8 @@ def _test_name(types: JavaTypes, t: Any) -> str:
     if model is not None:
         if model.kind == "enum":
             return {"integer": "isInteger", "number": "isNumber", "boolean": "isBoolean"}.get(
-                model.enum_type or "", "isString")
+                model.enum_type or "", "isString"
+            )
         if model.kind == "object":
             return "hasFields"
         return "any"
@@ -251,10 +252,23 @@ def _test_name(types: JavaTypes, t: Any) -> str:
         return _test_name(types, target) if target is not None and target.kind != "model" else "any"
     if t.kind == "literal":
         value = t.value
-        return "isBoolean" if isinstance(value, bool) else "isInteger" if isinstance(value, int) else \
-            "isNumber" if isinstance(value, float) else "isString" if isinstance(value, str) else "any"
-    return {"string": "isString", "integer": "isInteger", "number": "isNumber", "boolean": "isBoolean",
-            "array": "isArray", "map": "hasFields"}.get(t.kind, "any")
+        return (
+            "isBoolean"
+            if isinstance(value, bool)
+            else (
+                "isInteger"
+                if isinstance(value, int)
+                else "isNumber" if isinstance(value, float) else "isString" if isinstance(value, str) else "any"
+            )
+        )
+    return {
+        "string": "isString",
+        "integer": "isInteger",
+        "number": "isNumber",
+        "boolean": "isBoolean",
+        "array": "isArray",
+        "map": "hasFields",
+    }.get(t.kind, "any")
 
 
 def _enum_note(types: JavaTypes, t: Any) -> list[str]:
@@ -271,4 +285,4 @@ _CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/+=-]+")
 
 def _code(text: str) -> Own:
     """Spec text (a name, a value) in code font when it is plain, else quoted."""
-    return Own("{@code " + text + "}") if _CODE_SAFE.fullmatch(text) else Own(f"\"{escape_doc(one_line(text))}\"")
+    return Own("{@code " + text + "}") if _CODE_SAFE.fullmatch(text) else Own(f'"{escape_doc(one_line(text))}"')

@@ -49,6 +49,12 @@ RUNTIME_TYPES = frozenset(
 )  # fmt: skip
 TYPE_RESERVED = JAVA_LANG | IMPORTED | RUNTIME_TYPES
 
+# Object's methods: no generated class declares a member of these names with other parameters or results.
+OBJECT_METHODS = frozenset({"equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone",
+                            "finalize"})  # fmt: skip
+# The members a params class and its builder declare.
+PARAMS_MEMBERS = OBJECT_METHODS | {"builder", "build"}
+
 # Members every model declares itself (and Object's): a field named like one gets a `_` suffix.
 MODEL_MEMBERS = frozenset(
     {"builder", "toBuilder", "additionalProperties", "equals", "hashCode", "toString", "getClass", "notify",
@@ -63,8 +69,8 @@ SERVICE_MEMBERS = frozenset(
 LOCAL_RESERVED = frozenset({"r", "params", "body", "options", "core", "call"})
 # The client's own members.
 CLIENT_METHODS = frozenset(
-    {"builder", "fromEnv", "async", "authenticate", "oauth", "core", "defaults", "equals", "hashCode", "toString", "getClass",
-     "notify", "notifyAll", "wait", "clone", "finalize"}
+    {"builder", "fromEnv", "async", "authenticate", "oauth", "core", "defaults", "equals", "hashCode", "toString",
+     "getClass", "notify", "notifyAll", "wait", "clone", "finalize"}
 )  # fmt: skip
 BUILDER_METHODS = frozenset(
     {"baseUrl", "timeout", "maxRetries", "retryConfig", "authConfig", "defaultHeader", "transport", "interceptor",

@@ -70,7 +70,7 @@ public final class ApiError {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ApiError)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ApiError that = (ApiError) other;

@@ -117,7 +117,7 @@ public final class ApiErrorError {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ApiErrorError)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ApiErrorError that = (ApiErrorError) other;

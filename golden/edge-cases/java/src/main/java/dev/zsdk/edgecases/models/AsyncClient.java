@@ -226,7 +226,7 @@ public final class AsyncClient {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AsyncClient)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AsyncClient that = (AsyncClient) other;

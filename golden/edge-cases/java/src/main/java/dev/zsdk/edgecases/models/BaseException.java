@@ -71,7 +71,7 @@ public final class BaseException {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof BaseException)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     BaseException that = (BaseException) other;

@@ -212,7 +212,7 @@ public final class BaseModel {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof BaseModel)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     BaseModel that = (BaseModel) other;

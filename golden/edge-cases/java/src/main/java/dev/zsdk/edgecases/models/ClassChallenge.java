@@ -84,7 +84,7 @@ public final class ClassChallenge implements Challenge {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ClassChallenge)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ClassChallenge that = (ClassChallenge) other;

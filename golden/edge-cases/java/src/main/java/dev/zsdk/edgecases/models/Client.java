@@ -198,7 +198,7 @@ public final class Client {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Client)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Client that = (Client) other;

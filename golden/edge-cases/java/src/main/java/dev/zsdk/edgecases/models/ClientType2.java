@@ -79,10 +79,10 @@ public final class ClientType2 {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof ClientType2 that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

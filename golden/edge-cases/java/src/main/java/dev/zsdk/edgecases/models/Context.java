@@ -102,7 +102,7 @@ public final class Context {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Context)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Context that = (Context) other;

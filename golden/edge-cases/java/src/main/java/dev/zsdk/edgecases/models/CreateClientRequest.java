@@ -269,7 +269,7 @@ public final class CreateClientRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof CreateClientRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     CreateClientRequest that = (CreateClientRequest) other;

@@ -85,7 +85,7 @@ public final class Default {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Default)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Default that = (Default) other;

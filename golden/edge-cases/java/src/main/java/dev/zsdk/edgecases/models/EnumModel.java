@@ -138,10 +138,10 @@ public final class EnumModel {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof EnumModel that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -101,7 +101,7 @@ public final class ErrorModel {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ErrorModel)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ErrorModel that = (ErrorModel) other;

@@ -117,7 +117,7 @@ public final class ExceptionModel {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ExceptionModel)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ExceptionModel that = (ExceptionModel) other;

@@ -114,7 +114,7 @@ public final class ImportRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ImportRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ImportRequest that = (ImportRequest) other;

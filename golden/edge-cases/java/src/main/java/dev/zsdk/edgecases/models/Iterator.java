@@ -102,7 +102,7 @@ public final class Iterator {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Iterator)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Iterator that = (Iterator) other;

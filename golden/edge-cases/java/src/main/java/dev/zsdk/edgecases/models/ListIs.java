@@ -83,10 +83,10 @@ public final class ListIs {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof ListIs that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

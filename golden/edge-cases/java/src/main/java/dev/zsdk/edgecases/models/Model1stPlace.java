@@ -99,7 +99,7 @@ public final class Model1stPlace {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Model1stPlace)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Model1stPlace that = (Model1stPlace) other;

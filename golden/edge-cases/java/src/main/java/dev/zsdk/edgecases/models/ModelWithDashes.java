@@ -85,7 +85,7 @@ public final class ModelWithDashes {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ModelWithDashes)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ModelWithDashes that = (ModelWithDashes) other;

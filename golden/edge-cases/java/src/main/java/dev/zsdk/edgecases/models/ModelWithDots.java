@@ -85,7 +85,7 @@ public final class ModelWithDots {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ModelWithDots)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ModelWithDots that = (ModelWithDots) other;

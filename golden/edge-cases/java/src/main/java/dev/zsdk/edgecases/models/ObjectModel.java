@@ -702,7 +702,7 @@ public final class ObjectModel implements Any {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ObjectModel)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ObjectModel that = (ObjectModel) other;

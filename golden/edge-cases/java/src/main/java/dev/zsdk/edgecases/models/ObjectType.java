@@ -78,10 +78,10 @@ public final class ObjectType {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof ObjectType that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

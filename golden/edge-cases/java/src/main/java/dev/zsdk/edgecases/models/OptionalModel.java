@@ -246,7 +246,7 @@ public final class OptionalModel {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof OptionalModel)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     OptionalModel that = (OptionalModel) other;

@@ -131,7 +131,7 @@ public final class PageModel {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PageModel)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     PageModel that = (PageModel) other;

@@ -77,10 +77,10 @@ public final class Priority {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof Priority that) {
-      return value == that.value;
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -117,7 +117,7 @@ public final class Request {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Request)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Request that = (Request) other;

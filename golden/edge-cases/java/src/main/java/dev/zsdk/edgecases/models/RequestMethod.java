@@ -88,10 +88,10 @@ public final class RequestMethod {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof RequestMethod that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -99,7 +99,7 @@ public final class Response {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Response)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Response that = (Response) other;

@@ -85,7 +85,7 @@ public final class Self {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Self)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Self that = (Self) other;

@@ -85,7 +85,7 @@ public final class Self2 {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Self2)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Self2 that = (Self2) other;

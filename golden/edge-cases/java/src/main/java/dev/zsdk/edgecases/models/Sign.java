@@ -77,10 +77,10 @@ public final class Sign {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof Sign that) {
-      return value == that.value;
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -86,7 +86,7 @@ public final class Stream {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Stream)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Stream that = (Stream) other;

@@ -99,7 +99,7 @@ public final class TwoFactorChallenge implements Challenge {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof TwoFactorChallenge)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     TwoFactorChallenge that = (TwoFactorChallenge) other;

@@ -81,10 +81,10 @@ public final class TwoFactorChallengeChannel {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof TwoFactorChallengeChannel that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

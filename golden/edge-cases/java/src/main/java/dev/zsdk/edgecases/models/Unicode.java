@@ -99,7 +99,7 @@ public final class Unicode {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Unicode)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Unicode that = (Unicode) other;

@@ -190,7 +190,7 @@ public final class Cat implements Pet {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Cat)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Cat that = (Cat) other;

@@ -192,7 +192,7 @@ public final class Dog implements Pet {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Dog)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Dog that = (Dog) other;

@@ -84,7 +84,7 @@ public final class ErrorError {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ErrorError)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ErrorError that = (ErrorError) other;

@@ -100,7 +100,7 @@ public final class NewOrder {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof NewOrder)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     NewOrder that = (NewOrder) other;

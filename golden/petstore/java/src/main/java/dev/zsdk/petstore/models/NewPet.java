@@ -133,7 +133,7 @@ public final class NewPet {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof NewPet)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     NewPet that = (NewPet) other;

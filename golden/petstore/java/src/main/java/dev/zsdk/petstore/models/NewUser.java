@@ -130,7 +130,7 @@ public final class NewUser {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof NewUser)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     NewUser that = (NewUser) other;

@@ -156,7 +156,7 @@ public final class Order {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Order)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Order that = (Order) other;

@@ -158,7 +158,7 @@ public final class PetImage {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PetImage)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     PetImage that = (PetImage) other;

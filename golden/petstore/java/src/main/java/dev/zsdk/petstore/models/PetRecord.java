@@ -162,7 +162,7 @@ public final class PetRecord {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PetRecord)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     PetRecord that = (PetRecord) other;

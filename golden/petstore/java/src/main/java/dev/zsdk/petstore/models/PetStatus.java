@@ -78,10 +78,10 @@ public final class PetStatus {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof PetStatus that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -87,7 +87,7 @@ public final class UploadPetImageRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof UploadPetImageRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     UploadPetImageRequest that = (UploadPetImageRequest) other;

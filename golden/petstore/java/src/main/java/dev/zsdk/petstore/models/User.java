@@ -159,7 +159,7 @@ public final class User {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof User)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     User that = (User) other;

@@ -113,7 +113,7 @@ public final class AiGenerateRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AiGenerateRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AiGenerateRequest that = (AiGenerateRequest) other;

@@ -99,7 +99,7 @@ public final class AiOptions {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AiOptions)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AiOptions that = (AiOptions) other;

@@ -127,7 +127,7 @@ public final class AiRefactorRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AiRefactorRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AiRefactorRequest that = (AiRefactorRequest) other;

@@ -146,7 +146,7 @@ public final class AiResult {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AiResult)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AiResult that = (AiResult) other;

@@ -98,7 +98,7 @@ public final class AiResultResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AiResultResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AiResultResponse that = (AiResultResponse) other;

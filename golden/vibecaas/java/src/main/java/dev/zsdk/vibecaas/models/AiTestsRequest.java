@@ -141,7 +141,7 @@ public final class AiTestsRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AiTestsRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AiTestsRequest that = (AiTestsRequest) other;

@@ -84,7 +84,7 @@ public final class AiUsage {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AiUsage)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AiUsage that = (AiUsage) other;

@@ -145,7 +145,7 @@ public final class Analytics {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Analytics)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Analytics that = (Analytics) other;

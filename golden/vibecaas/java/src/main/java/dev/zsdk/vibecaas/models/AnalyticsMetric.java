@@ -90,10 +90,10 @@ public final class AnalyticsMetric {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof AnalyticsMetric that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -145,7 +145,7 @@ public final class AnalyticsPoint {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AnalyticsPoint)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AnalyticsPoint that = (AnalyticsPoint) other;

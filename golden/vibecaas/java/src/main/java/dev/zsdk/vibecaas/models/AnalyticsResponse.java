@@ -98,7 +98,7 @@ public final class AnalyticsResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AnalyticsResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AnalyticsResponse that = (AnalyticsResponse) other;

@@ -84,7 +84,7 @@ public final class Deleted {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Deleted)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Deleted that = (Deleted) other;

@@ -98,7 +98,7 @@ public final class DeletedResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DeletedResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DeletedResponse that = (DeletedResponse) other;

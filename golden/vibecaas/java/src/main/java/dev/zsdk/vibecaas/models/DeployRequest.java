@@ -113,7 +113,7 @@ public final class DeployRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DeployRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DeployRequest that = (DeployRequest) other;

@@ -176,7 +176,7 @@ public final class Deployment {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Deployment)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Deployment that = (Deployment) other;

@@ -99,7 +99,7 @@ public final class DeploymentListResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DeploymentListResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DeploymentListResponse that = (DeploymentListResponse) other;

@@ -85,7 +85,7 @@ public final class DeploymentLogs {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DeploymentLogs)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DeploymentLogs that = (DeploymentLogs) other;

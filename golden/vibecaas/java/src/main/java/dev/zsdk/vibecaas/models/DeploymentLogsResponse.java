@@ -98,7 +98,7 @@ public final class DeploymentLogsResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DeploymentLogsResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DeploymentLogsResponse that = (DeploymentLogsResponse) other;

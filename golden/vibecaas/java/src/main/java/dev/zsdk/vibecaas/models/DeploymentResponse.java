@@ -98,7 +98,7 @@ public final class DeploymentResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DeploymentResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DeploymentResponse that = (DeploymentResponse) other;

@@ -100,10 +100,10 @@ public final class DeploymentStatus {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof DeploymentStatus that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -101,10 +101,10 @@ public final class ErrorCode {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof ErrorCode that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -99,7 +99,7 @@ public final class ErrorResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ErrorResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ErrorResponse that = (ErrorResponse) other;

@@ -101,7 +101,7 @@ public final class ErrorResponseError {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ErrorResponseError)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ErrorResponseError that = (ErrorResponseError) other;

@@ -146,7 +146,7 @@ public final class FileContent {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FileContent)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FileContent that = (FileContent) other;

@@ -98,7 +98,7 @@ public final class FileContentResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FileContentResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FileContentResponse that = (FileContentResponse) other;

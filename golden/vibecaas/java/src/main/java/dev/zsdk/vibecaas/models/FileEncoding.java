@@ -73,10 +73,10 @@ public final class FileEncoding {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof FileEncoding that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

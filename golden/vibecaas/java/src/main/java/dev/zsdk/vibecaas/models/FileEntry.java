@@ -118,7 +118,7 @@ public final class FileEntry {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FileEntry)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FileEntry that = (FileEntry) other;

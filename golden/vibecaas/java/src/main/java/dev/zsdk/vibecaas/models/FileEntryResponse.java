@@ -98,7 +98,7 @@ public final class FileEntryResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FileEntryResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FileEntryResponse that = (FileEntryResponse) other;

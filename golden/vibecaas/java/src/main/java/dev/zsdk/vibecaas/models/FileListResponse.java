@@ -99,7 +99,7 @@ public final class FileListResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FileListResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FileListResponse that = (FileListResponse) other;

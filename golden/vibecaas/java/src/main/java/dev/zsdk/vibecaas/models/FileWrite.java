@@ -99,7 +99,7 @@ public final class FileWrite {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FileWrite)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FileWrite that = (FileWrite) other;

@@ -80,10 +80,10 @@ public final class GetAnalyticsGranularity {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof GetAnalyticsGranularity that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

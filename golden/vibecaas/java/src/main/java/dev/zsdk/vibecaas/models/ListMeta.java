@@ -99,7 +99,7 @@ public final class ListMeta {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ListMeta)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ListMeta that = (ListMeta) other;

@@ -114,7 +114,7 @@ public final class LogLine {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof LogLine)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     LogLine that = (LogLine) other;

@@ -140,7 +140,7 @@ public final class Pagination {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Pagination)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Pagination that = (Pagination) other;

@@ -191,7 +191,7 @@ public final class Project {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Project)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Project that = (Project) other;

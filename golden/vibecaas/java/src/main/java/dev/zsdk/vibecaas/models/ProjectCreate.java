@@ -116,7 +116,7 @@ public final class ProjectCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ProjectCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ProjectCreate that = (ProjectCreate) other;

@@ -71,7 +71,7 @@ public final class ProjectDuplicate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ProjectDuplicate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ProjectDuplicate that = (ProjectDuplicate) other;

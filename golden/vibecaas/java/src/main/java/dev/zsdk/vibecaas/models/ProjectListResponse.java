@@ -99,7 +99,7 @@ public final class ProjectListResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ProjectListResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ProjectListResponse that = (ProjectListResponse) other;

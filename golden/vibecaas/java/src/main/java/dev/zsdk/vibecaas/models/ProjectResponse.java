@@ -98,7 +98,7 @@ public final class ProjectResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ProjectResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ProjectResponse that = (ProjectResponse) other;

@@ -70,7 +70,7 @@ public final class ProjectTransfer {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ProjectTransfer)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ProjectTransfer that = (ProjectTransfer) other;

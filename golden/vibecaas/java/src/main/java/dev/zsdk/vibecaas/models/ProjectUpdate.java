@@ -102,7 +102,7 @@ public final class ProjectUpdate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ProjectUpdate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ProjectUpdate that = (ProjectUpdate) other;

@@ -71,7 +71,7 @@ public final class RollbackRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof RollbackRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     RollbackRequest that = (RollbackRequest) other;

@@ -101,7 +101,7 @@ public final class UploadFileRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof UploadFileRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     UploadFileRequest that = (UploadFileRequest) other;

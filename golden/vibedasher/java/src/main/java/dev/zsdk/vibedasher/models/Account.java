@@ -128,7 +128,7 @@ public final class Account {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Account)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Account that = (Account) other;

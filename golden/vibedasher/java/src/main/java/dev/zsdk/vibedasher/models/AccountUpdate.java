@@ -85,7 +85,7 @@ public final class AccountUpdate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AccountUpdate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AccountUpdate that = (AccountUpdate) other;

@@ -130,7 +130,7 @@ public final class AiProvider {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AiProvider)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AiProvider that = (AiProvider) other;

@@ -113,7 +113,7 @@ public final class AiProviderCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AiProviderCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AiProviderCreate that = (AiProviderCreate) other;

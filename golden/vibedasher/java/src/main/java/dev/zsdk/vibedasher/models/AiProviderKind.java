@@ -89,10 +89,10 @@ public final class AiProviderKind {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof AiProviderKind that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

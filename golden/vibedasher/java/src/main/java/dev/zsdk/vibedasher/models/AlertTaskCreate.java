@@ -112,7 +112,7 @@ public final class AlertTaskCreate implements TaskCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AlertTaskCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AlertTaskCreate that = (AlertTaskCreate) other;

@@ -146,7 +146,7 @@ public final class ApiKey {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ApiKey)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ApiKey that = (ApiKey) other;

@@ -88,7 +88,7 @@ public final class ApiKeyCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ApiKeyCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ApiKeyCreate that = (ApiKeyCreate) other;

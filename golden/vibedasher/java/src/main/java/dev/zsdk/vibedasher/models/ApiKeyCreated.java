@@ -160,7 +160,7 @@ public final class ApiKeyCreated {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ApiKeyCreated)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ApiKeyCreated that = (ApiKeyCreated) other;

@@ -116,7 +116,7 @@ public final class Chat {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Chat)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Chat that = (Chat) other;

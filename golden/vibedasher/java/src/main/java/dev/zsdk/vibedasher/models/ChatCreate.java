@@ -88,7 +88,7 @@ public final class ChatCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ChatCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ChatCreate that = (ChatCreate) other;

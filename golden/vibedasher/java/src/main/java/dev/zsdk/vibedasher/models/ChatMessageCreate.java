@@ -70,7 +70,7 @@ public final class ChatMessageCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ChatMessageCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ChatMessageCreate that = (ChatMessageCreate) other;

@@ -128,7 +128,7 @@ public final class Connection {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Connection)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Connection that = (Connection) other;

@@ -98,7 +98,7 @@ public final class ConnectionCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ConnectionCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ConnectionCreate that = (ConnectionCreate) other;

@@ -88,7 +88,7 @@ public final class ConnectionList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ConnectionList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ConnectionList that = (ConnectionList) other;

@@ -100,10 +100,10 @@ public final class ConnectionType {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof ConnectionType that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

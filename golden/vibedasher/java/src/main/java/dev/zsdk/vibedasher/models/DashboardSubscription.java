@@ -127,7 +127,7 @@ public final class DashboardSubscription {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DashboardSubscription)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DashboardSubscription that = (DashboardSubscription) other;

@@ -114,7 +114,7 @@ public final class DashboardSubscriptionCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DashboardSubscriptionCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DashboardSubscriptionCreate that = (DashboardSubscriptionCreate) other;

@@ -75,10 +75,10 @@ public final class DashboardSubscriptionCreateFormat {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof DashboardSubscriptionCreateFormat that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

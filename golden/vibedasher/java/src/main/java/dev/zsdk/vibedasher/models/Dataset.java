@@ -177,7 +177,7 @@ public final class Dataset {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Dataset)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Dataset that = (Dataset) other;

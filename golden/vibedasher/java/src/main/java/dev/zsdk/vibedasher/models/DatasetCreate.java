@@ -127,7 +127,7 @@ public final class DatasetCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DatasetCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DatasetCreate that = (DatasetCreate) other;

@@ -88,7 +88,7 @@ public final class DatasetList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DatasetList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DatasetList that = (DatasetList) other;

@@ -102,7 +102,7 @@ public final class DatasetUpdate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DatasetUpdate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DatasetUpdate that = (DatasetUpdate) other;

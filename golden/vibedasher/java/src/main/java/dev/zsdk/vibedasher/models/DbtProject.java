@@ -116,7 +116,7 @@ public final class DbtProject {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof DbtProject)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     DbtProject that = (DbtProject) other;

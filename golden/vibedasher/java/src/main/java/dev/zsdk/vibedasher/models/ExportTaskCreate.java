@@ -112,7 +112,7 @@ public final class ExportTaskCreate implements TaskCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ExportTaskCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ExportTaskCreate that = (ExportTaskCreate) other;

@@ -101,7 +101,7 @@ public final class Folder {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Folder)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Folder that = (Folder) other;

@@ -87,7 +87,7 @@ public final class FolderCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FolderCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FolderCreate that = (FolderCreate) other;

@@ -98,7 +98,7 @@ public final class Group {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Group)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Group that = (Group) other;

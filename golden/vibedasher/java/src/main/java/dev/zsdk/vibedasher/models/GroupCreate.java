@@ -86,7 +86,7 @@ public final class GroupCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof GroupCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     GroupCreate that = (GroupCreate) other;

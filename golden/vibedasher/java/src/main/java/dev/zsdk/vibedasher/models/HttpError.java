@@ -70,7 +70,7 @@ public final class HttpError {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof HttpError)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     HttpError that = (HttpError) other;

@@ -72,7 +72,7 @@ public final class HttpValidationError {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof HttpValidationError)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     HttpValidationError that = (HttpValidationError) other;

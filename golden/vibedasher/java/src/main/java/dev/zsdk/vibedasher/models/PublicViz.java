@@ -127,7 +127,7 @@ public final class PublicViz {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PublicViz)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     PublicViz that = (PublicViz) other;

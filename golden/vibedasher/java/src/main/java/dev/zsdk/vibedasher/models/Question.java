@@ -160,7 +160,7 @@ public final class Question {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Question)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Question that = (Question) other;

@@ -84,7 +84,7 @@ public final class QuestionCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof QuestionCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     QuestionCreate that = (QuestionCreate) other;

@@ -148,7 +148,7 @@ public final class Refresh {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Refresh)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Refresh that = (Refresh) other;

@@ -70,7 +70,7 @@ public final class RefreshCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof RefreshCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     RefreshCreate that = (RefreshCreate) other;

@@ -98,7 +98,7 @@ public final class RefreshTaskCreate implements TaskCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof RefreshTaskCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     RefreshTaskCreate that = (RefreshTaskCreate) other;

@@ -116,7 +116,7 @@ public final class SeedTemplate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof SeedTemplate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     SeedTemplate that = (SeedTemplate) other;

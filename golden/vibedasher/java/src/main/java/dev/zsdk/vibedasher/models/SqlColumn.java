@@ -84,7 +84,7 @@ public final class SqlColumn {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof SqlColumn)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     SqlColumn that = (SqlColumn) other;

@@ -113,7 +113,7 @@ public final class SqlQuery {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof SqlQuery)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     SqlQuery that = (SqlQuery) other;

@@ -112,7 +112,7 @@ public final class Subscription {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Subscription)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Subscription that = (Subscription) other;

@@ -79,10 +79,10 @@ public final class SubscriptionChannel {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof SubscriptionChannel that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

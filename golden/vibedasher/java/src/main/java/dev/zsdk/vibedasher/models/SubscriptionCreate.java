@@ -99,7 +99,7 @@ public final class SubscriptionCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof SubscriptionCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     SubscriptionCreate that = (SubscriptionCreate) other;

@@ -130,7 +130,7 @@ public final class Task {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Task)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Task that = (Task) other;

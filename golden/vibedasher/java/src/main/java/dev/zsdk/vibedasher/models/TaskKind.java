@@ -78,10 +78,10 @@ public final class TaskKind {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof TaskKind that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -113,7 +113,7 @@ public final class Template {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Template)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Template that = (Template) other;

@@ -87,7 +87,7 @@ public final class TemplateApply {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof TemplateApply)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     TemplateApply that = (TemplateApply) other;

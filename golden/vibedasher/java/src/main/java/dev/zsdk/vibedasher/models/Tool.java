@@ -99,7 +99,7 @@ public final class Tool {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Tool)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Tool that = (Tool) other;

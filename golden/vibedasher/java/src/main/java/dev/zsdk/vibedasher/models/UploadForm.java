@@ -101,7 +101,7 @@ public final class UploadForm {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof UploadForm)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     UploadForm that = (UploadForm) other;

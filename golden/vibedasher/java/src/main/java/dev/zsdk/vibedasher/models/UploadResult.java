@@ -113,7 +113,7 @@ public final class UploadResult {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof UploadResult)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     UploadResult that = (UploadResult) other;

@@ -85,7 +85,7 @@ public final class UserInvite {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof UserInvite)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     UserInvite that = (UserInvite) other;

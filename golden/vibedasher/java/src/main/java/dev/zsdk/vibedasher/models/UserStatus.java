@@ -73,10 +73,10 @@ public final class UserStatus {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof UserStatus that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

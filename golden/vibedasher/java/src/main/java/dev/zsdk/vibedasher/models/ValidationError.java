@@ -99,7 +99,7 @@ public final class ValidationError {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ValidationError)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ValidationError that = (ValidationError) other;

@@ -205,7 +205,7 @@ public final class Viz {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Viz)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Viz that = (Viz) other;

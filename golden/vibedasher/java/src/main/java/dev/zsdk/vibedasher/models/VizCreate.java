@@ -127,7 +127,7 @@ public final class VizCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof VizCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     VizCreate that = (VizCreate) other;

@@ -88,7 +88,7 @@ public final class VizList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof VizList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     VizList that = (VizList) other;

@@ -85,7 +85,7 @@ public final class VizPublish {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof VizPublish)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     VizPublish that = (VizPublish) other;

@@ -85,7 +85,7 @@ public final class VizQuery {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof VizQuery)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     VizQuery that = (VizQuery) other;

@@ -103,10 +103,10 @@ public final class VizType {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof VizType that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

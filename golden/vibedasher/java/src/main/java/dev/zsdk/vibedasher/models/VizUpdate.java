@@ -116,7 +116,7 @@ public final class VizUpdate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof VizUpdate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     VizUpdate that = (VizUpdate) other;

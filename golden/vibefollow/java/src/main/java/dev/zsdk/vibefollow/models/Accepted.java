@@ -70,7 +70,7 @@ public final class Accepted {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Accepted)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Accepted that = (Accepted) other;

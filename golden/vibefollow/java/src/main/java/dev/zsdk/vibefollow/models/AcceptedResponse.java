@@ -85,7 +85,7 @@ public final class AcceptedResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AcceptedResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AcceptedResponse that = (AcceptedResponse) other;

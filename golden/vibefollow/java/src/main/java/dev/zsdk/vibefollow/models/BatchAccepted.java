@@ -84,7 +84,7 @@ public final class BatchAccepted {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof BatchAccepted)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     BatchAccepted that = (BatchAccepted) other;

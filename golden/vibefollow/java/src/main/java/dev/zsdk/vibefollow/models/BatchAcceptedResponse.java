@@ -85,7 +85,7 @@ public final class BatchAcceptedResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof BatchAcceptedResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     BatchAcceptedResponse that = (BatchAcceptedResponse) other;

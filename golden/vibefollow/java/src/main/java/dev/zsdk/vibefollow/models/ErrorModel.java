@@ -99,7 +99,7 @@ public final class ErrorModel {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ErrorModel)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ErrorModel that = (ErrorModel) other;

@@ -141,7 +141,7 @@ public final class Event {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Event)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Event that = (Event) other;

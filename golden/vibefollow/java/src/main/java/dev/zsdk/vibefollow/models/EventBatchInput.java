@@ -71,7 +71,7 @@ public final class EventBatchInput {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof EventBatchInput)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     EventBatchInput that = (EventBatchInput) other;

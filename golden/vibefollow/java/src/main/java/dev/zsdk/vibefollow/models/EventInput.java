@@ -114,7 +114,7 @@ public final class EventInput {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof EventInput)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     EventInput that = (EventInput) other;

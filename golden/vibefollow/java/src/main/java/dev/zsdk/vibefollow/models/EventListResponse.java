@@ -85,7 +85,7 @@ public final class EventListResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof EventListResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     EventListResponse that = (EventListResponse) other;

@@ -85,7 +85,7 @@ public final class EventResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof EventResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     EventResponse that = (EventResponse) other;

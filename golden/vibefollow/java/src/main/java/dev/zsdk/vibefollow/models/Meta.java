@@ -71,7 +71,7 @@ public final class Meta {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Meta)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Meta that = (Meta) other;

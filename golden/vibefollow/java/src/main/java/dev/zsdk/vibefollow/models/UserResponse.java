@@ -85,7 +85,7 @@ public final class UserResponse {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof UserResponse)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     UserResponse that = (UserResponse) other;

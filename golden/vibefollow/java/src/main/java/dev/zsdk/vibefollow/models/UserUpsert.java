@@ -133,7 +133,7 @@ public final class UserUpsert {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof UserUpsert)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     UserUpsert that = (UserUpsert) other;

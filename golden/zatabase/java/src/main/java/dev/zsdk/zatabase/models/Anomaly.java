@@ -113,7 +113,7 @@ public final class Anomaly {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Anomaly)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Anomaly that = (Anomaly) other;

@@ -85,7 +85,7 @@ public final class AnomalyList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AnomalyList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AnomalyList that = (AnomalyList) other;

@@ -114,7 +114,7 @@ public final class AnomalyRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof AnomalyRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     AnomalyRequest that = (AnomalyRequest) other;

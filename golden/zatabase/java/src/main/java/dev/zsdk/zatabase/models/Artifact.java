@@ -98,7 +98,7 @@ public final class Artifact {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Artifact)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Artifact that = (Artifact) other;

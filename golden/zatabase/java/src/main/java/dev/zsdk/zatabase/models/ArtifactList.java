@@ -71,7 +71,7 @@ public final class ArtifactList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ArtifactList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     ArtifactList that = (ArtifactList) other;

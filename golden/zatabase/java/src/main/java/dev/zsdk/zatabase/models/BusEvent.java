@@ -113,7 +113,7 @@ public final class BusEvent {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof BusEvent)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     BusEvent that = (BusEvent) other;

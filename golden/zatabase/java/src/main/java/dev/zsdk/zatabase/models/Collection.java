@@ -128,7 +128,7 @@ public final class Collection {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Collection)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Collection that = (Collection) other;

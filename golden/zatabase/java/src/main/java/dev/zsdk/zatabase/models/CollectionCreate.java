@@ -99,7 +99,7 @@ public final class CollectionCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof CollectionCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     CollectionCreate that = (CollectionCreate) other;

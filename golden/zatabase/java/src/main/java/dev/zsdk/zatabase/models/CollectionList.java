@@ -71,7 +71,7 @@ public final class CollectionList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof CollectionList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     CollectionList that = (CollectionList) other;

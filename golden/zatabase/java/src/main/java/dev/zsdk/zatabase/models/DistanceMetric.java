@@ -79,10 +79,10 @@ public final class DistanceMetric {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof DistanceMetric that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

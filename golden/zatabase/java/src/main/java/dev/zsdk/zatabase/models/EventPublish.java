@@ -84,7 +84,7 @@ public final class EventPublish {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof EventPublish)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     EventPublish that = (EventPublish) other;

@@ -85,7 +85,7 @@ public final class FieldSpec {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FieldSpec)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FieldSpec that = (FieldSpec) other;

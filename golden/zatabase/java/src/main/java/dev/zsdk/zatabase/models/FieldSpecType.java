@@ -98,10 +98,10 @@ public final class FieldSpecType {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof FieldSpecType that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -71,7 +71,7 @@ public final class FileList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FileList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FileList that = (FileList) other;

@@ -156,7 +156,7 @@ public final class Function {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Function)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Function that = (Function) other;

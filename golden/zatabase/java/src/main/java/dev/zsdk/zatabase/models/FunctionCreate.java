@@ -127,7 +127,7 @@ public final class FunctionCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FunctionCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FunctionCreate that = (FunctionCreate) other;

@@ -130,7 +130,7 @@ public final class FunctionInvocation {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FunctionInvocation)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FunctionInvocation that = (FunctionInvocation) other;

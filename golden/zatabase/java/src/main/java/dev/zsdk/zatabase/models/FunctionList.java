@@ -71,7 +71,7 @@ public final class FunctionList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof FunctionList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     FunctionList that = (FunctionList) other;

@@ -85,10 +85,10 @@ public final class FunctionRuntime {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof FunctionRuntime that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

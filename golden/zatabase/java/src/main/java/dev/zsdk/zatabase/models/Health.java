@@ -99,7 +99,7 @@ public final class Health {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Health)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Health that = (Health) other;

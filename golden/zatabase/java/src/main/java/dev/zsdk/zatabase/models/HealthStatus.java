@@ -73,10 +73,10 @@ public final class HealthStatus {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof HealthStatus that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -170,7 +170,7 @@ public final class HnswIndex {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof HnswIndex)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     HnswIndex that = (HnswIndex) other;

@@ -127,7 +127,7 @@ public final class HnswIndexCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof HnswIndexCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     HnswIndexCreate that = (HnswIndexCreate) other;

@@ -71,7 +71,7 @@ public final class HnswIndexList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof HnswIndexList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     HnswIndexList that = (HnswIndexList) other;

@@ -84,7 +84,7 @@ public final class HnswMatch {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof HnswMatch)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     HnswMatch that = (HnswMatch) other;

@@ -128,7 +128,7 @@ public final class HnswSearchRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof HnswSearchRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     HnswSearchRequest that = (HnswSearchRequest) other;

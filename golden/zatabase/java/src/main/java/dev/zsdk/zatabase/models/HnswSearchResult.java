@@ -71,7 +71,7 @@ public final class HnswSearchResult {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof HnswSearchResult)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     HnswSearchResult that = (HnswSearchResult) other;

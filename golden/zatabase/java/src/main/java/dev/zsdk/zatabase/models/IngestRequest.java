@@ -71,7 +71,7 @@ public final class IngestRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof IngestRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     IngestRequest that = (IngestRequest) other;

@@ -100,7 +100,7 @@ public final class IngestResult {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof IngestResult)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     IngestResult that = (IngestResult) other;

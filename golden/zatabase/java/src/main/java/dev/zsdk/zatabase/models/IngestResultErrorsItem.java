@@ -84,7 +84,7 @@ public final class IngestResultErrorsItem {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof IngestResultErrorsItem)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     IngestResultErrorsItem that = (IngestResultErrorsItem) other;

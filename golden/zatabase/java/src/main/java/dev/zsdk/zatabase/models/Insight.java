@@ -128,7 +128,7 @@ public final class Insight {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Insight)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Insight that = (Insight) other;

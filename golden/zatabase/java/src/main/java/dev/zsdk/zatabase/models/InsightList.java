@@ -71,7 +71,7 @@ public final class InsightList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof InsightList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     InsightList that = (InsightList) other;

@@ -194,7 +194,7 @@ public final class Job {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Job)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Job that = (Job) other;

@@ -90,7 +90,7 @@ public final class JobList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof JobList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     JobList that = (JobList) other;

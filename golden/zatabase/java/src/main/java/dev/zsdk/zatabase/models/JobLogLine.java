@@ -99,7 +99,7 @@ public final class JobLogLine {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof JobLogLine)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     JobLogLine that = (JobLogLine) other;

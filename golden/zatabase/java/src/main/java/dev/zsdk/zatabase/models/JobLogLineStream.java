@@ -73,10 +73,10 @@ public final class JobLogLineStream {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof JobLogLineStream that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

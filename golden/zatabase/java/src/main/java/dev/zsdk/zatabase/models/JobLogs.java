@@ -85,7 +85,7 @@ public final class JobLogs {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof JobLogs)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     JobLogs that = (JobLogs) other;

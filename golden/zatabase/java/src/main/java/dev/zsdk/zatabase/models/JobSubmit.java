@@ -114,7 +114,7 @@ public final class JobSubmit {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof JobSubmit)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     JobSubmit that = (JobSubmit) other;

@@ -84,7 +84,7 @@ public final class KnnMatch {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof KnnMatch)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     KnnMatch that = (KnnMatch) other;

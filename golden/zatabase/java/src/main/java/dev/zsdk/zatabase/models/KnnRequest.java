@@ -114,7 +114,7 @@ public final class KnnRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof KnnRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     KnnRequest that = (KnnRequest) other;

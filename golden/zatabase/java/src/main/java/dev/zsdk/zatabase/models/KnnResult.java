@@ -71,7 +71,7 @@ public final class KnnResult {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof KnnResult)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     KnnResult that = (KnnResult) other;

@@ -84,7 +84,7 @@ public final class LoginRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof LoginRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     LoginRequest that = (LoginRequest) other;

@@ -97,10 +97,10 @@ public final class MetricName {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof MetricName that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -85,7 +85,7 @@ public final class MetricPoint {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof MetricPoint)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     MetricPoint that = (MetricPoint) other;

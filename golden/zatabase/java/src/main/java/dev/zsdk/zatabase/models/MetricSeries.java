@@ -85,7 +85,7 @@ public final class MetricSeries {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof MetricSeries)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     MetricSeries that = (MetricSeries) other;

@@ -128,7 +128,7 @@ public final class Permission {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Permission)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Permission that = (Permission) other;

@@ -93,10 +93,10 @@ public final class PermissionAction {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof PermissionAction that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -98,7 +98,7 @@ public final class PermissionCheck {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PermissionCheck)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     PermissionCheck that = (PermissionCheck) other;

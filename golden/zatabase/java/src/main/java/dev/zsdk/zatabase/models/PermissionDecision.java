@@ -70,7 +70,7 @@ public final class PermissionDecision {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PermissionDecision)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     PermissionDecision that = (PermissionDecision) other;

@@ -99,7 +99,7 @@ public final class PermissionGrant {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PermissionGrant)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     PermissionGrant that = (PermissionGrant) other;

@@ -71,7 +71,7 @@ public final class PermissionList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PermissionList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     PermissionList that = (PermissionList) other;

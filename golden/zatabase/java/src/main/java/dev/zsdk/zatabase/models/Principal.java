@@ -130,7 +130,7 @@ public final class Principal {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Principal)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Principal that = (Principal) other;

@@ -74,10 +74,10 @@ public final class PrincipalAuthMethod {
 
   @Override
   public boolean equals(Object other) {
-    if (other instanceof PrincipalAuthMethod that) {
-      return value.equals(that.value);
+    if (other == null || other.getClass() != getClass()) {
+      return false;
     }
-    return false;
+    return toString().equals(other.toString());
   }
 
   @Override

@@ -132,7 +132,7 @@ public final class RealtimeChange {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof RealtimeChange)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     RealtimeChange that = (RealtimeChange) other;

@@ -70,7 +70,7 @@ public final class RefreshRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof RefreshRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     RefreshRequest that = (RefreshRequest) other;

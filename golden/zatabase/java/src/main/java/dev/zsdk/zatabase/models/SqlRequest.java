@@ -100,7 +100,7 @@ public final class SqlRequest {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof SqlRequest)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     SqlRequest that = (SqlRequest) other;

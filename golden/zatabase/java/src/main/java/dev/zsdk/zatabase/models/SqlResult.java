@@ -114,7 +114,7 @@ public final class SqlResult {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof SqlResult)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     SqlResult that = (SqlResult) other;

@@ -127,7 +127,7 @@ public final class StoredFile {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof StoredFile)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     StoredFile that = (StoredFile) other;

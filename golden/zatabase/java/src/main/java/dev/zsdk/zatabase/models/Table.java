@@ -102,7 +102,7 @@ public final class Table {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Table)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Table that = (Table) other;

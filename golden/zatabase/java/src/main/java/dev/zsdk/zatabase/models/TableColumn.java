@@ -98,7 +98,7 @@ public final class TableColumn {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof TableColumn)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     TableColumn that = (TableColumn) other;

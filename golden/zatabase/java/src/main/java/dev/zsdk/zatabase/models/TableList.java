@@ -71,7 +71,7 @@ public final class TableList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof TableList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     TableList that = (TableList) other;

@@ -85,7 +85,7 @@ public final class TableSample {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof TableSample)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     TableSample that = (TableSample) other;

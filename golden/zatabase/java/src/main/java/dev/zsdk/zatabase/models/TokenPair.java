@@ -112,7 +112,7 @@ public final class TokenPair {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof TokenPair)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     TokenPair that = (TokenPair) other;

@@ -143,7 +143,7 @@ public final class Webhook {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Webhook)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     Webhook that = (Webhook) other;

@@ -100,7 +100,7 @@ public final class WebhookCreate {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof WebhookCreate)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     WebhookCreate that = (WebhookCreate) other;

@@ -71,7 +71,7 @@ public final class WebhookList {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof WebhookList)) {
+    if (other == null || other.getClass() != getClass()) {
       return false;
     }
     WebhookList that = (WebhookList) other;
