@@ -4,6 +4,12 @@ The SDK's main sources and the driver are compiled together into `classes/` besi
 are errors, as for every SDK the tests compile), against the jars tests/toolchain/java_tools.py fetched once.
 The driver runs with `java -cp classes:<jars> Driver`; its mode `async` drives the same scenarios through
 `client.async()`, each future joined.
+
+`java.net.http` resends a GET or HEAD once by itself when its connection fails before the response's first byte
+(any connection, fresh or pooled: docs/java-conformance-findings.md), which no client setting turns off. The
+driver's JVM turns it off with the JVM-wide switch docs/java-runtime-as-built.md names, so a call made with
+max_retries 0 sends one request, as the scenarios expect (the switch also caps the JDK's own redirect following,
+which no scenario uses). Without it, retry.connection-reset-not-retried and health.connection-failure fail.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from ...toolchain import java_tools
 
 HERE = Path(__file__).resolve().parent
 MODES = {"default": "default", "async": "async"}  # the label's mode → the driver's --mode
+NO_JDK_RESEND = "-Djdk.httpclient.redirects.retrylimit=1"
 
 
 def build(folder: Path) -> None:
@@ -33,4 +40,4 @@ def build(folder: Path) -> None:
 
 def command(folder: Path, mode: str) -> list[str]:
     classpath = os.pathsep.join([str(folder / "classes"), java_tools.classpath()])
-    return [java_tools.tool("java"), "-cp", classpath, "Driver", "--mode", MODES[mode]]
+    return [java_tools.tool("java"), NO_JDK_RESEND, "-cp", classpath, "Driver", "--mode", MODES[mode]]
