@@ -16,6 +16,7 @@ would write (columns 100, indent 2, continuation +4):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 
 from .literals import quoted
@@ -86,7 +87,7 @@ def _arguments(indent: int, args: Sequence[str], close: str) -> list[str]:
     if _fits(together):
         return [together]
     if len(args) == 1 and not isinstance(args[0], Expr):
-        return [together]
+        return _long_string(indent, args[0], close) or [together]
     lines = []
     for i, a in enumerate(args):
         end = "," if i < len(args) - 1 else close
@@ -97,16 +98,41 @@ def _arguments(indent: int, args: Sequence[str], close: str) -> list[str]:
     return lines
 
 
+def _long_string(indent: int, literal: str, close: str) -> list[str]:
+    """A string literal too long for its line, split at spaces into `"…" + "…"` pieces as gjf's string wrapper
+    does (each later piece 4 columns further in, starting with its space); [] when it is not a plain literal or
+    has no space to split at."""
+    body = literal[1:-1]
+    if not (literal.startswith('"') and literal.endswith('"')) or " " not in body or "\\" in body:
+        return []
+    words = re.split(r"(?= )", body)
+    lines: list[str] = []
+    current, first = "", True
+    for i, word in enumerate(words):
+        prefix = " " * indent if first else " " * (indent + 4) + "+ "
+        end = close if i == len(words) - 1 else ""
+        if current and not _fits(f'{prefix}"{current}{word}"{end}'):
+            lines.append(f'{prefix}"{current}"')
+            current, first = word, False
+        else:
+            current += word
+    prefix = " " * indent if first else " " * (indent + 4) + "+ "
+    lines.append(f'{prefix}"{current}"{close}')
+    return lines
+
+
 def declaration(indent: int, head: str, params: Sequence[str], tail: str = " {") -> list[str]:
     """`head(params)tail` — a method or constructor declaration — as gjf lays it out."""
     pad = " " * indent
     whole = f"{pad}{head}({', '.join(params)}){tail}"
     if _fits(whole):
         return [whole]
-    if not params or not _fits(f"{pad}{head}("):  # the name goes on the next line, 4 columns in
+    if " " in head and (not params or not _fits(f"{pad}{head}(")):  # the name goes down, 4 columns in
         kind, _, name = head.rpartition(" ")
         return [pad + kind, *declaration(indent + 4, name, params, tail)]
     together = f"{pad}    {', '.join(params)}){tail}"
+    if not params:
+        return [whole]
     if _fits(together):
         return [f"{pad}{head}(", together]
     lines = [f"{pad}{head}("]
@@ -170,6 +196,8 @@ def record_header(name: str, component: str, parent: str, body: str) -> list[str
         lines.append("      @JsonValue")
         lines += [f"          {component})"] if _fits(f"          {component})") else \
             [f"          {kind}", f"              {ident})"]  # fmt: skip
+    if _fits(f"{lines[-1]} implements {parent}{body}"):
+        return [*lines[:-1], f"{lines[-1]} implements {parent}{body}"]
     return [*lines, f"      implements {parent}{body}"]
 
 
