@@ -1,5 +1,6 @@
 package dev.zsdk.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -39,6 +40,8 @@ public final class ClientCore {
   final Clock clock;
   final DoubleSupplier jitter;
   final Function<Duration, CompletableFuture<Void>> sleeper;
+  final Exchanger exchanger;
+  final TokenFetcher tokens;
   final Sender sender;
 
   private ClientCore(Builder b) {
@@ -67,6 +70,8 @@ public final class ClientCore {
     this.clock = b.clock;
     this.jitter = b.jitter;
     this.sleeper = b.sleeper;
+    this.exchanger = new Exchanger(this);
+    this.tokens = new TokenFetcher(this);
     this.sender = new Sender(this);
   }
 
@@ -204,13 +209,12 @@ public final class ClientCore {
    * @throws ApiException when the login failed
    */
   public void login(Call<?> call, String scheme, RequestOptions options) {
-    RawResponse<?> raw = executeRaw(call, options);
-    AuthProvider provider = auth.get(scheme);
-    if (!(provider instanceof LoginTokenAuth login)) {
+    if (!(auth.get(scheme) instanceof LoginTokenAuth login)) {
       throw new IllegalArgumentException("scheme " + scheme + " is not a login scheme");
     }
-    byte[] body = raw.body();
-    com.fasterxml.jackson.databind.JsonNode decoded = Json.tryParse(body);
+    RequestOptions opts = options == null ? RequestOptions.none() : options;
+    byte[] body = await(sender.send(Prepared.of(this, call.request, opts, false))).body();
+    JsonNode decoded = Json.tryParse(body);
     if (decoded == null) {
       throw new ApiResponseValidationException("Login response is not valid JSON", body, null);
     }
@@ -256,8 +260,7 @@ public final class ClientCore {
 
   static Throwable unwrap(Throwable e) {
     Throwable cause = e;
-    while ((cause instanceof java.util.concurrent.CompletionException
-            || cause instanceof ExecutionException)
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
       cause = cause.getCause();
     }
@@ -309,16 +312,10 @@ public final class ClientCore {
     private final Map<String, AuthProvider> auth = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
-    private Function<Duration, CompletableFuture<Void>> sleeper = Builder::sleep;
+    private Function<Duration, CompletableFuture<Void>> sleeper = Timers::sleep;
 
     private Builder(ClientDefaults defaults) {
       this.defaults = defaults;
-    }
-
-    private static CompletableFuture<Void> sleep(Duration delay) {
-      return CompletableFuture.runAsync(
-          () -> {},
-          CompletableFuture.delayedExecutor(Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.zsdk.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The OAuth2 authorization-code flow of a client (RFC 6749 §4.1) with PKCE (RFC 7636, S256) and
@@ -50,7 +52,7 @@ public final class OAuth {
    *
    * @param hook the hook, or {@code null}
    */
-  public void onTokens(java.util.function.Consumer<OAuthTokens> hook) {
+  public void onTokens(Consumer<OAuthTokens> hook) {
     provider.onTokens(hook);
   }
 
@@ -231,7 +233,7 @@ public final class OAuth {
             });
   }
 
-  private CompletableFuture<com.fasterxml.jackson.databind.JsonNode> send(TokenRequest request) {
-    return core.sender.sendToken(request, core.timeout, List.of());
+  private CompletableFuture<JsonNode> send(TokenRequest request) {
+    return core.tokens.sendToken(request, core.timeout, List.of());
   }
 }
