@@ -606,6 +606,7 @@ class _Lowering:
         bare.sort(key=lambda found: found[1].blocking == "void")
         example = {"trail": bare[0][0].trail, "method": bare[0][1].name, "value": bare[0][1].blocking != "void",
                    "type": bare[0][1].blocking} if bare else None  # fmt: skip
+        paged = next((f"{res.trail}.{m.name}()" for res, m in bare if m.returns.startswith("Page<")), None)
         retries = client.retries
         client_imports = self._client_imports(resources, lifted, schemes, login, oauth, False)
         async_imports = self._client_imports(resources, lifted, schemes, login, oauth, True)
@@ -635,7 +636,7 @@ class _Lowering:
             "variables": [self._variable(v, setters) for v in client.server_variables],
             "lifted": lifted, "client_imports": _import_lines(client_imports, self.package),
             "async_imports": _import_lines(async_imports, self.package),
-            "example": example, "first_credential": credentials[0] if credentials else None,
+            "example": example, "first_credential": credentials[0] if credentials else None, "paged": paged,
             "java_string": java_string, "list": _list, "security": _security,
         }  # fmt: skip
 
