@@ -23,7 +23,18 @@ from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
-from .java_layout import Expr, Own, assign, declaration, escape_doc, java_string, javadoc, record_header, type_header
+from .java_layout import (
+    Expr,
+    Own,
+    annotation,
+    assign,
+    declaration,
+    escape_doc,
+    java_string,
+    javadoc,
+    record_header,
+    type_header,
+)
 from .java_layout import call as lay
 from .java_layout import field as field_lines
 from .java_models import JavaModels, ModelView, java_classes
@@ -70,6 +81,7 @@ class JavaTarget(Target):
                     record_header(name, component, parent, body)),
                 "extends": lambda head, names: "\n".join(type_header(head, "extends", names, 2)),
                 "set": lambda head, value, indent=4: "\n".join(assign(indent, head, value)),
+                "annotation": lambda name, key, value: "\n".join(annotation(name, key, value)),
                 "implements": lambda head, names: "\n".join(type_header(head, "implements", names)),
                 "markdown": markdown_text, "code": markdown_code}  # fmt: skip
 

@@ -153,6 +153,9 @@ def field(indent: int, head: str, name: str, tail: str = ";") -> list[str]:
     whole = f"{pad}{head} {name}{tail}"
     if _fits(whole):
         return [whole]
+    modifiers, _, kind = head.rpartition(" ")
+    if modifiers and not _fits(f"{pad}{head}"):  # the type does not fit after its modifiers: it goes down
+        return [pad + modifiers, *field(indent, kind, name, tail)]
     ident, eq, value = name.partition(" = ")
     if eq and _fits(f"{pad}{head} {ident} ="):
         return [f"{pad}{head} {ident} =", " " * (indent + 4) + value + tail]
@@ -166,10 +169,24 @@ def assign(indent: int, head: str, value: str) -> list[str]:
     return [whole] if _fits(whole) else [f"{pad}{head} =", f"{pad}    {value};"]
 
 
+def annotation(name: str, key: str, value: str) -> list[str]:
+    """`@Name(key = value)` on a top-level declaration: broken after `(`, then after `=`."""
+    if _fits(f"@{name}({key} = {value})"):
+        return [f"@{name}({key} = {value})"]
+    if _fits(f"    {key} = {value})"):
+        return [f"@{name}(", f"    {key} = {value})"]
+    return [f"@{name}(", f"    {key} =", f"        {value})"]
+
+
 def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, body: str = " {") -> list[str]:
     """`head keyword A, B {` (a class's `implements`, an interface's `permits`): the clause on the next line when
-    it does not fit, its names one per line when they do not fit there either."""
+    it does not fit, its names one per line when they do not fit there either; a name too long for the line
+    after its modifiers goes down with its keyword (`public final` / `class …`)."""
     pad = " " * indent
+    if not _fits(pad + head + (body if not names else "")) and " class " in f" {head}":
+        modifiers, _, rest = head.partition(" class ")
+        if modifiers:
+            return [pad + modifiers, *type_header("class " + rest, keyword, names, indent, body)]
     if not names:
         return [pad + head + body]
     whole = f"{pad}{head} {keyword} {', '.join(names)}{body}"
