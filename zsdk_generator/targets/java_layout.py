@@ -195,9 +195,9 @@ def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, 
     clause = f"{pad}    {keyword} {', '.join(names)}{body}"
     if _fits(clause):
         return [pad + head, clause]
-    first, *rest = names
-    return [pad + head, f"{pad}    {keyword} {first}" + ("," if rest else body),
-            *[f"{pad}        {n}" + ("," if i < len(rest) - 1 else body) for i, n in enumerate(rest)]]  # fmt: skip
+    first, others = names[0], names[1:]
+    return [pad + head, f"{pad}    {keyword} {first}" + ("," if others else body),
+            *[f"{pad}        {n}" + ("," if i < len(others) - 1 else body) for i, n in enumerate(others)]]  # fmt: skip
 
 
 def record_header(name: str, component: str, parent: str, body: str) -> list[str]:
