@@ -115,7 +115,8 @@ def test_declarations_fields_and_headers_break_as_gjf_does() -> None:
     assert declaration(2, "public Pet get", ["long petId"]) == ["  public Pet get(long petId) {"]
     name = "public Optional<" + "X" * 80 + "> value"
     assert declaration(2, name, []) == ["  public Optional<" + "X" * 80 + ">", "      value() {"]
-    assert field(2, "private final " + "Y" * 90, "name") == ["  private final " + "Y" * 90, "      name;"]
+    assert field(2, "private final " + "Y" * 80, "name") == ["  private final " + "Y" * 80, "      name;"]
+    assert field(2, "private final " + "Y" * 90, "name") == ["  private final", "  " + "Y" * 90 + " name;"]
     assert type_header("public sealed interface " + "U" * 60, "permits", ["A" * 20, "B" * 20]) == [
         "public sealed interface " + "U" * 60, "    permits " + "A" * 20 + ", " + "B" * 20 + " {"]  # fmt: skip
     assert record_header("StringValue", "String value", "Pet", " {") == [

@@ -23,7 +23,18 @@ from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
-from .java_layout import Expr, Own, assign, declaration, escape_doc, java_string, javadoc, record_header, type_header
+from .java_layout import (
+    Expr,
+    Own,
+    annotation,
+    assign,
+    declaration,
+    escape_doc,
+    java_string,
+    javadoc,
+    record_header,
+    type_header,
+)
 from .java_layout import call as lay
 from .java_layout import field as field_lines
 from .java_models import JavaModels, ModelView, java_classes
@@ -70,6 +81,7 @@ class JavaTarget(Target):
                     record_header(name, component, parent, body)),
                 "extends": lambda head, names: "\n".join(type_header(head, "extends", names, 2)),
                 "set": lambda head, value, indent=4: "\n".join(assign(indent, head, value)),
+                "annotation": lambda name, key, value: "\n".join(annotation(name, key, value)),
                 "implements": lambda head, names: "\n".join(type_header(head, "implements", names)),
                 "markdown": markdown_text, "code": markdown_code}  # fmt: skip
 
@@ -606,6 +618,7 @@ class _Lowering:
         bare.sort(key=lambda found: found[1].blocking == "void")
         example = {"trail": bare[0][0].trail, "method": bare[0][1].name, "value": bare[0][1].blocking != "void",
                    "type": bare[0][1].blocking} if bare else None  # fmt: skip
+        paged = next((f"{res.trail}.{m.name}()" for res, m in bare if m.returns.startswith("Page<")), None)
         retries = client.retries
         client_imports = self._client_imports(resources, lifted, schemes, login, oauth, False)
         async_imports = self._client_imports(resources, lifted, schemes, login, oauth, True)
@@ -635,7 +648,7 @@ class _Lowering:
             "variables": [self._variable(v, setters) for v in client.server_variables],
             "lifted": lifted, "client_imports": _import_lines(client_imports, self.package),
             "async_imports": _import_lines(async_imports, self.package),
-            "example": example, "first_credential": credentials[0] if credentials else None,
+            "example": example, "first_credential": credentials[0] if credentials else None, "paged": paged,
             "java_string": java_string, "list": _list, "security": _security,
         }  # fmt: skip
 

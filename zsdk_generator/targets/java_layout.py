@@ -16,6 +16,7 @@ would write (columns 100, indent 2, continuation +4):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 
 from .literals import quoted
@@ -86,7 +87,7 @@ def _arguments(indent: int, args: Sequence[str], close: str) -> list[str]:
     if _fits(together):
         return [together]
     if len(args) == 1 and not isinstance(args[0], Expr):
-        return [together]
+        return _long_string(indent, args[0], close) or [together]
     lines = []
     for i, a in enumerate(args):
         end = "," if i < len(args) - 1 else close
@@ -97,16 +98,41 @@ def _arguments(indent: int, args: Sequence[str], close: str) -> list[str]:
     return lines
 
 
+def _long_string(indent: int, literal: str, close: str) -> list[str]:
+    """A string literal too long for its line, split at spaces into `"…" + "…"` pieces as gjf's string wrapper
+    does (each later piece 4 columns further in, starting with its space); [] when it is not a plain literal or
+    has no space to split at."""
+    body = literal[1:-1]
+    if not (literal.startswith('"') and literal.endswith('"')) or " " not in body or "\\" in body:
+        return []
+    words = re.split(r"(?= )", body)
+    lines: list[str] = []
+    current, first = "", True
+    for i, word in enumerate(words):
+        prefix = " " * indent if first else " " * (indent + 4) + "+ "
+        end = close if i == len(words) - 1 else ""
+        if current and not _fits(f'{prefix}"{current}{word}"{end}'):
+            lines.append(f'{prefix}"{current}"')
+            current, first = word, False
+        else:
+            current += word
+    prefix = " " * indent if first else " " * (indent + 4) + "+ "
+    lines.append(f'{prefix}"{current}"{close}')
+    return lines
+
+
 def declaration(indent: int, head: str, params: Sequence[str], tail: str = " {") -> list[str]:
     """`head(params)tail` — a method or constructor declaration — as gjf lays it out."""
     pad = " " * indent
     whole = f"{pad}{head}({', '.join(params)}){tail}"
     if _fits(whole):
         return [whole]
-    if not params or not _fits(f"{pad}{head}("):  # the name goes on the next line, 4 columns in
+    if " " in head and (not params or not _fits(f"{pad}{head}(")):  # the name goes down, 4 columns in
         kind, _, name = head.rpartition(" ")
         return [pad + kind, *declaration(indent + 4, name, params, tail)]
     together = f"{pad}    {', '.join(params)}){tail}"
+    if not params:
+        return [whole]
     if _fits(together):
         return [f"{pad}{head}(", together]
     lines = [f"{pad}{head}("]
@@ -127,6 +153,9 @@ def field(indent: int, head: str, name: str, tail: str = ";") -> list[str]:
     whole = f"{pad}{head} {name}{tail}"
     if _fits(whole):
         return [whole]
+    modifiers, _, kind = head.rpartition(" ")
+    if modifiers and not _fits(f"{pad}{head}"):  # the type does not fit after its modifiers: it goes down
+        return [pad + modifiers, *field(indent, kind, name, tail)]
     ident, eq, value = name.partition(" = ")
     if eq and _fits(f"{pad}{head} {ident} ="):
         return [f"{pad}{head} {ident} =", " " * (indent + 4) + value + tail]
@@ -140,10 +169,24 @@ def assign(indent: int, head: str, value: str) -> list[str]:
     return [whole] if _fits(whole) else [f"{pad}{head} =", f"{pad}    {value};"]
 
 
+def annotation(name: str, key: str, value: str) -> list[str]:
+    """`@Name(key = value)` on a top-level declaration: broken after `(`, then after `=`."""
+    if _fits(f"@{name}({key} = {value})"):
+        return [f"@{name}({key} = {value})"]
+    if _fits(f"    {key} = {value})"):
+        return [f"@{name}(", f"    {key} = {value})"]
+    return [f"@{name}(", f"    {key} =", f"        {value})"]
+
+
 def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, body: str = " {") -> list[str]:
     """`head keyword A, B {` (a class's `implements`, an interface's `permits`): the clause on the next line when
-    it does not fit, its names one per line when they do not fit there either."""
+    it does not fit, its names one per line when they do not fit there either; a name too long for the line
+    after its modifiers goes down with its keyword (`public final` / `class …`)."""
     pad = " " * indent
+    if not _fits(pad + head + (body if not names else "")) and " class " in f" {head}":
+        modifiers, _, rest = head.partition(" class ")
+        if modifiers:
+            return [pad + modifiers, *type_header("class " + rest, keyword, names, indent, body)]
     if not names:
         return [pad + head + body]
     whole = f"{pad}{head} {keyword} {', '.join(names)}{body}"
@@ -152,9 +195,9 @@ def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, 
     clause = f"{pad}    {keyword} {', '.join(names)}{body}"
     if _fits(clause):
         return [pad + head, clause]
-    first, *rest = names
-    return [pad + head, f"{pad}    {keyword} {first}" + ("," if rest else body),
-            *[f"{pad}        {n}" + ("," if i < len(rest) - 1 else body) for i, n in enumerate(rest)]]  # fmt: skip
+    first, others = names[0], names[1:]
+    return [pad + head, f"{pad}    {keyword} {first}" + ("," if others else body),
+            *[f"{pad}        {n}" + ("," if i < len(others) - 1 else body) for i, n in enumerate(others)]]  # fmt: skip
 
 
 def record_header(name: str, component: str, parent: str, body: str) -> list[str]:
@@ -170,6 +213,8 @@ def record_header(name: str, component: str, parent: str, body: str) -> list[str
         lines.append("      @JsonValue")
         lines += [f"          {component})"] if _fits(f"          {component})") else \
             [f"          {kind}", f"              {ident})"]  # fmt: skip
+    if _fits(f"{lines[-1]} implements {parent}{body}"):
+        return [*lines[:-1], f"{lines[-1]} implements {parent}{body}"]
     return [*lines, f"      implements {parent}{body}"]
 
 

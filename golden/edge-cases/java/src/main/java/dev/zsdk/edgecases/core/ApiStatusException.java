@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * An error status the API answered with (4xx or 5xx), or an {@code event: error} inside an event
  * stream (status 0). {@link #getMessage()} is the message read from the error body (the common
- * envelopes), else {@code "Error code: <status>"}.
+ * envelopes), else {@code "Error code: <status>"}; {@link #toString()} is the error's text, the
+ * same in every SDK: {@code "404 Not Found: <message>"}.
  */
 public class ApiStatusException extends ApiException {
   private static final long serialVersionUID = 1L;
@@ -114,5 +115,25 @@ public class ApiStatusException extends ApiException {
    */
   public Optional<RateLimit> rateLimit() {
     return RateLimit.from(headers);
+  }
+
+  /**
+   * The error's text: {@code "<status> <reason>: <message>"}, without {@code ": <message>"} when
+   * the body had none and without the reason for a status that has none; the message alone for a
+   * stream's error event.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    String message = getMessage();
+    if (statusCode == 0) {
+      return message;
+    }
+    String reason = ReasonPhrases.of(statusCode);
+    String text = reason == null ? Integer.toString(statusCode) : statusCode + " " + reason;
+    boolean none =
+        message == null || message.isEmpty() || message.equals("Error code: " + statusCode);
+    return none ? text : text + ": " + message;
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * What a call sends ({@link ApiRequest}) and how its response is read. Made by the generated code's
@@ -120,7 +121,7 @@ public final class Call<T> {
   }
 
   /** The JSON body as a value, unwrapped from its envelope; {@code null} for an empty body. */
-  static <T> T decode(byte[] body, java.util.List<String> envelope, TypeReference<T> type) {
+  static <T> T decode(byte[] body, List<String> envelope, TypeReference<T> type) {
     if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
       return null;
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
   private final HttpClient client;
 
-  /** A transport over a new HTTP/1.1 client that follows no redirects of other hosts. */
+  /** A transport over a new HTTP/1.1 client that follows redirects (but not from HTTPS to HTTP). */
   public JdkHttpTransport() {
     this(
         HttpClient.newBuilder()
@@ -51,7 +52,7 @@ public final class JdkHttpTransport implements HttpTransport {
       builder.timeout(request.timeout());
     }
     for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-      if (!RESTRICTED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+      if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
         for (String value : header.getValue()) {
           builder.header(header.getKey(), value);
         }

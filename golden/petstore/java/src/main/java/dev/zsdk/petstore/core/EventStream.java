@@ -3,7 +3,6 @@ package dev.zsdk.petstore.core;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,10 +78,7 @@ public final class EventStream<T> implements Iterable<T>, AutoCloseable {
     if (event.event().equals("error")) {
       finish();
       byte[] data = event.data().getBytes(StandardCharsets.UTF_8);
-      JsonNode decoded = Json.tryParse(data);
-      ErrorBodies.Found found =
-          ErrorBodies.extract(
-              decoded != null ? decoded : Json.mapper().getNodeFactory().textNode(""));
+      ErrorBodies.Found found = ErrorBodies.extract(Json.tryParse(data));
       String message = found.message().isEmpty() ? event.data() : found.message();
       throw new ApiStatusException(
           0, headers, data, message, found.code().isEmpty() ? null : found.code(), null);

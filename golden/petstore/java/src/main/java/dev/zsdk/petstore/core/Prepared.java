@@ -3,10 +3,13 @@ package dev.zsdk.petstore.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** A call ready to be sent any number of times: everything but the credentials of each try. */
 final class Prepared {
@@ -63,7 +66,7 @@ final class Prepared {
   /** Turns an {@link ApiRequest} into a prepared call. */
   static Prepared of(ClientCore core, ApiRequest r, RequestOptions options, boolean streamed) {
     Builder b = new Builder();
-    b.method = r.method.toUpperCase(java.util.Locale.ROOT);
+    b.method = r.method.toUpperCase(Locale.ROOT);
     b.streamed = streamed;
     QueryParams query;
     if (r.url != null) {
@@ -95,7 +98,7 @@ final class Prepared {
       }
     }
     if (r.idempotent && !b.headers.containsKey(ClientCore.IDEMPOTENCY_HEADER)) {
-      b.headers.put(ClientCore.IDEMPOTENCY_HEADER, List.of(java.util.UUID.randomUUID().toString()));
+      b.headers.put(ClientCore.IDEMPOTENCY_HEADER, List.of(UUID.randomUUID().toString()));
     }
     b.overrides = new ArrayList<>(core.defaultHeaders);
     b.overrides.addAll(options.headers());
@@ -121,20 +124,20 @@ final class Prepared {
 
   private static void encodeBody(ApiRequest r, Builder b) {
     if (!r.parts.isEmpty()) {
-      String boundary = "zsdk-" + java.util.UUID.randomUUID().toString().replace("-", "");
+      String boundary = "zsdk-" + UUID.randomUUID().toString().replace("-", "");
       b.body = Multipart.encode(r.parts, r.encodings, boundary);
       b.headers.put("Content-Type", List.of(Multipart.contentType(boundary)));
     } else if (r.hasForm) {
       String text = FormBody.encode(r.formBody, r.encodings);
       if (text != null) {
-        b.body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        b.body = text.getBytes(StandardCharsets.UTF_8);
         b.headers.put("Content-Type", List.of("application/x-www-form-urlencoded"));
       }
     } else if (r.content != null) {
       b.body = r.content;
       b.headers.put("Content-Type", List.of(r.contentType));
     } else if (r.hasJson && r.jsonBody != null) {
-      b.body = Json.write(r.jsonBody).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      b.body = Json.write(r.jsonBody).getBytes(StandardCharsets.UTF_8);
       b.headers.put("Content-Type", List.of("application/json"));
     }
   }

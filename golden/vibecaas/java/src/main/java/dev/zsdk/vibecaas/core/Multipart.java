@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@code multipart/form-data} body: each property as one or more parts in the order given — a
@@ -126,7 +127,7 @@ final class Multipart {
     List<FileUpload> files = new ArrayList<>();
     if (value instanceof FileUpload file) {
       files.add(file);
-    } else if (value instanceof java.util.Optional<?> optional) {
+    } else if (value instanceof Optional<?> optional) {
       optional.ifPresent(v -> files.addAll(filesOf(v)));
     } else if (value instanceof Iterable<?> many) {
       for (Object item : many) {

@@ -104,6 +104,29 @@ final class RetryPolicy {
     return seconds(Math.max(0, backoff * (1 - 0.25 * jitter)));
   }
 
+  /** The wait before trying again after error, or {@code null} to give up (limit retries done). */
+  static Duration after(ClientCore core, Throwable error, int retriesDone, int limit) {
+    if (retriesDone >= Math.max(0, limit)) {
+      return null;
+    }
+    if (error instanceof ApiStatusException status && status.statusCode() != 0) {
+      if (!RetryPolicy.shouldRetry(status.statusCode(), status.headers())) {
+        return null;
+      }
+      return delay(
+          core,
+          retriesDone,
+          status.statusCode(),
+          status.headers(),
+          core.clock.instant(),
+          core.jitter.getAsDouble());
+    }
+    if (error instanceof ApiConnectionException) {
+      return delay(core, retriesDone, 0, null, core.clock.instant(), core.jitter.getAsDouble());
+    }
+    return null;
+  }
+
   private static double toSeconds(Duration d) {
     return d.toNanos() / 1e9;
   }

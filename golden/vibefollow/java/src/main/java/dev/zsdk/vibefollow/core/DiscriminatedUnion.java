@@ -36,6 +36,7 @@ public abstract class DiscriminatedUnion<T> extends StdDeserializer<T> {
 
   private final transient Map<String, Class<? extends T>> variants;
   private final transient Function<JsonNode, ? extends T> unknown;
+  private final transient VariantReader reader = new VariantReader();
 
   /**
    * A deserializer of a discriminated union.
@@ -65,6 +66,6 @@ public abstract class DiscriminatedUnion<T> extends StdDeserializer<T> {
     if (variant == null) {
       return unknown.apply(node);
     }
-    return ctxt.readTreeAsValue(node, variant);
+    return reader.read(node, variant, ctxt);
   }
 }

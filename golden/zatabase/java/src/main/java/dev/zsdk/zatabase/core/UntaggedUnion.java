@@ -42,6 +42,7 @@ public abstract class UntaggedUnion<T> extends StdDeserializer<T> {
 
   private final transient List<Variant<? extends T>> variants;
   private final transient Function<JsonNode, ? extends T> unknown;
+  private final transient VariantReader reader = new VariantReader();
 
   /**
    * A deserializer of an untagged union.
@@ -140,7 +141,7 @@ public abstract class UntaggedUnion<T> extends StdDeserializer<T> {
     for (Variant<? extends T> variant : variants) {
       if (variant.matches().test(node)) {
         try {
-          return ctxt.readTreeAsValue(node, variant.type());
+          return reader.read(node, variant.type(), ctxt);
         } catch (IOException e) {
           // not this variant: try the next
         }
