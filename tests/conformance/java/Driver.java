@@ -379,8 +379,8 @@ public final class Driver {
     JsonNode cancelAfter = step.get("cancel_after");
     AtomicBoolean fired = new AtomicBoolean();
     ScheduledFuture<?> interrupt = null;
-    if (cancelAfter != null
-        && asyncClient == null) { // a blocking call is cancelled by interrupting it
+    // a blocking call is cancelled by interrupting it; an async one by cancelling its future (call)
+    if (cancelAfter != null && asyncClient == null) {
       Thread caller = Thread.currentThread();
       interrupt =
           TIMER.schedule(
