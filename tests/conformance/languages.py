@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..conftest import ROOT, run_cli
 from .go import build as go_build
+from .java import build as java_build
 from .python import build as python_build
 from .rust import build as rust_build
 from .typescript import build as typescript_build
@@ -57,5 +58,11 @@ LANGUAGES = [
         modes=("default",),
         build=lambda sdk: rust_build.build(sdk),
         command=lambda sdk, mode: rust_build.command(sdk, mode),
+    ),
+    Language(
+        name="java",
+        modes=tuple(java_build.MODES),
+        build=lambda sdk: java_build.build(sdk),
+        command=lambda sdk, mode: java_build.command(sdk, mode),
     ),
 ]

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.toolchain import go_tools, node_tools, rust_tools
+from tests.toolchain import go_tools, java_tools, node_tools, rust_tools
 
 HERE = Path(__file__).resolve().parent
 
@@ -237,6 +237,44 @@ def _rust_taken() -> frozenset[str]:
     return frozenset(graph) | {"std", "core", "alloc", "proc_macro", "test"}
 
 
+# ---------------------------------------------------------------------------------------------- Java
+
+
+def _java_build(sdk: Path, scratch: Path) -> None:
+    main = java_tools.sources(sdk / "src" / "main")
+    for result, what in ((java_tools.javac(main, scratch / "classes"), "javac"),
+                         (java_tools.javadoc(main, scratch / "doc"), "javadoc")):  # fmt: skip
+        assert result.returncode == 0, f"{what} failed in {sdk}:\n{(result.stdout + result.stderr)[-6000:]}"
+    changed = java_tools.gjf_changed(java_tools.sources(sdk / "src"))
+    assert not changed, f"google-java-format would change: {changed[:20]}"
+
+
+def _java_identifiers(sdk: Path) -> list[str]:
+    files = [str(p) for p in java_tools.sources(sdk / "src")]
+    return _checked([java_tools.tool("java"), str(HERE / "lexers" / "JavaIdents.java"), *files], sdk).split("\n")
+
+
+def _java_manifest(sdk: Path) -> dict[str, object]:
+    import xml.etree.ElementTree as ElementTree
+
+    root = ElementTree.parse(sdk / "pom.xml").getroot()
+    ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+    fields = ("groupId", "artifactId", "version", "name", "description")
+    return {f: (root.findtext(f"m:{f}", namespaces=ns) or "") for f in fields}
+
+
+def _java_package(sdk: Path) -> str:
+    client = next((sdk / "src" / "main" / "java").rglob("*Client.java"))
+    return ".".join(client.parent.relative_to(sdk / "src" / "main" / "java").parts)
+
+
+def _java_taken() -> frozenset[str]:
+    # The JDK's packages and our dependencies' (Jackson): a package may not be one of them.
+    return frozenset({"java", "javax", "jdk", "sun", "com.fasterxml.jackson", "com.fasterxml.jackson.core",
+                      "com.fasterxml.jackson.databind", "com.fasterxml.jackson.annotation",
+                      "com.fasterxml.jackson.datatype"})  # fmt: skip
+
+
 CHECKS = {
     "python": LanguageChecks(_python_build, _python_identifiers, _python_manifest, _python_package, _python_taken),
     "typescript": LanguageChecks(
@@ -244,4 +282,5 @@ CHECKS = {
     ),
     "go": LanguageChecks(_go_build, _go_identifiers, _go_manifest, _go_package, _go_taken),
     "rust": LanguageChecks(_rust_build, _rust_identifiers, _rust_manifest, _rust_package, _rust_taken),
+    "java": LanguageChecks(_java_build, _java_identifiers, _java_manifest, _java_package, _java_taken),
 }
