@@ -15,7 +15,6 @@ would write (columns 100, indent 2, continuation +4):
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -30,20 +29,6 @@ def java_string(text: str) -> str:
     octal escape (below U+0100: a `\\u` escape of a line break would end the line before javac reads the
     literal) or a `\\u` escape."""
     return quoted(text, '"', lambda code: f"\\{code:03o}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def java_char_free(text: str) -> str:
-    return text
-
-
-def long_literal(value: int) -> str:
-    return f"{value}L"
-
-
-def double_literal(value: float) -> str:
-    if math.isinf(value) or math.isnan(value):
-        return "Double.NaN"
-    return repr(float(value))
 
 
 class Expr(str):
