@@ -74,7 +74,8 @@ class JavaTarget(Target):
     settings = {"package": (), "group_id": (), "artifact_id": ()}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
-        return {"doc": _doc, "own": Own, "decl": _decl, "call": _call, "field": _field, "assign": _assign,
+        return {"doc": _doc, "own": Own, "decl": _decl, "ctor": _ctor, "call": _call, "field": _field,
+                "assign": _assign,
                 "jstr": java_string,
                 "permits": lambda head, names: "\n".join(type_header(head, "permits", names)),
                 "record": lambda name, component, parent, body: "\n".join(
@@ -204,6 +205,10 @@ def _doc(parts: Iterable[str] | str, indent: int = 0, tags: Sequence[tuple[str, 
 
 def _decl(head: str, params: Sequence[str], indent: int = 2, tail: str = " {") -> str:
     return "\n".join(declaration(indent, head, params, tail))
+
+
+def _ctor(head: str, params: Sequence[str], indent: int = 2) -> str:
+    return "\n".join(declaration(indent, head, params, " {", constructor=True))
 
 
 def _call(args: Sequence[str], callee: str, indent: int = 4, prefix: str = "", tail: str = ";") -> str:

@@ -15,7 +15,6 @@ would write (columns 100, indent 2, continuation +4):
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -30,20 +29,6 @@ def java_string(text: str) -> str:
     octal escape (below U+0100: a `\\u` escape of a line break would end the line before javac reads the
     literal) or a `\\u` escape."""
     return quoted(text, '"', lambda code: f"\\{code:03o}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def java_char_free(text: str) -> str:
-    return text
-
-
-def long_literal(value: int) -> str:
-    return f"{value}L"
-
-
-def double_literal(value: float) -> str:
-    if math.isinf(value) or math.isnan(value):
-        return "Double.NaN"
-    return repr(float(value))
 
 
 class Expr(str):
@@ -98,6 +83,15 @@ def _arguments(indent: int, args: Sequence[str], close: str) -> list[str]:
     return lines
 
 
+def _type_lines(pad: str, text: str) -> list[str]:
+    """A declaration's modifiers and type: broken after the type's first `<`, its arguments 8 columns in, when
+    they do not fit on one line."""
+    if _fits(pad + text) or "<" not in text:
+        return [pad + text]
+    outer, _, inner = text.partition("<")
+    return [f"{pad}{outer}<", f"{pad}        {inner}"]
+
+
 def _long_string(indent: int, literal: str, close: str) -> list[str]:
     """A string literal too long for its line, split at spaces into `"…" + "…"` pieces as gjf's string wrapper
     does (each later piece 4 columns further in, starting with its space); [] when it is not a plain literal or
@@ -121,15 +115,18 @@ def _long_string(indent: int, literal: str, close: str) -> list[str]:
     return lines
 
 
-def declaration(indent: int, head: str, params: Sequence[str], tail: str = " {") -> list[str]:
-    """`head(params)tail` — a method or constructor declaration — as gjf lays it out."""
+def declaration(
+    indent: int, head: str, params: Sequence[str], tail: str = " {", constructor: bool = False
+) -> list[str]:
+    """`head(params)tail` — a method or constructor declaration — as gjf lays it out (a constructor's name that
+    does not fit after its modifiers goes down to their column, a method's 4 columns further in)."""
     pad = " " * indent
     whole = f"{pad}{head}({', '.join(params)}){tail}"
     if _fits(whole):
         return [whole]
     if " " in head and (not params or not _fits(f"{pad}{head}(")):  # the name goes down, 4 columns in
         kind, _, name = head.rpartition(" ")
-        return [pad + kind, *declaration(indent + 4, name, params, tail)]
+        return [*_type_lines(pad, kind), *declaration(indent + (0 if constructor else 4), name, params, tail)]
     together = f"{pad}    {', '.join(params)}){tail}"
     if not params:
         return [whole]
@@ -154,8 +151,10 @@ def field(indent: int, head: str, name: str, tail: str = ";") -> list[str]:
     if _fits(whole):
         return [whole]
     modifiers, _, kind = head.rpartition(" ")
-    if modifiers and not _fits(f"{pad}{head}"):  # the type does not fit after its modifiers: it goes down
-        return [pad + modifiers, *field(indent, kind, name, tail)]
+    if modifiers and not _fits(f"{pad}{head}"):
+        if "<" in kind:  # broken inside its type arguments
+            return [*_type_lines(pad, head), " " * (indent + 4) + name + tail]
+        return [pad + modifiers, *field(indent, kind, name, tail)]  # the type goes down
     ident, eq, value = name.partition(" = ")
     if eq and _fits(f"{pad}{head} {ident} ="):
         return [f"{pad}{head} {ident} =", " " * (indent + 4) + value + tail]
@@ -183,10 +182,10 @@ def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, 
     it does not fit, its names one per line when they do not fit there either; a name too long for the line
     after its modifiers goes down with its keyword (`public final` / `class …`)."""
     pad = " " * indent
-    if not _fits(pad + head + (body if not names else "")) and " class " in f" {head}":
-        modifiers, _, rest = head.partition(" class ")
-        if modifiers:
-            return [pad + modifiers, *type_header("class " + rest, keyword, names, indent, body)]
+    for kind in (" class ", " interface "):
+        if not _fits(pad + head + (body if not names else "")) and kind in head:
+            modifiers, _, rest = head.partition(kind)
+            return [pad + modifiers, *type_header(kind.strip() + " " + rest, keyword, names, indent, body)]
     if not names:
         return [pad + head + body]
     whole = f"{pad}{head} {keyword} {', '.join(names)}{body}"
