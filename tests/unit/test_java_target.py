@@ -50,8 +50,8 @@ def test_package_names_as_java_takes_them(name: str, ok: bool) -> None:
 
 
 def test_package_and_coordinates_default_from_the_package_name() -> None:
-    assert java_package(TARGET, _config()) == "dev.zsdk.zatabase"
-    assert maven_coordinates(_config(), "dev.zsdk.zatabase") == ("dev.zsdk", "zatabase")
+    assert java_package(TARGET, _config()) == "com.zatabase"
+    assert maven_coordinates(_config(), "com.zatabase") == ("com.zatabase", "zatabase-java")
     config = _config(package="com.acme.db", group_id="com.acme", artifact_id="acme-db")
     assert java_package(TARGET, config) == "com.acme.db"
     assert maven_coordinates(config, "com.acme.db") == ("com.acme", "acme-db")

@@ -146,25 +146,25 @@ def runtime_text(source: Path, package: str) -> str:
 
 def java_package(target: Target, config: LanguageConfig) -> str:
     """The base package: `java: {package: …}` as given (an error naming the setting when Java refuses it), else
-    `dev.zsdk.<package words run together>`."""
+    `com.<package words run together>` (as com.stripe and com.openai are their APIs' packages)."""
     configured = config.option("package")
     if configured is not None and configured != "":
         problem = package_problem(configured) if isinstance(configured, str) else "it is not a string"
         if problem:
             raise error(f"java: package {configured!r} is not a Java package name: {problem}", "/java/package")
         return str(configured)
-    return "dev.zsdk." + package_segment(target.package_words(config))
+    return "com." + package_segment(target.package_words(config))
 
 
 _MAVEN_ID = re.compile(r"[A-Za-z0-9_.-]+")
 
 
 def maven_coordinates(config: LanguageConfig, package: str) -> tuple[str, str]:
-    """(groupId, artifactId): as configured, else the package without its last segment and the last segment
-    (`com.acme.zatabase` → com.acme, zatabase)."""
-    head, _, last = package.rpartition(".")
+    """(groupId, artifactId): as configured, else the package and its last segment suffixed `-java`
+    (`com.zatabase` → com.zatabase, zatabase-java; as com.stripe:stripe-java)."""
+    last = package.rpartition(".")[2]
     out = []
-    for key, default in (("group_id", head or last), ("artifact_id", last.replace("_", "-"))):
+    for key, default in (("group_id", package), ("artifact_id", last.replace("_", "-") + "-java")):
         value = config.option(key)
         if value is None or value == "":
             out.append(default)
