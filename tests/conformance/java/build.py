@@ -6,8 +6,8 @@ The driver runs with `java -cp classes:<jars> Driver`; its mode `async` drives t
 `client.async()`, each future joined.
 
 `java.net.http` resends a GET or HEAD once by itself when its connection fails before the response's first byte
-(any connection, fresh or pooled: docs/java-conformance-findings.md), which no client setting turns off. The
-driver's JVM turns it off with the JVM-wide switch docs/java-runtime-as-built.md names, so a call made with
+(any connection, fresh or pooled), which no client setting turns off (docs/runtime-behaviour.md, "Java: the JDK's
+own resend of a GET"). The driver's JVM turns it off with the JVM-wide switch documented there, so a call made with
 max_retries 0 sends one request, as the scenarios expect (the switch also caps the JDK's own redirect following,
 which no scenario uses). Without it, retry.connection-reset-not-retried and health.connection-failure fail.
 """
