@@ -98,7 +98,7 @@ class JavaTarget(Target):
         package = java_package(self, config)
         group, artifact = maven_coordinates(config, package)
         config = replace(config, version=semantic_version(config.version, "java", "Maven", "/version"))
-        lowering = _Lowering(sdk, config, package, group, artifact)
+        lowering = _Lowering(sdk, config, package, group, artifact, "-".join(self.package_words(config)))
         context = lowering.context()
         base = "src/main/java/" + package.replace(".", "/")
         yield RenderJob("pom.xml", "pom.xml.jinja", context)
@@ -137,11 +137,23 @@ class JavaTarget(Target):
 TARGET = JavaTarget()
 
 
+_IMPORTS = re.compile(r"^import (?:static )?[\w.]+;\n(?:\n?import (?:static )?[\w.]+;\n)*", re.MULTILINE)
+
+
 def runtime_text(source: Path, package: str) -> str:
-    """A runtime file with `dev.zsdk.runtime` rewritten to `<package>.core` in its package and import lines."""
+    """A runtime file with `dev.zsdk.runtime` rewritten to `<package>.core` in its package and import lines, and
+    its imports ordered again as gjf orders them (static ones first, then the rest, each block in ASCII order):
+    the new package name sorts elsewhere than `dev.zsdk`."""
     text = source.read_text(encoding="utf-8")
     pattern = re.compile(r"^(package|import(?: static)?) " + re.escape(RUNTIME_PACKAGE) + r"\b", re.MULTILINE)
-    return pattern.sub(lambda m: f"{m.group(1)} {package}.core", text)
+    return _IMPORTS.sub(_sorted_imports, pattern.sub(lambda m: f"{m.group(1)} {package}.core", text), count=1)
+
+
+def _sorted_imports(block: re.Match[str]) -> str:
+    lines = [line for line in block.group(0).splitlines() if line]
+    static = sorted((line for line in lines if line.startswith("import static ")), key=lambda line: line[:-1])
+    plain = sorted((line for line in lines if not line.startswith("import static ")), key=lambda line: line[:-1])
+    return "\n\n".join("\n".join(group) for group in (static, plain) if group) + "\n"
 
 
 def java_package(target: Target, config: LanguageConfig) -> str:
@@ -354,8 +366,11 @@ class ResourceView:
 
 
 class _Lowering:
-    def __init__(self, sdk: SdkPlan, config: LanguageConfig, package: str, group: str, artifact: str) -> None:
+    def __init__(self, sdk: SdkPlan, config: LanguageConfig, package: str, group: str, artifact: str,
+                 name: str) -> None:  # fmt: skip
+        """`name`: the SDK's package name as the User-Agent says it (`zatabase/1.2.0 java`, as every language)."""
         self.sdk, self.config, self.package, self.group, self.artifact = sdk, config, package, group, artifact
+        self.name = name
         base = type_name(words(sdk.client.class_name), "Api", "Api")
         self.client = base if base.endswith("Client") else base + "Client"
         wanted = [(m.name, type_name(words(m.name), "Model")) for m in sdk.models]
@@ -648,7 +663,7 @@ class _Lowering:
                         "max_delay": _duration(retries.max_delay),
                         "refresh_buffer": _duration(retries.refresh_buffer),
                         "refresh_retries": retries.refresh_retries},
-            "user_agent": java_string(f"{self.artifact}/{self.config.version} java"),
+            "user_agent": java_string(f"{self.name}/{self.config.version} java"),
             "auth": schemes, "credentials": credentials, "login": login, "oauth": oauth,
             "variables": [self._variable(v, setters) for v in client.server_variables],
             "lifted": lifted, "client_imports": _import_lines(client_imports, self.package),
@@ -676,13 +691,20 @@ class _Lowering:
             if schemes or login:
                 found.add(("core", "AuthProvider"))
             if login:
-                found |= {("core", "LoginSettings"), ("core", "ApiRequest"), ("core", "Call"),
-                          ("core", "RequestOptions"),
-                          ("java.util", "LinkedHashMap"), ("java.util", "Map"),
-                          ("com.fasterxml.jackson.core.type", "TypeReference"),
-                          ("com.fasterxml.jackson.databind", "JsonNode")}  # fmt: skip
+                found.add(("core", "LoginSettings"))
             if oauth:
-                found |= {("core", "OAuth"), ("core", "OAuthEndpoints"), ("core", "OAuthTokens")}
+                found |= {("core", "OAuthEndpoints"), ("core", "OAuthTokens")}
+        if login:
+            found |= {("core", "ApiRequest"), ("core", "Call"), ("core", "RequestOptions"),
+                      ("java.util", "LinkedHashMap"), ("java.util", "Map"),
+                      ("com.fasterxml.jackson.core.type", "TypeReference"),
+                      ("com.fasterxml.jackson.databind", "JsonNode")}  # fmt: skip
+            if login["security"] is not None:
+                found.add(("java.util", "List"))
+            if is_async:
+                found.add(("java.util.concurrent", "CompletableFuture"))
+        if oauth:
+            found.add(("core", "OAuth"))
         return found
 
     def _login(self, scheme: AuthPlan | None, setters: dict[str, str]) -> dict[str, Any] | None:

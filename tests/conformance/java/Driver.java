@@ -652,7 +652,11 @@ public final class Driver {
       JsonNode login = step.get("authenticate");
       String email = text(login, "email");
       String password = text(login, "password");
-      client.authenticate(email, password); // the async client has no authenticate
+      if (asyncClient != null) {
+        asyncClient.authenticate(email, password).join();
+      } else {
+        client.authenticate(email, password);
+      }
       return NODES.objectNode().put("authenticated", true);
     }
     ObjectNode oauth = oauthStep();
@@ -991,7 +995,7 @@ public final class Driver {
 
   /** A step of the OAuth2 authorization code flow; null for any other step. */
   private ObjectNode oauthStep() {
-    OAuth oauth = client.oauth();
+    OAuth oauth = asyncClient != null ? asyncClient.oauth() : client.oauth();
     if (step.has("oauth_url")) {
       JsonNode args = step.get("oauth_url");
       List<String> scopes =

@@ -192,7 +192,7 @@ public final class EdgeCasesClient {
     defaults.maxDelay(Duration.ofSeconds(8));
     defaults.refreshBuffer(Duration.ofSeconds(60));
     defaults.refreshRetries(2);
-    defaults.userAgent("edgecases-java/0.1.0 java");
+    defaults.userAgent("edge-cases/0.1.0 java");
     return defaults.build();
   }
 

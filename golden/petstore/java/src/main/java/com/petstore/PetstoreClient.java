@@ -107,7 +107,7 @@ public final class PetstoreClient {
     defaults.maxDelay(Duration.ofSeconds(8));
     defaults.refreshBuffer(Duration.ofSeconds(60));
     defaults.refreshRetries(2);
-    defaults.userAgent("petstore-java/1.4.0 java");
+    defaults.userAgent("petstore/1.4.0 java");
     return defaults.build();
   }
 

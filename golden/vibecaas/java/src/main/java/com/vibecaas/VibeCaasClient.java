@@ -172,7 +172,7 @@ public final class VibeCaasClient {
     defaults.maxDelay(Duration.ofSeconds(8));
     defaults.refreshBuffer(Duration.ofSeconds(60));
     defaults.refreshRetries(2);
-    defaults.userAgent("vibecaas-java/1.0.0 java");
+    defaults.userAgent("vibe-caas/1.0.0 java");
     return defaults.build();
   }
 

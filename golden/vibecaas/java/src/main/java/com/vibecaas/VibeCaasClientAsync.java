@@ -2,6 +2,7 @@
 package com.vibecaas;
 
 import com.vibecaas.core.ClientCore;
+import com.vibecaas.core.OAuth;
 import com.vibecaas.services.AiServiceAsync;
 import com.vibecaas.services.AnalyticsServiceAsync;
 import com.vibecaas.services.DeploymentsServiceAsync;
@@ -72,5 +73,15 @@ public final class VibeCaasClientAsync {
    */
   public AiServiceAsync ai() {
     return ai;
+  }
+
+  /**
+   * The OAuth2 authorization code flow: the URL to send a user to, the code exchange, refresh and
+   * revoke.
+   *
+   * @return the flow's helpers
+   */
+  public OAuth oauth() {
+    return core.oauth("oauth2");
   }
 }

@@ -344,7 +344,7 @@ public final class VibedasherClient {
     defaults.maxDelay(Duration.ofSeconds(8));
     defaults.refreshBuffer(Duration.ofSeconds(60));
     defaults.refreshRetries(2);
-    defaults.userAgent("vibedasher-java/2.0.0 java");
+    defaults.userAgent("vibedasher/2.0.0 java");
     return defaults.build();
   }
 

@@ -108,7 +108,7 @@ public final class VibefollowClient {
     defaults.maxDelay(Duration.ofSeconds(8));
     defaults.refreshBuffer(Duration.ofSeconds(60));
     defaults.refreshRetries(2);
-    defaults.userAgent("vibefollow-java/1.0.0 java");
+    defaults.userAgent("vibefollow/1.0.0 java");
     return defaults.build();
   }
 

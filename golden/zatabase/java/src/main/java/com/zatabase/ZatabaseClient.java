@@ -283,7 +283,7 @@ public final class ZatabaseClient {
     defaults.maxDelay(Duration.ofSeconds(60));
     defaults.refreshBuffer(Duration.ofSeconds(300));
     defaults.refreshRetries(3);
-    defaults.userAgent("zatabase-java/1.0.0 java");
+    defaults.userAgent("zatabase/1.0.0 java");
     return defaults.build();
   }
 

@@ -210,16 +210,33 @@ public final class ClientCore {
    * @throws ApiException when the login failed
    */
   public void login(Call<?> call, String scheme, RequestOptions options) {
+    await(loginAsync(call, scheme, options));
+  }
+
+  /**
+   * {@link #login} without blocking: the future completes once the tokens are stored.
+   *
+   * @param call the login call
+   * @param scheme the login scheme's name
+   * @param options the call's options
+   * @return a future completing when the tokens are stored, or with the login's failure
+   */
+  public CompletableFuture<Void> loginAsync(Call<?> call, String scheme, RequestOptions options) {
     if (!(auth.get(scheme) instanceof LoginTokenAuth login)) {
       throw new IllegalArgumentException("scheme " + scheme + " is not a login scheme");
     }
     RequestOptions opts = options == null ? RequestOptions.none() : options;
-    byte[] body = await(sender.send(Prepared.of(this, call.request, opts, false))).body();
-    JsonNode decoded = Json.tryParse(body);
-    if (decoded == null) {
-      throw new ApiResponseValidationException("Login response is not valid JSON", body, null);
-    }
-    login.update(decoded, clock.instant());
+    return sender
+        .send(Prepared.of(this, call.request, opts, false))
+        .thenAccept(
+            response -> {
+              JsonNode decoded = Json.tryParse(response.body());
+              if (decoded == null) {
+                throw new ApiResponseValidationException(
+                    "Login response is not valid JSON", response.body(), null);
+              }
+              login.update(decoded, clock.instant());
+            });
   }
 
   /**
