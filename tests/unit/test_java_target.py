@@ -3,6 +3,8 @@ specs and the real specs check them against gjf and javac as a whole)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from zsdk_generator.config import LanguageConfig, Retries
@@ -73,6 +75,18 @@ def test_the_runtime_package_is_rewritten_in_package_and_import_lines_only(tmp_p
     source.write_text('package dev.zsdk.runtime;\n\nimport dev.zsdk.runtime.x.Y;\n\nString s = "dev.zsdk.runtime";\n')
     assert runtime_text(source, "com.acme") == (
         'package com.acme.core;\n\nimport com.acme.core.x.Y;\n\nString s = "dev.zsdk.runtime";\n'
+    )
+
+
+def test_a_runtime_files_imports_are_ordered_again_for_its_new_package(tmp_path: Path) -> None:
+    source = tmp_path / "A.java"
+    source.write_text(
+        "package dev.zsdk.runtime;\n\nimport static org.x.A.a;\n\nimport com.fasterxml.jackson.X;\n"
+        "import dev.zsdk.runtime.T.R;\nimport java.util.List;\nimport java.util.List.Of;\n\nclass A {}\n"
+    )
+    assert runtime_text(source, "com.acme") == (
+        "package com.acme.core;\n\nimport static org.x.A.a;\n\nimport com.acme.core.T.R;\n"
+        "import com.fasterxml.jackson.X;\nimport java.util.List;\nimport java.util.List.Of;\n\nclass A {}\n"
     )
 
 
