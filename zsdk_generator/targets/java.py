@@ -28,6 +28,7 @@ from .java_layout import (
     Own,
     annotation,
     assign,
+    cast,
     declaration,
     escape_doc,
     java_string,
@@ -82,6 +83,7 @@ class JavaTarget(Target):
                     record_header(name, component, parent, body)),
                 "extends": lambda head, names: "\n".join(type_header(head, "extends", names, 2)),
                 "set": lambda head, value, indent=4: "\n".join(assign(indent, head, value)),
+                "cast": lambda head, kind, value, indent=4: "\n".join(cast(indent, head, kind, value)),
                 "annotation": lambda name, key, value: "\n".join(annotation(name, key, value)),
                 "implements": lambda head, names: "\n".join(type_header(head, "implements", names)),
                 "markdown": markdown_text, "code": markdown_code}  # fmt: skip
