@@ -306,7 +306,7 @@ def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, 
     if not others and "<" in first and not _fits(lead + first + body):  # broken inside its type arguments
         outer, _, inner = first.partition("<")
         return [pad + head, f"{lead}{outer}<", f"{pad}        {inner}{body}"]
-    lines = [pad + head, *_name_lines(lead, first, "," if others else body, len(lead) - len(pad) - 8)]
+    lines = [pad + head, *_name_lines(lead, first, "," if others else body, len(pad) + 12 - len(lead))]
     for i, n in enumerate(others):
         lines += _name_lines(f"{pad}        ", n, "," if i < len(others) - 1 else body, 4)
     return lines
