@@ -332,7 +332,7 @@ def record_header(name: str, component: str, parent: str, body: str) -> list[str
         kind, _, ident = component.rpartition(" ")
         lines.append("      @JsonValue")
         lines += [f"          {component})"] if _fits(f"          {component})") else \
-            [f"          {kind}", f"              {ident})"]  # fmt: skip
+            [*_type_lines("          ", kind), f"              {ident})"]  # fmt: skip
     if len(lines) == 2 and _fits(f"{lines[-1]} implements {parent}{body}"):  # not after a broken component
         return [*lines[:-1], f"{lines[-1]} implements {parent}{body}"]
     return [*lines, f"      implements {parent}{body}"]
