@@ -9,6 +9,9 @@ would write (columns 100, indent 2, continuation +4):
   on one continuation line when they fit there, else one argument per line;
 - a declaration breaks after `(` the same way;
 - a field breaks before its name;
+- very long class names (real specs have 80–150 characters) add breaks: a head's modifiers on their own line,
+  type arguments broken after `<` (8 columns in, nested ones 4), a qualified name filled at its dots, a builder
+  chain and a string concatenation broken before each `.` / `+`, a cast local after `=` and after the cast;
 - a doc comment is filled to the column limit, paragraphs after the first start with `<p>`, block tags follow a
   blank line and continue 4 columns in; one that fits on one line is `/** … */`.
 """
