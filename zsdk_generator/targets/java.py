@@ -46,6 +46,7 @@ from .java_names import (
     PARAMS_MEMBERS,
     RESERVED_PACKAGE_NAMES,
     SERVICE_MEMBERS,
+    file_safe,
     identifier,
     package_problem,
     package_segment,
@@ -441,7 +442,9 @@ class _Lowering:
         params_view = None
         pascal = pascal_words(call.name.words) or "Call"
         if fields:
-            params_name = numbered(resource.type.removesuffix("Service") + pascal + "Params", self.service_names)
+            params_name = numbered(
+                file_safe(resource.type.removesuffix("Service") + pascal + "Params"), self.service_names
+            )
             params_view = ParamsView(params_name, [Own(f"The parameters of {{@link {resource.type}#{name}}}.")],
                                      fields, params_imports)  # fmt: skip
             resource.params.append(params_view)
