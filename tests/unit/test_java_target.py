@@ -22,7 +22,7 @@ from zsdk_generator.targets.java_layout import (
     record_header,
     type_header,
 )
-from zsdk_generator.targets.java_names import constant_name, identifier, package_problem, type_name
+from zsdk_generator.targets.java_names import constant_name, file_safe, identifier, package_problem, type_name
 
 
 def _config(**options: object) -> LanguageConfig:
@@ -136,3 +136,11 @@ def test_declarations_fields_and_headers_break_as_gjf_does() -> None:
     assert record_header("StringValue", "String value", "Pet", " {") == [
         "  record StringValue(@JsonValue String value) implements Pet {"
     ]
+
+
+def test_a_type_name_too_long_for_a_file_name_is_cut_and_hashed() -> None:
+    assert file_safe("Pet") == "Pet"
+    long = "Get" + "OrderIdOrderId" * 20
+    short = file_safe(long)
+    assert len(short) == 200 and short.startswith(long[:192]) and short != file_safe(long + "X")
+    assert type_name(["order"] * 60, "Model") == file_safe("Order" * 60)

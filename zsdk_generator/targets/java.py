@@ -28,6 +28,7 @@ from .java_layout import (
     Own,
     annotation,
     assign,
+    cast,
     declaration,
     escape_doc,
     java_string,
@@ -45,6 +46,7 @@ from .java_names import (
     PARAMS_MEMBERS,
     RESERVED_PACKAGE_NAMES,
     SERVICE_MEMBERS,
+    file_safe,
     identifier,
     package_problem,
     package_segment,
@@ -82,6 +84,7 @@ class JavaTarget(Target):
                     record_header(name, component, parent, body)),
                 "extends": lambda head, names: "\n".join(type_header(head, "extends", names, 2)),
                 "set": lambda head, value, indent=4: "\n".join(assign(indent, head, value)),
+                "cast": lambda head, kind, value, indent=4: "\n".join(cast(indent, head, kind, value)),
                 "annotation": lambda name, key, value: "\n".join(annotation(name, key, value)),
                 "implements": lambda head, names: "\n".join(type_header(head, "implements", names)),
                 "markdown": markdown_text, "code": markdown_code}  # fmt: skip
@@ -454,7 +457,9 @@ class _Lowering:
         params_view = None
         pascal = pascal_words(call.name.words) or "Call"
         if fields:
-            params_name = numbered(resource.type.removesuffix("Service") + pascal + "Params", self.service_names)
+            params_name = numbered(
+                file_safe(resource.type.removesuffix("Service") + pascal + "Params"), self.service_names
+            )
             params_view = ParamsView(params_name, [Own(f"The parameters of {{@link {resource.type}#{name}}}.")],
                                      fields, params_imports)  # fmt: skip
             resource.params.append(params_view)

@@ -9,6 +9,9 @@ would write (columns 100, indent 2, continuation +4):
   on one continuation line when they fit there, else one argument per line;
 - a declaration breaks after `(` the same way;
 - a field breaks before its name;
+- very long class names (real specs have 80–150 characters) add breaks: a head's modifiers on their own line,
+  type arguments broken after `<` (8 columns in, nested ones 4), a qualified name filled at its dots, a builder
+  chain and a string concatenation broken before each `.` / `+`, a cast local after `=` and after the cast;
 - a doc comment is filled to the column limit, paragraphs after the first start with `<p>`, block tags follow a
   blank line and continue 4 columns in; one that fits on one line is `/** … */`.
 """
@@ -48,6 +51,85 @@ def _fits(line: str) -> bool:
     return len(line) <= WIDTH
 
 
+MODIFIERS = frozenset({"public", "protected", "private", "static", "final", "abstract", "sealed", "default"})
+
+
+def split_modifiers(text: str) -> tuple[str, str]:
+    """(`public static final`, the rest) of a declaration's head."""
+    words = text.split(" ")
+    n = 0
+    while n < len(words) - 1 and words[n] in MODIFIERS:
+        n += 1
+    return " ".join(words[:n]), " ".join(words[n:])
+
+
+def _depth_split(text: str, sep: str) -> list[str]:
+    """`text` split at each `sep` outside parentheses, brackets and string literals (kept at the piece's start)."""
+    pieces, depth, start, quoted = [], 0, 0, False
+    for i, ch in enumerate(text):
+        if ch == '"' and (i == 0 or text[i - 1] != "\\"):
+            quoted = not quoted
+        elif not quoted and ch in "(<[{":
+            depth += 1
+        elif not quoted and ch in ")>]}":
+            depth -= 1
+        elif not quoted and depth == 0 and text.startswith(sep, i) and i:
+            pieces.append(text[start:i])
+            start = i
+    return [*pieces, text[start:]]
+
+
+def dotted(indent: int, name: str, end: str, step: int = 4) -> list[str]:
+    """A qualified name (`Outer.Inner.class`) too long for its line, filled at its dots: as many segments on a
+    line as fit, the rest `step` columns further in."""
+    pad, more = " " * indent, " " * (indent + step)
+    segments = _depth_split(name, ".")
+    lines, line = [], pad + segments[0]
+    for i, segment in enumerate(segments[1:], 1):
+        last = end if i == len(segments) - 1 else ""
+        if _fits(line + segment + last):
+            line += segment
+        else:
+            lines.append(line)
+            line = more + segment
+    return [*lines, line + end]
+
+
+def chain(indent: int, text: str, end: str) -> list[str]:
+    """A method chain `Type.builder().build()` too long for its line: `Type.builder()` kept together when it
+    fits, else every `.` starts a line, 4 columns in."""
+    segments = _depth_split(text, ".")
+    pad, more = " " * indent, " " * (indent + 4)
+    if len(segments) > 2 and _fits(pad + segments[0] + segments[1]):
+        head, rest = segments[0] + segments[1], segments[2:]
+    else:
+        head, rest = segments[0], segments[1:]
+    return [pad + head, *[more + s + (end if i == len(rest) - 1 else "") for i, s in enumerate(rest)]]
+
+
+def concat(indent: int, text: str, end: str) -> list[str]:
+    """`"a=" + b` too long for its line: broken before each `+`, 4 columns in."""
+    pieces = _depth_split(text, " + ")
+    pad, more = " " * indent, " " * (indent + 4)
+    return [pad + pieces[0], *[more + p.lstrip() + (end if i == len(pieces) - 2 else "")
+                               for i, p in enumerate(pieces[1:])]]  # fmt: skip
+
+
+def _piece(indent: int, text: str, end: str) -> list[str]:
+    """One argument (or value) that does not fit on its line, broken as gjf breaks its kind of expression."""
+    pad = " " * indent
+    if len(_depth_split(text, " + ")) > 1:
+        return concat(indent, text, end)
+    if text.startswith("new ") and "<" in text and text.endswith("{}"):  # new TypeReference<…>() {}
+        outer, _, inner = text.partition("<")
+        return [pad + outer + "<", " " * (indent + 4) + inner + end]
+    if re.fullmatch(r"[\w$]+(\.[\w$]+)+", text):
+        return dotted(indent, text, end)
+    if re.fullmatch(r"[\w$]+(\.[\w$]+\(\))+", text):
+        return chain(indent, text, end)
+    return [pad + text + end]
+
+
 def call(indent: int, prefix: str, callee: str, args: Sequence[str], tail: str = ";") -> list[str]:
     """`prefix callee(args)tail` as gjf lays out a statement or initializer calling one method."""
     pad = " " * indent
@@ -56,6 +138,9 @@ def call(indent: int, prefix: str, callee: str, args: Sequence[str], tail: str =
         return [pad + prefix + whole]
     if prefix.endswith(" = ") and not _fits(pad + prefix.rstrip()):  # a declaration: its name goes down first
         kind, _, name = prefix[:-3].rpartition(" ")
+        modifiers, kind_only = split_modifiers(kind)
+        if modifiers and not _fits(pad + kind):  # its modifiers first
+            return [pad + modifiers, *call(indent, f"{kind_only} {name} = ", callee, args, tail)]
         return [pad + kind, *call(indent + 4, name + " = ", callee, args, tail)]
     if prefix.endswith(" = "):
         if _fits(" " * (indent + 4) + whole):
@@ -72,24 +157,31 @@ def _arguments(indent: int, args: Sequence[str], close: str) -> list[str]:
     if _fits(together):
         return [together]
     if len(args) == 1 and not isinstance(args[0], Expr):
-        return _long_string(indent, args[0], close) or [together]
+        return _long_string(indent, args[0], close) or _piece(indent, args[0], close)
     lines = []
     for i, a in enumerate(args):
         end = "," if i < len(args) - 1 else close
-        if _fits(pad + a + end) or not isinstance(a, Expr) or not a.args:
+        if _fits(pad + a + end):
             lines.append(pad + a + end)
+        elif not isinstance(a, Expr) or not a.args:
+            lines += _piece(indent, a, end)
+        elif "." in a.callee and not _fits(pad + a.callee + "("):  # broken before the method's name
+            owner, _, method = a.callee.rpartition(".")
+            lines += [pad + owner, *call(indent + 4, "", "." + method, a.args, end)]
         else:
             lines += [pad + a.callee + "(", *_arguments(indent + 4, a.args, ")" + end)]
     return lines
 
 
-def _type_lines(pad: str, text: str) -> list[str]:
-    """A declaration's modifiers and type: broken after the type's first `<`, its arguments 8 columns in, when
-    they do not fit on one line."""
+def _type_lines(pad: str, text: str, step: int = 8) -> list[str]:
+    """A declaration's modifiers and type: broken after the type's first `<`, its arguments 8 columns in (4 in
+    a nested one), when they do not fit on one line."""
     if _fits(pad + text) or "<" not in text:
         return [pad + text]
     outer, _, inner = text.partition("<")
-    return [f"{pad}{outer}<", f"{pad}        {inner}"]
+    if len(_depth_split(inner[:-1], ", ")) == 1 and "<" in inner:
+        return [f"{pad}{outer}<", *_type_lines(pad + " " * step, inner, 4)]
+    return [f"{pad}{outer}<", f"{pad}{' ' * step}{inner}"]
 
 
 def _long_string(indent: int, literal: str, close: str) -> list[str]:
@@ -126,6 +218,9 @@ def declaration(
         return [whole]
     if " " in head and (not params or not _fits(f"{pad}{head}(")):  # the name goes down, 4 columns in
         kind, _, name = head.rpartition(" ")
+        modifiers, rest = split_modifiers(kind)
+        if modifiers and "<" not in rest and not constructor and not _fits(pad + kind):  # the modifiers first
+            return [pad + modifiers, *declaration(indent, f"{rest} {name}", params, tail)]
         return [*_type_lines(pad, kind), *declaration(indent + (0 if constructor else 4), name, params, tail)]
     together = f"{pad}    {', '.join(params)}){tail}"
     if not params:
@@ -139,7 +234,7 @@ def declaration(
             lines.append(f"{pad}    {param}{end}")
         else:  # the parameter's name goes down
             kind, _, name = param.rpartition(" ")
-            lines += [f"{pad}    {kind}", f"{pad}        {name}{end}"]
+            lines += [*_type_lines(pad + "    ", kind), f"{pad}        {name}{end}"]
     return lines
 
 
@@ -168,13 +263,28 @@ def assign(indent: int, head: str, value: str) -> list[str]:
     return [whole] if _fits(whole) else [f"{pad}{head} =", f"{pad}    {value};"]
 
 
+def cast(indent: int, head: str, kind: str, value: str) -> list[str]:
+    """`head = (kind) value;` — a local assigned a cast: broken after `=`, then after the cast, and with a type
+    too long for `head =`, before the local's name."""
+    pad, more = " " * indent, " " * (indent + 4)
+    right = f"({kind}) {value};"
+    if _fits(f"{pad}{head} = {right}"):
+        return [f"{pad}{head} = {right}"]
+    typ, _, name = head.rpartition(" ")
+    lines = [f"{pad}{head} ="] if _fits(f"{pad}{head} =") else [pad + typ, f"{more}{name} ="]
+    at = " " * (len(lines[-1]) - len(lines[-1].lstrip()) + 4)
+    if _fits(at + right):
+        return [*lines, at + right]
+    return [*lines, f"{at}({kind})", f"{at}    {value};"]
+
+
 def annotation(name: str, key: str, value: str) -> list[str]:
     """`@Name(key = value)` on a top-level declaration: broken after `(`, then after `=`."""
     if _fits(f"@{name}({key} = {value})"):
         return [f"@{name}({key} = {value})"]
     if _fits(f"    {key} = {value})"):
         return [f"@{name}(", f"    {key} = {value})"]
-    return [f"@{name}(", f"    {key} =", f"        {value})"]
+    return [f"@{name}(", f"    {key} =", *dotted(8, value, ")")]
 
 
 def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, body: str = " {") -> list[str]:
@@ -195,8 +305,22 @@ def type_header(head: str, keyword: str, names: Sequence[str], indent: int = 0, 
     if _fits(clause):
         return [pad + head, clause]
     first, others = names[0], names[1:]
-    return [pad + head, f"{pad}    {keyword} {first}" + ("," if others else body),
-            *[f"{pad}        {n}" + ("," if i < len(others) - 1 else body) for i, n in enumerate(others)]]  # fmt: skip
+    lead = f"{pad}    {keyword} "
+    if not others and "<" in first and not _fits(lead + first + body):  # broken inside its type arguments
+        outer, _, inner = first.partition("<")
+        return [pad + head, f"{lead}{outer}<", f"{pad}        {inner}{body}"]
+    lines = [pad + head, *_name_lines(lead, first, "," if others else body, len(pad) + 12 - len(lead))]
+    for i, n in enumerate(others):
+        lines += _name_lines(f"{pad}        ", n, "," if i < len(others) - 1 else body, 4)
+    return lines
+
+
+def _name_lines(lead: str, name: str, end: str, step: int) -> list[str]:
+    """`lead` then a type's name, filled at its dots (`step` columns past `lead`) when it does not fit."""
+    if _fits(lead + name + end):
+        return [lead + name + end]
+    lines = dotted(len(lead), name, end, step)
+    return [lead + lines[0].lstrip(" "), *lines[1:]]
 
 
 def record_header(name: str, component: str, parent: str, body: str) -> list[str]:
@@ -211,8 +335,8 @@ def record_header(name: str, component: str, parent: str, body: str) -> list[str
         kind, _, ident = component.rpartition(" ")
         lines.append("      @JsonValue")
         lines += [f"          {component})"] if _fits(f"          {component})") else \
-            [f"          {kind}", f"              {ident})"]  # fmt: skip
-    if _fits(f"{lines[-1]} implements {parent}{body}"):
+            [*_type_lines("          ", kind), f"              {ident})"]  # fmt: skip
+    if len(lines) == 2 and _fits(f"{lines[-1]} implements {parent}{body}"):  # not after a broken component
         return [*lines[:-1], f"{lines[-1]} implements {parent}{body}"]
     return [*lines, f"      implements {parent}{body}"]
 

@@ -7,6 +7,7 @@ one name only, so a new schema or operation never renames anything already gener
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 
@@ -106,7 +107,18 @@ def type_name(ws: Sequence[str], fallback: str, suffix: str = "Model") -> str:
     name = pascal_words(ws) or fallback
     if name[0].isdigit():
         name = fallback + name
-    return name + suffix if name in TYPE_RESERVED else name
+    return file_safe(name + suffix if name in TYPE_RESERVED else name)
+
+
+MAX_TYPE_NAME = 200  # a class is a file `Name.java` (`NameAsync.java`, staged as `.Name.java.zsdk-tmp`): ≤ 255 bytes
+
+
+def file_safe(name: str) -> str:
+    """`name`, or when too long for its file's name, its first characters and a hash of the whole (stable and
+    distinct: `…SortBy` of 291 characters becomes `…` + 8 hex digits)."""
+    if len(name) <= MAX_TYPE_NAME:
+        return name
+    return name[: MAX_TYPE_NAME - 8] + hashlib.sha256(name.encode()).hexdigest()[:8]
 
 
 def constant_name(ws: Sequence[str], fallback: str = "VALUE") -> str:
