@@ -10,6 +10,7 @@ from zsdk_generator.targets.java_layout import (
     call,
     cast,
     chain,
+    columns,
     concat,
     declaration,
     dotted,
@@ -119,3 +120,10 @@ def test_a_record_whose_component_breaks_puts_implements_on_its_own_line() -> No
     assert record_header("MapValue", component, parent, " {") == [
         "  record MapValue(", "      @JsonValue", f"          Map<String, List<{parent}Option2ValueItem>>",
         "              value)", f"      implements {parent} {{"]  # fmt: skip
+
+
+def test_widths_are_counted_as_java_counts_them() -> None:
+    """google-java-format measures String.length(): UTF-16 code units, so an emoji takes two columns."""
+    assert columns("ab") == 2
+    assert columns("🎲") == 2
+    assert columns("é") == 1

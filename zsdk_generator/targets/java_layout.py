@@ -47,8 +47,13 @@ class Expr(str):
         return made
 
 
+def columns(text: str) -> int:
+    """How wide google-java-format counts `text`: Java's String.length(), in UTF-16 code units (an emoji is 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def _fits(line: str) -> bool:
-    return len(line) <= WIDTH
+    return columns(line) <= WIDTH
 
 
 MODIFIERS = frozenset({"public", "protected", "private", "static", "final", "abstract", "sealed", "default"})
@@ -383,7 +388,7 @@ def _fill(words: list[str], first: str, rest: str, width: int) -> list[str]:
         if empty:
             line += word
             empty = False
-        elif len(line) + 1 + len(word) <= width:
+        elif columns(line) + 1 + columns(word) <= width:
             line += " " + word
         else:
             lines.append(line)
