@@ -39,7 +39,6 @@ class FieldView:
     doc: list[str]
     builder_type: str  # the builder's field type
     empty: str  # the value a missing field holds
-    get: str  # the getter's expression
     set: str  # the setter's expression
     returns: str  # the getter's @return
 
@@ -158,7 +157,6 @@ class JavaModels:
             builder_type = found.boxed.text if primitive else stored.text
             empty = _EMPTY.get(found.primitive, "null") if primitive else "Nullable.absent()" \
                 if kind == "tristate" else "null"  # fmt: skip
-            get = f"Optional.ofNullable({ident})" if kind in ("optional", "nullable") else ident
             returns = {"required": "the value", "optional": "the value, empty when the API left it out",
                        "nullable": "the value, empty when it is null",
                        "tristate": "the value: absent, null or set"}[kind]  # fmt: skip
@@ -166,7 +164,7 @@ class JavaModels:
             view.fields.append(FieldView(
                 ident, java_string(f.name), stored.text, getter.text, setter, kind, primitive,
                 [f.description, *notes] if f.description else [Own(f"The {_code(f.name)} property."), *notes],
-                builder_type, empty, get, setv, returns,
+                builder_type, empty, setv, returns,
             ))  # fmt: skip
             if kind in ("optional", "nullable"):
                 view.imports.add(("java.util", "Optional"))
