@@ -204,6 +204,15 @@ def _code_only_spec(revoke: str | None) -> dict[str, Any]:
     }
 
 
+def test_the_login_scheme_stands_apart_from_the_schemes_a_client_is_given_credentials_for() -> None:
+    client = _plan_of(_spec("zatabase"), _config("zatabase")).client
+    assert client.login is not None and client.login_scheme is not None
+    assert client.login_scheme.scheme == client.login.scheme and client.login_scheme.kind == "login"
+    assert client.login_scheme not in client.request_auth
+    assert [a for a in client.auth if a is not client.login_scheme] == client.request_auth
+    assert _plan_of(_spec("vibedasher")).client.login_scheme is None
+
+
 def test_an_authorization_code_flow_plans_its_urls_scopes_and_client_credentials() -> None:
     (auth,) = _plan_of(_code_only_spec("/oauth/revoke")).client.auth
     assert auth.kind == "oauth2_authorization_code"

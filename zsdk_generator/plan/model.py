@@ -129,6 +129,16 @@ class ClientPlan:
     retries: RetryPlan
     login: LoginPlan | None = None
 
+    @property
+    def request_auth(self) -> list[AuthPlan]:
+        """The schemes a client is given credentials for, in spec order: every one but the login scheme."""
+        return [a for a in self.auth if a.kind != "login"]
+
+    @property
+    def login_scheme(self) -> AuthPlan | None:
+        """The scheme an `x-zsdk-login` call's token satisfies, if the API has one."""
+        return next((a for a in self.auth if a.kind == "login"), None)
+
     def security_set(self, public: bool, security: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]] | None:
         """The security alternatives a request sets itself — none at all for a public call — or None when they
         are the client's default."""

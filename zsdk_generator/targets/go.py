@@ -190,7 +190,8 @@ class _Lowering:
         self.params = settle([(c.key, f"{self.services[_key(r)].removesuffix('Service')}"
                                f"{exported(c.name.words, 'Call')}Params")
                               for r in resources for c in r.calls if self._has_params(c)], taken)  # fmt: skip
-        auth = [a for a in sdk.client.auth if a.kind != "login"] + [a for a in sdk.client.auth if a.kind == "login"]
+        login = sdk.client.login_scheme
+        auth = sdk.client.request_auth + ([login] if login else [])
         self.options = settle([(c.name.key, "With" + exported(c.name.words, "Credential"))
                               for a in auth for c in a.credentials]
                              + [(v.name.key, "With" + exported(v.name.words, "Variable"))
@@ -311,7 +312,7 @@ class _Lowering:
 
     def _login(self) -> dict[str, Any] | None:
         login = self.sdk.client.login
-        scheme = next((a for a in self.sdk.client.auth if a.kind == "login"), None)
+        scheme = self.sdk.client.login_scheme
         if login is None or scheme is None:
             return None
         taken = set(LOCAL_RESERVED) | {"c", "login"}
@@ -335,7 +336,7 @@ class _Lowering:
         for s in services:
             s.file, s.packages, s.has_methods = _file_name(s.type), sorted(m for m, _ in s.imports), _has_methods(s)
         all_services = [s for root in services for s in _flat(root)]
-        auth = [self._auth(a) for a in client.auth if a.kind != "login"]
+        auth = [self._auth(a) for a in client.request_auth]
         login = self._login()
         credentials = [c for a in auth for c in a["credentials"]] + ([login["credential"]] if login else [])
         rows: list[Row] = [[s.attribute, "*" + s.type] for s in services]

@@ -613,8 +613,7 @@ class _Lowering:
             resources.append(view)
         all_resources = [x for root in resources for x in _flat(root)]
         by_key = {tuple(n.key for n in r.path): v for r, v in zip(sdk.all_resources(), all_resources, strict=True)}
-        auth = [a for a in client.auth if a.kind != "login"]
-        login_scheme = next((a for a in client.auth if a.kind == "login"), None)
+        auth, login_scheme = client.request_auth, client.login_scheme
         ordered = auth + ([login_scheme] if login_scheme else [])
         setters = settle([(c.name.key, identifier(c.name.words, "credential", BUILDER_METHODS))
                           for a in ordered for c in a.credentials]

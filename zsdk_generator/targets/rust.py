@@ -443,8 +443,7 @@ class _Lowering:
         by_key = {
             tuple(n.key for n in r.path): view for r, view in zip(sdk.all_resources(), all_resources, strict=True)
         }
-        auth = [a for a in client.auth if a.kind != "login"]
-        login_scheme = next((a for a in client.auth if a.kind == "login"), None)
+        auth, login_scheme = client.request_auth, client.login_scheme
         ordered = auth + ([login_scheme] if login_scheme else [])
         setters = settle([(c.name.key, identifier(c.name.words, "credential", BUILDER_METHODS))
                           for a in ordered for c in a.credentials]
