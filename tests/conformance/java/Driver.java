@@ -33,6 +33,7 @@ import com.conformance.core.UnprocessableEntityException;
 import com.conformance.models.Event;
 import com.conformance.models.Gadget;
 import com.conformance.models.RecordModel;
+import com.conformance.models.Rgb;
 import com.conformance.models.Widget;
 import com.conformance.services.FilesUploadParams;
 import com.conformance.services.RecordsListAfterParams;
@@ -812,72 +813,24 @@ public final class Driver {
       }
       case "wire.path_simple", "wire.path_label", "wire.path_matrix" -> {
         String p = text(args, "p");
-        JsonNode ae = args.path("ae");
-        JsonNode oe = args.path("oe");
-        JsonNode arr = args.path("a");
-        JsonNode obj = args.path("o");
+        List<String> arr = as(args.path("a"), new TypeReference<>() {});
+        Rgb obj = as(args.path("o"), new TypeReference<>() {});
+        List<String> ae = as(args.path("ae"), new TypeReference<>() {});
+        Rgb oe = as(args.path("oe"), new TypeReference<>() {});
         call(
             () -> {
               switch (call) {
-                case "wire.path_simple" ->
-                    c.wire()
-                        .pathSimple(
-                            p,
-                            as(arr, new TypeReference<>() {}),
-                            as(obj, new TypeReference<>() {}),
-                            as(ae, new TypeReference<>() {}),
-                            as(oe, new TypeReference<>() {}),
-                            o);
-                case "wire.path_label" ->
-                    c.wire()
-                        .pathLabel(
-                            p,
-                            as(arr, new TypeReference<>() {}),
-                            as(obj, new TypeReference<>() {}),
-                            as(ae, new TypeReference<>() {}),
-                            as(oe, new TypeReference<>() {}),
-                            o);
-                default ->
-                    c.wire()
-                        .pathMatrix(
-                            p,
-                            as(arr, new TypeReference<>() {}),
-                            as(obj, new TypeReference<>() {}),
-                            as(ae, new TypeReference<>() {}),
-                            as(oe, new TypeReference<>() {}),
-                            o);
+                case "wire.path_simple" -> c.wire().pathSimple(p, arr, obj, ae, oe, o);
+                case "wire.path_label" -> c.wire().pathLabel(p, arr, obj, ae, oe, o);
+                default -> c.wire().pathMatrix(p, arr, obj, ae, oe, o);
               }
               return null;
             },
             () ->
                 switch (call) {
-                  case "wire.path_simple" ->
-                      a.wire()
-                          .pathSimple(
-                              p,
-                              as(arr, new TypeReference<>() {}),
-                              as(obj, new TypeReference<>() {}),
-                              as(ae, new TypeReference<>() {}),
-                              as(oe, new TypeReference<>() {}),
-                              o);
-                  case "wire.path_label" ->
-                      a.wire()
-                          .pathLabel(
-                              p,
-                              as(arr, new TypeReference<>() {}),
-                              as(obj, new TypeReference<>() {}),
-                              as(ae, new TypeReference<>() {}),
-                              as(oe, new TypeReference<>() {}),
-                              o);
-                  default ->
-                      a.wire()
-                          .pathMatrix(
-                              p,
-                              as(arr, new TypeReference<>() {}),
-                              as(obj, new TypeReference<>() {}),
-                              as(ae, new TypeReference<>() {}),
-                              as(oe, new TypeReference<>() {}),
-                              o);
+                  case "wire.path_simple" -> a.wire().pathSimple(p, arr, obj, ae, oe, o);
+                  case "wire.path_label" -> a.wire().pathLabel(p, arr, obj, ae, oe, o);
+                  default -> a.wire().pathMatrix(p, arr, obj, ae, oe, o);
                 });
         return result(null);
       }
