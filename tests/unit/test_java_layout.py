@@ -127,3 +127,10 @@ def test_widths_are_counted_as_java_counts_them() -> None:
     assert columns("ab") == 2
     assert columns("🎲") == 2
     assert columns("é") == 1
+
+
+def test_a_declaration_whose_name_alone_overflows_keeps_it_on_one_line() -> None:
+    """A name longer than the line (a fuzzed enum value) cannot be broken: gjf leaves it overflowing."""
+    name = "V" * 120
+    assert call(2, f"public static final Block {name} = ", "new Block", ['"x"']) == [
+        "  public static final Block", f"      {name} =", '          new Block("x");']  # fmt: skip

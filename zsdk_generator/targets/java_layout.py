@@ -141,8 +141,8 @@ def call(indent: int, prefix: str, callee: str, args: Sequence[str], tail: str =
     whole = f"{callee}({', '.join(args)}){tail}"
     if _fits(pad + prefix + whole):
         return [pad + prefix + whole]
-    if prefix.endswith(" = ") and not _fits(pad + prefix.rstrip()):  # a declaration: its name goes down first
-        kind, _, name = prefix[:-3].rpartition(" ")
+    kind, _, name = prefix[:-3].rpartition(" ")
+    if prefix.endswith(" = ") and kind and not _fits(pad + prefix.rstrip()):  # a declaration: its name goes down
         modifiers, kind_only = split_modifiers(kind)
         if modifiers and not _fits(pad + kind):  # its modifiers first
             return [pad + modifiers, *call(indent, f"{kind_only} {name} = ", callee, args, tail)]
