@@ -35,3 +35,23 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
         env={**os.environ, **(env or {})},
         timeout=300,
     )
+
+
+# Files whose tests split by language across workers: the parameter naming the language of each test.
+BY_LANGUAGE = {"tests/conformance/test_conformance.py": "label", "tests/hostile/test_hostile.py": "language"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With parallel workers (`make test` runs `pytest -n auto --dist loadgroup`), a test file runs on one
+    worker, so its module fixtures (a corpus generated once, an SDK built once) are made once. The conformance
+    and hostile suites split by language instead (each language's SDKs built and driven on one worker)."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        group = item.nodeid.split("::")[0]
+        callspec = getattr(item, "callspec", None)
+        language = callspec.params.get(BY_LANGUAGE.get(group, ""), None) if callspec else None
+        if isinstance(language, str):
+            group += ":" + language.split("-")[0]
+        item.add_marker(pytest.mark.xdist_group(group))

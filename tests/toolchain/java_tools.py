@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from .locks import exclusive
+
 JACKSON = "2.21.3"
 JUNIT_PLATFORM = "1.14.1"
 GOOGLE_JAVA_FORMAT = "1.28.0"
@@ -80,15 +82,18 @@ def lib() -> Path:
     done = folder / "lib" / ".complete"
     if done.exists():
         return folder / "lib"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "pom.xml").write_text(_pom())
-    fetched = subprocess.run(
-        [tool("mvn"), "-q", "-B", "dependency:copy-dependencies", "-DoutputDirectory=lib"],
-        cwd=folder, capture_output=True, text=True, timeout=900,
-    )  # fmt: skip
-    if fetched.returncode != 0:
-        raise RuntimeError(f"fetching the Java test jars with Maven failed:\n{fetched.stdout}\n{fetched.stderr}")
-    done.write_text("")
+    with exclusive(folder):
+        if not done.exists():  # not fetched by another worker while this one waited
+            (folder / "pom.xml").write_text(_pom())
+            fetched = subprocess.run(
+                [tool("mvn"), "-q", "-B", "dependency:copy-dependencies", "-DoutputDirectory=lib"],
+                cwd=folder, capture_output=True, text=True, timeout=900,
+            )  # fmt: skip
+            if fetched.returncode != 0:
+                raise RuntimeError(
+                    f"fetching the Java test jars with Maven failed:\n{fetched.stdout}\n{fetched.stderr}"
+                )
+            done.write_text("")
     return folder / "lib"
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from .locks import exclusive
+
 NODE_DIR = Path(__file__).resolve().parent / "node"
 MODULES = NODE_DIR / "node_modules"
 BIN = MODULES / ".bin"
@@ -69,8 +71,18 @@ def _install() -> None:
     """`npm ci` when node_modules lacks a binary or was installed from another lock file."""
     lock = LOCK.read_text(encoding="utf-8")
     binaries = [_binary("tsc", version) for version in TSC_VERSIONS] + [_binary("prettier", None)]
-    if all(binary.exists() for binary in binaries) and STAMP.exists() and STAMP.read_text(encoding="utf-8") == lock:
+
+    def installed() -> bool:
+        return all(b.exists() for b in binaries) and STAMP.exists() and STAMP.read_text(encoding="utf-8") == lock
+
+    if installed():
         return
+    with exclusive(NODE_DIR):
+        if not installed():  # not installed by another worker while this one waited
+            _npm_ci(binaries, lock)
+
+
+def _npm_ci(binaries: list[Path], lock: str) -> None:
     npm = shutil.which("npm")
     if npm is None:
         _missing("npm not found")
