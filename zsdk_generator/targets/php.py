@@ -25,7 +25,7 @@ from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
 from .markdown import markdown_code, markdown_lines, markdown_text
 from .pagers import pager_settings
-from .php_layout import Expr, Own, array, doc, escape_doc, flat, lay, php_float, php_string, signature
+from .php_layout import Expr, Named, Own, array, doc, escape_doc, lay, php_float, php_string, signature
 from .php_models import ModelView, PhpModels, declared_param, implemented, php_classes
 from .php_names import (
     CLIENT_MEMBERS,
@@ -592,9 +592,9 @@ class _Lowering:
             if cred is not None:
                 value = f"${options[cred.name.key]} ?? ClientCore::env({php_string(cred.env)})"
                 providers.append((php_string(login["scheme"]), Expr("AuthProvider::login", [value, login["settings"]])))
-        server = flat(array(f"{php_string(v['wire'])} => ${v['name']}" for v in variables))
-        core_args = [
-            "self::defaults()", "baseUrl: $baseUrl", *([f"serverVariables: {server}"] if variables else []),
+        server = array(Named(f"{php_string(v['wire'])} => ", f"${v['name']}") for v in variables)
+        core_args: list[str | Named] = [
+            "self::defaults()", "baseUrl: $baseUrl", *([Named("serverVariables: ", server)] if variables else []),
             "timeout: $timeout", "maxRetries: $maxRetries", "retryConfig: $retryConfig", "authConfig: $authConfig",
             "defaultHeaders: $defaultHeaders", "transport: $transport", "middleware: $middleware",
         ]  # fmt: skip
@@ -611,12 +611,12 @@ class _Lowering:
             lifted.append({"method": method, "owner": owner.trail.removeprefix("$client->")})
             imports |= method.imports | {("core", "RequestOptions")}
         retries = client.retries
-        defaults = [
-            f"baseUrl: {php_string(client.base_url)}",
-            "serverVariables: " + flat(array(
-                f"{php_string(v.wire)} => {flat(array([php_string(v.default), flat(_strings(v.enum))]))}"
-                for v in client.server_variables)),
-            "defaultSecurity: " + flat(_security(client.default_security)),
+        defaults: list[str | Named] = [
+            Named("baseUrl: ", php_string(client.base_url)),
+            Named("serverVariables: ", array(Named(f"{php_string(v.wire)} => ", array([php_string(v.default),
+                                                                                      _strings(v.enum)]))
+                                             for v in client.server_variables)),
+            Named("defaultSecurity: ", _security(client.default_security)),
             f"timeout: {php_float(retries.timeout)}", f"maxRetries: {retries.max_retries}",
             f"baseDelay: {php_float(retries.base_delay)}", f"maxDelay: {php_float(retries.max_delay)}",
             f"refreshBuffer: {php_float(retries.refresh_buffer)}", f"refreshRetries: {retries.refresh_retries}",
@@ -658,7 +658,7 @@ class _Lowering:
             "timeout_text": f"{retries.timeout:g}", "max_retries": retries.max_retries,
         }  # fmt: skip
 
-    def _core_lines(self, args: list[str], providers: list[tuple[str, Expr]]) -> list[str]:
+    def _core_lines(self, args: list[str | Named], providers: list[tuple[str, Expr]]) -> list[str]:
         """`$this->core = new ClientCore(…);` with the auth providers as a keyed array, one a line."""
         if not providers:
             return lay(8, "$this->core = ", Expr("new ClientCore", args))
@@ -667,7 +667,8 @@ class _Lowering:
             lines += lay(16, f"{key} => ", provider, ",")
         lines.append("            ],")
         rest = args[1:]
-        lines += [f"            {a}," if i < len(rest) - 1 else f"            {a}" for i, a in enumerate(rest)]
+        for i, a in enumerate(rest):
+            lines += lay(12, "", a, "," if i < len(rest) - 1 else "")
         return [*lines, "        );"]
 
     def _credential(self, c: Credential, ident: str) -> dict[str, Any]:
@@ -703,8 +704,8 @@ class _Lowering:
                 for c, wire in zip(login.credentials, login.wire, strict=True)]  # fmt: skip
         security = self.sdk.client.security_set(login.public, login.security)
         settings = Expr("new LoginSettings", [
-            flat(_strings(login.token)), flat(_strings(login.refresh_token or ())),
-            flat(_strings(login.expires_in or ())), php_string(login.refresh_path or ""),
+            _strings(login.token), _strings(login.refresh_token or ()),
+            _strings(login.expires_in or ()), php_string(login.refresh_path or ""),
             php_string(login.refresh_http_method or ""), php_string(login.refresh_param or "")])  # fmt: skip
         lines = lay(8, "$r = ", Expr("new ApiRequest", [php_string(login.http_method), php_string(login.path)]))
         lines += lay(8, "$r->", Expr("jsonBody", [array(f"{php_string(w)} => ${i}" for i, w in args)]))
