@@ -9,6 +9,7 @@ and fail under CI=true.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ from tests.toolchain import php_tools
 
 def _sdk(spec: str) -> Path:
     source = golden_dir(spec, "php")
-    assert (source / "composer.json").exists(), f"no golden PHP SDK for {spec}: run pytest tests/golden --snapshot-update"
+    assert (
+        source / "composer.json"
+    ).exists(), f"no golden PHP SDK for {spec}: run pytest tests/golden --snapshot-update"
     return source
 
 
@@ -77,3 +80,21 @@ def test_lint_check_can_fail(tmp_path: Path) -> None:
     bad.write_text("<?php\nclass List {}\n")
     result = php_tools.php_lint([good, bad])
     assert result.returncode != 0 and "Bad.php" in result.stderr
+
+
+def test_use_lines_are_sorted_and_used() -> None:
+    """Every `use` line of a generated file names a class the file mentions (code or PHPDoc), in ASCII order
+    ignoring case; the runtime's files are its author's."""
+    found = []
+    for spec in GOLDEN_SPECS:
+        for path in php_tools.sources(_sdk(spec) / "src"):
+            if "Core" in path.relative_to(_sdk(spec) / "src").parts:
+                continue
+            text = path.read_text(encoding="utf-8")
+            uses = re.findall(r"^use ([\w\\]+);$", text, re.MULTILINE)
+            rest = re.sub(r"^use [\w\\]+;$", "", text, flags=re.MULTILINE)
+            found += [f"{path}: {u} unused" for u in uses
+                      if not re.search(r"(?<![\w\\$])" + re.escape(u.rsplit("\\", 1)[-1]) + r"\b", rest)]  # fmt: skip
+            if uses != sorted(uses, key=str.lower):
+                found.append(f"{path}: use lines out of order")
+    assert not found, "\n".join(found[:20])

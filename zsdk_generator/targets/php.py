@@ -70,7 +70,7 @@ class PhpTarget(Target):
         return text
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
-        namespace = php_namespace(sdk, config)
+        namespace = php_namespace(sdk.client.class_name, config)
         package = composer_package(config, namespace)
         config = replace(config, version=semantic_version(config.version, "php", "Composer", "/version"))
         lowering = _Lowering(sdk, config, namespace, package)
@@ -122,7 +122,7 @@ def runtime_text(source: Path, namespace: str) -> str:
     return re.sub(re.escape(RUNTIME_NAMESPACE) + r"(?!\\Tests)", lambda _: namespace + "\\Core", text)
 
 
-def php_namespace(sdk: SdkPlan, config: LanguageConfig) -> str:
+def php_namespace(class_name: str, config: LanguageConfig) -> str:
     """The root namespace: `php: {namespace: …}` as given (an error naming the setting when PHP refuses it), else
     the client's class name (`Zatabase`, `VibeCaaS`)."""
     configured = config.option("namespace")
@@ -131,8 +131,7 @@ def php_namespace(sdk: SdkPlan, config: LanguageConfig) -> str:
         if problem:
             raise error(f"php: namespace {configured!r} is not a PHP namespace: {problem}", "/php/namespace")
         return str(configured)
-    name = sdk.client.class_name
-    name = name.removesuffix("Client") if name != "Client" else name
+    name = class_name.removesuffix("Client") if class_name != "Client" else class_name
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name) and namespace_problem(name) is None \
             and name.lower() not in RESERVED_PACKAGE_NAMES:  # fmt: skip
         return name[0].upper() + name[1:]
@@ -410,8 +409,8 @@ class _Lowering:
                     else:
                         a = arg(words(f.ident or f.name), self.types.of(f.type), f.required, [f.description],
                                 f"The {_code(f.name)} part.")  # fmt: skip
-                        body_lines += lay(8, "$r->", Expr("multipartField", [php_string(f.name), f"${a.name}",
-                                                                              *enc(declared_enc.get(f.name))]))  # fmt: skip
+                        part = [php_string(f.name), f"${a.name}", *enc(declared_enc.get(f.name))]
+                        body_lines += lay(8, "$r->", Expr("multipartField", part))
                     (required_parts if f.required else optional_parts).append(a)
             else:
                 default = "The request body."
@@ -497,13 +496,13 @@ class _Lowering:
             lines += lay(8, "return ", Expr("Call::page", ["$r", item.desc, "$pager"]))
             return "Page", f"Page<{item.doc}> the first page; `autoPager()` walks every item", lines
         if call.result_kind == "sse":
-            item = self.types.of(call.result) if call.result is not None else None
             imports.add(("core", "EventStream"))
-            if item is not None:
-                call_imports |= item.imports | item.desc_imports
-                imports |= item.imports
-                return "EventStream", f"EventStream<{item.doc}> the events", \
-                    lay(8, "return ", Expr("Call::sse", ["$r", item.desc]))  # fmt: skip
+            if call.result is not None:
+                event = self.types.of(call.result)
+                call_imports |= event.imports | event.desc_imports
+                imports |= event.imports
+                return "EventStream", f"EventStream<{event.doc}> the events", \
+                    lay(8, "return ", Expr("Call::sse", ["$r", event.desc]))  # fmt: skip
             imports.add(("core", "ServerSentEvent"))
             return "EventStream", "EventStream<ServerSentEvent> the events", \
                 lay(8, "return ", Expr("Call::sse", ["$r", "'event'"]))  # fmt: skip
@@ -673,8 +672,8 @@ class _Lowering:
 
     def _credential(self, c: Credential, ident: str) -> dict[str, Any]:
         name = "_".join(c.name.words)
-        return {"name": ident, "env": c.env, "readme_env": markdown_code(c.env),
-                "doc": Own(f"the {_code(name)} credential (default: the {_code(c.env)} environment variable)")}  # fmt: skip
+        lead = f"the {_code(name)} credential (default: the {_code(c.env)} environment variable)"
+        return {"name": ident, "env": c.env, "readme_env": markdown_code(c.env), "doc": Own(lead)}
 
     def _provider(self, a: AuthPlan, options: dict[str, str]) -> Expr:
         c = [f"${options[x.name.key]} ?? ClientCore::env({php_string(x.env)})" for x in a.credentials]
