@@ -104,10 +104,11 @@ def phpcs(files: Sequence[Path]) -> subprocess.CompletedProcess[str]:
 
 def dump_autoload(sdk: Path) -> None:
     """`composer dump-autoload` in an SDK folder (offline: composer.json declares PSR-4 and requires only PHP and
-    its extensions)."""
+    its extensions); `--dev`: the tests' autoload-dev rules too (with no install done, Composer assumes
+    --no-dev)."""
     env = {**os.environ, "COMPOSER_HOME": str(Path(tempfile.gettempdir()) / "zsdk-composer-home"),
            "COMPOSER_NO_INTERACTION": "1", "COMPOSER_DISABLE_NETWORK": "1", "COMPOSER_ALLOW_SUPERUSER": "1"}  # fmt: skip
-    result = run([tool("composer"), "dump-autoload", "--no-interaction", "--quiet"], cwd=sdk, env=env)
+    result = run([tool("composer"), "dump-autoload", "--dev", "--no-interaction", "--quiet"], cwd=sdk, env=env)
     if result.returncode != 0:
         raise AssertionError(f"composer dump-autoload failed in {sdk}:\n{result.stdout}{result.stderr}")
 
