@@ -279,7 +279,8 @@ def _java_taken() -> frozenset[str]:
 
 
 def _php_build(sdk: Path, scratch: Path) -> None:
-    files = php_tools.sources(sdk)
+    # The runtime (src/Core, tests/Core) holds no spec text and is linted once, in tests/toolchain/test_php_sdk.py.
+    files = [f for f in php_tools.sources(sdk) if "Core" not in f.relative_to(sdk).parts[:2]]
     for result, what in ((php_tools.php_lint(files), "php -l"), (php_tools.phpcs(files), "phpcs --standard=PSR12")):
         assert result.returncode == 0, f"{what} failed in {sdk}:\n{(result.stdout + result.stderr)[-6000:]}"
     copy = php_tools.copy_sdk(sdk, scratch / "php-load")
