@@ -235,7 +235,8 @@ class MethodView:
     args: list[Arg]
     returns: str  # native return type
     returns_doc: str  # the @return type when PHP's says less ("" = none)
-    statements: list[str]  # the *Calls method's body, laid out (8 spaces)
+    request: list[str]  # the *Calls method's body that builds the ApiRequest `$r`, laid out (8 spaces)
+    result: list[str]  # the lines that return its Call
     route: str  # README
     summary: str
     imports: set[Import]  # what the service file needs (the arguments' and the result's types)
@@ -464,14 +465,13 @@ class _Lowering:
         if call.result_kind in ("binary", "text") and call.result_media_type:
             lines += lay(8, "$r->", Expr("accept", [php_string(call.result_media_type)]))
         returns, returns_doc, result_lines = self._result(call, call_imports, imports)
-        lines += result_lines
         deprecated = "Deprecated: the API marks this operation as deprecated." if call.deprecated else ""
         method_doc: list[str] = [call.summary, call.description, deprecated]
         if not any(p.strip() for p in method_doc):
             method_doc = [Own(f"Calls {_code(call.http_method)} {_code(call.path)}.")]
         imports |= arg_imports
         call_imports |= arg_imports
-        view = MethodView(name, method_doc, args, returns, returns_doc, lines,
+        view = MethodView(name, method_doc, args, returns, returns_doc, lines, result_lines,
                           markdown_code(f"{call.http_method} {call.path}"),
                           markdown_text(first_line(call.summary) or first_line(call.description)), imports,
                           call_imports, arg_imports)  # fmt: skip
