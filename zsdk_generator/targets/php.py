@@ -335,7 +335,8 @@ class _Lowering:
 
     def _resource(self, r: ResourcePlan, parent: ResourceView | None, members: set[str]) -> ResourceView:
         base = (parent.type.removesuffix("Service") if parent else "") + pascal_words(r.name.words)
-        base = file_safe(type_name([base], "Resource", "Resource"))
+        # `public readonly <base>WithRawResponse $withRawResponse;` fits in 120 columns
+        base = file_safe(type_name([base], "Resource", "Resource"), 64)
         while {base + "Service", base + "WithRawResponse", base + "Calls"} & self.service_names:
             base = base + "Resource" if not base.endswith("Resource") else numbered(base, set(self.service_names))
         self.service_names |= {base + "Service", base + "WithRawResponse", base + "Calls"}
@@ -619,7 +620,7 @@ class _Lowering:
             f"timeout: {php_float(retries.timeout)}", f"maxRetries: {retries.max_retries}",
             f"baseDelay: {php_float(retries.base_delay)}", f"maxDelay: {php_float(retries.max_delay)}",
             f"refreshBuffer: {php_float(retries.refresh_buffer)}", f"refreshRetries: {retries.refresh_retries}",
-            f"userAgent: {php_string(f'{self.package}/{self.config.version} php')}",
+            Named("userAgent: ", php_string(f"{self.package}/{self.config.version} php")),
         ]  # fmt: skip
         title = one_line(sdk.title)
         title = title if title.lower().endswith(" api") else f"{title} API"
