@@ -6,7 +6,8 @@ namespace Zsdk\Runtime;
 
 /**
  * The default transport (ext-curl): one request per call, no redirects followed, the request's timeout for the
- * whole exchange. The answer's body is read whole.
+ * whole exchange, no headers of curl's own (no Expect, no default Content-Type; a POST, PUT or PATCH without a body
+ * sends Content-Length: 0). The answer's body is read whole.
  */
 final class CurlTransport implements HttpTransport
 {
@@ -32,6 +33,9 @@ final class CurlTransport implements HttpTransport
         $handle = curl_init();
         $headers = [];
         $lines = ['Expect:'];
+        if ($request->header('Content-Type') === null) {
+            $lines[] = 'Content-Type:';
+        }
         foreach ($request->headers as $name => $value) {
             $lines[] = $name . ': ' . $value;
         }
@@ -55,8 +59,8 @@ final class CurlTransport implements HttpTransport
         if ($request->method === 'HEAD') {
             $options[CURLOPT_NOBODY] = true;
         }
-        if ($request->body !== null) {
-            $options[CURLOPT_POSTFIELDS] = $request->body;
+        if ($request->body !== null || in_array($request->method, ['POST', 'PUT', 'PATCH'], true)) {
+            $options[CURLOPT_POSTFIELDS] = $request->body ?? '';
         }
         if ($request->timeout > 0) {
             $options[CURLOPT_TIMEOUT_MS] = (int) ceil($request->timeout * 1000);

@@ -56,7 +56,7 @@ final class TokenFetcher
             $headers[$name] = $value;
         }
         $headers['Accept'] = 'application/json';
-        $body = '';
+        $body = null;
         if ($token->form !== null) {
             $pairs = array_map(
                 fn (array $p): string => self::formEscape($p[0]) . '=' . self::formEscape($p[1]),

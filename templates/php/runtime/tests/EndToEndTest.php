@@ -131,6 +131,8 @@ PHP;
         self::assertSame('5', $raw->header('X-RateLimit-Limit'));
         self::assertSame(5, $raw->rateLimit()?->limit);
         self::assertStringContainsString('"method":"POST"', $raw->body());
+        $empty = $this->core()->execute(Call::json(new ApiRequest('POST', '/nothing'), 'mixed'));
+        self::assertSame(['POST', '', ''], [$empty['method'], $empty['content_type'], $empty['body']]);
     }
 
     public function testErrorStatus(): void
