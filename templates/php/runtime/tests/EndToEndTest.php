@@ -42,6 +42,14 @@ if ($path === '/download') {
     echo "%PDF\x00\x01";
     return true;
 }
+if ($path === '/trickle') {
+    header('Content-Type: text/event-stream');
+    echo "data: {\"n\":1}\n\n";
+    flush();
+    usleep(800000);
+    echo "data: {\"n\":2}\n\n";
+    return true;
+}
 if ($path === '/events') {
     header('Content-Type: text/event-stream');
     echo "data: {\"n\":1}\n\ndata: {\"n\":2}\n\ndata: [DONE]\n\n";
@@ -69,7 +77,7 @@ PHP;
         $port = self::freePort();
         self::$router = (string) tempnam(sys_get_temp_dir(), 'zsdk-router');
         file_put_contents(self::$router, self::ROUTER);
-        $command = [PHP_BINARY, '-S', '127.0.0.1:' . $port, self::$router];
+        $command = [PHP_BINARY, '-d', 'output_buffering=0', '-S', '127.0.0.1:' . $port, self::$router];
         $null = ['file', '/dev/null', 'w'];
         $process = proc_open($command, [0 => ['pipe', 'r'], 1 => $null, 2 => $null], $pipes);
         self::assertIsResource($process);
@@ -157,6 +165,25 @@ PHP;
         self::assertSame("%PDF\x00\x01", stream_get_contents($download->stream()));
         $events = $this->core()->execute(Call::sse(new ApiRequest('GET', '/events'), 'mixed'));
         self::assertSame([['n' => 1], ['n' => 2]], iterator_to_array($events, false));
+    }
+
+    public function testEventsArriveAsTheyAreSent(): void
+    {
+        $started = microtime(true);
+        $events = $this->core()->execute(Call::sse(new ApiRequest('GET', '/trickle'), 'mixed'));
+        $seen = [];
+        foreach ($events as $event) {
+            $seen[] = [$event['n'], microtime(true) - $started];
+        }
+        self::assertSame([1, 2], array_column($seen, 0));
+        self::assertLessThan(0.6, $seen[0][1]);
+        self::assertGreaterThan(0.7, $seen[1][1]);
+    }
+
+    public function testStreamedCallTimesOutWaitingForHeaders(): void
+    {
+        $this->expectException(ApiTimeoutException::class);
+        $this->core(timeout: 0.3)->execute(Call::sse(new ApiRequest('GET', '/slow'), 'mixed'));
     }
 
     public function testUpload(): void
