@@ -73,7 +73,7 @@ class PhpTarget(Target):
         namespace = php_namespace(sdk.client.class_name, config)
         package = composer_package(config, namespace)
         config = replace(config, version=semantic_version(config.version, "php", "Composer", "/version"))
-        lowering = _Lowering(sdk, config, namespace, package)
+        lowering = _Lowering(sdk, config, namespace, package, "-".join(self.package_words(config)))
         context = lowering.context()
         yield RenderJob("composer.json", "composer.json.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
@@ -304,8 +304,10 @@ class ResourceView:
 
 
 class _Lowering:
-    def __init__(self, sdk: SdkPlan, config: LanguageConfig, namespace: str, package: str) -> None:
+    def __init__(self, sdk: SdkPlan, config: LanguageConfig, namespace: str, package: str, name: str) -> None:
+        """`name`: the SDK's package name as the User-Agent says it (`zatabase/1.2.0 php`, as every language)."""
         self.sdk, self.config, self.namespace, self.package = sdk, config, namespace, package
+        self.name = name
         name = sdk.client.class_name if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", sdk.client.class_name) else \
             pascal_words(words(sdk.client.class_name)) or "Api"  # fmt: skip
         name = type_name([name[0].upper() + name[1:]], "Api", "Api")
@@ -620,7 +622,7 @@ class _Lowering:
             f"timeout: {php_float(retries.timeout)}", f"maxRetries: {retries.max_retries}",
             f"baseDelay: {php_float(retries.base_delay)}", f"maxDelay: {php_float(retries.max_delay)}",
             f"refreshBuffer: {php_float(retries.refresh_buffer)}", f"refreshRetries: {retries.refresh_retries}",
-            Named("userAgent: ", php_string(f"{self.package}/{self.config.version} php")),
+            Named("userAgent: ", php_string(f"{self.name}/{self.config.version} php")),
         ]  # fmt: skip
         title = one_line(sdk.title)
         title = title if title.lower().endswith(" api") else f"{title} API"
