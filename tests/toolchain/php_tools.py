@@ -71,6 +71,16 @@ set_error_handler(function (int $no, string $msg, string $file, int $line) use (
 $n = 0;
 foreach ($files as $f) {
     $current = $f;
+    if (!function_exists('opcache_compile_file')) { // no OPcache: `php -l` per file, slower, the same check
+        $output = [];
+        exec(PHP_BINARY . ' -l ' . escapeshellarg($f) . ' 2>&1', $output, $status);
+        if ($status !== 0) {
+            fwrite(STDERR, implode("\n", $output) . "\n");
+            exit(2);
+        }
+        $n++;
+        continue;
+    }
     try {
         if (!opcache_compile_file($f)) {
             fwrite(STDERR, "$f: not compiled\n");

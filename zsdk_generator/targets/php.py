@@ -242,6 +242,7 @@ class MethodView:
     imports: set[Import]  # what the service file needs (the arguments' and the result's types)
     call_imports: set[Import]  # what the *Calls file needs
     arg_imports: set[Import]  # what the WithRawResponse file needs (the arguments' types)
+    deprecated: bool = False
 
     @property
     def params(self) -> list[str]:
@@ -255,6 +256,8 @@ class MethodView:
             found.append(("@return", Own("RawResponse the response: its value, status code and headers")))
         elif self.returns_doc:
             found.append(("@return", Own(self.returns_doc)))
+        if self.deprecated:
+            found.append(("@deprecated", Own("the API marks this operation as deprecated")))
         return found
 
     def declaration(self, indent: int, raw: bool) -> list[str]:
@@ -477,7 +480,7 @@ class _Lowering:
         view = MethodView(name, method_doc, args, returns, returns_doc, lines, result_lines,
                           markdown_code(f"{call.http_method} {call.path}"),
                           markdown_text(first_line(call.summary) or first_line(call.description)), imports,
-                          call_imports, arg_imports)  # fmt: skip
+                          call_imports, arg_imports, call.deprecated)  # fmt: skip
         self.methods[call.key] = view
         return view
 
