@@ -25,7 +25,7 @@ from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
 from .markdown import markdown_code, markdown_lines, markdown_text
 from .pagers import pager_settings
-from .php_layout import Expr, Named, Own, array, doc, escape_doc, lay, php_float, php_string, signature
+from .php_layout import Expr, Named, Own, array, code, doc, escape_doc, lay, php_float, php_string, signature
 from .php_models import ModelView, PhpModels, declared_param, implemented, php_classes
 from .php_names import (
     CLIENT_MEMBERS,
@@ -174,13 +174,6 @@ def _doc(parts: Iterable[str] | str, indent: int = 0, tags: Sequence[tuple[str, 
 
 def _lines(lines: Iterable[str]) -> str:
     return "\n".join(lines)
-
-
-_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/+=-]+")
-
-
-def _code(text: str) -> Own:
-    return Own(f"`{text}`") if _CODE_SAFE.fullmatch(text) else Own(f'"{escape_doc(one_line(text))}"')
 
 
 def _encoding(encoding: Encoding | None) -> str:
@@ -347,7 +340,7 @@ class _Lowering:
         self.service_names |= {base + "Service", base + "WithRawResponse", base + "Calls"}
         name = numbered(identifier(r.name.words, "resource", frozenset(members)), members)
         doc: list[str] = [r.description] if r.description.strip() else \
-            [Own(f"The {_code(' '.join(r.name.words))} resource.")]  # fmt: skip
+            [Own(f"The {code(' '.join(r.name.words))} resource.")]  # fmt: skip
         trail = (parent.trail if parent else "$client") + f"->{name}"
         view = ResourceView(name, base + "Service", base + "WithRawResponse", base + "Calls", trail, doc, [])
         own = set(SERVICE_MEMBERS)
@@ -390,7 +383,7 @@ class _Lowering:
         path: list[Arg] = []
         for p in call.path_params:
             found = self.types.of(p.type)
-            a = arg(p.name.words, found, True, [p.description], f"The {_code(p.wire)} path parameter.")
+            a = arg(p.name.words, found, True, [p.description], f"The {code(p.wire)} path parameter.")
             path.append(a)
             lines += lay(8, "$r->", Expr("pathParam", [php_string(p.wire), f"${a.name}", *enc(p.encoding)]))
         body_lines: list[str] = []
@@ -410,12 +403,12 @@ class _Lowering:
                         many = f.type.kind == "array"
                         a = arg(words(f.ident or f.name), PhpType("FileUpload", "FileUpload", "",
                                 frozenset({("core", "FileUpload")})), f.required, [f.description],
-                                f"The {_code(f.name)} part.", "FileUpload|array" if many else "FileUpload",
+                                f"The {code(f.name)} part.", "FileUpload|array" if many else "FileUpload",
                                 "FileUpload|list<FileUpload>" if many else "FileUpload")  # fmt: skip
                         body_lines += lay(8, "$r->", Expr("fileField", [php_string(f.name), f"${a.name}"]))
                     else:
                         a = arg(words(f.ident or f.name), self.types.of(f.type), f.required, [f.description],
-                                f"The {_code(f.name)} part.")  # fmt: skip
+                                f"The {code(f.name)} part.")  # fmt: skip
                         part = [php_string(f.name), f"${a.name}", *enc(declared_enc.get(f.name))]
                         body_lines += lay(8, "$r->", Expr("multipartField", part))
                     (required_parts if f.required else optional_parts).append(a)
@@ -448,7 +441,7 @@ class _Lowering:
         for p in [*call.query, *call.headers, *call.cookies]:
             found = self.types.of(p.type)
             notes = ["Deprecated: the API marks this parameter as deprecated."] if p.deprecated else []
-            a = arg(p.name.words, found, p.required, [p.description, *notes], f"The {_code(p.wire)} parameter.")
+            a = arg(p.name.words, found, p.required, [p.description, *notes], f"The {code(p.wire)} parameter.")
             (sent_required if p.required else sent_optional).append(a)
             send_lines += lay(8, "$r->", Expr(setters[p.location], [php_string(p.wire), f"${a.name}",
                                                                      *enc(p.encoding)]))  # fmt: skip
@@ -474,7 +467,7 @@ class _Lowering:
         deprecated = "Deprecated: the API marks this operation as deprecated." if call.deprecated else ""
         method_doc: list[str] = [call.summary, call.description, deprecated]
         if not any(p.strip() for p in method_doc):
-            method_doc = [Own(f"Calls {_code(call.http_method)} {_code(call.path)}.")]
+            method_doc = [Own(f"Calls {code(call.http_method)} {code(call.path)}.")]
         imports |= arg_imports
         call_imports |= arg_imports
         view = MethodView(name, method_doc, args, returns, returns_doc, lines, result_lines,
@@ -678,7 +671,7 @@ class _Lowering:
 
     def _credential(self, c: Credential, ident: str) -> dict[str, Any]:
         name = "_".join(c.name.words)
-        lead = f"the {_code(name)} credential (default: the {_code(c.env)} environment variable)"
+        lead = f"the {code(name)} credential (default: the {code(c.env)} environment variable)"
         return {"name": ident, "env": c.env, "readme_env": markdown_code(c.env), "doc": Own(lead)}
 
     def _provider(self, a: AuthPlan, options: dict[str, str]) -> Expr:
@@ -721,7 +714,7 @@ class _Lowering:
         params = [f"string ${i}" for i, _ in args] + ["?RequestOptions $options = null"]
         return {"scheme": login.scheme, "settings": settings, "lines": lines,
                 "signature": signature(4, "public function authenticate", params, "void"),
-                "tags": [(f"@param string ${i}", Own(f"the login's {_code(w)} field")) for i, w in args]
+                "tags": [(f"@param string ${i}", Own(f"the login's {code(w)} field")) for i, w in args]
                 + [OPTIONS_TAG]}  # fmt: skip
 
 
