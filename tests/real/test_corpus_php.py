@@ -1,7 +1,9 @@
 """The PHP SDK of every corpus spec (434 real documents): generation succeeds or stops with a located error (both
 counted, never an internal one), every file generated compiles (`php -l`'s check, one PHP process over them all)
 — the names, paths and descriptions of real documents make valid PHP — and a sample is PSR-12 clean, warnings
-(a line over 120 columns) included (test_real_php checks and loads the largest real SDKs).
+(a line over 120 columns) included, and loads every class (what only linking finds: a class implementing two
+interfaces that declare one constant, an attribute the runtime does not take); test_real_php checks the largest
+real SDKs.
 
 The runtime each SDK carries (src/Core, tests/Core) is the same text but for its namespace; it is checked once, in
 tests/toolchain/test_php_sdk.py, not 434 times here.
@@ -9,6 +11,7 @@ tests/toolchain/test_php_sdk.py, not 434 times here.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -73,14 +76,64 @@ def test_every_corpus_file_compiles(corpus: tuple[Path, list[str], list[str]]) -
     assert linted.returncode == 0, (linted.stdout + linted.stderr)[-5000:]
 
 
-SAMPLE = 9  # every ninth corpus SDK is checked by phpcs: 48 SDKs
+SAMPLE = 9  # every ninth corpus SDK is checked by phpcs and loaded: 48 SDKs
+
+
+def _sample(folder: Path) -> list[Path]:
+    return _sdks(folder)[SAMPLE - 1 :: SAMPLE]
 
 
 def test_a_sample_of_corpus_sdks_is_psr12_clean(corpus: tuple[Path, list[str], list[str]]) -> None:
     """One phpcs run over the sample's generated files; any finding, a warning included, fails."""
-    sample = _sdks(corpus[0])[SAMPLE - 1 :: SAMPLE]
+    sample = _sample(corpus[0])
     files = _generated(sample)
     checked = php_tools.phpcs(files)
     findings = checked.stdout.strip().splitlines()
     print(f"php corpus: phpcs over {len(sample)} SDKs ({len(files)} files): {len(findings)} findings")
     assert checked.returncode == 0, f"{len(findings)} PSR-12 findings, e.g.:\n" + "\n".join(findings[:20])
+
+
+# A sample SDK's vendor/autoload.php: PSR-4 for its namespace, without running Composer 48 times (test_real_php
+# checks the composer.json Composer reads); php_tools.load_all requires it.
+_AUTOLOAD = r"""<?php
+
+declare(strict_types=1);
+
+spl_autoload_register(function (string $class): void {
+    $prefix = '%s';
+    if (str_starts_with($class, $prefix)) {
+        $file = dirname(__DIR__) . '/src/' . str_replace('\\', '/', substr($class, strlen($prefix))) . '.php';
+        if (is_file($file)) {
+            require $file;
+        }
+    }
+});
+"""
+
+
+def _namespace(sdk: Path) -> str:
+    """The SDK's root namespace with its trailing backslash, as composer.json maps it to src/."""
+    psr4: dict[str, str] = json.loads((sdk / "composer.json").read_text(encoding="utf-8"))["autoload"]["psr-4"]
+    return next(prefix for prefix, folder in psr4.items() if folder == "src/")
+
+
+def test_a_sample_of_corpus_sdks_loads(corpus: tuple[Path, list[str], list[str]]) -> None:
+    """Every class of the sample loaded under error_reporting(E_ALL), in one PHP process per group of SDKs whose
+    namespaces differ (PHP's names ignore case)."""
+    groups: list[dict[str, Path]] = []
+    for sdk in _sample(corpus[0]):
+        namespace = _namespace(sdk)
+        (sdk / "vendor").mkdir(exist_ok=True)
+        (sdk / "vendor" / "autoload.php").write_text(_AUTOLOAD % namespace.replace("\\", "\\\\"), encoding="utf-8")
+        group = next((g for g in groups if namespace.lower() not in g), None)
+        if group is None:
+            group = {}
+            groups.append(group)
+        group[namespace.lower()] = sdk
+    failed = []
+    for group in groups:
+        loaded = php_tools.load_all(list(group.values()))
+        print(f"php corpus: {loaded.stdout.strip()} of {len(group)} SDKs")
+        if loaded.returncode != 0:
+            failed.append((loaded.stdout + loaded.stderr)[-2000:])
+    assert not failed, "\n".join(failed)
