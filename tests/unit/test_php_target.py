@@ -178,3 +178,15 @@ def test_long_types_and_class_headers_break_where_psr12_lets_them() -> None:
 def test_a_class_name_too_long_for_a_line_is_cut_and_hashed() -> None:
     name = type_name(["very"] * 30, "Model")
     assert len(name) == 80 and name.startswith("VeryVery") and name == type_name(["very"] * 30, "Model")
+
+
+def test_the_runtime_is_copied_as_written_but_for_its_namespace() -> None:
+    from tests.golden.golden import generate
+    from zsdk_generator.targets.base import with_header
+    from zsdk_generator.targets.php import TEMPLATES
+
+    files = generate("petstore", "php")
+    for kind, dest in (("src", "src/Core"), ("tests", "tests/Core")):
+        for source in sorted((TEMPLATES / "runtime" / kind).rglob("*.php")):
+            path = f"{dest}/{source.relative_to(TEMPLATES / 'runtime' / kind).as_posix()}"
+            assert files[path] == with_header(path, runtime_text(source, "Petstore")), path

@@ -7,10 +7,11 @@ and `@` is an entity (at a line start it would be a tag).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .text import prose, unsafe_in_literal
+from .text import one_line, prose, unsafe_in_literal
 
 WIDTH = 120  # PSR-12's soft limit: phpcs warns past it
 DOC_WIDTH = 116
@@ -46,6 +47,14 @@ def php_float(value: float) -> str:
 def escape_doc(text: str) -> str:
     """Spec prose as it may appear in a PHPDoc block: `*/` broken, `@` an entity (a tag otherwise)."""
     return prose(text).replace("*/", "*&#47;").replace("@", "&#64;")
+
+
+_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/+=-]+")
+
+
+def code(text: str) -> Own:
+    """Spec text (a name, a value) in a doc block: in backticks when it is plain, else quoted and escaped."""
+    return Own(f"`{text}`") if _CODE_SAFE.fullmatch(text) else Own(f'"{escape_doc(one_line(text))}"')
 
 
 def _paragraphs(parts: Iterable[str]) -> list[list[str]]:

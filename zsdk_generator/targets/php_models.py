@@ -6,17 +6,15 @@ interfaces with their `<Union>Unknown` class.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..ir.model import Model
 from ..ir.naming import words
 from .clashes import numbered
-from .php_layout import Expr, Named, Own, array, class_header, escape_doc, lay, php_string, typed
+from .php_layout import Expr, Named, Own, array, class_header, code, lay, php_string, typed
 from .php_names import MODEL_MEMBERS, case_name, identifier
-from .php_types import PhpType, PhpTypes, enum_values
-from .text import one_line
+from .php_types import PhpType, PhpTypes, enum_values, is_class
 from .types import Import
 
 
@@ -71,8 +69,6 @@ class ModelView:
 
 
 def php_classes(models: tuple[Model, ...], name_of: dict[str, str]) -> dict[str, str]:
-    from .php_types import is_class
-
     return {m.name: name_of[m.name] for m in models if is_class(m)}
 
 
@@ -101,7 +97,7 @@ class PhpModels:
     def view(self, model: Model) -> ModelView:
         name = self.types.classes[model.name]
         notes = ["Deprecated: the API marks this schema as deprecated."] if model.deprecated else []
-        doc = [model.description or Own(f"The {_code(model.name)} schema."), *notes]
+        doc = [model.description or Own(f"The {code(model.name)} schema."), *notes]
         view = ModelView(name, model.kind, doc)
         if model.kind == "object":
             self._object(model, view)
@@ -129,7 +125,7 @@ class PhpModels:
             declared, doc_type, imports = _declared(found, f.required, f.type.nullable)
             view.imports |= found.imports | found.desc_imports | imports
             attribute = found.desc
-            doc = [f.description, *notes] if f.description else [Own(f"The {_code(f.name)} property."), *notes]
+            doc = [f.description, *notes] if f.description else [Own(f"The {code(f.name)} property."), *notes]
             view.fields.append(FieldView(ident, php_string(f.name), f"public readonly {declared.format(ident)}",
                                          attribute, doc_type, doc))  # fmt: skip
         view.imports = {i for i in view.imports if i[0] != "models" or i[1] != view.name}
@@ -145,7 +141,7 @@ class PhpModels:
             else:
                 name = numbered(("Minus" if value < 0 else "Value") + str(abs(value)), taken)
                 literal = str(value)
-            view.cases.append(CaseView(name, literal, [Own(f"The value {_code(str(value))}.")]))
+            view.cases.append(CaseView(name, literal, [Own(f"The value {code(str(value))}.")]))
         view.doc = [*view.doc, Own("Values this SDK does not know are kept as they are: the API may add some.")]
 
     def _union(self, model: Model, view: ModelView) -> None:
@@ -211,13 +207,3 @@ def _enum_note(types: PhpTypes, t: Any) -> list[str]:
         return []
     values = [str(v) for v in model.values if not isinstance(v, float) or math.isfinite(v)]
     return [f"One of: {', '.join(values)}."] if values else []
-
-
-_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/+=-]+")
-
-
-def _code(text: str) -> Own:
-    """Spec text (a name, a value) in code font when it is plain, else quoted."""
-    return Own(f"`{text}`") if _CODE_SAFE.fullmatch(text) else Own(f'"{escape_doc(one_line(text))}"')
-
-
