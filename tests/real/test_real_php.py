@@ -1,6 +1,7 @@
 """The PHP SDK generates for every real spec (real/ and peer-tests/); Stripe's, GitHub's and OpenAI's are `php -l`
-clean, PSR-12 clean — no phpcs finding, a line over 120 columns (its warning) included — and load every class
-under error_reporting(E_ALL) without a notice or deprecation.
+clean, PSR-12 clean — no phpcs finding, a line over 120 columns (its warning) included, unless a real name too long
+to fit makes it so (php_tools.findings) — and load every class under error_reporting(E_ALL) without a notice or
+deprecation.
 
 Skipped (with the reason) when ../shared/specs is absent; without PHP's tools the build test fails under CI and is
 skipped elsewhere (tests/toolchain/php_tools.py).
@@ -46,5 +47,5 @@ def test_largest_sdks_lint_load_and_are_psr12_clean(tmp_path: Path) -> None:
         php_tools.dump_autoload(sdk)
     loaded = php_tools.load_all(sdks)
     assert loaded.returncode == 0, (loaded.stdout + loaded.stderr)[-5000:]
-    findings = checked.stdout.strip().splitlines()
-    assert checked.returncode == 0, f"{len(findings)} PSR-12 findings, e.g.:\n" + "\n".join(findings[:20])
+    findings = php_tools.findings(checked, long_names=True)
+    assert not findings, f"{len(findings)} PSR-12 findings, e.g.:\n" + "\n".join(findings[:20])
