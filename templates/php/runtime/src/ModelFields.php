@@ -1,0 +1,37 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Zsdk\Runtime;
+
+/**
+ * Reads a model class's fields from its constructor.
+ *
+ * @internal
+ */
+final class ModelFields
+{
+    /**
+     * The fields of a model class, in declaration order.
+     *
+     * @param class-string $class the model
+     * @return list<ModelField> its fields
+     */
+    public static function of(string $class): array
+    {
+        $constructor = (new \ReflectionClass($class))->getConstructor();
+        $fields = [];
+        foreach ($constructor === null ? [] : $constructor->getParameters() as $param) {
+            $attributes = $param->getAttributes(Field::class);
+            $optional = $param->isDefaultValueAvailable();
+            $fields[] = new ModelField(
+                $param->getName(),
+                $attributes === [] ? null : $attributes[0]->newInstance(),
+                $optional,
+                $optional ? $param->getDefaultValue() : null,
+                $param->allowsNull(),
+            );
+        }
+        return $fields;
+    }
+}

@@ -1,0 +1,148 @@
+"""PHP code laid out as PSR-12 wants it, without running phpcs: string literals, PHPDoc blocks, and signatures and
+calls that stay on one line when they fit in 120 columns and otherwise break one parameter or argument per line.
+
+Spec text reaches a doc block only through `escape_doc` (after `text.prose`): `*/` can never close the comment,
+and `@` is an entity (at a line start it would be a tag).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .text import prose, unsafe_in_literal
+
+WIDTH = 120  # PSR-12's soft limit: phpcs warns past it
+DOC_WIDTH = 116
+
+
+class Own(str):
+    """Text the generator wrote (already safe in a doc block): kept as it is."""
+
+
+def php_string(text: str) -> str:
+    """A PHP string literal holding `text` exactly: single-quoted, or double-quoted with `\\u{…}` escapes when it
+    carries a character no source file may hold verbatim (a control, a line separator, a bidi control…)."""
+    if not any(unsafe_in_literal(ord(c)) for c in text):
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char in ('"', "\\", "$"):
+            out.append("\\" + char)
+        elif unsafe_in_literal(code):
+            out.append(f"\\u{{{code:04X}}}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def php_float(value: float) -> str:
+    text = repr(float(value))
+    return text if any(c in text for c in ".eE") else text + ".0"
+
+
+def escape_doc(text: str) -> str:
+    """Spec prose as it may appear in a PHPDoc block: `*/` broken, `@` an entity (a tag otherwise)."""
+    return prose(text).replace("*/", "*&#47;").replace("@", "&#64;")
+
+
+def _paragraphs(parts: Iterable[str]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for part in parts:
+        text = part if isinstance(part, Own) else escape_doc(part)
+        for paragraph in text.replace("\r", "").split("\n\n"):
+            found = paragraph.split()
+            if found:
+                out.append(found)
+    return out
+
+
+def _fill(words: Sequence[str], first: str, rest: str, width: int = DOC_WIDTH) -> list[str]:
+    """Words filled into lines of at most `width` columns; a word longer than a line is cut."""
+    room = max(width - len(rest), 16)
+    pieces = [w[i : i + room] for w in words for i in range(0, len(w), room)]
+    lines: list[str] = []
+    line, empty = first, True
+    for word in pieces:
+        if not empty and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line, empty = rest, True
+        line += ("" if empty else " ") + word
+        empty = False
+    lines.append(line.rstrip())
+    return lines
+
+
+def doc(indent: int, parts: Iterable[str] | str, tags: Sequence[tuple[str, str | Sequence[str]]] = ()) -> list[str]:
+    """A PHPDoc block: the paragraphs of `parts`, a blank line, then the tags (`("@param int $x", text)`); a
+    block of one short line with no tag is written on one line."""
+    pad = " " * indent
+    paragraphs = _paragraphs([parts] if isinstance(parts, str) else parts)
+    body: list[str] = []
+    for i, words in enumerate(paragraphs):
+        if i:
+            body.append(pad + " *")
+        body += _fill(words, pad + " * ", pad + " * ")
+    tag_lines: list[str] = []
+    for tag, text in tags:
+        flat = [w for p in _paragraphs([text] if isinstance(text, str) else text) for w in p]
+        tag_lines += _fill([*tag.split(" "), *flat], pad + " * ", pad + " *     ")
+    if not tag_lines and len(body) == 1:
+        single = f"{pad}/** {body[0][len(pad) + 3:]} */"
+        if len(single) <= WIDTH:
+            return [single]
+    lines = [pad + "/**", *body]
+    if tag_lines:
+        lines += [pad + " *", *tag_lines] if body else tag_lines
+    return [*lines, pad + " */"]
+
+
+@dataclass(frozen=True)
+class Expr:
+    """A call (`callee(args…)`) or, with `callee` "[", an array literal, laid out by `lay`."""
+
+    callee: str
+    args: Sequence[str | Expr]
+
+    def flat(self) -> str:
+        inner = ", ".join(a if isinstance(a, str) else a.flat() for a in self.args)
+        return f"[{inner}]" if self.callee == "[" else f"{self.callee}({inner})"
+
+
+def array(items: Iterable[str | Expr]) -> Expr:
+    return Expr("[", list(items))
+
+
+def flat(value: str | Expr) -> str:
+    return value if isinstance(value, str) else value.flat()
+
+
+def lay(indent: int, prefix: str, value: str | Expr, suffix: str = ";") -> list[str]:
+    """`prefix value suffix` on one line when it fits, else the call's arguments (an array's items) one a line."""
+    pad = " " * indent
+    one = f"{pad}{prefix}{flat(value)}{suffix}"
+    if len(one) <= WIDTH or isinstance(value, str) or not value.args:
+        return [one]
+    open_, close = ("[", "]") if value.callee == "[" else (value.callee + "(", ")")
+    lines = [f"{pad}{prefix}{open_}"]
+    for i, arg in enumerate(value.args):
+        lines += lay(indent + 4, "", arg, "," if i < len(value.args) - 1 or value.callee == "[" else "")
+    return [*lines, f"{pad}{close}{suffix}"]
+
+
+def signature(indent: int, head: str, params: Sequence[str], returns: str = "", body: bool = True) -> list[str]:
+    """A function's declaration: `head(params): returns` then `{` on the next line; when too long, one parameter
+    a line and `): returns {` (PSR-12 4.4, 4.5)."""
+    pad = " " * indent
+    tail = f": {returns}" if returns else ""
+    one = f"{pad}{head}({', '.join(params)}){tail}"
+    if len(one) <= WIDTH and not any("\n" in p for p in params):
+        return [one, pad + "{"] if body else [one + ";"]
+    lines = [f"{pad}{head}("]
+    for i, p in enumerate(params):
+        sub = p.split("\n")
+        last = "," if i < len(params) - 1 else ""
+        lines += [f"{pad}    {s}" for s in sub[:-1]] + [f"{pad}    {sub[-1]}{last}"]
+    return [*lines, f"{pad}){tail} {{" if body else f"{pad}){tail};"]
