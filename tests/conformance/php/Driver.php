@@ -251,15 +251,15 @@ final class Driver
         if ($spec['hooks'] ?? false) {
             $args['middleware'] = [$this->recorder()];
         }
-        $client = new ConformanceClient(...$args);
         if (isset($spec['oauth_tokens'])) {
             $stored = $spec['oauth_tokens'];
-            $client->oauth()->setTokens(new OAuthTokens(
+            $args['oauthTokens'] = new OAuthTokens(
                 accessToken: $stored['access_token'],
                 refreshToken: $stored['refresh_token'],
                 expiresAt: self::secondsFromNow((float) $stored['expires_in']),
-            ));
+            );
         }
+        $client = new ConformanceClient(...$args);
         $client->oauth()->onTokens(function (OAuthTokens $tokens): void {
             $this->savedTokens[] = $tokens->refreshToken;
         });
