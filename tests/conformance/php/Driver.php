@@ -519,7 +519,7 @@ final class Driver
                 'message' => $error->getMessage(),
                 'code' => $error->code(),
                 'request_id' => $error->requestId(),
-                'body' => self::json($error->body()),
+                'body' => self::errorBody($error->body()),
                 'text' => (string) $error,
                 'field' => $error->field(),
                 'rate_limit' => self::rateLimit($error->rateLimit()),
@@ -548,8 +548,8 @@ final class Driver
         return 'APIStatusError';
     }
 
-    /** A body as JSON, else as text (null when empty). */
-    private static function json(string $body): mixed
+    /** An error's body as JSON, else as text (null when empty). */
+    private static function errorBody(string $body): mixed
     {
         if ($body === '') {
             return null;
@@ -573,12 +573,16 @@ final class Driver
     /** @return array<string, mixed> */
     private static function raw(RawResponse $raw): array
     {
-        $body = self::json($raw->body());
+        try {
+            $body = json_decode($raw->body(), false, 512, JSON_THROW_ON_ERROR);
+        } catch (\JsonException) {
+            $body = null;
+        }
         return [
             'status' => $raw->statusCode(),
             'request_id' => $raw->requestId(),
             'result' => $raw->value,
-            'body' => is_string($body) ? null : $body,
+            'body' => $body,
             'rate_limit' => self::rateLimit($raw->rateLimit()),
         ];
     }
