@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.toolchain import go_tools, java_tools, node_tools, rust_tools
+from tests.toolchain import go_tools, java_tools, node_tools, php_tools, rust_tools
 
 HERE = Path(__file__).resolve().parent
 
@@ -275,6 +275,41 @@ def _java_taken() -> frozenset[str]:
                       "com.fasterxml.jackson.datatype"})  # fmt: skip
 
 
+# ---------------------------------------------------------------------------------------------- PHP
+
+
+def _php_build(sdk: Path, scratch: Path) -> None:
+    # The runtime (src/Core, tests/Core) holds no spec text and is linted once, in tests/toolchain/test_php_sdk.py.
+    files = [f for f in php_tools.sources(sdk) if "Core" not in f.relative_to(sdk).parts[:2]]
+    for result, what in ((php_tools.php_lint(files), "php -l"), (php_tools.phpcs(files), "phpcs --standard=PSR12")):
+        assert result.returncode == 0, f"{what} failed in {sdk}:\n{(result.stdout + result.stderr)[-6000:]}"
+    copy = php_tools.copy_sdk(sdk, scratch / "php-load")
+    php_tools.dump_autoload(copy)
+    loaded = php_tools.load_all([copy])
+    assert loaded.returncode == 0, f"loading every class failed in {sdk}:\n{(loaded.stdout + loaded.stderr)[-6000:]}"
+
+
+def _php_identifiers(sdk: Path) -> list[str]:
+    files = [str(p) for p in php_tools.sources(sdk)]
+    return _checked([php_tools.tool("php"), str(HERE / "lexers" / "php_idents.php"), *files], sdk).split("\n")
+
+
+def _php_manifest(sdk: Path) -> dict[str, object]:
+    found: dict[str, object] = json.loads((sdk / "composer.json").read_text(encoding="utf-8"))
+    return found
+
+
+def _php_package(sdk: Path) -> str:
+    client = next((sdk / "src").glob("*Client.php"))
+    line = next(x for x in client.read_text(encoding="utf-8").split("\n") if x.startswith("namespace "))
+    return line.removeprefix("namespace ").removesuffix(";")
+
+
+def _php_taken() -> frozenset[str]:
+    # PHP's own namespace, and the tools' a project loads beside the SDK (Composer's autoloader, PHPUnit).
+    return frozenset({"php", "composer", "phpunit"})
+
+
 CHECKS = {
     "python": LanguageChecks(_python_build, _python_identifiers, _python_manifest, _python_package, _python_taken),
     "typescript": LanguageChecks(
@@ -283,4 +318,5 @@ CHECKS = {
     "go": LanguageChecks(_go_build, _go_identifiers, _go_manifest, _go_package, _go_taken),
     "rust": LanguageChecks(_rust_build, _rust_identifiers, _rust_manifest, _rust_package, _rust_taken),
     "java": LanguageChecks(_java_build, _java_identifiers, _java_manifest, _java_package, _java_taken),
+    "php": LanguageChecks(_php_build, _php_identifiers, _php_manifest, _php_package, _php_taken),
 }

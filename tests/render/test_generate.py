@@ -31,6 +31,24 @@ def test_generate_python_prints_a_summary_and_writes_the_sdk(tmp_path: Path) -> 
     assert _files(out) == files
 
 
+def test_templates_override_php_call_requests(tmp_path: Path) -> None:
+    """The requests of a resource's calls are a template (templates/php/calls.php.jinja): an override changes
+    every call."""
+    overrides = tmp_path / "templates"
+    overrides.mkdir()
+    shipped = (ROOT / "templates" / "php" / "calls.php.jinja").read_text(encoding="utf-8")
+    sent = "{{ m.result | lines }}\n"
+    assert sent in shipped
+    (overrides / "calls.php.jinja").write_text(shipped.replace(sent, "        $r->header('X-Audit', 'on');\n" + sent))
+    out = tmp_path / "sdk"
+    result = run_cli("generate", "--lang", "php", "--spec", str(SPECS / "petstore.yaml"), "--out", str(out),
+                     "--templates", str(overrides))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    pets = (out / "src" / "Services" / "PetsCalls.php").read_text()
+    assert "        $r->header('X-Audit', 'on');\n        return Call::json($r, Pet::class);\n" in pets
+    assert pets.count("X-Audit") == pets.count("public static function") > 0
+
+
 def test_every_generated_file_says_do_not_edit(tmp_path: Path) -> None:
     out = tmp_path / "sdk"
     run_cli("generate", "--lang", "python", "--spec", str(SPECS / "vibedasher.yaml"), "--out", str(out))

@@ -1,7 +1,7 @@
 """Adding a schema and an operation to a spec renames nothing already in an SDK: every public identifier of the
 first SDK is still there, spelled the same (each public name comes from the thing's own plan or IR name, never
 from the order the generator visited unrelated things in). Identifiers are listed by each language's own lexer
-(tests/hostile/languages.py: Go's parser, proc-macro2 for Rust, javac's parser for Java)."""
+(tests/hostile/languages.py: Go's parser, proc-macro2 for Rust, javac's parser for Java, PHP's tokenizer)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ LANGUAGES: dict[str, tuple[Callable[[str], bool], set[str]]] = {
     "go": (lambda name: name[:1].isupper(), {"GadgetsService", "GadgetStatusActive"}),
     "rust": (lambda name: True, {"Gadgets", "GadgetStatus", "gadgets"}),
     "java": (lambda name: True, {"GadgetsService", "GadgetStatus", "gadgets", "ACTIVE"}),
+    "php": (lambda name: True, {"GadgetsService", "GadgetStatus", "gadgets", "Active"}),
 }
 
 

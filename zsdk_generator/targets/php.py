@@ -25,7 +25,7 @@ from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
 from .markdown import markdown_code, markdown_lines, markdown_text
 from .pagers import pager_settings
-from .php_layout import Expr, Own, array, doc, escape_doc, flat, lay, php_float, php_string, signature
+from .php_layout import Expr, Named, Own, array, doc, escape_doc, lay, php_float, php_string, signature
 from .php_models import ModelView, PhpModels, declared_param, implemented, php_classes
 from .php_names import (
     CLIENT_MEMBERS,
@@ -70,7 +70,7 @@ class PhpTarget(Target):
         return text
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
-        namespace = php_namespace(sdk, config)
+        namespace = php_namespace(sdk.client.class_name, config)
         package = composer_package(config, namespace)
         config = replace(config, version=semantic_version(config.version, "php", "Composer", "/version"))
         lowering = _Lowering(sdk, config, namespace, package)
@@ -122,7 +122,7 @@ def runtime_text(source: Path, namespace: str) -> str:
     return re.sub(re.escape(RUNTIME_NAMESPACE) + r"(?!\\Tests)", lambda _: namespace + "\\Core", text)
 
 
-def php_namespace(sdk: SdkPlan, config: LanguageConfig) -> str:
+def php_namespace(class_name: str, config: LanguageConfig) -> str:
     """The root namespace: `php: {namespace: …}` as given (an error naming the setting when PHP refuses it), else
     the client's class name (`Zatabase`, `VibeCaaS`)."""
     configured = config.option("namespace")
@@ -131,8 +131,7 @@ def php_namespace(sdk: SdkPlan, config: LanguageConfig) -> str:
         if problem:
             raise error(f"php: namespace {configured!r} is not a PHP namespace: {problem}", "/php/namespace")
         return str(configured)
-    name = sdk.client.class_name
-    name = name.removesuffix("Client") if name != "Client" else name
+    name = class_name.removesuffix("Client") if class_name != "Client" else class_name
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name) and namespace_problem(name) is None \
             and name.lower() not in RESERVED_PACKAGE_NAMES:  # fmt: skip
         return name[0].upper() + name[1:]
@@ -236,7 +235,8 @@ class MethodView:
     args: list[Arg]
     returns: str  # native return type
     returns_doc: str  # the @return type when PHP's says less ("" = none)
-    statements: list[str]  # the *Calls method's body, laid out (8 spaces)
+    request: list[str]  # the *Calls method's body that builds the ApiRequest `$r`, laid out (8 spaces)
+    result: list[str]  # the lines that return its Call
     route: str  # README
     summary: str
     imports: set[Import]  # what the service file needs (the arguments' and the result's types)
@@ -410,8 +410,8 @@ class _Lowering:
                     else:
                         a = arg(words(f.ident or f.name), self.types.of(f.type), f.required, [f.description],
                                 f"The {_code(f.name)} part.")  # fmt: skip
-                        body_lines += lay(8, "$r->", Expr("multipartField", [php_string(f.name), f"${a.name}",
-                                                                              *enc(declared_enc.get(f.name))]))  # fmt: skip
+                        part = [php_string(f.name), f"${a.name}", *enc(declared_enc.get(f.name))]
+                        body_lines += lay(8, "$r->", Expr("multipartField", part))
                     (required_parts if f.required else optional_parts).append(a)
             else:
                 default = "The request body."
@@ -465,14 +465,13 @@ class _Lowering:
         if call.result_kind in ("binary", "text") and call.result_media_type:
             lines += lay(8, "$r->", Expr("accept", [php_string(call.result_media_type)]))
         returns, returns_doc, result_lines = self._result(call, call_imports, imports)
-        lines += result_lines
         deprecated = "Deprecated: the API marks this operation as deprecated." if call.deprecated else ""
         method_doc: list[str] = [call.summary, call.description, deprecated]
         if not any(p.strip() for p in method_doc):
             method_doc = [Own(f"Calls {_code(call.http_method)} {_code(call.path)}.")]
         imports |= arg_imports
         call_imports |= arg_imports
-        view = MethodView(name, method_doc, args, returns, returns_doc, lines,
+        view = MethodView(name, method_doc, args, returns, returns_doc, lines, result_lines,
                           markdown_code(f"{call.http_method} {call.path}"),
                           markdown_text(first_line(call.summary) or first_line(call.description)), imports,
                           call_imports, arg_imports)  # fmt: skip
@@ -497,13 +496,13 @@ class _Lowering:
             lines += lay(8, "return ", Expr("Call::page", ["$r", item.desc, "$pager"]))
             return "Page", f"Page<{item.doc}> the first page; `autoPager()` walks every item", lines
         if call.result_kind == "sse":
-            item = self.types.of(call.result) if call.result is not None else None
             imports.add(("core", "EventStream"))
-            if item is not None:
-                call_imports |= item.imports | item.desc_imports
-                imports |= item.imports
-                return "EventStream", f"EventStream<{item.doc}> the events", \
-                    lay(8, "return ", Expr("Call::sse", ["$r", item.desc]))  # fmt: skip
+            if call.result is not None:
+                event = self.types.of(call.result)
+                call_imports |= event.imports | event.desc_imports
+                imports |= event.imports
+                return "EventStream", f"EventStream<{event.doc}> the events", \
+                    lay(8, "return ", Expr("Call::sse", ["$r", event.desc]))  # fmt: skip
             imports.add(("core", "ServerSentEvent"))
             return "EventStream", "EventStream<ServerSentEvent> the events", \
                 lay(8, "return ", Expr("Call::sse", ["$r", "'event'"]))  # fmt: skip
@@ -592,9 +591,9 @@ class _Lowering:
             if cred is not None:
                 value = f"${options[cred.name.key]} ?? ClientCore::env({php_string(cred.env)})"
                 providers.append((php_string(login["scheme"]), Expr("AuthProvider::login", [value, login["settings"]])))
-        server = flat(array(f"{php_string(v['wire'])} => ${v['name']}" for v in variables))
-        core_args = [
-            "self::defaults()", "baseUrl: $baseUrl", *([f"serverVariables: {server}"] if variables else []),
+        server = array(Named(f"{php_string(v['wire'])} => ", f"${v['name']}") for v in variables)
+        core_args: list[str | Named] = [
+            "self::defaults()", "baseUrl: $baseUrl", *([Named("serverVariables: ", server)] if variables else []),
             "timeout: $timeout", "maxRetries: $maxRetries", "retryConfig: $retryConfig", "authConfig: $authConfig",
             "defaultHeaders: $defaultHeaders", "transport: $transport", "middleware: $middleware",
         ]  # fmt: skip
@@ -611,12 +610,12 @@ class _Lowering:
             lifted.append({"method": method, "owner": owner.trail.removeprefix("$client->")})
             imports |= method.imports | {("core", "RequestOptions")}
         retries = client.retries
-        defaults = [
-            f"baseUrl: {php_string(client.base_url)}",
-            "serverVariables: " + flat(array(
-                f"{php_string(v.wire)} => {flat(array([php_string(v.default), flat(_strings(v.enum))]))}"
-                for v in client.server_variables)),
-            "defaultSecurity: " + flat(_security(client.default_security)),
+        defaults: list[str | Named] = [
+            Named("baseUrl: ", php_string(client.base_url)),
+            Named("serverVariables: ", array(Named(f"{php_string(v.wire)} => ", array([php_string(v.default),
+                                                                                      _strings(v.enum)]))
+                                             for v in client.server_variables)),
+            Named("defaultSecurity: ", _security(client.default_security)),
             f"timeout: {php_float(retries.timeout)}", f"maxRetries: {retries.max_retries}",
             f"baseDelay: {php_float(retries.base_delay)}", f"maxDelay: {php_float(retries.max_delay)}",
             f"refreshBuffer: {php_float(retries.refresh_buffer)}", f"refreshRetries: {retries.refresh_retries}",
@@ -658,7 +657,7 @@ class _Lowering:
             "timeout_text": f"{retries.timeout:g}", "max_retries": retries.max_retries,
         }  # fmt: skip
 
-    def _core_lines(self, args: list[str], providers: list[tuple[str, Expr]]) -> list[str]:
+    def _core_lines(self, args: list[str | Named], providers: list[tuple[str, Expr]]) -> list[str]:
         """`$this->core = new ClientCore(…);` with the auth providers as a keyed array, one a line."""
         if not providers:
             return lay(8, "$this->core = ", Expr("new ClientCore", args))
@@ -667,13 +666,14 @@ class _Lowering:
             lines += lay(16, f"{key} => ", provider, ",")
         lines.append("            ],")
         rest = args[1:]
-        lines += [f"            {a}," if i < len(rest) - 1 else f"            {a}" for i, a in enumerate(rest)]
+        for i, a in enumerate(rest):
+            lines += lay(12, "", a, "," if i < len(rest) - 1 else "")
         return [*lines, "        );"]
 
     def _credential(self, c: Credential, ident: str) -> dict[str, Any]:
         name = "_".join(c.name.words)
-        return {"name": ident, "env": c.env, "readme_env": markdown_code(c.env),
-                "doc": Own(f"the {_code(name)} credential (default: the {_code(c.env)} environment variable)")}  # fmt: skip
+        lead = f"the {_code(name)} credential (default: the {_code(c.env)} environment variable)"
+        return {"name": ident, "env": c.env, "readme_env": markdown_code(c.env), "doc": Own(lead)}
 
     def _provider(self, a: AuthPlan, options: dict[str, str]) -> Expr:
         c = [f"${options[x.name.key]} ?? ClientCore::env({php_string(x.env)})" for x in a.credentials]
@@ -703,8 +703,8 @@ class _Lowering:
                 for c, wire in zip(login.credentials, login.wire, strict=True)]  # fmt: skip
         security = self.sdk.client.security_set(login.public, login.security)
         settings = Expr("new LoginSettings", [
-            flat(_strings(login.token)), flat(_strings(login.refresh_token or ())),
-            flat(_strings(login.expires_in or ())), php_string(login.refresh_path or ""),
+            _strings(login.token), _strings(login.refresh_token or ()),
+            _strings(login.expires_in or ()), php_string(login.refresh_path or ""),
             php_string(login.refresh_http_method or ""), php_string(login.refresh_param or "")])  # fmt: skip
         lines = lay(8, "$r = ", Expr("new ApiRequest", [php_string(login.http_method), php_string(login.path)]))
         lines += lay(8, "$r->", Expr("jsonBody", [array(f"{php_string(w)} => ${i}" for i, w in args)]))

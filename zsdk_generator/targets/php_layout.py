@@ -104,23 +104,35 @@ class Expr:
     """A call (`callee(args…)`) or, with `callee` "[", an array literal, laid out by `lay`."""
 
     callee: str
-    args: Sequence[str | Expr]
+    args: Sequence[str | Expr | Named]
 
     def flat(self) -> str:
-        inner = ", ".join(a if isinstance(a, str) else a.flat() for a in self.args)
+        inner = ", ".join(flat(a) for a in self.args)
         return f"[{inner}]" if self.callee == "[" else f"{self.callee}({inner})"
 
 
-def array(items: Iterable[str | Expr]) -> Expr:
+@dataclass(frozen=True)
+class Named:
+    """An argument or array item with a lead: `name: value`, `'key' => value`."""
+
+    lead: str
+    value: str | Expr
+
+
+def array(items: Iterable[str | Expr | Named]) -> Expr:
     return Expr("[", list(items))
 
 
-def flat(value: str | Expr) -> str:
+def flat(value: str | Expr | Named) -> str:
+    if isinstance(value, Named):
+        return value.lead + flat(value.value)
     return value if isinstance(value, str) else value.flat()
 
 
-def lay(indent: int, prefix: str, value: str | Expr, suffix: str = ";") -> list[str]:
+def lay(indent: int, prefix: str, value: str | Expr | Named, suffix: str = ";") -> list[str]:
     """`prefix value suffix` on one line when it fits, else the call's arguments (an array's items) one a line."""
+    if isinstance(value, Named):
+        return lay(indent, prefix + value.lead, value.value, suffix)
     pad = " " * indent
     one = f"{pad}{prefix}{flat(value)}{suffix}"
     if len(one) <= WIDTH or isinstance(value, str) or not value.args:

@@ -55,7 +55,7 @@ CLIENT_OPTIONS = frozenset(
 )  # fmt: skip
 
 # Namespaces a user cannot take as the SDK's first segment: PHP's own and the SDK's sub-namespaces.
-RESERVED_PACKAGE_NAMES = frozenset({"php", "core", "models", "services", "tests"})
+RESERVED_PACKAGE_NAMES = frozenset({"php", "core", "models", "services", "tests", "composer", "phpunit"})
 
 
 def pascal_words(ws: Sequence[str]) -> str:

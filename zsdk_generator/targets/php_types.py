@@ -47,8 +47,8 @@ STRING = PhpType("string", "string", "'string'", variant="string")
 INT = PhpType("int", "int", "'int'", variant="int")
 FLOAT = PhpType("float", "float", "'float'", variant="float")
 BOOL = PhpType("bool", "bool", "'bool'", variant="bool")
-DATE = PhpType("\\DateTimeImmutable", "\\DateTimeImmutable", "'date'", variant="string")
-DATE_TIME = PhpType("\\DateTimeImmutable", "\\DateTimeImmutable", "'date-time'", variant="string")
+DATE = PhpType("\\DateTimeImmutable", "\\DateTimeImmutable", "'date'", variant="date")
+DATE_TIME = PhpType("\\DateTimeImmutable", "\\DateTimeImmutable", "'date-time'", variant="date-time")
 BINARY = PhpType("string", "string", "'binary'", variant="string")
 PRIMITIVES: dict[tuple[str, str | None], PhpType] = {
     ("string", None): STRING,
