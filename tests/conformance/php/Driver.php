@@ -41,14 +41,15 @@ use Conformance\Models\WireForm;
 /**
  * The PHP conformance driver: every scenario through the generated conformance SDK, one JSON line each.
  *
- *     php -r 'require "Driver.php"; exit(\Zsdk\Conformance\Driver::main(array_slice($argv, 1)));' -- \
- *         --autoload SDK/vendor/autoload.php --server URL --scenarios FILE
+ *     php -r 'require $argv[1]; exit(\Zsdk\Conformance\Driver::main(array_slice($argv, 2)));' -- \
+ *         Driver.php --autoload SDK/vendor/autoload.php --server URL --scenarios FILE
  *
  * The build step (tests/conformance/php/build.py) generates the SDK and dumps its Composer autoloader. Scenario
  * steps name calls as `resource.method` with wire-name arguments; here they become SDK calls with named
  * arguments, and what the SDK returned or threw is printed the way the Python driver prints it. A step with
  * `cancel_after` is cancelled the way Ctrl-C cancels a PHP program: a signal (SIGALRM, sent by a forked timer
- * process) whose handler throws into the call.
+ * process) whose handler throws into the call: a retry's wait (usleep) ends at the signal, a curl transfer first
+ * runs to its end.
  */
 final class Driver
 {
