@@ -15,6 +15,7 @@ READS = {
     "typescript": re.compile(r"fromEnv\(options\.\w+, '(\w+)'\)"),
     "go": re.compile(r"api\.Credential\(\"\w+\", \"(\w+)\"\)"),
     "rust": re.compile(r"credential_value\(\s*\"\w+\",\s*\"(\w+)\",?\s*\)"),
+    "php": re.compile(r"\?\? ClientCore::env\('(\w+)'\)"),
 }
 
 
@@ -33,7 +34,7 @@ def test_every_language_reads_the_same_variables(spec: str) -> None:
         files = generate(spec, language)
         read[language] = sorted({name for text in files.values() for name in pattern.findall(text)})
     assert read["python"], f"{spec}: no credential read from the environment"
-    assert read["python"] == read["typescript"] == read["go"] == read["rust"], read
+    assert read["python"] == read["typescript"] == read["go"] == read["rust"] == read["php"], read
 
 
 def test_vibecaas_and_the_zatabase_login_token() -> None:

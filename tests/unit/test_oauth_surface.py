@@ -64,3 +64,12 @@ def test_go_client(tmp_path: Path, flow: bool) -> None:
     assert ('c.OAuth = core.NewOAuth(api, "oauth")' in client) is flow
     assert ('RevokeURL:        "/revoke",' in client) is flow
     assert ("func WithOAuthTokens(" in options) is flow
+
+
+@pytest.mark.parametrize("flow", [True, False])
+def test_php_client(tmp_path: Path, flow: bool) -> None:
+    client = (_generate(tmp_path, "php", flow) / "src" / "AppsClient.php").read_text(encoding="utf-8")
+    assert ("public function oauth(): OAuth" in client) is flow
+    assert ("?OAuthTokens $oauthTokens = null," in client) is flow
+    assert ("new OAuthEndpoints('/authorize', '/token', '/token', '/revoke', ['b', 'a'])" in client) is flow
+    assert "public readonly OauthService $oauth_;" in client  # `oauth` is the client's: always renamed

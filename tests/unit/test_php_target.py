@@ -12,7 +12,19 @@ from zsdk_generator.config import LanguageConfig, Retries
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.ir.model import Model, TypeRef
 from zsdk_generator.targets.php import composer_package, php_namespace, runtime_text
-from zsdk_generator.targets.php_layout import Expr, Own, array, doc, escape_doc, lay, php_float, php_string, signature
+from zsdk_generator.targets.php_layout import (
+    Expr,
+    Own,
+    array,
+    class_header,
+    doc,
+    escape_doc,
+    lay,
+    php_float,
+    php_string,
+    signature,
+    typed,
+)
 from zsdk_generator.targets.php_names import case_name, identifier, namespace_problem, type_name
 from zsdk_generator.targets.php_types import PhpTypes
 
@@ -146,3 +158,35 @@ def test_calls_and_signatures_break_one_item_a_line_past_120_columns() -> None:
     lines = signature(4, "public function list", params, "Page")
     assert lines[0] == "    public function list(" and lines[-1] == "    ): Page {"
     assert lines[1:-1] == [f"        {p}," for p in params[:-1]] + [f"        {params[-1]}"]
+
+
+def test_long_types_and_class_headers_break_where_psr12_lets_them() -> None:
+    long = "A" * 70
+    assert typed(8, f"public readonly {long}|string|null $value = null,") == [
+        f"        public readonly {long}", "        |string", "        |null $value = null,"]  # fmt: skip
+    assert typed(8, f"public readonly ?{long}{long} $v = null,") == [
+        f"        public readonly {long}{long}", "        |null $v = null,"]  # fmt: skip
+    assert typed(8, "?int $limit = null,") == ["        ?int $limit = null,"]
+    assert class_header("final class X extends Model", "implements", []) == ["final class X extends Model"]
+    assert class_header(f"final class {long}Unknown", "implements", [long, "\\JsonSerializable"]) == [
+        f"final class {long}Unknown implements", f"    {long},", "    \\JsonSerializable"]  # fmt: skip
+    # a union type in a doc tag breaks before a `|`, not inside a name
+    lines = doc(4, [], [(f"@param {long}|{long}|null $x", Own("the x"))])
+    assert lines[1] == f"     * @param {long}" and lines[2].startswith(f"     *     |{long}|null")
+
+
+def test_a_class_name_too_long_for_a_line_is_cut_and_hashed() -> None:
+    name = type_name(["very"] * 30, "Model")
+    assert len(name) == 80 and name.startswith("VeryVery") and name == type_name(["very"] * 30, "Model")
+
+
+def test_the_runtime_is_copied_as_written_but_for_its_namespace() -> None:
+    from tests.golden.golden import generate
+    from zsdk_generator.targets.base import with_header
+    from zsdk_generator.targets.php import TEMPLATES
+
+    files = generate("petstore", "php")
+    for kind, dest in (("src", "src/Core"), ("tests", "tests/Core")):
+        for source in sorted((TEMPLATES / "runtime" / kind).rglob("*.php")):
+            path = f"{dest}/{source.relative_to(TEMPLATES / 'runtime' / kind).as_posix()}"
+            assert files[path] == with_header(path, runtime_text(source, "Petstore")), path

@@ -18,15 +18,14 @@ from typing import Any
 
 from ..config import LanguageConfig
 from ..diagnostics import error
-from ..ir.model import Encoding
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan
 from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
 from .markdown import markdown_code, markdown_lines, markdown_text
-from .pagers import pager_settings
-from .php_layout import Expr, Named, Own, array, doc, escape_doc, lay, php_float, php_string, signature
-from .php_models import ModelView, PhpModels, declared_param, implemented, php_classes
+from .php_calls import OPTIONS_TAG, CallLowering, MethodView, security, strings
+from .php_layout import Expr, Named, Own, array, code, doc, escape_doc, lay, php_float, php_string, signature
+from .php_models import ModelView, PhpModels, implemented, php_classes
 from .php_names import (
     CLIENT_MEMBERS,
     CLIENT_OPTIONS,
@@ -41,7 +40,7 @@ from .php_names import (
     pascal_words,
     type_name,
 )
-from .php_types import MIXED, PhpType, PhpTypes
+from .php_types import PhpTypes
 from .semver import semantic_version
 from .text import one_line, prose
 from .types import Import
@@ -62,7 +61,9 @@ class PhpTarget(Target):
         return {"doc": _doc, "own": Own, "lines": _lines, "markdown": markdown_text, "code": markdown_code}
 
     def format(self, path: str, text: str) -> str:
-        if path.endswith(".php"):
+        """Blank lines the templates leave around blocks removed; the runtime's files (src/Core, tests/Core) are
+        kept as their author wrote them (a heredoc may hold blank lines)."""
+        if path.endswith(".php") and not path.startswith(("src/Core/", "tests/Core/")):
             text = re.sub(r"\n{3,}", "\n\n", text)
             text = re.sub(r"{\n\n", "{\n", text)
             text = re.sub(r"\n\n( *})", r"\n\1", text)
@@ -73,7 +74,7 @@ class PhpTarget(Target):
         namespace = php_namespace(sdk.client.class_name, config)
         package = composer_package(config, namespace)
         config = replace(config, version=semantic_version(config.version, "php", "Composer", "/version"))
-        lowering = _Lowering(sdk, config, namespace, package)
+        lowering = _Lowering(sdk, config, namespace, package, "-".join(self.package_words(config)))
         context = lowering.context()
         yield RenderJob("composer.json", "composer.json.jinja", context)
         yield RenderJob("README.md", "README.md.jinja", context)
@@ -176,108 +177,6 @@ def _lines(lines: Iterable[str]) -> str:
     return "\n".join(lines)
 
 
-_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/+=-]+")
-
-
-def _code(text: str) -> Own:
-    return Own(f"`{text}`") if _CODE_SAFE.fullmatch(text) else Own(f'"{escape_doc(one_line(text))}"')
-
-
-def _encoding(encoding: Encoding | None) -> str:
-    """`Encoding::of(style)` with a link per setting that is not the default."""
-    assert encoding is not None
-    out = f"Encoding::of({php_string(encoding.style)})"
-    if encoding.explode:
-        out += "->explode()"
-    if encoding.allow_reserved:
-        out += "->allowReserved()"
-    if encoding.nesting != "indexed":
-        out += f"->nesting({php_string(encoding.nesting)})"
-    if encoding.content_type:
-        out += f"->contentType({php_string(encoding.content_type)})"
-    return out
-
-
-def _strings(items: Iterable[str]) -> Expr:
-    return array(php_string(i) for i in items)
-
-
-def _security(alternatives: Iterable[Iterable[str]]) -> Expr:
-    return array(_strings(a) for a in alternatives)
-
-
-def first_line(text: str) -> str:
-    return next((line for line in prose(text).split("\n") if line.strip()), "")
-
-
-OPTIONS_TAG = ("@param RequestOptions|null $options", Own("per-call options: timeout, retries, headers, query"))
-
-
-# ---------------------------------------------------------------------------------------------- views
-
-
-@dataclass
-class Arg:
-    name: str
-    declared: str  # `?string $cursor = null`
-    doc_type: str
-    doc: list[str]
-
-    @property
-    def tag(self) -> tuple[str, list[str]]:
-        return (f"@param {self.doc_type} ${self.name}", self.doc)
-
-
-@dataclass
-class MethodView:
-    name: str
-    doc: list[str]
-    args: list[Arg]
-    returns: str  # native return type
-    returns_doc: str  # the @return type when PHP's says less ("" = none)
-    request: list[str]  # the *Calls method's body that builds the ApiRequest `$r`, laid out (8 spaces)
-    result: list[str]  # the lines that return its Call
-    route: str  # README
-    summary: str
-    imports: set[Import]  # what the service file needs (the arguments' and the result's types)
-    call_imports: set[Import]  # what the *Calls file needs
-    arg_imports: set[Import]  # what the WithRawResponse file needs (the arguments' types)
-
-    @property
-    def params(self) -> list[str]:
-        return [a.declared for a in self.args]
-
-    def tags(self, raw: bool, options: bool = True) -> list[tuple[str, Any]]:
-        found: list[tuple[str, Any]] = [a.tag for a in self.args]
-        if options:
-            found.append(OPTIONS_TAG)
-        if raw:
-            found.append(("@return", Own("RawResponse the response: its value, status code and headers")))
-        elif self.returns_doc:
-            found.append(("@return", Own(self.returns_doc)))
-        return found
-
-    def declaration(self, indent: int, raw: bool) -> list[str]:
-        returns = "RawResponse" if raw else self.returns
-        params = [*self.params, "?RequestOptions $options = null"]
-        return signature(indent, f"public function {self.name}", params, returns)
-
-    def calls_declaration(self, indent: int) -> list[str]:
-        """The *Calls method: every argument given (an optional one may be null)."""
-        params = [a.declared.removesuffix(" = null") for a in self.args]
-        return signature(indent, f"public static function {self.name}", params, "Call")
-
-    def body(self, indent: int, calls: str, raw: bool) -> list[str]:
-        made = Expr(f"{calls}::{self.name}", [f"${a.name}" for a in self.args])
-        runner = Expr("$this->core->" + ("executeRaw" if raw else "execute"), [made, "$options"])
-        keyword = "" if self.returns == "void" and not raw else "return "
-        return lay(indent, keyword, runner)
-
-    def delegate(self, indent: int, owner: str) -> list[str]:
-        call = Expr(f"$this->{owner}->{self.name}", [*(f"${a.name}" for a in self.args), "$options"])
-        return lay(indent, "" if self.returns == "void" else "return ", call)
-
-
 @dataclass
 class ResourceView:
     name: str  # property on its parent
@@ -304,8 +203,10 @@ class ResourceView:
 
 
 class _Lowering:
-    def __init__(self, sdk: SdkPlan, config: LanguageConfig, namespace: str, package: str) -> None:
+    def __init__(self, sdk: SdkPlan, config: LanguageConfig, namespace: str, package: str, name: str) -> None:
+        """`name`: the SDK's package name as the User-Agent says it (`zatabase/1.2.0 php`, as every language)."""
         self.sdk, self.config, self.namespace, self.package = sdk, config, namespace, package
+        self.name = name
         name = sdk.client.class_name if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", sdk.client.class_name) else \
             pascal_words(words(sdk.client.class_name)) or "Api"  # fmt: skip
         name = type_name([name[0].upper() + name[1:]], "Api", "Api")
@@ -327,6 +228,7 @@ class _Lowering:
         self.types = PhpTypes(sdk.models, self.classes, implemented(sdk.models, self.classes,
                                                                       types_for_resolve.resolve))  # fmt: skip
         self.models = PhpModels(self.types)
+        self.calls = CallLowering(self.types, sdk.client)
         self.methods: dict[str, MethodView] = {}
         self.service_names: set[str] = set(self.classes.values()) | reserved | \
             {c + "Unknown" for k, c in self.classes.items() if k in unions}  # fmt: skip
@@ -335,13 +237,14 @@ class _Lowering:
 
     def _resource(self, r: ResourcePlan, parent: ResourceView | None, members: set[str]) -> ResourceView:
         base = (parent.type.removesuffix("Service") if parent else "") + pascal_words(r.name.words)
-        base = file_safe(type_name([base], "Resource", "Resource"))
+        # `public readonly <base>WithRawResponse $withRawResponse;` fits in 120 columns
+        base = file_safe(type_name([base], "Resource", "Resource"), 64)
         while {base + "Service", base + "WithRawResponse", base + "Calls"} & self.service_names:
             base = base + "Resource" if not base.endswith("Resource") else numbered(base, set(self.service_names))
         self.service_names |= {base + "Service", base + "WithRawResponse", base + "Calls"}
         name = numbered(identifier(r.name.words, "resource", frozenset(members)), members)
         doc: list[str] = [r.description] if r.description.strip() else \
-            [Own(f"The {_code(' '.join(r.name.words))} resource.")]  # fmt: skip
+            [Own(f"The {code(' '.join(r.name.words))} resource.")]  # fmt: skip
         trail = (parent.trail if parent else "$client") + f"->{name}"
         view = ResourceView(name, base + "Service", base + "WithRawResponse", base + "Calls", trail, doc, [])
         own = set(SERVICE_MEMBERS)
@@ -349,178 +252,13 @@ class _Lowering:
             view.children.append(self._resource(child, view, own))
         methods: set[str] = set()
         for c in r.calls:
-            view.methods.append(self._method(c, view, methods))
+            view.methods.append(self._method(c, methods))
         return view
 
-    def _method(self, call: CallPlan, resource: ResourceView, members: set[str]) -> MethodView:
-        name = numbered(identifier(call.name.words, "call"), members)
-        local = set(LOCAL_RESERVED) | {"pager"}
-        imports: set[Import] = set()
-        call_imports: set[Import] = {("core", "ApiRequest"), ("core", "Call")}
-        arg_imports: set[Import] = set()
-        lines = lay(8, "$r = ", Expr("new ApiRequest", [php_string(call.http_method), php_string(call.path)]))
-
-        def arg(words_: Sequence[str], found: PhpType, required: bool, docs: list[str], default_doc: str,
-                native: str = "", doc_type: str = "") -> Arg:  # fmt: skip
-            ident = numbered(identifier(words_, "param", frozenset(local)), local)
-            if native:
-                declared = native + (f" ${ident}" if required else f"|null ${ident} = null")
-                dt = doc_type + ("" if required else "|null")
-            else:
-                form, dt = declared_param(found, required)
-                declared = form.format(ident)
-            arg_imports.update(found.imports)
-            docs = docs if any(d.strip() for d in docs) else [Own(default_doc)]
-            return Arg(ident, declared, dt, docs)
-
-        def enc(e: Encoding | None) -> list[str]:
-            if e is None:
-                return []
-            call_imports.add(("core", "Encoding"))
-            return [_encoding(e)]
-
-        required: list[Arg] = []
-        optional: list[Arg] = []
-        path: list[Arg] = []
-        for p in call.path_params:
-            found = self.types.of(p.type)
-            a = arg(p.name.words, found, True, [p.description], f"The {_code(p.wire)} path parameter.")
-            path.append(a)
-            lines += lay(8, "$r->", Expr("pathParam", [php_string(p.wire), f"${a.name}", *enc(p.encoding)]))
-        body_lines: list[str] = []
-        body_arg: Arg | None = None
-        required_parts: list[Arg] = []
-        optional_parts: list[Arg] = []
-        if call.body is not None:
-            body = call.body
-            body_doc = [body.description] if body.description.strip() else []
-            media = body.media_type or ("text/plain" if body.kind == "text" else "application/octet-stream")
-            if body.kind == "multipart":
-                model = self.types.resolve(body.type)
-                declared_enc = dict(body.encoding)
-                for f in model.fields if model is not None and model.kind == "object" else ():
-                    file = f.name in body.file_fields
-                    if file:
-                        many = f.type.kind == "array"
-                        a = arg(words(f.ident or f.name), PhpType("FileUpload", "FileUpload", "",
-                                frozenset({("core", "FileUpload")})), f.required, [f.description],
-                                f"The {_code(f.name)} part.", "FileUpload|array" if many else "FileUpload",
-                                "FileUpload|list<FileUpload>" if many else "FileUpload")  # fmt: skip
-                        body_lines += lay(8, "$r->", Expr("fileField", [php_string(f.name), f"${a.name}"]))
-                    else:
-                        a = arg(words(f.ident or f.name), self.types.of(f.type), f.required, [f.description],
-                                f"The {_code(f.name)} part.")  # fmt: skip
-                        part = [php_string(f.name), f"${a.name}", *enc(declared_enc.get(f.name))]
-                        body_lines += lay(8, "$r->", Expr("multipartField", part))
-                    (required_parts if f.required else optional_parts).append(a)
-            else:
-                default = "The request body."
-                if body.kind == "binary":
-                    file_type = PhpType("FileUpload|string", "FileUpload|string", "",
-                                        frozenset({("core", "FileUpload")}))  # fmt: skip
-                    body_arg = arg(["body"], file_type, body.required, body_doc, default,
-                                   "FileUpload|string", "FileUpload|string")  # fmt: skip
-                    stmt = lay(8 if body.required else 12, "$r->",
-                               Expr("binaryBody", [f"${body_arg.name}", php_string(media)]))  # fmt: skip
-                elif body.kind == "text":
-                    body_arg = arg(["body"], PhpType("string", "string", ""), body.required, body_doc, default)
-                    stmt = lay(8 if body.required else 12, "$r->",
-                               Expr("textBody", [f"${body_arg.name}", php_string(media)]))  # fmt: skip
-                else:
-                    found = self.types.of(body.type)
-                    body_arg = arg(["body"], found, body.required, body_doc, default)
-                    stmt = lay(8, "$r->", Expr(f"{body.kind}Body", [f"${body_arg.name}"]))
-                    for wire, e in body.encoding:
-                        stmt += lay(8, "$r->", Expr("fieldEncoding", [php_string(wire), *enc(e)]))
-                if body.kind in ("binary", "text") and not body.required:
-                    stmt = [f"        if (${body_arg.name} !== null) {{", *stmt, "        }"]
-                body_lines += stmt
-        setters = {"query": "query", "header": "header", "cookie": "cookie"}
-        send_lines: list[str] = []
-        sent_required: list[Arg] = []
-        sent_optional: list[Arg] = []
-        for p in [*call.query, *call.headers, *call.cookies]:
-            found = self.types.of(p.type)
-            notes = ["Deprecated: the API marks this parameter as deprecated."] if p.deprecated else []
-            a = arg(p.name.words, found, p.required, [p.description, *notes], f"The {_code(p.wire)} parameter.")
-            (sent_required if p.required else sent_optional).append(a)
-            send_lines += lay(8, "$r->", Expr(setters[p.location], [php_string(p.wire), f"${a.name}",
-                                                                     *enc(p.encoding)]))  # fmt: skip
-        required = [*path, *required_parts]
-        if body_arg is not None and call.body is not None and call.body.required:
-            required.append(body_arg)
-        required += sent_required
-        if body_arg is not None and call.body is not None and not call.body.required:
-            optional.append(body_arg)
-        optional += optional_parts + sent_optional
-        args = required + optional
-        lines += send_lines + body_lines
-        security = self.sdk.client.security_set(call.public, call.security)
-        if security is not None:
-            lines += lay(8, "$r->", Expr("security", [_security(security)]))
-        if call.idempotency_header is not None:
-            lines.append("        $r->idempotent();")
-        if call.envelope:
-            lines += lay(8, "$r->", Expr("envelope", [_strings(call.envelope)]))
-        if call.result_kind in ("binary", "text") and call.result_media_type:
-            lines += lay(8, "$r->", Expr("accept", [php_string(call.result_media_type)]))
-        returns, returns_doc, result_lines = self._result(call, call_imports, imports)
-        deprecated = "Deprecated: the API marks this operation as deprecated." if call.deprecated else ""
-        method_doc: list[str] = [call.summary, call.description, deprecated]
-        if not any(p.strip() for p in method_doc):
-            method_doc = [Own(f"Calls {_code(call.http_method)} {_code(call.path)}.")]
-        imports |= arg_imports
-        call_imports |= arg_imports
-        view = MethodView(name, method_doc, args, returns, returns_doc, lines, result_lines,
-                          markdown_code(f"{call.http_method} {call.path}"),
-                          markdown_text(first_line(call.summary) or first_line(call.description)), imports,
-                          call_imports, arg_imports)  # fmt: skip
+    def _method(self, call: CallPlan, members: set[str]) -> MethodView:
+        view = self.calls.method(call, numbered(identifier(call.name.words, "call"), members))
         self.methods[call.key] = view
         return view
-
-    def _result(self, call: CallPlan, call_imports: set[Import], imports: set[Import]) -> tuple[str, str, list[str]]:
-        """(native return type, @return text, the *Calls lines that return the Call)."""
-        if call.paging is not None:
-            p = call.paging
-            item = self.types.of(p.item_type)
-            call_imports |= item.imports | item.desc_imports | {("core", "Pager")}
-            imports |= item.imports | {("core", "Page")}
-            start = Expr("Pager::of", [php_string(p.style), _strings(p.items)])
-            lines = lay(8, "$pager = ", start, "")
-            settings = pager_settings(p)
-            for i, (key, value) in enumerate(settings):
-                v: str | Expr = _strings(value) if isinstance(value, tuple) else php_string(value)
-                lines += lay(12, "->", Expr("with", [php_string(key), v]), ";" if i == len(settings) - 1 else "")
-            if not settings:
-                lines[-1] += ";"
-            lines += lay(8, "return ", Expr("Call::page", ["$r", item.desc, "$pager"]))
-            return "Page", f"Page<{item.doc}> the first page; `autoPager()` walks every item", lines
-        if call.result_kind == "sse":
-            imports.add(("core", "EventStream"))
-            if call.result is not None:
-                event = self.types.of(call.result)
-                call_imports |= event.imports | event.desc_imports
-                imports |= event.imports
-                return "EventStream", f"EventStream<{event.doc}> the events", \
-                    lay(8, "return ", Expr("Call::sse", ["$r", event.desc]))  # fmt: skip
-            imports.add(("core", "ServerSentEvent"))
-            return "EventStream", "EventStream<ServerSentEvent> the events", \
-                lay(8, "return ", Expr("Call::sse", ["$r", "'event'"]))  # fmt: skip
-        simple = {"empty": ("void", "", "Call::empty($r)"), "text": ("string", "string the body", "Call::text($r)"),
-                  "ok": ("bool", "bool whether the API answered with a 2xx status", "Call::ok($r)"),
-                  "binary": ("BinaryResponse", "", "Call::binary($r)")}  # fmt: skip
-        if call.result_kind in simple:
-            native, returns_doc, made = simple[call.result_kind]
-            if native == "BinaryResponse":
-                imports.add(("core", "BinaryResponse"))
-            return native, returns_doc, [f"        return {made};"]
-        found = self.types.of(call.result) if call.result is not None else MIXED
-        if call.result is not None and call.result.nullable:
-            found = found.nullable()
-        imports |= found.imports
-        call_imports |= found.imports | found.desc_imports
-        returns_doc = found.doc if found.doc != found.native else ""
-        return found.native, returns_doc, lay(8, "return ", Expr("Call::json", ["$r", found.desc]))
 
     # ------------------------------------------------------------------ client
 
@@ -613,13 +351,13 @@ class _Lowering:
         defaults: list[str | Named] = [
             Named("baseUrl: ", php_string(client.base_url)),
             Named("serverVariables: ", array(Named(f"{php_string(v.wire)} => ", array([php_string(v.default),
-                                                                                      _strings(v.enum)]))
+                                                                                      strings(v.enum)]))
                                              for v in client.server_variables)),
-            Named("defaultSecurity: ", _security(client.default_security)),
+            Named("defaultSecurity: ", security(client.default_security)),
             f"timeout: {php_float(retries.timeout)}", f"maxRetries: {retries.max_retries}",
             f"baseDelay: {php_float(retries.base_delay)}", f"maxDelay: {php_float(retries.max_delay)}",
             f"refreshBuffer: {php_float(retries.refresh_buffer)}", f"refreshRetries: {retries.refresh_retries}",
-            f"userAgent: {php_string(f'{self.package}/{self.config.version} php')}",
+            Named("userAgent: ", php_string(f"{self.name}/{self.config.version} php")),
         ]  # fmt: skip
         title = one_line(sdk.title)
         title = title if title.lower().endswith(" api") else f"{title} API"
@@ -672,7 +410,7 @@ class _Lowering:
 
     def _credential(self, c: Credential, ident: str) -> dict[str, Any]:
         name = "_".join(c.name.words)
-        lead = f"the {_code(name)} credential (default: the {_code(c.env)} environment variable)"
+        lead = f"the {code(name)} credential (default: the {code(c.env)} environment variable)"
         return {"name": ident, "env": c.env, "readme_env": markdown_code(c.env), "doc": Own(lead)}
 
     def _provider(self, a: AuthPlan, options: dict[str, str]) -> Expr:
@@ -688,7 +426,7 @@ class _Lowering:
                 if a.kind == "oauth2_client_credentials" else "null"  # fmt: skip
             endpoints = Expr("new OAuthEndpoints", [php_string(code.authorization_url), php_string(code.token_url),
                                                     php_string(code.refresh_url), php_string(code.revoke_url),
-                                                    _strings(code.scopes)])  # fmt: skip
+                                                    strings(code.scopes)])  # fmt: skip
             return Expr("AuthProvider::authorizationCode", [endpoints, *c[:2], "$oauthTokens", fallback])
         if a.kind == "oauth2_client_credentials":
             return Expr("AuthProvider::clientCredentials", [php_string(a.token_url), *c[:2]])
@@ -701,21 +439,21 @@ class _Lowering:
         taken = set(LOCAL_RESERVED)
         args = [(numbered(identifier(c.words, "credential", frozenset(taken)), taken), wire)
                 for c, wire in zip(login.credentials, login.wire, strict=True)]  # fmt: skip
-        security = self.sdk.client.security_set(login.public, login.security)
+        alternatives = self.sdk.client.security_set(login.public, login.security)
         settings = Expr("new LoginSettings", [
-            _strings(login.token), _strings(login.refresh_token or ()),
-            _strings(login.expires_in or ()), php_string(login.refresh_path or ""),
+            strings(login.token), strings(login.refresh_token or ()),
+            strings(login.expires_in or ()), php_string(login.refresh_path or ""),
             php_string(login.refresh_http_method or ""), php_string(login.refresh_param or "")])  # fmt: skip
         lines = lay(8, "$r = ", Expr("new ApiRequest", [php_string(login.http_method), php_string(login.path)]))
         lines += lay(8, "$r->", Expr("jsonBody", [array(f"{php_string(w)} => ${i}" for i, w in args)]))
-        if security is not None:
-            lines += lay(8, "$r->", Expr("security", [_security(security)]))
+        if alternatives is not None:
+            lines += lay(8, "$r->", Expr("security", [security(alternatives)]))
         lines += lay(8, "$this->core->", Expr("login", ["Call::json($r, 'mixed')", php_string(login.scheme),
                                                         "$options"]))  # fmt: skip
         params = [f"string ${i}" for i, _ in args] + ["?RequestOptions $options = null"]
         return {"scheme": login.scheme, "settings": settings, "lines": lines,
                 "signature": signature(4, "public function authenticate", params, "void"),
-                "tags": [(f"@param string ${i}", Own(f"the login's {_code(w)} field")) for i, w in args]
+                "tags": [(f"@param string ${i}", Own(f"the login's {code(w)} field")) for i, w in args]
                 + [OPTIONS_TAG]}  # fmt: skip
 
 

@@ -7,10 +7,11 @@ and `@` is an entity (at a line start it would be a tag).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .text import prose, unsafe_in_literal
+from .text import one_line, prose, unsafe_in_literal
 
 WIDTH = 120  # PSR-12's soft limit: phpcs warns past it
 DOC_WIDTH = 116
@@ -48,6 +49,14 @@ def escape_doc(text: str) -> str:
     return prose(text).replace("*/", "*&#47;").replace("@", "&#64;")
 
 
+_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/+=-]+")
+
+
+def code(text: str) -> Own:
+    """Spec text (a name, a value) in a doc block: in backticks when it is plain, else quoted and escaped."""
+    return Own(f"`{text}`") if _CODE_SAFE.fullmatch(text) else Own(f'"{escape_doc(one_line(text))}"')
+
+
 def _paragraphs(parts: Iterable[str]) -> list[list[str]]:
     out: list[list[str]] = []
     for part in parts:
@@ -62,7 +71,7 @@ def _paragraphs(parts: Iterable[str]) -> list[list[str]]:
 def _fill(words: Sequence[str], first: str, rest: str, width: int = DOC_WIDTH) -> list[str]:
     """Words filled into lines of at most `width` columns; a word longer than a line is cut."""
     room = max(width - len(rest), 16)
-    pieces = [w[i : i + room] for w in words for i in range(0, len(w), room)]
+    pieces = [piece for w in words for piece in _cut(w, room)]
     lines: list[str] = []
     line, empty = first, True
     for word in pieces:
@@ -73,6 +82,21 @@ def _fill(words: Sequence[str], first: str, rest: str, width: int = DOC_WIDTH) -
         empty = False
     lines.append(line.rstrip())
     return lines
+
+
+def _cut(word: str, room: int) -> list[str]:
+    """A word too long for a line in pieces: a type union before its `|`s, what is still too long where the line
+    ends."""
+    if len(word) <= room:
+        return [word]
+    groups = [""]
+    for i, part in enumerate(word.split("|")):
+        piece = part if i == 0 else "|" + part
+        if groups[-1] and len(groups[-1]) + len(piece) > room:
+            groups.append(piece)
+        else:
+            groups[-1] += piece
+    return [g[i : i + room] for g in groups for i in range(0, len(g), room)]
 
 
 def doc(indent: int, parts: Iterable[str] | str, tags: Sequence[tuple[str, str | Sequence[str]]] = ()) -> list[str]:
@@ -131,9 +155,11 @@ def flat(value: str | Expr | Named) -> str:
 
 def lay(indent: int, prefix: str, value: str | Expr | Named, suffix: str = ";") -> list[str]:
     """`prefix value suffix` on one line when it fits, else the call's arguments (an array's items) one a line."""
-    if isinstance(value, Named):
-        return lay(indent, prefix + value.lead, value.value, suffix)
     pad = " " * indent
+    if isinstance(value, Named):
+        if isinstance(value.value, str) and len(f"{pad}{prefix}{flat(value)}{suffix}") > WIDTH:
+            return [f"{pad}{prefix}{value.lead.rstrip()}", f"{pad}    {value.value}{suffix}"]
+        return lay(indent, prefix + value.lead, value.value, suffix)
     one = f"{pad}{prefix}{flat(value)}{suffix}"
     if len(one) <= WIDTH or isinstance(value, str) or not value.args:
         return [one]
@@ -154,7 +180,30 @@ def signature(indent: int, head: str, params: Sequence[str], returns: str = "", 
         return [one, pad + "{"] if body else [one + ";"]
     lines = [f"{pad}{head}("]
     for i, p in enumerate(params):
-        sub = p.split("\n")
-        last = "," if i < len(params) - 1 else ""
-        lines += [f"{pad}    {s}" for s in sub[:-1]] + [f"{pad}    {sub[-1]}{last}"]
+        lines += typed(indent + 4, p + ("," if i < len(params) - 1 else ""))
     return [*lines, f"{pad}){tail} {{" if body else f"{pad}){tail};"]
+
+
+def typed(indent: int, text: str) -> list[str]:
+    """A parameter or promoted property (`public readonly A|B|null $x = null,`): on one line when it fits, else its
+    union type broken before each `|`, at the same indent (as phpcs takes a multi-line type)."""
+    pad = " " * indent
+    if len(pad + text) <= WIDTH or " $" not in text:
+        return [pad + text]
+    head, _, rest = text.partition(" $")
+    modifiers, _, type_ = head.rpartition(" ")
+    if type_.startswith("?"):
+        head = f"{modifiers} {type_[1:]}|null".lstrip()
+    parts = head.split("|")
+    return [pad + parts[0], *(f"{pad}|{part}" for part in parts[1:-1]), f"{pad}|{parts[-1]} ${rest}"] \
+        if len(parts) > 1 else [pad + text]  # fmt: skip
+
+
+def class_header(head: str, keyword: str, names: Sequence[str]) -> list[str]:
+    """`final class X extends Model implements A, B` on one line when it fits, else the list one name a line."""
+    if not names:
+        return [head]
+    one = f"{head} {keyword} {', '.join(names)}"
+    if len(one) <= WIDTH:
+        return [one]
+    return [f"{head} {keyword}", *(f"    {n}," for n in names[:-1]), f"    {names[-1]}"]

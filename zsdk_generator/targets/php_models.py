@@ -6,17 +6,15 @@ interfaces with their `<Union>Unknown` class.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..ir.model import Model
 from ..ir.naming import words
 from .clashes import numbered
-from .php_layout import Own, array, escape_doc, flat, lay, php_string
+from .php_layout import Expr, Named, Own, array, class_header, code, lay, php_string, typed
 from .php_names import MODEL_MEMBERS, case_name, identifier
-from .php_types import PhpType, PhpTypes, enum_values
-from .text import one_line
+from .php_types import PhpType, PhpTypes, enum_values, is_class
 from .types import Import
 
 
@@ -29,12 +27,26 @@ class FieldView:
     doc_type: str  # the @param type
     doc: list[str]
 
+    def lines(self, last: bool) -> list[str]:
+        """The attribute and the promoted property, laid out at 8 spaces."""
+        attribute = lay(8, "#[", Expr("Field", [self.wire, *self.descriptor]), "]")
+        return [*attribute, *typed(8, self.declared + ("" if last else ","))]
+
+    @property
+    def descriptor(self) -> list[str]:
+        return [] if self.attribute == "'mixed'" else [self.attribute]
+
 
 @dataclass(frozen=True)
 class CaseView:
     name: str
     value: str  # literal
     doc: list[str]
+
+    @property
+    def lines(self) -> list[str]:
+        one = f"    case {self.name} = {self.value};"
+        return [one] if len(one) <= 120 else [f"    case {self.name} =", f"        {self.value};"]
 
 
 @dataclass
@@ -44,28 +56,34 @@ class ModelView:
     doc: list[str]
     imports: set[Import] = field(default_factory=set)
     fields: list[FieldView] = field(default_factory=list)
-    implements: str = ""  # object: the union interface it implements
+    implements: list[str] = field(default_factory=list)  # object: the union interfaces it implements
     cases: list[CaseView] = field(default_factory=list)
     backing: str = "string"  # enum: string or int
     constants: list[list[str]] = field(default_factory=list)  # union: each constant's lines
 
+    @property
+    def header(self) -> list[str]:
+        if self.kind == "object":
+            return class_header(f"final class {self.name} extends Model", "implements", self.implements)
+        return class_header(f"final class {self.name}Unknown", "implements", [self.name, "\\JsonSerializable"])
+
 
 def php_classes(models: tuple[Model, ...], name_of: dict[str, str]) -> dict[str, str]:
-    from .php_types import is_class
-
     return {m.name: name_of[m.name] for m in models if is_class(m)}
 
 
-def implemented(models: tuple[Model, ...], classes: dict[str, str], types_resolve: Any) -> dict[str, str]:
-    """Object model → the union interface it implements: the first union (spec order) that lists it."""
-    out: dict[str, str] = {}
+def implemented(models: tuple[Model, ...], classes: dict[str, str], types_resolve: Any) -> dict[str, list[str]]:
+    """Object model → the union interfaces it implements (spec order)."""
+    out: dict[str, list[str]] = {}
     for m in models:
         if m.kind != "union" or m.name not in classes:
             continue
         for t in m.variants:
             target = types_resolve(t) if t.kind == "model" else None
             if target is not None and target.kind == "object" and target.name in classes:
-                out.setdefault(target.name, classes[m.name])
+                found = out.setdefault(target.name, [])
+                if classes[m.name] not in found:
+                    found.append(classes[m.name])
     return out
 
 
@@ -79,7 +97,7 @@ class PhpModels:
     def view(self, model: Model) -> ModelView:
         name = self.types.classes[model.name]
         notes = ["Deprecated: the API marks this schema as deprecated."] if model.deprecated else []
-        doc = [model.description or Own(f"The {_code(model.name)} schema."), *notes]
+        doc = [model.description or Own(f"The {code(model.name)} schema."), *notes]
         view = ModelView(name, model.kind, doc)
         if model.kind == "object":
             self._object(model, view)
@@ -92,10 +110,9 @@ class PhpModels:
 
     def _object(self, model: Model, view: ModelView) -> None:
         taken = set(MODEL_MEMBERS)
-        view.implements = self.types.implemented.get(model.name, "")
+        view.implements = list(self.types.implemented.get(model.name, []))
         view.imports |= {("core", "Model"), ("core", "Field")}
-        if view.implements:
-            view.imports.add(("models", view.implements))
+        view.imports |= {("models", u) for u in view.implements}
         ordered = [f for f in model.fields if f.required] + [f for f in model.fields if not f.required]
         for f in ordered:
             found = self.types.of(f.type)
@@ -107,8 +124,8 @@ class PhpModels:
                 notes.append("Deprecated: the API marks this field as deprecated.")
             declared, doc_type, imports = _declared(found, f.required, f.type.nullable)
             view.imports |= found.imports | found.desc_imports | imports
-            attribute = "#[Field(" + php_string(f.name) + ("" if found.desc == "'mixed'" else ", " + found.desc) + ")]"
-            doc = [f.description, *notes] if f.description else [Own(f"The {_code(f.name)} property."), *notes]
+            attribute = found.desc
+            doc = [f.description, *notes] if f.description else [Own(f"The {code(f.name)} property."), *notes]
             view.fields.append(FieldView(ident, php_string(f.name), f"public readonly {declared.format(ident)}",
                                          attribute, doc_type, doc))  # fmt: skip
         view.imports = {i for i in view.imports if i[0] != "models" or i[1] != view.name}
@@ -124,7 +141,7 @@ class PhpModels:
             else:
                 name = numbered(("Minus" if value < 0 else "Value") + str(abs(value)), taken)
                 literal = str(value)
-            view.cases.append(CaseView(name, literal, [Own(f"The value {_code(str(value))}.")]))
+            view.cases.append(CaseView(name, literal, [Own(f"The value {code(str(value))}.")]))
         view.doc = [*view.doc, Own("Values this SDK does not know are kept as they are: the API may add some.")]
 
     def _union(self, model: Model, view: ModelView) -> None:
@@ -151,7 +168,7 @@ class PhpModels:
         prop = model.discriminator.property if model.discriminator is not None and pairs else ""
         view.constants = [
             [f"    public const DISCRIMINATOR = {php_string(prop)};"],
-            lay(4, "public const MAPPING = ", array(f"{k} => {v}" for k, v in pairs)),
+            lay(4, "public const MAPPING = ", array(Named(f"{k} => ", v) for k, v in pairs)),
             lay(4, "public const VARIANTS = ", array(variants)),
         ]
         used = "\n".join(line for c in view.constants for line in c)
@@ -190,14 +207,3 @@ def _enum_note(types: PhpTypes, t: Any) -> list[str]:
         return []
     values = [str(v) for v in model.values if not isinstance(v, float) or math.isfinite(v)]
     return [f"One of: {', '.join(values)}."] if values else []
-
-
-_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/+=-]+")
-
-
-def _code(text: str) -> Own:
-    """Spec text (a name, a value) in code font when it is plain, else quoted."""
-    return Own(f"`{text}`") if _CODE_SAFE.fullmatch(text) else Own(f'"{escape_doc(one_line(text))}"')
-
-
-__all__ = ["ModelView", "PhpModels", "declared_param", "flat", "implemented", "php_classes"]

@@ -76,14 +76,16 @@ def identifier(ws: Sequence[str], fallback: str = "value", reserved: frozenset[s
     return name + "_" if name in reserved or name in VARIABLE_RESERVED else name
 
 
-MAX_TYPE_NAME = 200  # a class is a file `Name.php` (`NameWithRawResponse.php`, staged): ≤ 255 bytes
+# A class name longer than this is cut and hashed: `final class <name> extends Model implements` must fit in 120
+# columns (PSR-12 keeps `extends` and `implements` on the class's line), as must `<name>::class` in an attribute.
+MAX_TYPE_NAME = 80
 
 
-def file_safe(name: str) -> str:
-    """`name`, or when too long for its file's name, its first characters and a hash of the whole."""
-    if len(name) <= MAX_TYPE_NAME:
+def file_safe(name: str, limit: int = MAX_TYPE_NAME) -> str:
+    """`name`, or when too long for a line, its first characters and a hash of the whole (stable and distinct)."""
+    if len(name) <= limit:
         return name
-    return name[: MAX_TYPE_NAME - 8] + hashlib.sha256(name.encode()).hexdigest()[:8]
+    return name[: limit - 8] + hashlib.sha256(name.encode()).hexdigest()[:8]
 
 
 def type_name(ws: Sequence[str], fallback: str, suffix: str = "Model") -> str:

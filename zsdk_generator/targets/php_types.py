@@ -4,8 +4,7 @@ descriptor (`'string'`, `Job::class`, `new ListOf(Job::class)`: how the runtime 
 
 int32 and int64 → int, number → float, date and date-time → \\DateTimeImmutable, binary → string, free-form →
 mixed; an alias is the type it names. An enum is open (`JobStatus|string`: a value this SDK does not know is kept
-raw); a union is its interface, plus the PHP types of the variants that do not implement it (scalars, lists, a
-model that implements another union: PHP lets a class inherit a constant from one interface only).
+raw); a union is its interface, plus the PHP types of the variants that are not models (scalars, lists, enums).
 
 An import is ("models", "Job") or ("core", "ListOf").
 """
@@ -87,9 +86,9 @@ def enum_values(model: Model) -> list[Any]:
 
 class PhpTypes:
     """The PHP type of every IR TypeRef of one SDK (`classes`: IR model name → PHP class name, for the models
-    that are classes; `implemented`: object model → the one union interface it implements)."""
+    that are classes; `implemented`: object model → the union interfaces it implements)."""
 
-    def __init__(self, models: tuple[Model, ...], classes: dict[str, str], implemented: dict[str, str]) -> None:
+    def __init__(self, models: tuple[Model, ...], classes: dict[str, str], implemented: dict[str, list[str]]) -> None:
         self.models = {m.name: m for m in models}
         self.classes = classes
         self.implemented = implemented
@@ -158,7 +157,7 @@ class PhpTypes:
             if variant.kind == "null":
                 continue
             target = self.resolve(variant) if variant.kind == "model" else None
-            if target is not None and target.kind == "object" and self.implemented.get(target.name) == name:
+            if target is not None and target.kind == "object" and name in self.implemented.get(target.name, ()):
                 continue
             found = self.of(variant)
             if found.native == "mixed":

@@ -159,7 +159,7 @@ final class EdgeCasesClient
             maxDelay: 8.0,
             refreshBuffer: 60.0,
             refreshRetries: 2,
-            userAgent: 'edgecases/edgecases-php/0.1.0 php'
+            userAgent: 'edge-cases/0.1.0 php'
         );
     }
 }

@@ -99,7 +99,7 @@ final class PetstoreClient
             maxDelay: 8.0,
             refreshBuffer: 60.0,
             refreshRetries: 2,
-            userAgent: 'petstore/petstore-php/1.4.0 php'
+            userAgent: 'petstore/1.4.0 php'
         );
     }
 }

@@ -163,7 +163,7 @@ final class VibeCaaSClient
             maxDelay: 8.0,
             refreshBuffer: 60.0,
             refreshRetries: 2,
-            userAgent: 'vibecaas/vibecaas-php/1.0.0 php'
+            userAgent: 'vibe-caas/1.0.0 php'
         );
     }
 }

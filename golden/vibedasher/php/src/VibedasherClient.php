@@ -205,7 +205,7 @@ final class VibedasherClient
             maxDelay: 8.0,
             refreshBuffer: 60.0,
             refreshRetries: 2,
-            userAgent: 'vibedasher/vibedasher-php/2.0.0 php'
+            userAgent: 'vibedasher/2.0.0 php'
         );
     }
 }

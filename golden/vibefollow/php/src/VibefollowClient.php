@@ -101,7 +101,7 @@ final class VibefollowClient
             maxDelay: 8.0,
             refreshBuffer: 60.0,
             refreshRetries: 2,
-            userAgent: 'vibefollow/vibefollow-php/1.0.0 php'
+            userAgent: 'vibefollow/1.0.0 php'
         );
     }
 }

@@ -201,7 +201,7 @@ final class ZatabaseClient
             maxDelay: 60.0,
             refreshBuffer: 300.0,
             refreshRetries: 3,
-            userAgent: 'zatabase/zatabase-php/1.0.0 php'
+            userAgent: 'zatabase/1.0.0 php'
         );
     }
 }

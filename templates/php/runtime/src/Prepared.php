@@ -11,6 +11,7 @@ namespace Zsdk\Runtime;
  */
 final class Prepared
 {
+    /** The header of the idempotency key, the same on every try of a call. */
     public const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
     /**

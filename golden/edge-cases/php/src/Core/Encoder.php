@@ -51,7 +51,8 @@ final class Encoder
     }
 
     /**
-     * A value's JSON form by its declared type ('date' is written 'Y-m-d').
+     * A value's JSON form by its declared type ('date', or a union with a 'date' variant and no 'date-time' one,
+     * is written 'Y-m-d').
      *
      * @param mixed $value the value
      * @param Type|string $type its type
@@ -59,7 +60,7 @@ final class Encoder
      */
     public static function encodeAs(mixed $value, Type|string $type): mixed
     {
-        if ($type === 'date' && $value instanceof \DateTimeInterface) {
+        if ($value instanceof \DateTimeInterface && ($type === 'date' || self::dateUnion($type))) {
             return $value->format('Y-m-d');
         }
         if (($type instanceof ListOf || $type instanceof MapOf) && is_array($value)) {
@@ -100,6 +101,15 @@ final class Encoder
             }
         }
         return $out;
+    }
+
+    private static function dateUnion(Type|string $type): bool
+    {
+        if ($type instanceof Type || !interface_exists($type) || !defined($type . '::VARIANTS')) {
+            return false;
+        }
+        $variants = (array) constant($type . '::VARIANTS');
+        return in_array('date', $variants, true) && !in_array('date-time', $variants, true);
     }
 
     /**

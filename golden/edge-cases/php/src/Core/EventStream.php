@@ -19,30 +19,30 @@ final class EventStream implements \IteratorAggregate
      * An event stream.
      *
      * @internal made by Call::sse
-     * @param resource $body the response body
+     * @param \Iterator<int, string> $chunks the response body as it arrives
      * @param array<string, list<string>> $headers the response headers
      * @param Type|string $type the events' type ('event' = ServerSentEvent)
      */
-    public function __construct(private $body, private readonly array $headers, private readonly Type|string $type)
-    {
+    public function __construct(
+        private \Iterator $chunks,
+        private readonly array $headers,
+        private readonly Type|string $type,
+    ) {
     }
 
     /**
-     * The decoded events, read as they are reached.
+     * The decoded events, read as they arrive.
      *
      * @return \Generator<int, mixed> the events
      * @throws ApiStatusException for an `event: error`
      * @throws ApiResponseValidationException when an event's data is not of the type
+     * @throws ApiConnectionException when the connection fails while reading
      */
     public function getIterator(): \Generator
     {
         $decoder = new SseDecoder();
-        while (!$this->done) {
-            $line = is_resource($this->body) ? fgets($this->body) : false;
-            $event = $decoder->decode($line === false ? '' : rtrim($line, "\r\n"));
-            if ($line === false) {
-                $this->close();
-            }
+        foreach ($this->lines() as $line) {
+            $event = $decoder->decode($line);
             if ($event === null) {
                 continue;
             }
@@ -67,13 +67,49 @@ final class EventStream implements \IteratorAggregate
     }
 
     /**
-     * Stops reading and releases the body.
+     * Stops reading and releases the connection.
      */
     public function close(): void
     {
         $this->done = true;
-        if (is_resource($this->body)) {
-            fclose($this->body);
+        $this->chunks = new \ArrayIterator([]);
+    }
+
+    /**
+     * The body's lines without their endings (CRLF, LF or CR), then '' to end a last unterminated event.
+     *
+     * @return \Generator<int, string>
+     */
+    private function lines(): \Generator
+    {
+        $buffer = '';
+        $first = true;
+        while (!$this->done) {
+            try {
+                if (!$first) {
+                    $this->chunks->next();
+                }
+                $first = false;
+                if (!$this->chunks->valid()) {
+                    break;
+                }
+                $buffer .= (string) $this->chunks->current();
+            } catch (TimedOut $e) {
+                $this->close();
+                throw new ApiTimeoutException('Request timed out.', $e);
+            } catch (ConnectionFailed $e) {
+                $this->close();
+                throw new ApiConnectionException('Connection error.', $e);
+            }
+            while (!$this->done && preg_match('/\r\n|\n|\r(?=.)/s', $buffer, $match, PREG_OFFSET_CAPTURE) === 1) {
+                $at = $match[0][1];
+                yield substr($buffer, 0, $at);
+                $buffer = substr($buffer, $at + strlen($match[0][0]));
+            }
+        }
+        if (!$this->done) {
+            yield rtrim($buffer, "\r");
+            yield '';
         }
     }
 

@@ -45,4 +45,22 @@ final class Exchanger
             throw new ApiConnectionException('Connection error.', $e);
         }
     }
+
+    /**
+     * A response's whole body, reading a streamed one to its end.
+     *
+     * @param HttpResponse $response the response
+     * @return string the bytes
+     * @throws ApiConnectionException when the connection fails while reading
+     */
+    public static function readAll(HttpResponse $response): string
+    {
+        try {
+            return $response->readAll();
+        } catch (TimedOut $e) {
+            throw new ApiTimeoutException('Request timed out.', $e);
+        } catch (ConnectionFailed $e) {
+            throw new ApiConnectionException('Connection error.', $e);
+        }
+    }
 }

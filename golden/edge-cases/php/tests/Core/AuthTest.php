@@ -119,7 +119,8 @@ final class AuthTest extends TestCase
         $token = fn (string $t) => FakeTransport::json(200, ['access_token' => $t, 'expires_in' => 100]);
         $ok = FakeTransport::json(200, []);
         $auth = ['oauth' => AuthProvider::clientCredentials('/token', 'id', 'secret')];
-        $core = $this->core($auth, [$token('t1'), $ok, $ok, $token('t2'), $ok], $t, ['authConfig' => new AuthConfig(300.0)]);
+        $answers = [$token('t1'), $ok, $ok, $token('t2'), $ok];
+        $core = $this->core($auth, $answers, $t, ['authConfig' => new AuthConfig(300.0)]);
         self::get($core);
         $this->timing->now += 49;
         self::get($core);
@@ -132,7 +133,8 @@ final class AuthTest extends TestCase
     {
         $token = fn (string $t) => FakeTransport::json(200, ['access_token' => $t]);
         $auth = ['oauth' => AuthProvider::clientCredentials('/token', 'id', 'secret')];
-        $core = $this->core($auth, [$token('t1'), new HttpResponse(401), $token('t2'), FakeTransport::json(200, [])], $t);
+        $answers = [$token('t1'), new HttpResponse(401), $token('t2'), FakeTransport::json(200, [])];
+        $core = $this->core($auth, $answers, $t);
         self::get($core);
         self::assertSame('Bearer t2', $t->requests[3]->header('Authorization'));
         $core = $this->core($auth, [$token('t3'), new HttpResponse(401), $token('t4'), new HttpResponse(401)], $t);
@@ -212,9 +214,19 @@ final class AuthTest extends TestCase
     /**
      * @param list<HttpResponse> $answers
      */
-    private function oauth(array $answers, ?FakeTransport &$t, ?OAuthTokens $tokens = null, ?\Closure $hook = null): OAuth
-    {
-        $endpoints = new OAuthEndpoints('/oauth/authorize', '/oauth/token', '/oauth/token', '/oauth/revoke', ['read', 'write']);
+    private function oauth(
+        array $answers,
+        ?FakeTransport &$t,
+        ?OAuthTokens $tokens = null,
+        ?\Closure $hook = null,
+    ): OAuth {
+        $endpoints = new OAuthEndpoints(
+            '/oauth/authorize',
+            '/oauth/token',
+            '/oauth/token',
+            '/oauth/revoke',
+            ['read', 'write']
+        );
         $fallback = AuthProvider::clientCredentials('/oauth/token', 'cid', 'csecret');
         $auth = ['oauth2' => AuthProvider::authorizationCode($endpoints, 'cid', 'csecret', $tokens, $fallback, $hook)];
         $this->client = $this->core($auth, $answers, $t);
@@ -245,7 +257,12 @@ final class AuthTest extends TestCase
             $seen[] = $tokens->refreshToken;
         };
         $oauth = $this->oauth([
-            FakeTransport::json(200, ['access_token' => 'a1', 'refresh_token' => 'r1', 'expires_in' => 60, 'scope' => 'read']),
+            FakeTransport::json(200, [
+                'access_token' => 'a1',
+                'refresh_token' => 'r1',
+                'expires_in' => 60,
+                'scope' => 'read',
+            ]),
             FakeTransport::json(200, ['access_token' => 'a2', 'expires_in' => 60]),
             new HttpResponse(200),
         ], $t, null, $hook);
@@ -271,7 +288,8 @@ final class AuthTest extends TestCase
         self::assertSame(['r1', 'r1'], $seen);
         $oauth->revoke();
         self::assertSame('https://api.test/v1/oauth/revoke', $t->requests[2]->url);
-        self::assertSame(['token' => 'r1', 'client_id' => 'cid', 'client_secret' => 'csecret'], self::form($t->requests[2]));
+        $form = self::form($t->requests[2]);
+        self::assertSame(['token' => 'r1', 'client_id' => 'cid', 'client_secret' => 'csecret'], $form);
         self::assertNull($oauth->tokens());
     }
 

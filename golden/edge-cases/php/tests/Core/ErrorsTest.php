@@ -31,7 +31,8 @@ final class ErrorsTest extends TestCase
     {
         $transport = new FakeTransport([new HttpResponse($status, $headers, $body)]);
         try {
-            Fixtures::core($transport, new FakeTiming(), maxRetries: 0)->execute(Call::empty(new ApiRequest('GET', '/e')));
+            $core = Fixtures::core($transport, new FakeTiming(), maxRetries: 0);
+            $core->execute(Call::empty(new ApiRequest('GET', '/e')));
         } catch (ApiStatusException $e) {
             return $e;
         }
@@ -108,10 +109,11 @@ final class ErrorsTest extends TestCase
     public function testCallerMistakes(): void
     {
         $defaults = new ClientDefaults('https://{region}.api.test', ['region' => ['eu', ['eu', 'us']]]);
-        self::assertSame('https://us.api.test', (new ClientCore($defaults, serverVariables: ['region' => 'us']))->baseUrl());
+        $us = new ClientCore($defaults, serverVariables: ['region' => 'us']);
+        self::assertSame('https://us.api.test', $us->baseUrl());
         self::assertSame('https://eu.api.test', (new ClientCore($defaults))->baseUrl());
-        self::assertSame('http://x', (new ClientCore($defaults, baseUrl: 'http://x', serverVariables: ['region' => 'zz']))
-            ->baseUrl());
+        $given = new ClientCore($defaults, baseUrl: 'http://x', serverVariables: ['region' => 'zz']);
+        self::assertSame('http://x', $given->baseUrl());
         $this->expectException(\InvalidArgumentException::class);
         $this->expectExceptionMessage('server variable region must be one of eu, us, got "mars"');
         new ClientCore($defaults, serverVariables: ['region' => 'mars']);

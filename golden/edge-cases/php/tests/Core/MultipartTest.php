@@ -65,6 +65,32 @@ final class MultipartTest extends TestCase
         self::assertSame($expected, $sent->body);
     }
 
+    public function testPartsOfTheConformanceScenario(): void
+    {
+        $r = (new ApiRequest('POST', '/wire/multipart'))
+            ->fileField('file', FileUpload::fromString('hello', 'a.txt', 'text/plain'))
+            ->multipartField('meta', ['R' => 1, 'G' => 2, 'B' => 3])
+            ->multipartField('tags', ['t1', 't2'])
+            ->multipartField('link', ['range' => ['gt' => 1], 'ids' => ['x']], Encoding::of('deepObject'))
+            ->multipartField('table', 'a,b', Encoding::of('form')->contentType('text/csv'));
+        $sent = $this->send($r)->requests[0];
+        $b = self::boundary($sent);
+        $parts = explode("\r\n--$b", "\r\n" . $sent->body);
+        self::assertSame('', $parts[0]);
+        self::assertSame("--\r\n", end($parts));
+        $names = array_map(fn (string $p): string => explode("\r\n", $p)[1], array_slice($parts, 1, -1));
+        self::assertSame([
+            'Content-Disposition: form-data; name="file"; filename="a.txt"',
+            'Content-Disposition: form-data; name="meta"',
+            'Content-Disposition: form-data; name="tags"',
+            'Content-Disposition: form-data; name="tags"',
+            'Content-Disposition: form-data; name="link[range][gt]"',
+            'Content-Disposition: form-data; name="link[ids][0]"',
+            'Content-Disposition: form-data; name="table"',
+        ], $names);
+        self::assertStringEndsWith("Content-Type: text/csv\r\n\r\na,b", $parts[7]);
+    }
+
     public function testRetriesResendIdenticalBytes(): void
     {
         $stream = fopen('php://temp', 'w+b');

@@ -38,10 +38,12 @@ final class ApiKeyAuth extends AuthProvider
         if ($this->key === null || $this->key === '') {
             return;
         }
-        match ($this->location) {
-            'query' => $request->query[] = Wire::percent($this->name) . '=' . Wire::percent($this->key),
-            'cookie' => $request->cookies[] = $this->name . '=' . $this->key,
-            default => $request->setHeader($this->name, $this->key),
-        };
+        if ($this->location === 'query') {
+            $request->query[] = Wire::percent($this->name) . '=' . Wire::percent($this->key);
+        } elseif ($this->location === 'cookie') {
+            $request->cookies[] = $this->name . '=' . $this->key;
+        } else {
+            $request->setHeader($this->name, $this->key);
+        }
     }
 }

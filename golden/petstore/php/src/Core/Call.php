@@ -73,7 +73,8 @@ final class Call
      */
     public static function binary(ApiRequest $r): self
     {
-        $reader = fn (Exchange $ex): BinaryResponse => new BinaryResponse($ex->body, $ex->headers);
+        $reader = fn (Exchange $ex): BinaryResponse
+            => new BinaryResponse(Exchanger::readAll($ex->response), $ex->headers);
         return new self($r, true, false, $reader);
     }
 
@@ -94,7 +95,7 @@ final class Call
             $r,
             true,
             false,
-            fn (Exchange $ex): EventStream => new EventStream(self::memoryStream($ex->body), $ex->headers, $type),
+            fn (Exchange $ex): EventStream => new EventStream($ex->response->chunks(), $ex->headers, $type),
         );
     }
 
@@ -203,17 +204,5 @@ final class Call
                 $e
             );
         }
-    }
-
-    /**
-     * @return resource
-     */
-    private static function memoryStream(string $body)
-    {
-        $stream = fopen('php://temp', 'w+b');
-        assert($stream !== false);
-        fwrite($stream, $body);
-        rewind($stream);
-        return $stream;
     }
 }

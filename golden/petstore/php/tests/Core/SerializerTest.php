@@ -137,6 +137,14 @@ final class SerializerTest extends TestCase
         Call::decode('"2024-02-30"', [], 'date');
     }
 
+    public function testDatesInListsAndUnions(): void
+    {
+        $schedule = Schedule::fromArray(['days' => ['2024-01-02'], 'when' => '2024-05-06']);
+        self::assertInstanceOf(\DateTimeImmutable::class, $schedule->when);
+        self::assertSame(['days' => ['2024-01-02'], 'when' => '2024-05-06'], $schedule->toArray());
+        self::assertSame(7, Schedule::fromArray(['days' => [], 'when' => 7])->when);
+    }
+
     public function testDiscriminatedUnion(): void
     {
         self::assertInstanceOf(Square::class, Call::decode('{"kind":"square","side":3}', [], Shape::class));

@@ -6,7 +6,8 @@ declare(strict_types=1);
 namespace VibeCaaS\Core;
 
 /**
- * One HTTP response as the transport received it.
+ * One HTTP response as the transport received it: the body read whole, or (for a streamed request) read as the
+ * caller iterates chunks().
  */
 final class HttpResponse
 {
@@ -18,10 +19,16 @@ final class HttpResponse
      *
      * @param int $statusCode the status
      * @param array<string, list<string>|string> $headers the headers (names normalised to lower case)
-     * @param string $body the body
+     * @param string $body the body read whole ('' when it is streamed)
+     * @param \Iterator<int, string>|null $stream the body's chunks as they arrive, for a streamed request (may
+     *     throw ConnectionFailed)
      */
-    public function __construct(public readonly int $statusCode, array $headers = [], public readonly string $body = '')
-    {
+    public function __construct(
+        public readonly int $statusCode,
+        array $headers = [],
+        public readonly string $body = '',
+        private readonly ?\Iterator $stream = null,
+    ) {
         $this->headers = Headers::normalize($headers);
     }
 
@@ -44,5 +51,32 @@ final class HttpResponse
     public function header(string $name): ?string
     {
         return Headers::first($this->headers, $name);
+    }
+
+    /**
+     * The body in chunks: a streamed body as it arrives (it can be read once; iterate it with valid(), current()
+     * and next()), else the whole body as one chunk.
+     *
+     * @return \Iterator<int, string> the chunks
+     */
+    public function chunks(): \Iterator
+    {
+        return $this->stream ?? new \ArrayIterator($this->body === '' ? [] : [$this->body]);
+    }
+
+    /**
+     * The whole body, reading a streamed one to its end.
+     *
+     * @return string the bytes
+     * @throws ConnectionFailed when the connection fails while reading
+     */
+    public function readAll(): string
+    {
+        $chunks = $this->chunks();
+        $body = '';
+        for (; $chunks->valid(); $chunks->next()) {
+            $body .= (string) $chunks->current();
+        }
+        return $body;
     }
 }

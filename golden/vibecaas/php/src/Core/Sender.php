@@ -31,7 +31,7 @@ final class Sender
      * Sends a call with its retries.
      *
      * @param Prepared $p the call
-     * @return HttpResponse the successful answer
+     * @return HttpResponse the successful answer (a streamed body not read yet)
      * @throws ApiException the last try's failure
      */
     public function send(Prepared $p): HttpResponse
@@ -43,7 +43,8 @@ final class Sender
                 $this->tokens->ensureTokens($p);
                 $response = $this->exchanger->exchange($p->build());
                 if ($response->statusCode >= 400) {
-                    throw ErrorBodies::statusError($response->statusCode, $response->headers(), $response->body);
+                    $body = Exchanger::readAll($response);
+                    throw ErrorBodies::statusError($response->statusCode, $response->headers(), $body);
                 }
                 return $response;
             } catch (RefreshFailed $e) {

@@ -119,10 +119,10 @@ final class ClientCore
         $options ??= new RequestOptions();
         $prepared = Prepared::of($this->config, $call->request(), $options, $call->streamed());
         $response = $this->sender->send($prepared);
-        $headers = $response->headers();
-        $exchange = new Exchange($this, $options, $call->request(), $response->statusCode, $headers, $response->body);
+        $body = $call->streamed() ? '' : Exchanger::readAll($response);
+        $exchange = new Exchange($this, $options, $call->request(), $response, $body);
         $value = $call->read($exchange);
-        return new RawResponse($value, $response->statusCode, $headers, $call->streamed() ? '' : $response->body);
+        return new RawResponse($value, $response->statusCode, $response->headers(), $body);
     }
 
     /**
@@ -141,10 +141,10 @@ final class ClientCore
             throw new \InvalidArgumentException('scheme ' . $scheme . ' is not a login scheme');
         }
         $prepared = Prepared::of($this->config, $call->request(), $options ?? new RequestOptions(), false);
-        $response = $this->sender->send($prepared);
-        [$ok, $decoded] = Json::tryDecode($response->body);
+        $body = Exchanger::readAll($this->sender->send($prepared));
+        [$ok, $decoded] = Json::tryDecode($body);
         if (!$ok) {
-            throw new ApiResponseValidationException('Login response is not valid JSON', $response->body);
+            throw new ApiResponseValidationException('Login response is not valid JSON', $body);
         }
         $provider->update($decoded, $this->config->timing->now());
     }

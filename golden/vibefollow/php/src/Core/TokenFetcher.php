@@ -57,7 +57,7 @@ final class TokenFetcher
             $headers[$name] = $value;
         }
         $headers['Accept'] = 'application/json';
-        $body = '';
+        $body = null;
         if ($token->form !== null) {
             $pairs = array_map(
                 fn (array $p): string => self::formEscape($p[0]) . '=' . self::formEscape($p[1]),
@@ -71,11 +71,12 @@ final class TokenFetcher
         }
         $request = new HttpRequest($token->method, $this->config->absolute($token->url), $headers, $body, $timeout);
         $response = $this->exchanger->exchange($request);
+        $text = Exchanger::readAll($response);
         if ($response->statusCode >= 400) {
-            throw ErrorBodies::statusError($response->statusCode, $response->headers(), $response->body);
+            throw ErrorBodies::statusError($response->statusCode, $response->headers(), $text);
         }
-        [$ok, $decoded] = Json::tryDecode($response->body);
-        return $ok ? $decoded : $response->body;
+        [$ok, $decoded] = Json::tryDecode($text);
+        return $ok ? $decoded : $text;
     }
 
     /**

@@ -12,6 +12,7 @@ namespace Zatabase\Core;
  */
 final class Prepared
 {
+    /** The header of the idempotency key, the same on every try of a call. */
     public const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
     /**

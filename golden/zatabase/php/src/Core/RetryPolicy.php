@@ -12,6 +12,7 @@ namespace Zatabase\Core;
  */
 final class RetryPolicy
 {
+    /** Seconds a server's hint may ask to wait; a longer one is ignored (the normal backoff applies). */
     public const MAX_RETRY_AFTER = 60.0;
     private const EPOCH_THRESHOLD = 1000000000;
 

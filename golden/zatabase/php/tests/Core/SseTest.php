@@ -36,7 +36,8 @@ final class SseTest extends TestCase
         foreach (['retry: 100', ': comment', 'event: tick', 'id: 7', 'data: a', 'data:b', 'unknown: x', ''] as $line) {
             $events[] = $decoder->decode($line);
         }
-        self::assertEquals([null, null, null, null, null, null, null, new ServerSentEvent("a\nb", 'tick', '7', 100)], $events);
+        $expected = [null, null, null, null, null, null, null, new ServerSentEvent("a\nb", 'tick', '7', 100)];
+        self::assertEquals($expected, $events);
         self::assertNull($decoder->decode(''));
         $decoder->decode('data: again');
         self::assertEquals(new ServerSentEvent('again', '', '7', null), $decoder->decode(''));
@@ -60,7 +61,8 @@ final class SseTest extends TestCase
 
     public function testErrorEvent(): void
     {
-        $stream = $this->stream("data: \"ok\"\n\nevent: error\ndata: {\"error\":{\"message\":\"overloaded\",\"code\":\"E\"}}\n\n", 'string');
+        $body = "data: \"ok\"\n\nevent: error\ndata: {\"error\":{\"message\":\"overloaded\",\"code\":\"E\"}}\n\n";
+        $stream = $this->stream($body, 'string');
         $seen = [];
         try {
             foreach ($stream as $event) {

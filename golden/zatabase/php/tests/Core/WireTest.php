@@ -197,6 +197,32 @@ final class WireTest extends TestCase
         );
     }
 
+    public function testFormBodyOfTheConformanceScenario(): void
+    {
+        $body = [
+            'p' => 'a b',
+            'a' => ['x', 'y'],
+            'o' => ['R' => 1, 'G' => 2, 'B' => 3],
+            'items' => [['price' => 'p1', 'quantity' => 2], ['price' => 'p2']],
+            'expand' => ['customer', 'invoice'],
+            'tags' => ['t1', 't2'],
+            'note' => 'a/b?c',
+            'meta' => ['range' => ['gt' => 1], 'ids' => ['i1', 'i2']],
+        ];
+        $r = (new ApiRequest('POST', '/wire/form'))
+            ->formBody($body)
+            ->fieldEncoding('expand', Encoding::of('deepObject'))
+            ->fieldEncoding('tags', Encoding::of('pipeDelimited'))
+            ->fieldEncoding('note', Encoding::of('form')->explode()->allowReserved())
+            ->fieldEncoding('meta', Encoding::of('deepObject')->nesting('brackets'));
+        self::assertSame(
+            'p=a%20b&a=x&a=y&o%5BR%5D=1&o%5BG%5D=2&o%5BB%5D=3&items%5B0%5D%5Bprice%5D=p1'
+            . '&items%5B0%5D%5Bquantity%5D=2&items%5B1%5D%5Bprice%5D=p2&expand%5B0%5D=customer&expand%5B1%5D=invoice'
+            . '&tags=t1%7Ct2&note=a/b?c&meta%5Brange%5D%5Bgt%5D=1&meta%5Bids%5D%5B%5D=i1&meta%5Bids%5D%5B%5D=i2',
+            $this->send($r)->body
+        );
+    }
+
     public function testEmptyFormSendsNoBody(): void
     {
         $sent = $this->send((new ApiRequest('POST', '/f'))->formBody(['a' => null]));
