@@ -192,14 +192,15 @@ final class Driver
     private function run(array $scenario): array
     {
         $spec = $scenario['client'] ?? [];
-        $steps = [];
         try {
             $client = $this->client($spec);
-            foreach ($scenario['steps'] as $step) {
-                $steps[] = $this->observe($client, $step);
-            }
         } catch (\InvalidArgumentException $e) { // a client that cannot be made: every step sees why
-            $steps = array_fill(0, count($scenario['steps']), ['error' => self::errorObservation($e)]);
+            $client = null;
+            $refused = ['error' => self::errorObservation($e)];
+        }
+        $steps = [];
+        foreach ($scenario['steps'] as $step) {
+            $steps[] = $client === null ? $refused : $this->observe($client, $step);
         }
         $out = ['scenario' => $scenario['id'], 'steps' => $steps];
         if ($spec['hooks'] ?? false) {
