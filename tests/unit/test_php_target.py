@@ -20,6 +20,8 @@ from zsdk_generator.targets.php_layout import (
     doc,
     escape_doc,
     lay,
+    literal_pieces,
+    new_request,
     php_float,
     php_string,
     signature,
@@ -190,3 +192,13 @@ def test_the_runtime_is_copied_as_written_but_for_its_namespace() -> None:
         for source in sorted((TEMPLATES / "runtime" / kind).rglob("*.php")):
             path = f"{dest}/{source.relative_to(TEMPLATES / 'runtime' / kind).as_posix()}"
             assert files[path] == with_header(path, runtime_text(source, "Petstore")), path
+
+
+def test_a_path_too_long_for_a_line_is_cut_into_joined_literals() -> None:
+    assert new_request(8, "GET", "/a/{id}") == ["        $r = new ApiRequest('GET', '/a/{id}');"]
+    path = "/subscriptions/{subscriptionId}" * 6
+    lines = new_request(8, "GET", path)
+    assert lines[:2] == ["        $r = new ApiRequest(", "            'GET',"] and lines[-1] == "        );"
+    assert all(len(line) <= 120 for line in lines) and lines[3].startswith("                . '/subscriptions")
+    pieces = literal_pieces("/x\n" + "y" * 300, 40)
+    assert all(len(p) <= 40 for p in pieces) and pieces[0].startswith('"/x\\u{000A}')

@@ -24,7 +24,20 @@ from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
 from .markdown import markdown_code, markdown_lines, markdown_text
 from .php_calls import OPTIONS_TAG, CallLowering, MethodView, security, strings
-from .php_layout import Expr, Named, Own, array, code, doc, escape_doc, lay, php_float, php_string, signature
+from .php_layout import (
+    Expr,
+    Named,
+    Own,
+    array,
+    code,
+    doc,
+    escape_doc,
+    lay,
+    new_request,
+    php_float,
+    php_string,
+    signature,
+)
 from .php_models import ModelView, PhpModels, implemented, php_classes
 from .php_names import (
     CLIENT_MEMBERS,
@@ -187,6 +200,10 @@ class ResourceView:
     doc: list[str]
     methods: list[MethodView]
     children: list[ResourceView] = field(default_factory=list)
+
+    def made(self, core: str) -> list[str]:
+        """`$this-><name> = new <Type>(<core>);` at 8 spaces, its argument on a line of its own when too long."""
+        return lay(8, f"$this->{self.name} = ", Expr(f"new {self.type}", [core]))
 
     def imports(self, kind: str) -> set[Import]:
         """What the service, its WithRawResponse twin ("raw") or its *Calls class ("calls") imports."""
@@ -444,7 +461,7 @@ class _Lowering:
             strings(login.token), strings(login.refresh_token or ()),
             strings(login.expires_in or ()), php_string(login.refresh_path or ""),
             php_string(login.refresh_http_method or ""), php_string(login.refresh_param or "")])  # fmt: skip
-        lines = lay(8, "$r = ", Expr("new ApiRequest", [php_string(login.http_method), php_string(login.path)]))
+        lines = new_request(8, login.http_method, login.path)
         lines += lay(8, "$r->", Expr("jsonBody", [array(f"{php_string(w)} => ${i}" for i, w in args)]))
         if alternatives is not None:
             lines += lay(8, "$r->", Expr("security", [security(alternatives)]))

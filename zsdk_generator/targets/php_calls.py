@@ -16,7 +16,7 @@ from ..plan.model import BodyPlan, CallPlan, ClientPlan, ParamPlan
 from .clashes import numbered
 from .markdown import markdown_code, markdown_text
 from .pagers import pager_settings
-from .php_layout import Expr, Own, array, code, lay, php_string, signature
+from .php_layout import Expr, Own, array, code, lay, new_request, php_string, signature
 from .php_models import declared_param
 from .php_names import LOCAL_RESERVED, identifier
 from .php_types import MIXED, PhpType, PhpTypes
@@ -154,7 +154,7 @@ class CallLowering:
 
     def method(self, call: CallPlan, name: str) -> MethodView:
         req = _Request(set(LOCAL_RESERVED) | {"pager"})
-        req.lines = lay(8, "$r = ", Expr("new ApiRequest", [php_string(call.http_method), php_string(call.path)]))
+        req.lines = new_request(8, call.http_method, call.path)
         for p in call.path_params:
             a = self._arg(req, p.name.words, self.types.of(p.type), True, [p.description],
                           f"The {code(p.wire)} path parameter.")  # fmt: skip

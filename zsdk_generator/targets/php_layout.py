@@ -207,3 +207,40 @@ def class_header(head: str, keyword: str, names: Sequence[str]) -> list[str]:
     if len(one) <= WIDTH:
         return [one]
     return [f"{head} {keyword}", *(f"    {n}," for n in names[:-1]), f"    {names[-1]}"]
+
+
+def literal_pieces(text: str, room: int) -> list[str]:
+    """`text` as string literals of at most `room` columns each, cut before a `/` where it can be (a path), else
+    anywhere: joined with `.`, they make `text` again."""
+    segments = [text[i:j] for i, j in zip([0, *_slashes(text)], [*_slashes(text), len(text)], strict=True)]
+    pieces = [""]
+    for segment in segments:
+        if pieces[-1] and len(php_string(pieces[-1] + segment)) > room:
+            pieces.append("")
+        pieces[-1] += segment
+    out: list[str] = []
+    for piece in pieces:
+        while len(php_string(piece)) > room and len(piece) > 1:
+            cut = max(1, room // 2)
+            while cut < len(piece) and len(php_string(piece[: cut + 1])) <= room:
+                cut += 1
+            out.append(php_string(piece[:cut]))
+            piece = piece[cut:]
+        out.append(php_string(piece))
+    return out
+
+
+def _slashes(text: str) -> list[int]:
+    return [i for i, c in enumerate(text) if c == "/" and i > 0]
+
+
+def new_request(indent: int, method: str, path: str) -> list[str]:
+    """`$r = new ApiRequest('GET', '/path');`, its path literal cut into `.`-joined pieces when too long for a
+    line."""
+    one = lay(indent, "$r = ", Expr("new ApiRequest", [php_string(method), php_string(path)]))
+    if all(len(line) <= WIDTH for line in one):
+        return one
+    pad = " " * indent
+    pieces = literal_pieces(path, WIDTH - indent - 10)
+    return [f"{pad}$r = new ApiRequest(", f"{pad}    {php_string(method)},", f"{pad}    {pieces[0]}",
+            *(f"{pad}        . {p}" for p in pieces[1:]), f"{pad});"]  # fmt: skip
