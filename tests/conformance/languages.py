@@ -9,6 +9,7 @@ from pathlib import Path
 from ..conftest import ROOT, run_cli
 from .go import build as go_build
 from .java import build as java_build
+from .php import build as php_build
 from .python import build as python_build
 from .rust import build as rust_build
 from .typescript import build as typescript_build
@@ -64,5 +65,11 @@ LANGUAGES = [
         modes=tuple(java_build.MODES),
         build=lambda sdk: java_build.build(sdk),
         command=lambda sdk, mode: java_build.command(sdk, mode),
+    ),
+    Language(
+        name="php",
+        modes=("default",),
+        build=lambda sdk: php_build.build(sdk),
+        command=lambda sdk, mode: php_build.command(sdk, mode),
     ),
 ]
