@@ -8,8 +8,10 @@ own: a language-specific suffix meeting another name, or kinds of names that sha
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
+
+from ..plan.model import ClientPlan
 
 K = TypeVar("K")
 
@@ -46,3 +48,15 @@ def settle(wanted: Iterable[tuple[K, str]], taken: set[str], separator: str = ""
             out[key] = f"{name}{separator}{n}"
             used.add(out[key])
     return out
+
+
+def client_options(
+    client: ClientPlan, spell: Callable[[tuple[str, ...], str], str], taken: Iterable[str]
+) -> dict[str, str]:
+    """Plan key → name of each client option made from the plan: a credential of every scheme the client takes
+    (the request schemes', then the login scheme's), then each server variable — spelled by `spell(words,
+    fallback)` and settled against the options the client has anyway (`taken`)."""
+    schemes = client.request_auth + ([client.login_scheme] if client.login_scheme else [])
+    wanted = [(c.name.key, spell(c.name.words, "credential")) for a in schemes for c in a.credentials]
+    wanted += [(v.name.key, spell(v.name.words, "variable")) for v in client.server_variables]
+    return settle(wanted, set(taken))

@@ -22,7 +22,7 @@ from ..ir.model import Encoding
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
-from .clashes import numbered, settle
+from .clashes import client_options, numbered, settle
 from .java_layout import (
     Expr,
     Own,
@@ -614,11 +614,7 @@ class _Lowering:
         all_resources = [x for root in resources for x in _flat(root)]
         by_key = {tuple(n.key for n in r.path): v for r, v in zip(sdk.all_resources(), all_resources, strict=True)}
         auth, login_scheme = client.request_auth, client.login_scheme
-        ordered = auth + ([login_scheme] if login_scheme else [])
-        setters = settle([(c.name.key, identifier(c.name.words, "credential", BUILDER_METHODS))
-                          for a in ordered for c in a.credentials]
-                         + [(v.name.key, identifier(v.name.words, "variable", BUILDER_METHODS))
-                            for v in client.server_variables], set(BUILDER_METHODS))  # fmt: skip
+        setters = client_options(client, lambda ws, kind: identifier(ws, kind, BUILDER_METHODS), BUILDER_METHODS)
         schemes = [self._auth(a, setters) for a in auth]
         credentials = [c for a in schemes for c in a["credentials"]]
         login = self._login(login_scheme, setters)

@@ -21,7 +21,7 @@ from .java_layout import Expr, Own, escape_doc, java_string
 from .java_names import MODEL_MEMBERS, constant_name, identifier
 from .java_types import JSON, JavaTypes
 from .text import one_line
-from .types import INT64, Import
+from .types import Import, enum_values, is_class
 
 _EMPTY = {"long": "0L", "int": "0", "double": "0.0", "boolean": "false"}
 _FORMATS = {"byte": "Base64 text.", "binary": "The content as text."}
@@ -84,28 +84,7 @@ class ModelView:
 
 def java_classes(models: tuple[Model, ...], name_of: dict[str, str]) -> dict[str, str]:
     """The IR models that are Java classes → their names."""
-    return {m.name: name_of[m.name] for m in models if _is_class(m)}
-
-
-def _is_class(model: Model) -> bool:
-    if model.kind in ("object", "union"):
-        return True
-    if model.kind != "enum":
-        return False
-    values = _values(model)
-    kind = model.enum_type or "string"
-    return bool(values) and (kind == "string" or kind == "integer" and all(v in INT64 for v in values))
-
-
-def _values(model: Model) -> list[Any]:
-    kind = model.enum_type or "string"
-    out: list[Any] = []
-    for value in model.values:
-        ok = isinstance(value, str) if kind == "string" else (
-            isinstance(value, int) and not isinstance(value, bool) if kind == "integer" else False)  # fmt: skip
-        if ok and value not in out:
-            out.append(value)
-    return out
+    return {m.name: name_of[m.name] for m in models if is_class(m)}
 
 
 class JavaModels:
@@ -175,7 +154,7 @@ class JavaModels:
         kind = model.enum_type or "string"
         view.string = kind == "string"
         taken = {"_UNKNOWN"}
-        for value in _values(model):
+        for value in enum_values(model):
             if view.string:
                 name = numbered(constant_name(words(value)), taken, "_")
                 literal = java_string(value)

@@ -21,7 +21,7 @@ from ..diagnostics import error
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan
 from .base import RenderJob, Target, templates_root
-from .clashes import numbered, settle
+from .clashes import client_options, numbered, settle
 from .markdown import markdown_code, markdown_lines, markdown_text
 from .php_calls import OPTIONS_TAG, CallLowering, MethodView, security, strings
 from .php_layout import (
@@ -288,10 +288,7 @@ class _Lowering:
         by_key = {tuple(n.key for n in r.path): v for r, v in zip(sdk.all_resources(), all_resources, strict=True)}
         auth, login_scheme = client.request_auth, client.login_scheme
         ordered = auth + ([login_scheme] if login_scheme else [])
-        options = settle([(c.name.key, identifier(c.name.words, "credential", CLIENT_OPTIONS))
-                          for a in ordered for c in a.credentials]
-                         + [(v.name.key, identifier(v.name.words, "variable", CLIENT_OPTIONS))
-                            for v in client.server_variables], set(CLIENT_OPTIONS))  # fmt: skip
+        options = client_options(client, lambda ws, kind: identifier(ws, kind, CLIENT_OPTIONS), CLIENT_OPTIONS)
         imports: set[Import] = {("core", "ClientCore"), ("core", "ClientDefaults"), ("core", "RetryConfig"),
                                 ("core", "AuthConfig"), ("core", "HttpTransport"), ("core", "Middleware")}  # fmt: skip
         for r in resources:

@@ -14,8 +14,8 @@ from ..ir.naming import words
 from .clashes import numbered
 from .php_layout import Expr, Named, Own, array, class_header, code, lay, php_string, typed
 from .php_names import MODEL_MEMBERS, case_name, identifier
-from .php_types import PhpType, PhpTypes, enum_values, is_class
-from .types import Import
+from .php_types import PhpType, PhpTypes
+from .types import Import, enum_values, is_class
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,9 @@ An import is ("models", "Job") or ("core", "ListOf").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..ir.model import Model, TypeRef, resolve_alias
 from .types import INT64, Import
-
-PHP_INT = range(-(2**63), 2**63)
 
 
 @dataclass(frozen=True)
@@ -61,29 +58,6 @@ PRIMITIVES: dict[tuple[str, str | None], PhpType] = {
 LITERALS: dict[type, PhpType] = {bool: BOOL, int: INT, float: FLOAT, str: STRING}
 
 
-def is_class(model: Model) -> bool:
-    """Whether an IR model is a PHP class, interface or enum (an alias is not; nor an enum PHP cannot back:
-    numbers, booleans, integers beyond 64 bits — its base type is used)."""
-    if model.kind in ("object", "union"):
-        return True
-    if model.kind != "enum":
-        return False
-    values = enum_values(model)
-    kind = model.enum_type or "string"
-    return bool(values) and (kind == "string" or kind == "integer" and all(v in INT64 for v in values))
-
-
-def enum_values(model: Model) -> list[Any]:
-    kind = model.enum_type or "string"
-    out: list[Any] = []
-    for value in model.values:
-        ok = isinstance(value, str) if kind == "string" else (
-            isinstance(value, int) and not isinstance(value, bool) if kind == "integer" else False)  # fmt: skip
-        if ok and value not in out:
-            out.append(value)
-    return out
-
-
 class PhpTypes:
     """The PHP type of every IR TypeRef of one SDK (`classes`: IR model name → PHP class name, for the models
     that are classes; `implemented`: object model → the union interfaces it implements)."""
@@ -111,7 +85,7 @@ class PhpTypes:
             return PhpType("array", f"array<string, {item.doc}>", f"new MapOf({item.desc})", item.imports, "array",
                            item.desc_imports | {("core", "MapOf")})  # fmt: skip
         if t.kind == "literal":
-            if isinstance(t.value, int) and not isinstance(t.value, bool) and t.value not in PHP_INT:
+            if isinstance(t.value, int) and not isinstance(t.value, bool) and t.value not in INT64:
                 return MIXED
             return LITERALS.get(type(t.value), MIXED)
         return PRIMITIVES.get((t.kind, t.format)) or PRIMITIVES.get((t.kind, None), MIXED)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from ..ir.model import Model
 
 Import = tuple[str, str]
 INT64 = range(-(2**63), 2**63)  # what a 64-bit signed integer holds (Go's int64, Rust's i64)
@@ -44,3 +47,28 @@ def combine(template: str, parts: Iterable[TypeExpr], separator: str = ", ", *im
 def imports_of(types: Iterable[TypeExpr | None]) -> frozenset[Import]:
     """Every import the given types need (None — no type — needs none)."""
     return frozenset().union(*(t.imports for t in types if t is not None))
+
+
+def is_class(model: Model) -> bool:
+    """Whether an IR model is a named type in the languages whose enums hold strings or 64-bit integers (Java,
+    PHP): an object, a union, or such an enum; not an alias, nor an enum of numbers, booleans or integers beyond
+    64 bits (its base type is used)."""
+    if model.kind in ("object", "union"):
+        return True
+    if model.kind != "enum":
+        return False
+    values = enum_values(model)
+    kind = model.enum_type or "string"
+    return bool(values) and (kind == "string" or kind == "integer" and all(v in INT64 for v in values))
+
+
+def enum_values(model: Model) -> list[Any]:
+    """An enum's distinct values of its own type, in spec order."""
+    kind = model.enum_type or "string"
+    out: list[Any] = []
+    for value in model.values:
+        ok = isinstance(value, str) if kind == "string" else (
+            isinstance(value, int) and not isinstance(value, bool) if kind == "integer" else False)  # fmt: skip
+        if ok and value not in out:
+            out.append(value)
+    return out
