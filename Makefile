@@ -13,7 +13,7 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 
 test: install
-	$(BIN)/python -m pytest -q -n auto --dist loadgroup
+	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python benchmarks/spine.py
