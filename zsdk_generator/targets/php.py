@@ -4,7 +4,7 @@
 It spells the SdkPlan in PHP: names (php_names), types (php_types, php_models) and the lines its templates print —
 signatures, calls and doc blocks already laid out as PSR-12 wants them (php_layout), so the output is phpcs-clean
 without running PHP. The hand-written runtime (templates/php/runtime/{src,tests}) is copied with its namespace
-rewritten to `<namespace>\\Core`; /work/notes/php-contract.md is what each side assumes.
+rewritten to `<namespace>\\Core`; docs/php-runtime.md is what the generated code may assume of it.
 """
 
 from __future__ import annotations
