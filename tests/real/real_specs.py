@@ -9,9 +9,11 @@ import pytest
 
 from tests.conftest import SHARED_SPECS
 from zsdk_generator.config import Config
+from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.pipeline import run
 from zsdk_generator.render import render
 from zsdk_generator.targets.registry import load_target
+from zsdk_generator.writer import write_tree
 
 SUFFIXES = (".json", ".yaml", ".yml")
 FRAGMENTS = ("external-shared.json",)  # files a document refers to, not documents of their own
@@ -50,3 +52,24 @@ def generate(language: str, path: Path) -> dict[str, str]:
     result = run(str(path))
     assert result.api is not None, [d.format() for d in result.errors]
     return render(load_target(language), result.api, Config().for_language(language, result.api))
+
+
+def write_corpus(language: str, folder: Path) -> tuple[list[str], list[str]]:
+    """Every corpus spec's `language` SDK written under `folder` (one subfolder each); the specs generated and
+    the located errors that stopped the others — the IR's or the target's, never an internal one."""
+    target = load_target(language)
+    generated, stopped = [], []
+    for relative in CORPUS:
+        spec = SHARED_SPECS / relative
+        result = run(str(spec))
+        if result.api is None:  # the IR stops with a located error
+            stopped.append(f"{spec.name}: {result.errors[0].format()}")
+            continue
+        try:
+            files = render(target, result.api, Config().for_language(language, result.api))
+        except SpecError as exc:
+            stopped.append(f"{spec.name}: {exc.diagnostic.format()}")
+            continue
+        write_tree(folder / f"{spec.parent.name}__{spec.stem}", files, language=language)
+        generated.append(spec.name)
+    return generated, stopped

@@ -12,14 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED_SPECS
-from tests.real.real_specs import CORPUS, EVERY_COMPILED, EVERY_FORMATTED, sample
+from tests.real.real_specs import CORPUS, EVERY_COMPILED, EVERY_FORMATTED, sample, write_corpus
 from tests.toolchain import java_tools
-from zsdk_generator.config import Config
-from zsdk_generator.diagnostics import SpecError
-from zsdk_generator.pipeline import run
-from zsdk_generator.render import render
-from zsdk_generator.targets.registry import load_target
-from zsdk_generator.writer import write_tree
 
 FILES = [SHARED_SPECS / relative for relative in CORPUS]
 
@@ -30,20 +24,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], l
     if not FILES:
         pytest.skip(f"shared specs not available: {SHARED_SPECS} is absent")
     folder = tmp_path_factory.mktemp("java-corpus")
-    target = load_target("java")
-    generated, stopped = [], []
-    for spec in FILES:
-        result = run(str(spec))
-        if result.api is None:  # the IR stops with a located error
-            stopped.append(f"{spec.name}: {result.errors[0].format()}")
-            continue
-        try:
-            files = render(target, result.api, Config().for_language("java", result.api))
-        except SpecError as exc:
-            stopped.append(f"{spec.name}: {exc.diagnostic.format()}")
-            continue
-        write_tree(folder / f"{spec.parent.name}__{spec.stem}", files, language="java")
-        generated.append(spec.name)
+    generated, stopped = write_corpus("java", folder)
     return folder, generated, stopped
 
 

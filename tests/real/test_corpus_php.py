@@ -17,14 +17,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED_SPECS
-from tests.real.real_specs import CORPUS
+from tests.real.real_specs import CORPUS, EVERY_COMPILED, sample, write_corpus
 from tests.toolchain import php_tools
-from zsdk_generator.config import Config
-from zsdk_generator.diagnostics import SpecError
-from zsdk_generator.pipeline import run
-from zsdk_generator.render import render
-from zsdk_generator.targets.registry import load_target
-from zsdk_generator.writer import write_tree
 
 FILES = [SHARED_SPECS / relative for relative in CORPUS]
 
@@ -35,20 +29,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], l
     if not FILES:
         pytest.skip(f"shared specs not available: {SHARED_SPECS} is absent")
     folder = tmp_path_factory.mktemp("php-corpus")
-    target = load_target("php")
-    generated, stopped = [], []
-    for spec in FILES:
-        result = run(str(spec))
-        if result.api is None:  # the IR stops with a located error
-            stopped.append(f"{spec.name}: {result.errors[0].format()}")
-            continue
-        try:
-            files = render(target, result.api, Config().for_language("php", result.api))
-        except SpecError as exc:
-            stopped.append(f"{spec.name}: {exc.diagnostic.format()}")
-            continue
-        write_tree(folder / f"{spec.parent.name}__{spec.stem}", files, language="php")
-        generated.append(spec.name)
+    generated, stopped = write_corpus("php", folder)
     return folder, generated, stopped
 
 
@@ -76,11 +57,9 @@ def test_every_corpus_file_compiles(corpus: tuple[Path, list[str], list[str]]) -
     assert linted.returncode == 0, (linted.stdout + linted.stderr)[-5000:]
 
 
-SAMPLE = 9  # every ninth corpus SDK is checked by phpcs and loaded: 48 SDKs
-
-
 def _sample(folder: Path) -> list[Path]:
-    return _sdks(folder)[SAMPLE - 1 :: SAMPLE]
+    """The SDKs phpcs checks and PHP loads: every ninth (48; real_specs.sample, ZSDK_CORPUS=all for all)."""
+    return sample(_sdks(folder), EVERY_COMPILED)
 
 
 def test_a_sample_of_corpus_sdks_is_psr12_clean(corpus: tuple[Path, list[str], list[str]]) -> None:
