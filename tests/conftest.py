@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,21 +40,72 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     )
 
 
-# Files whose tests split by language across workers: the parameter naming the language of each test.
-BY_LANGUAGE = {"tests/conformance/test_conformance.py": "label", "tests/hostile/test_hostile.py": "language"}
+# Files whose tests split by language across workers (the parameter id starts with the language).
+BY_LANGUAGE = ("tests/conformance/test_conformance.py", "tests/hostile/test_hostile.py")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def work_unit(nodeid: str) -> str:
+    """What one parallel worker runs together: a test file (its module fixtures, such as a corpus generated once
+    or an SDK built once, are made once), or for the conformance and hostile suites one language's part of it."""
+    path, _, rest = nodeid.partition("::")
+    if path in BY_LANGUAGE and "[" in rest:
+        return f"{path}:{rest.split('[', 1)[1].split('-', 1)[0]}"
+    return path
+
+
+# The work units that take longest (measured: minutes each, serially), started first so that no worker is left
+# with one of them at the end; every other unit follows in the order pytest collects it.
+SLOWEST_FIRST = (
+    "tests/real/test_corpus_java.py",
+    "tests/real/test_real_rust.py",
+    "tests/real/test_corpus_rust.py",
+    "tests/real/test_real_java.py",
+    "tests/conformance/test_conformance.py:typescript",
+    "tests/conformance/test_conformance.py:python",
+    "tests/realservers/test_real_servers.py",
+    "tests/real/test_corpus_php.py",
+    "tests/real/test_corpus_typescript.py",
+    "tests/hostile/test_hostile.py:java",
+    "tests/conformance/test_conformance.py:java",
+    "tests/real/test_real_typescript.py",
+    "tests/cli/test_hostile_input.py",
+    "tests/toolchain/test_java_sdk.py",
+)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`pytest -n 2` (make test) hands each worker whole work units, slowest first. Our own scheduler, not
+    `--dist loadgroup`: loadgroup groups by rewriting node ids, which pytest 9.2 no longer lets a plugin do
+    (pytest-xdist#1386)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False  # keep the collection order: pytest_collection_modifyitems sets it
+    return ByWorkUnit(config, log)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """With parallel workers (`make test` runs `pytest -n auto --dist loadgroup`), a test file runs on one
-    worker, so its module fixtures (a corpus generated once, an SDK built once) are made once. The conformance
-    and hostile suites split by language instead (each language's SDKs built and driven on one worker)."""
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        group = item.nodeid.split("::")[0]
-        callspec = getattr(item, "callspec", None)
-        language = callspec.params.get(BY_LANGUAGE.get(group, ""), None) if callspec else None
-        if isinstance(language, str):
-            group += ":" + language.split("-")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+    """The slowest work units first (a stable sort: the rest keep their order)."""
+    rank = {unit: i for i, unit in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(work_unit(item.nodeid), len(rank)))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One folder for what the whole run (every worker) computes once: real_specs.built's results."""
+    if "ZSDK_TEST_CACHE" not in os.environ:  # set here, in the process that starts the workers
+        os.environ["ZSDK_TEST_CACHE"] = tempfile.mkdtemp(prefix="zsdk-test-cache-")
+        config.stash[_OWN_CACHE] = os.environ["ZSDK_TEST_CACHE"]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_OWN_CACHE, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ["ZSDK_TEST_CACHE"]
+
+
+_OWN_CACHE = pytest.StashKey[str]()

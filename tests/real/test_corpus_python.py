@@ -11,10 +11,9 @@ from functools import cache
 import pytest
 
 from tests.conftest import SHARED_SPECS
-from tests.real.real_specs import CORPUS
+from tests.real.real_specs import CORPUS, built
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
-from zsdk_generator.pipeline import run
 from zsdk_generator.render import render
 from zsdk_generator.targets.python import PythonTarget
 
@@ -29,7 +28,7 @@ class _Unformatted(PythonTarget):
 @cache
 def outcome(relative: str) -> str:
     """ "ok", or the located error that stopped generation."""
-    result = run(str(SHARED_SPECS / relative))
+    result = built(SHARED_SPECS / relative)
     if result.api is None:
         return result.errors[0].format()
     try:
