@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from .config import Config
+    from .console import Console
     from .ir.model import Api
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -43,21 +44,30 @@ def _usage_error(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def _configured_run(spec: str, config_path: str | None) -> tuple[Config, Api, list[Diagnostic]]:
-    """zsdk.yaml and the spec's IR, its findings printed; exits with EXIT_FINDINGS when either cannot be used."""
+def _configured_run(
+    spec: str, config_path: str | None, console: Console | None = None
+) -> tuple[Config, Api, list[Diagnostic]]:
+    """zsdk.yaml and the spec's IR, its findings printed (warnings only when not quiet); exits with EXIT_FINDINGS
+    when either cannot be used."""
     from .config import load_config
+    from .console import Console
     from .diagnostics import SpecError
     from .pipeline import run
 
+    console = console or Console()
     try:
         config = load_config(config_path)
     except SpecError as exc:
-        _print([exc.diagnostic], sys.stderr)
+        console.diagnostics([exc.diagnostic])
         sys.exit(EXIT_FINDINGS)
+    console.stage("loading the spec")
     result = run(spec, method_names=config.method_names)
-    _print(result.diagnostics, sys.stderr)
     if result.api is None:
+        console.done()
+        console.diagnostics(result.diagnostics)
         sys.exit(EXIT_FINDINGS)
+    if not console.quiet:
+        console.diagnostics(result.diagnostics)
     return config, result.api, result.diagnostics
 
 
@@ -137,14 +147,68 @@ def plan(spec: str, config_path: str | None, output: str | None) -> None:
     _emit(to_json(sdk), output)
 
 
+def _sdk_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options generate and check share: which SDKs, from what, into where, and how to report."""
+    for option in reversed(
+        [
+            click.option("--lang", "lang", required=True, help="A language, a comma list, or `all`."),
+            click.option("--spec", required=True, help="The OpenAPI document (YAML or JSON)."),
+            click.option(
+                "--out",
+                required=True,
+                type=click.Path(file_okay=False),
+                help="Output folder (one per language for several).",
+            ),
+            click.option(
+                "--config", "config_path", type=click.Path(dir_okay=False), help="zsdk.yaml with names and options."
+            ),
+            click.option(
+                "--templates",
+                type=click.Path(file_okay=False, exists=True),
+                help="Folder of templates overriding ours.",
+            ),
+            click.option("-q", "--quiet", is_flag=True, help="Print errors only (and the exit code says the rest)."),
+            click.option(
+                "--format",
+                "output_format",
+                type=click.Choice(["text", "json"]),
+                default="text",
+                show_default=True,
+                help="The summary as text lines or as one JSON document on standard output.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _outs(lang: str, out: str) -> list[tuple[str, Path]]:
+    """(language, output folder) for --lang and --out; a usage error for an unknown language."""
+    from .targets.registry import target_names
+
+    installed = target_names()
+    languages = installed if lang == "all" else [part.strip() for part in lang.split(",") if part.strip()]
+    unknown = [name for name in languages if name not in installed]
+    if unknown or not languages:
+        _usage_error(f"unknown language {', '.join(unknown) or lang!r} (installed: {', '.join(installed) or 'none'})")
+    several = lang == "all" or "," in lang
+    return [(language, Path(out) / language if several else Path(out)) for language in dict.fromkeys(languages)]
+
+
+def _diagnostic_data(d: Diagnostic) -> dict[str, object]:
+    return {"severity": d.severity, "file": d.file, "line": d.line, "column": d.column, "pointer": d.pointer,
+            "message": d.message}  # fmt: skip
+
+
+def _json_summary(command: str, spec: str, languages: list[dict[str, object]], **more: object) -> None:
+    import json
+
+    data = {"command": command, "spec": spec, **more, "languages": languages}
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
 @cli.command()
-@click.option("--lang", "lang", required=True, help="A language, a comma list, or `all`.")
-@click.option("--spec", required=True, help="The OpenAPI document (YAML or JSON).")
-@click.option(
-    "--out", required=True, type=click.Path(file_okay=False), help="Output folder (one per language for several)."
-)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="zsdk.yaml with names and options.")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of templates overriding ours.")
+@_sdk_options
 @click.option("--force", is_flag=True, help="Write into a folder that is not ours, overwriting files we did not make.")
 @click.option(
     "--lock-timeout",
@@ -160,34 +224,33 @@ def generate(
     out: str,
     config_path: str | None,
     templates: str | None,
+    quiet: bool,
+    output_format: str,
     force: bool,
     lock_timeout: float,
 ) -> None:
     """Generate SDKs from SPEC into OUT.
 
     Ends with one summary line per language: operations, models, files
-    written / unchanged / removed, warnings. Every language is rendered
-    before any is written; on any error nothing in OUT changes. Files we
-    did not make are never overwritten, and a non-empty folder without our
-    manifest is refused, unless --force.
+    written / unchanged / removed, warnings (--format json: one JSON
+    document). Every language is rendered before any is written; on any
+    error nothing in OUT changes. Files we did not make are never
+    overwritten, and a non-empty folder without our manifest is refused,
+    unless --force. Exit 0 when written, 1 when the spec, zsdk.yaml, a
+    template or the output folder stopped it, 2 for usage errors.
     """
+    from .console import Console
     from .diagnostics import SpecError
     from .generate import generate as generate_all
-    from .generate import summary
-    from .targets.registry import target_names
+    from .generate import summary, summary_data
     from .writer import WriteRefused
 
     if _missing(spec):
         _usage_error(f"{spec}: file not found")
-    installed = target_names()
-    languages = installed if lang == "all" else [part.strip() for part in lang.split(",") if part.strip()]
-    unknown = [name for name in languages if name not in installed]
-    if unknown or not languages:
-        _usage_error(f"unknown language {', '.join(unknown) or lang!r} (installed: {', '.join(installed) or 'none'})")
-    config, api, diagnostics = _configured_run(spec, config_path)
+    outs = _outs(lang, out)
+    console = Console(quiet=quiet, json_output=output_format == "json")
+    config, api, diagnostics = _configured_run(spec, config_path, console)
     warnings = [d for d in diagnostics if d.severity == "warning"]
-    several = lang == "all" or "," in lang
-    outs = [(language, Path(out) / language if several else Path(out)) for language in dict.fromkeys(languages)]
     try:
         done = generate_all(
             api,
@@ -197,13 +260,91 @@ def generate(
             force=force,
             lock_timeout=lock_timeout,
             waiting=_say_waiting(lock_timeout),
+            stage=console.stage,
         )
     except SpecError as exc:
-        _print(exc.diagnostics if isinstance(exc, WriteRefused) else [config.locate(exc.diagnostic)], sys.stderr)
+        console.done()
+        console.diagnostics(exc.diagnostics if isinstance(exc, WriteRefused) else [config.locate(exc.diagnostic)])
         sys.exit(EXIT_FINDINGS)
+    console.done()
+    if output_format == "json":
+        found = warnings + [w for r in done for w in r.report.warnings]
+        _json_summary(
+            "generate",
+            spec,
+            [summary_data(api, r, warnings) for r in done],
+            diagnostics=[_diagnostic_data(d) for d in found],
+        )
+        return
     for language_result in done:
-        _print(language_result.report.warnings, sys.stderr)
-        click.echo(summary(api, language_result, warnings))
+        if not quiet:
+            console.diagnostics(language_result.report.warnings)
+            click.echo(summary(api, language_result, warnings))
+
+
+@cli.command()
+@_sdk_options
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of every file that would change.")
+def check(
+    lang: str,
+    spec: str,
+    out: str,
+    config_path: str | None,
+    templates: str | None,
+    quiet: bool,
+    output_format: str,
+    show_diff: bool,
+) -> None:
+    """Is the SDK in OUT what `generate` would write from SPEC now? Never writes.
+
+    Renders in memory and compares with OUT (its manifest says which files
+    are ours): one line per language, then the files generate would add
+    (+), change (~) or remove (-); --diff adds a unified diff; --format json
+    one JSON document. Exit 0 when every SDK is current, 1 when one is stale
+    (or the spec, zsdk.yaml, a template or OUT stops generation), 2 for
+    usage errors.
+    """
+    from .check import check as check_all
+    from .console import Console
+    from .diagnostics import SpecError
+    from .writer import WriteRefused
+
+    if _missing(spec):
+        _usage_error(f"{spec}: file not found")
+    outs = _outs(lang, out)
+    console = Console(quiet=quiet, json_output=output_format == "json")
+    config, api, _ = _configured_run(spec, config_path, console)
+    try:
+        results = check_all(api, outs, config, Path(templates) if templates else None, stage=console.stage)
+    except SpecError as exc:
+        console.done()
+        console.diagnostics(exc.diagnostics if isinstance(exc, WriteRefused) else [config.locate(exc.diagnostic)])
+        sys.exit(EXIT_FINDINGS)
+    console.done()
+    current = all(result.current for result in results)
+    if output_format == "json":
+        _json_summary("check", spec, [result.summary() for result in results], current=current)
+    elif not quiet:
+        for result in results:
+            click.echo(_check_line(result))
+            for mark, paths in (("+", result.added), ("~", result.changed), ("-", result.removed)):
+                for path in paths:
+                    click.echo(f"  {mark} {path}")
+    if show_diff and output_format == "text":
+        for result in results:
+            for line in result.unified_diff():
+                sys.stdout.write(line if line.endswith("\n") else line + "\n")
+    sys.exit(EXIT_OK if current else EXIT_FINDINGS)
+
+
+def _check_line(result: Any) -> str:
+    if result.current:
+        return f"{result.language}: {result.out} is current ({len(result.files)} files)"
+    counts = [f"{len(paths)} to {verb}" for verb, paths in
+              (("add", result.added), ("change", result.changed), ("remove", result.removed)) if paths]  # fmt: skip
+    if not counts:
+        counts = ["its manifest to rewrite"]
+    return f"{result.language}: {result.out} is stale: {', '.join(counts)}; run generate"
 
 
 def _say_waiting(timeout: float) -> Callable[[Path, str], None]:

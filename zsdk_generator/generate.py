@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +32,21 @@ def render_language(api: Api, language: str, config: Config, templates: Path | N
     return render(target, api, config.for_language(language, api), override)
 
 
+def render_trees(
+    api: Api,
+    outs: Sequence[tuple[str, Path]],
+    config: Config,
+    templates: Path | None = None,
+    stage: Callable[[str], None] = lambda _: None,
+) -> list[Tree]:
+    """Every (language, output folder)'s SDK, rendered in memory; `stage` is told which language is next."""
+    trees = []
+    for language, out in outs:
+        stage(f"rendering {language}")
+        trees.append(Tree(out, render_language(api, language, config, templates), language))
+    return trees
+
+
 def generate(
     api: Api,
     outs: Sequence[tuple[str, Path]],
@@ -41,12 +56,29 @@ def generate(
     force: bool = False,
     lock_timeout: float = 60.0,
     waiting: Waiting | None = None,
+    stage: Callable[[str], None] = lambda _: None,
 ) -> list[LanguageResult]:
     """Render every (language, output folder), then write them all or none. Raises SpecError; nothing is written."""
-    trees = [Tree(out, render_language(api, language, config, templates), language) for language, out in outs]
+    trees = render_trees(api, outs, config, templates, stage)
+    stage("writing")
     with hold([tree.out for tree in trees], timeout=lock_timeout, waiting=waiting):
         reports = write_trees(trees, force=force)
     return [LanguageResult(t.language, t.out, r, len(t.files)) for t, r in zip(trees, reports, strict=True)]
+
+
+def summary_data(api: Api, result: LanguageResult, warnings: list[Diagnostic]) -> dict[str, object]:
+    r = result.report
+    return {
+        "language": result.language,
+        "out": str(result.out),
+        "operations": len(api.all_operations()),
+        "models": len(api.models),
+        "files": result.files,
+        "written": len(r.written),
+        "unchanged": len(r.unchanged),
+        "removed": len(r.removed),
+        "warnings": len(warnings) + len(r.warnings),
+    }
 
 
 def summary(api: Api, result: LanguageResult, warnings: list[Diagnostic]) -> str:

@@ -21,10 +21,12 @@ from .staging import Staging
 
 @dataclass
 class WriteReport:
-    written: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # new or changed files
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)  # those of `written` that did not exist
+    manifest_changed: bool = False  # the manifest would be (or was) rewritten
 
 
 @dataclass(frozen=True)
@@ -49,15 +51,14 @@ def write_tree(out: Path, files: Mapping[str, str], *, language: str, force: boo
     return write_trees([Tree(out, files, language)], force=force)[0]
 
 
+def compare_trees(trees: Sequence[Tree], *, force: bool = False) -> list[WriteReport]:
+    """What write_trees would do, touching nothing. Raises WriteRefused where write_trees would refuse."""
+    return [plan.report for plan in _plan_all(trees, force)]
+
+
 def write_trees(trees: Sequence[Tree], *, force: bool = False) -> list[WriteReport]:
     """Write every tree or none. Raises WriteRefused (a SpecError) with every problem before touching anything."""
-    plans = [_plan(tree, force) for tree in trees]
-    for index, plan in enumerate(plans):
-        if any(other.root == plan.root for other in plans[:index]):
-            plan.problems.append("another language is written to this same folder")
-    problems = [Diagnostic("error", text, None, str(plan.tree.out)) for plan in plans for text in plan.problems]
-    if problems:
-        raise WriteRefused(problems)
+    plans = _plan_all(trees, force)
     staging = Staging()
     for plan in plans:
         try:
@@ -75,6 +76,17 @@ def write_trees(trees: Sequence[Tree], *, force: bool = False) -> list[WriteRepo
         where = next((plan.tree.out for plan in plans if plan.root in failed.parents), plans[0].tree.out)
         raise WriteRefused([_os_error(where, "cannot finish writing", exc, "run generate again")]) from None
     return [plan.report for plan in plans]
+
+
+def _plan_all(trees: Sequence[Tree], force: bool) -> list[_Plan]:
+    plans = [_plan(tree, force) for tree in trees]
+    for index, plan in enumerate(plans):
+        if any(other.root == plan.root for other in plans[:index]):
+            plan.problems.append("another language is written to this same folder")
+    problems = [Diagnostic("error", text, None, str(plan.tree.out)) for plan in plans for text in plan.problems]
+    if problems:
+        raise WriteRefused(problems)
+    return plans
 
 
 @dataclass
@@ -144,6 +156,7 @@ def _plan_manifest(plan: _Plan) -> None:
         plan.problems.append(f"cannot write {MANIFEST}: a folder is in the way")
     elif kind != "file" or target.read_bytes() != text:
         plan.writes.append((MANIFEST, text))
+        plan.report.manifest_changed = True
 
 
 def _plan_removal(plan: _Plan, relative: str) -> None:
@@ -195,6 +208,8 @@ def _plan_write(plan: _Plan, relative: str, data: bytes, ours: set[str], foreign
 def _will_write(plan: _Plan, relative: str, data: bytes) -> None:
     plan.writes.append((relative, data))
     plan.report.written.append(relative)
+    if _kind(plan.root / relative) == "missing":
+        plan.report.created.append(relative)
 
 
 _KINDS = {"dir": "a folder", "link": "a symbolic link", "file": "a file", "other": "something that is not a file"}
