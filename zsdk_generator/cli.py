@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -39,7 +39,7 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _usage_error(message: str) -> None:
+def _usage_error(message: str) -> NoReturn:
     click.echo(f"zsdk-generator: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -353,6 +353,44 @@ def _say_waiting(timeout: float) -> Callable[[Path, str], None]:
         click.echo(f"zsdk-generator: waiting up to {timeout:g} s for {who} writing {folder} to finish", err=True)
 
     return waiting
+
+
+_SPEC_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json", "swagger.yaml", "swagger.yml", "swagger.json")
+
+
+@cli.command()
+@click.option("--spec", help="The OpenAPI document (default: openapi.yaml/.yml/.json or swagger.* here).")
+@click.option("-o", "--output", default="zsdk.yaml", show_default=True, help="Where to write it (`-`: print it).")
+@click.option("--force", is_flag=True, help="Overwrite the output file when it exists.")
+def init(spec: str | None, output: str, force: bool) -> None:
+    """Write a zsdk.yaml with every setting, commented out at its default for SPEC.
+
+    Exit 0 when written, 1 when the spec cannot be built or the file exists
+    (without --force), 2 for usage errors.
+    """
+    from .init import init_text
+
+    if spec is None:
+        spec = next((name for name in _SPEC_NAMES if os.path.isfile(name)), None)
+        if spec is None:
+            _usage_error(f"no spec here ({', '.join(_SPEC_NAMES)}): pass --spec")
+    if _missing(spec):
+        _usage_error(f"{spec}: file not found")
+    if output != "-" and os.path.exists(output) and not force:
+        click.echo(f"{output}: error: the file exists; pass --force to overwrite it", err=True)
+        sys.exit(EXIT_FINDINGS)
+    _, api, _ = _configured_run(spec, None)
+    text = init_text(api, os.path.basename(spec))
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        click.echo(f"{output}: error: cannot write it: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_FINDINGS)
+    click.echo(f"wrote {output}: every setting at its default for {spec}, commented out")
 
 
 @cli.command()

@@ -64,8 +64,15 @@ class Target:
     # Settings of this language's block in zsdk.yaml besides the shared ones: name → the values it takes (an empty
     # tuple: any string). Anything else in the block is an error naming its line.
     settings: ClassVar[dict[str, tuple[str, ...]]] = {}
+    # One line on what each setting does (`zsdk-generator init` prints it beside the default).
+    setting_help: ClassVar[dict[str, str]] = {}
     # Names a package of this language must not take: its standard library's and the SDK's own dependencies'.
     reserved_package_names: ClassVar[frozenset[str]] = frozenset()
+
+    def defaults(self, config: LanguageConfig, spec_license: str) -> dict[str, str]:
+        """The value each setting takes when zsdk.yaml leaves it out: the first of its choices; a target with
+        free-form settings adds what it derives for them."""
+        return {key: choices[0] for key, choices in self.settings.items() if choices}
 
     def package_words(self, config: LanguageConfig) -> list[str]:
         """The words of the SDK's package name. A name derived from `info.title` (none was configured) that

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import LanguageConfig
@@ -53,6 +53,10 @@ class GoTarget(Target):
     template_dir = TEMPLATES
     reserved_package_names = RESERVED_PACKAGE_NAMES
     settings = {"module": ()}  # the module path (checked like `go get` does, where the target reads it)
+    setting_help = {"module": "the Go module path"}
+
+    def defaults(self, config: LanguageConfig, spec_license: str) -> dict[str, str]:
+        return {"module": module_path(replace(config, options={}), package_name(self.package_words(config)))}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"gostr": go_string, "doc": doc_comment, "jsonpath": json_path}

@@ -74,6 +74,17 @@ class JavaTarget(Target):
     # The base Java package, and the Maven coordinates (defaults from the package: group = all but its last
     # segment, artifact = the last segment with `-`).
     settings = {"package": (), "group_id": (), "artifact_id": ()}
+    setting_help = {
+        "package": "the base Java package",
+        "group_id": "the Maven groupId",
+        "artifact_id": "the Maven artifactId",
+    }
+
+    def defaults(self, config: LanguageConfig, spec_license: str) -> dict[str, str]:
+        bare = replace(config, options={})
+        package = java_package(self, bare)
+        group, artifact = maven_coordinates(bare, package)
+        return {"package": package, "group_id": group, "artifact_id": artifact}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"doc": _doc, "own": Own, "decl": _decl, "ctor": _ctor, "call": _call, "field": _field,

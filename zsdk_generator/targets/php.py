@@ -69,6 +69,12 @@ class PhpTarget(Target):
     reserved_package_names = RESERVED_PACKAGE_NAMES
     # The root namespace and the Composer package (defaults: the client's class name, `<name>/<name>-php`).
     settings = {"namespace": (), "package": ()}
+    setting_help = {"namespace": "the root namespace (PSR-4)", "package": "the Composer package, vendor/name"}
+
+    def defaults(self, config: LanguageConfig, spec_license: str) -> dict[str, str]:
+        bare = replace(config, options={})
+        namespace = php_namespace(config.client_name, bare)
+        return {"namespace": namespace, "package": composer_package(bare, namespace)}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"doc": _doc, "own": Own, "lines": _lines, "markdown": markdown_text, "code": markdown_code}

@@ -276,6 +276,11 @@ class PythonTarget(Target):
         "body": ("keyword", "positional"),
         "operation_modules": ("none", "all"),  # api/<resource>/<operation>.py with sync/asyncio functions
     }
+    setting_help = {
+        "primary_client": "sync | async: which client class is client_name",
+        "body": "keyword (its fields) | positional (one argument)",
+        "operation_modules": "none | all: api/<resource>/<operation>.py functions",
+    }
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """One filter per output context (python_text): spec text reaches a file only through one of these."""

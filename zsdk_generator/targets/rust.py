@@ -74,6 +74,14 @@ class RustTarget(Target):
     # The crate name (checked as crates.io does, where the target reads it) and the license crates.io requires to
     # publish, an SPDX expression (the API description has no field the IR keeps for it).
     settings = {"crate": (), "license": ()}
+    setting_help = {
+        "crate": "the crate name (Cargo.toml, crates.io)",
+        "license": "an SPDX expression (the spec's license if it is one)",
+    }
+
+    def defaults(self, config: LanguageConfig, spec_license: str) -> dict[str, str]:
+        bare = replace(config, options={})
+        return {"crate": crate_name(self, bare), "license": spec_license if _SPDX.fullmatch(spec_license) else ""}
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {"rstr": rust_string, "call": lambda args, callee: Call(callee, tuple(args)), "stmt": statement,

@@ -154,6 +154,11 @@ class TypeScriptTarget(Target):
     template_dir = templates_root() / "typescript"
     reserved_package_names = data.NODE_BUILTIN_MODULES | data.NPM_BLOCKED_NAMES | {"typescript"}
     settings = {"errors": ("throw", "result"), "arguments": ("grouped", "flat"), "method_case": ("camel", "snake")}
+    setting_help = {
+        "errors": "throw | result: methods return {data, error}",
+        "arguments": "grouped (one params object) | flat",
+        "method_case": "camel | snake: the methods' names",
+    }
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """One escaper per context the templates print spec-derived text in, and the layout of what they build
