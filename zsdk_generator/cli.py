@@ -22,8 +22,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
 def _print(diagnostics: list[Diagnostic], stream: Any = None) -> None:
-    for d in diagnostics:
-        click.echo(d.format(), file=stream)
+    """One located line per diagnostic (to standard output unless `stream`), coloured on a terminal."""
+    from .console import Console
+
+    Console(stream=stream or sys.stdout).diagnostics(diagnostics)
 
 
 def _missing(path: str) -> bool:
