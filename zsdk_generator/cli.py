@@ -357,6 +357,56 @@ def _say_waiting(timeout: float) -> Callable[[Path, str], None]:
     return waiting
 
 
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--lang", "lang", default="all", show_default=True, help="The SDKs whose surface to name: a comma list.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Lines for a person or a CI log, one JSON document, or a changelog entry.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["breaking", "potential", "none"]),
+    default="breaking",
+    show_default=True,
+    help="Exit 1 when a change this severe (or more) is found.",
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="zsdk.yaml (the SDKs' names).")
+def diff(old: str, new: str, lang: str, output_format: str, fail_on: str, config_path: str | None) -> None:
+    """Every change from the spec OLD to NEW: breaking, potentially breaking or compatible, each located in both
+    documents (file:line and JSON pointer) with the SDK surface it changes in each language, and the semantic
+    version bump they call for.
+
+    Exit 0 when nothing reaches --fail-on, 1 when something does (or a spec or zsdk.yaml cannot be used), 2 for
+    usage errors.
+    """
+    from .config import load_config
+    from .diagnostics import SpecError
+    from .specdiff.changes import at_least
+    from .specdiff.report import as_json, as_markdown, as_text, diff_specs
+
+    for path in (old, new):
+        if _missing(path):
+            _usage_error(f"{path}: file not found")
+    languages = [language for language, _ in _outs(lang, ".")]
+    try:
+        report = diff_specs(old, new, load_config(config_path))
+    except SpecError as exc:
+        _print([exc.diagnostic], sys.stderr)
+        sys.exit(EXIT_FINDINGS)
+    render = {"json": as_json, "markdown": as_markdown}.get(output_format, as_text)
+    sys.stdout.write(render(report, languages))
+    failing = (
+        [] if fail_on == "none" else at_least(report.changes, "breaking" if fail_on == "breaking" else "potential")
+    )
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
 _SPEC_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json", "swagger.yaml", "swagger.yml", "swagger.json")
 
 

@@ -1,0 +1,431 @@
+"""Every change between two versions of a spec, classified: operations, parameters, request bodies, responses,
+security, servers, pagination and envelopes (from the IR), and the names the SDKs take from the spec."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from ..ir.model import Api, Operation
+from ..spec.load import Document
+from ..spec.pointer import escape
+from ..spec.walk import HTTP_METHODS
+from .changes import Change, Level, Place
+from .schemas import SchemaComparer, resolve
+
+_PARAM = re.compile(r"\{[^}]*\}")
+
+
+class Comparison:
+    def __init__(self, old: Document, new: Document, old_api: Api, new_api: Api) -> None:
+        self.old, self.new = old, new
+        self.old_api, self.new_api = old_api, new_api
+        self.changes: list[Change] = []
+        self.operation = ""
+        self.parameter = ""  # the wire name of the parameter being compared
+        self.schemas = SchemaComparer(old.data, new.data, self._schema_change)
+
+    def run(self) -> list[Change]:
+        self._servers()
+        self._security_schemes()
+        old_ops, new_ops = _operations(self.old.data), _operations(self.new.data)
+        for key, (path, method, op) in old_ops.items():
+            self.operation, self.parameter = f"{method.upper()} {path}", ""
+            at = f"/paths/{escape(path)}/{method}"
+            if key not in new_ops:
+                self.add("breaking", "operation-removed", f"{self.operation} removed", at, None)
+                continue
+            new_path, _, new_op = new_ops[key]
+            self._operation(op, new_op, at, f"/paths/{escape(new_path)}/{method}")
+        for key, (path, method, _) in new_ops.items():
+            if key not in old_ops:
+                self.operation, self.parameter = f"{method.upper()} {path}", ""
+                self.add(
+                    "compatible", "operation-added", f"{self.operation} added", None, f"/paths/{escape(path)}/{method}"
+                )
+        self.operation = self.parameter = ""
+        self._sdk_names()
+        return self.changes
+
+    def add(
+        self, level: Level, code: str, message: str, old_at: str | None, new_at: str | None, *, sdk_only: bool = False
+    ) -> None:
+        old = self._place(self.old, old_at) if old_at is not None else None
+        new = self._place(self.new, new_at) if new_at is not None else None
+        self.changes.append(Change(level, code, message, old, new, self.operation, sdk_only, self.parameter))
+
+    def _schema_change(self, level: Level, code: str, message: str, old_at: str, new_at: str) -> None:
+        self.add(level, code, message, old_at, new_at)
+
+    @staticmethod
+    def _place(document: Document, pointer: str) -> Place:
+        located = document.sources.locate(Diagnostic("warning", "", pointer))
+        return Place(located.pointer or pointer, located.file, located.line)
+
+    # ------------------------------------------------------------------------------------------ document
+
+    def _servers(self) -> None:
+        old, new = _urls(self.old.data.get("servers")), _urls(self.new.data.get("servers"))
+        if old and new and old[0] != new[0]:
+            self.add(
+                "potential",
+                "default-server-changed",
+                f"the default server {old[0]} → {new[0]} (the SDKs' default base URL)",
+                "/servers/0",
+                "/servers/0",
+            )
+        for i, url in enumerate(old):
+            if url not in new:
+                self.add("potential", "server-removed", f"server {url} removed", f"/servers/{i}", "/servers")
+
+    def _security_schemes(self) -> None:
+        old = ((self.old.data.get("components") or {}).get("securitySchemes")) or {}
+        new = ((self.new.data.get("components") or {}).get("securitySchemes")) or {}
+        if not isinstance(old, dict) or not isinstance(new, dict):
+            return
+        for name, scheme in old.items():
+            at = f"/components/securitySchemes/{escape(name)}"
+            if name not in new:
+                self.add("breaking", "security-scheme-removed", f"security scheme {name} removed", at, None)
+            elif isinstance(scheme, dict) and isinstance(new[name], dict):
+                for key in ("type", "scheme", "in", "name", "bearerFormat"):
+                    if scheme.get(key) != new[name].get(key):
+                        self.add(
+                            "breaking",
+                            "security-scheme-changed",
+                            f"security scheme {name}: {key} {scheme.get(key)!r} → {new[name].get(key)!r}",
+                            at,
+                            at,
+                        )
+        for name in new:
+            if name not in old:
+                self.add(
+                    "compatible",
+                    "security-scheme-added",
+                    f"security scheme {name} added",
+                    None,
+                    f"/components/securitySchemes/{escape(name)}",
+                )
+
+    # ------------------------------------------------------------------------------------------ an operation
+
+    def _operation(self, old: dict[str, Any], new: dict[str, Any], oa: str, na: str) -> None:
+        if not old.get("deprecated") and new.get("deprecated"):
+            self.add("compatible", "operation-deprecated", f"{self.operation} deprecated", oa, na + "/deprecated")
+        self._parameters(old, new, oa, na)
+        self._request_body(old.get("requestBody"), new.get("requestBody"), oa + "/requestBody", na + "/requestBody")
+        self._responses(old.get("responses"), new.get("responses"), oa + "/responses", na + "/responses")
+        self._security(old, new, oa, na)
+
+    def _parameters(self, old: dict[str, Any], new: dict[str, Any], oa: str, na: str) -> None:
+        before, after = _params(self.old.data, old, oa), _params(self.new.data, new, na)
+        for key, (param, at) in before.items():
+            where, name = key
+            self.parameter = name
+            if key not in after:
+                if where != "path":  # a path parameter's name is not the API's: the path template stays
+                    self.add(
+                        "potential",
+                        "request-parameter-removed",
+                        f"{self.operation}: {where} parameter {name} removed",
+                        at,
+                        None,
+                    )
+                continue
+            new_param, new_at = after[key]
+            if not param.get("required") and new_param.get("required"):
+                self.add(
+                    "breaking",
+                    "request-parameter-became-required",
+                    f"{self.operation}: {where} parameter {name} became required",
+                    at,
+                    new_at,
+                )
+            elif param.get("required") and not new_param.get("required") and where != "path":
+                self.add(
+                    "compatible",
+                    "request-parameter-became-optional",
+                    f"{self.operation}: {where} parameter {name} became optional",
+                    at,
+                    new_at,
+                )
+            self.schemas.compare(
+                param.get("schema"),
+                new_param.get("schema"),
+                at + "/schema",
+                new_at + "/schema",
+                f"{self.operation}: {where} parameter {name}",
+                "request",
+            )
+        paths = {key[1] for key in before if key[0] == "path"}
+        for key, (param, at) in after.items():
+            if key in before or (key[0] == "path" and len(paths) == sum(k[0] == "path" for k in after)):
+                continue
+            where, name = key
+            self.parameter = name
+            if param.get("required"):
+                self.add(
+                    "breaking",
+                    "request-required-parameter-added",
+                    f"{self.operation}: required {where} parameter {name} added",
+                    None,
+                    at,
+                )
+            else:
+                self.add(
+                    "compatible",
+                    "request-parameter-added",
+                    f"{self.operation}: {where} parameter {name} added",
+                    None,
+                    at,
+                )
+
+    def _request_body(self, old: Any, new: Any, oa: str, na: str) -> None:
+        self.parameter = ""
+        old = _deref(self.old.data, old)
+        new = _deref(self.new.data, new)
+        if not isinstance(old, dict) and not isinstance(new, dict):
+            return
+        if not isinstance(old, dict):
+            level: Level = "breaking" if isinstance(new, dict) and new.get("required") else "compatible"
+            self.add(level, "request-body-added", f"{self.operation}: request body added", None, na)
+            return
+        if not isinstance(new, dict):
+            self.add("potential", "request-body-removed", f"{self.operation}: request body removed", oa, None)
+            return
+        if not old.get("required") and new.get("required"):
+            self.add(
+                "breaking", "request-body-became-required", f"{self.operation}: request body became required", oa, na
+            )
+        old_media, new_media = old.get("content") or {}, new.get("content") or {}
+        for media, content in old_media.items():
+            at = f"{oa}/content/{escape(media)}"
+            if media not in new_media:
+                self.add(
+                    "breaking",
+                    "request-media-type-removed",
+                    f"{self.operation}: request body {media} no longer accepted",
+                    at,
+                    None,
+                )
+            elif isinstance(content, dict) and isinstance(new_media[media], dict):
+                new_at = f"{na}/content/{escape(media)}"
+                self.schemas.compare(
+                    content.get("schema"),
+                    new_media[media].get("schema"),
+                    at + "/schema",
+                    new_at + "/schema",
+                    f"{self.operation}: request body",
+                    "request",
+                )
+
+    def _responses(self, old: Any, new: Any, oa: str, na: str) -> None:
+        if not isinstance(old, dict) or not isinstance(new, dict):
+            return
+        for status, response in old.items():
+            at = f"{oa}/{escape(str(status))}"
+            success = str(status).startswith("2")
+            if status not in new:
+                if success:
+                    self.add(
+                        "breaking",
+                        "response-success-status-removed",
+                        f"{self.operation}: response {status} removed",
+                        at,
+                        None,
+                    )
+                continue
+            before, after = _deref(self.old.data, response), _deref(self.new.data, new[status])
+            if not success or not isinstance(before, dict) or not isinstance(after, dict):
+                continue
+            new_at = f"{na}/{escape(str(status))}"
+            old_media, new_media = before.get("content") or {}, after.get("content") or {}
+            for media, content in old_media.items():
+                media_at = f"{at}/content/{escape(media)}"
+                if media not in new_media:
+                    self.add(
+                        "breaking",
+                        "response-media-type-removed",
+                        f"{self.operation}: response {status} no longer {media}",
+                        media_at,
+                        None,
+                    )
+                elif isinstance(content, dict) and isinstance(new_media[media], dict):
+                    self.schemas.compare(
+                        content.get("schema"),
+                        new_media[media].get("schema"),
+                        media_at + "/schema",
+                        f"{new_at}/content/{escape(media)}/schema",
+                        f"{self.operation}: response {status}",
+                        "response",
+                    )
+        for status in new:
+            if status not in old and str(status).startswith("2"):
+                self.add(
+                    "potential",
+                    "response-success-status-added",
+                    f"{self.operation}: response {status} added",
+                    None,
+                    f"{na}/{escape(str(status))}",
+                )
+
+    def _security(self, old: dict[str, Any], new: dict[str, Any], oa: str, na: str) -> None:
+        before = _requirements(old.get("security", self.old.data.get("security")))
+        after = _requirements(new.get("security", self.new.data.get("security")))
+        old_at = oa + "/security" if "security" in old else "/security"
+        new_at = na + "/security" if "security" in new else "/security"
+        for requirement in before:
+            if requirement not in after:
+                shown = " + ".join(f"{n} {list(s)}" if s else n for n, s in requirement) or "none"
+                self.add(
+                    "breaking",
+                    "security-requirement-removed",
+                    f"{self.operation}: security {shown} no longer accepted",
+                    old_at,
+                    new_at,
+                )
+        for requirement in after:
+            if requirement not in before:
+                shown = " + ".join(f"{n} {list(s)}" if s else n for n, s in requirement) or "none"
+                self.add(
+                    "compatible",
+                    "security-requirement-added",
+                    f"{self.operation}: security {shown} also accepted",
+                    old_at,
+                    new_at,
+                )
+
+    # ------------------------------------------------------------------------------------------ SDK names
+
+    def _sdk_names(self) -> None:
+        """What the IR makes of the spec that the SDKs spell: method names, pagination, envelopes, model names."""
+        old_ops = {_key(op): op for op in self.old_api.all_operations()}
+        new_ops = {_key(op): op for op in self.new_api.all_operations()}
+        for key, op in old_ops.items():
+            new = new_ops.get(key)
+            if new is None:
+                continue
+            self.operation = f"{op.http_method} {op.path}"
+            at_old, at_new = _op_pointer(op), _op_pointer(new)
+            if op.name != new.name:
+                self.add(
+                    "breaking",
+                    "sdk-method-renamed",
+                    f"{self.operation}: the SDK method {op.name} → {new.name}",
+                    at_old,
+                    at_new,
+                    sdk_only=True,
+                )
+            elif op.id != new.id:
+                self.add(
+                    "compatible",
+                    "operation-id-changed",
+                    f"{self.operation}: operationId {op.id} → {new.id}",
+                    at_old,
+                    at_new,
+                )
+            paging = [p.style if p else "none" for p in (op.pagination, new.pagination)]
+            if paging[0] != paging[1]:
+                self.add(
+                    "breaking",
+                    "pagination-changed",
+                    f"{self.operation}: pagination {paging[0]} → {paging[1]}",
+                    at_old,
+                    at_new,
+                )
+            if op.envelope != new.envelope:
+                before, after = ".".join(op.envelope or ()) or "none", ".".join(new.envelope or ()) or "none"
+                self.add(
+                    "breaking",
+                    "envelope-changed",
+                    f"{self.operation}: response envelope {before} → {after}",
+                    at_old,
+                    at_new,
+                )
+        self.operation = ""
+        old_models = {m.name: m for m in self.old_api.models}
+        new_models = {m.name: m for m in self.new_api.models}
+        new_sources = {m.source: m for m in self.new_api.models}
+        for name, model in old_models.items():
+            if name in new_models:
+                continue
+            renamed = new_sources.get(model.source)
+            if renamed is not None:
+                self.add(
+                    "breaking",
+                    "sdk-model-renamed",
+                    f"the SDK model {name} → {renamed.name}",
+                    model.source,
+                    renamed.source,
+                    sdk_only=True,
+                )
+            elif model.source.startswith("/components/schemas/"):
+                self.add(
+                    "breaking", "sdk-model-removed", f"the SDK model {name} removed", model.source, None, sdk_only=True
+                )
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _operations(data: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str, dict[str, Any]]]:
+    """(method, path with its parameters' names blanked) → (path, method, operation)."""
+    found = {}
+    paths = data.get("paths") or {}
+    for path, item in paths.items() if isinstance(paths, dict) else ():
+        if not isinstance(item, dict):
+            continue
+        for method in HTTP_METHODS:
+            op = item.get(method)
+            if isinstance(op, dict):
+                merged = dict(op)
+                if isinstance(item.get("parameters"), list):  # path-level parameters, unless the operation's own
+                    merged["parameters"] = [*item["parameters"], *(op.get("parameters") or [])]
+                found[(method, _PARAM.sub("{}", str(path)))] = (str(path), method, merged)
+    return found
+
+
+def _params(data: dict[str, Any], op: dict[str, Any], at: str) -> dict[tuple[str, str], tuple[dict[str, Any], str]]:
+    found = {}
+    for i, param in enumerate(op.get("parameters") or []):
+        resolved = _deref(data, param)
+        if isinstance(resolved, dict) and isinstance(resolved.get("name"), str):
+            ref = param.get("$ref") if isinstance(param, dict) else None
+            where = ref[1:] if isinstance(ref, str) and ref.startswith("#") else f"{at}/parameters/{i}"
+            found[(str(resolved.get("in")), resolved["name"])] = (resolved, where)
+    return found
+
+
+def _deref(data: dict[str, Any], node: Any) -> Any:
+    return resolve(data, node, "")[0]
+
+
+def _urls(servers: Any) -> list[str]:
+    return (
+        [s["url"] for s in servers if isinstance(s, dict) and isinstance(s.get("url"), str)]
+        if isinstance(servers, list)
+        else []
+    )
+
+
+def _requirements(security: Any) -> list[tuple[tuple[str, tuple[str, ...]], ...]]:
+    if not isinstance(security, list):
+        return []
+    found = []
+    for requirement in security:
+        if isinstance(requirement, dict):
+            found.append(
+                tuple(
+                    sorted((str(name), tuple(sorted(map(str, scopes or [])))) for name, scopes in requirement.items())
+                )
+            )
+    return found
+
+
+def _key(op: Operation) -> tuple[str, str]:
+    return op.http_method.lower(), _PARAM.sub("{}", op.path)
+
+
+def _op_pointer(op: Operation) -> str:
+    return f"/paths/{escape(op.path)}/{op.http_method.lower()}"
