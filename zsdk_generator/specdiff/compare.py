@@ -9,7 +9,7 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..ir.model import Api, Operation
 from ..spec.load import Document
-from ..spec.pointer import escape
+from ..spec.pointer import escape, get, split
 from ..spec.walk import HTTP_METHODS
 from .changes import Change, Level, Place
 from .schemas import SchemaComparer, resolve
@@ -347,10 +347,14 @@ class Comparison:
         old_models = {m.name: m for m in self.old_api.models}
         new_models = {m.name: m for m in self.new_api.models}
         new_sources = {m.source: m for m in self.new_api.models}
+        added = [m for m in self.new_api.models if m.name not in old_models]
         for name, model in old_models.items():
             if name in new_models:
                 continue
-            renamed = new_sources.get(model.source)
+            schema = _schema_at(self.old.data, model.source)
+            renamed = new_sources.get(model.source) or next(
+                (m for m in added if schema is not None and schema == _schema_at(self.new.data, m.source)), None
+            )
             if renamed is not None:
                 self.add(
                     "breaking",
@@ -399,6 +403,14 @@ def _params(data: dict[str, Any], op: dict[str, Any], at: str) -> dict[tuple[str
 
 def _deref(data: dict[str, Any], node: Any) -> Any:
     return resolve(data, node, "")[0]
+
+
+def _schema_at(data: dict[str, Any], pointer: str) -> Any:
+    """The schema at a model's source pointer (None when it is not one of the document's own)."""
+    try:
+        return get(data, split(pointer)) if pointer.startswith("/components/schemas/") else None
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
 
 
 def _urls(servers: Any) -> list[str]:

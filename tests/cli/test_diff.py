@@ -1,0 +1,196 @@
+"""`diff OLD NEW`: each kind of change found and classified, located in both documents, named in each SDK's
+surface; the formats, the semantic-version bump and the exit codes."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import FIXTURES, SPECS, run_cli
+from zsdk_generator.specdiff.report import diff_specs
+
+PETSTORE: dict[str, Any] = yaml.safe_load((SPECS / "petstore.yaml").read_text())
+Edit = Callable[[dict[str, Any]], None]
+
+
+def _pair(tmp_path: Path, edit: Edit) -> tuple[str, str]:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    changed = copy.deepcopy(PETSTORE)
+    edit(changed)
+    old.write_text(yaml.safe_dump(PETSTORE, sort_keys=False))
+    new.write_text(yaml.safe_dump(changed, sort_keys=False))
+    return str(old), str(new)
+
+
+def _schemas(d: dict[str, Any]) -> dict[str, Any]:
+    return d["components"]["schemas"]
+
+
+def _list_pets(d: dict[str, Any]) -> dict[str, Any]:
+    return d["paths"]["/pets"]["get"]
+
+
+def _remove_operation(d: dict[str, Any]) -> None:
+    del d["paths"]["/users/{username}"]["delete"]
+
+
+def _param_required(d: dict[str, Any]) -> None:
+    _list_pets(d)["parameters"][2]["required"] = True
+
+
+def _required_param_added(d: dict[str, Any]) -> None:
+    _list_pets(d)["parameters"].append({"name": "owner", "in": "query", "required": True, "schema": {"type": "string"}})
+
+
+def _optional_param_added(d: dict[str, Any]) -> None:
+    _list_pets(d)["parameters"].append({"name": "owner", "in": "query", "schema": {"type": "string"}})
+
+
+def _narrowed(d: dict[str, Any]) -> None:
+    _schemas(d)["NewPet"]["properties"]["name"]["maxLength"] = 32
+
+
+def _request_property_required(d: dict[str, Any]) -> None:
+    _schemas(d)["NewPet"]["required"].append("tag")
+
+
+def _request_type_changed(d: dict[str, Any]) -> None:
+    _schemas(d)["NewPet"]["properties"]["name"]["type"] = "integer"
+
+
+def _pattern_added(d: dict[str, Any]) -> None:
+    _schemas(d)["NewPet"]["properties"]["name"]["pattern"] = "^[a-z]+$"
+
+
+def _enum_value_removed(d: dict[str, Any]) -> None:
+    _schemas(d)["PetStatus"]["enum"].remove("sold")
+
+
+def _response_property_removed(d: dict[str, Any]) -> None:
+    del _schemas(d)["PetImage"]["properties"][next(iter(_schemas(d)["PetImage"]["properties"]))]
+
+
+def _server_changed(d: dict[str, Any]) -> None:
+    d["servers"][0]["url"] = "https://api.example.org/v2"
+
+
+def _security_changed(d: dict[str, Any]) -> None:
+    _list_pets(d)["security"] = [{"nowhere": []}]
+
+
+def _operation_added(d: dict[str, Any]) -> None:
+    d["paths"]["/toys"] = {"get": {"operationId": "listToys", "responses": {"204": {"description": "none"}}}}
+
+
+def _model_renamed(d: dict[str, Any]) -> None:
+    text = json.dumps(d).replace('"#/components/schemas/PetImage"', '"#/components/schemas/Picture"')
+    d.clear()
+    d.update(json.loads(text))
+    _schemas(d)["Picture"] = _schemas(d).pop("PetImage")
+
+
+CASES: list[tuple[str, Edit, str, str]] = [
+    ("operation removed", _remove_operation, "breaking", "operation-removed"),
+    ("operation added", _operation_added, "compatible", "operation-added"),
+    ("parameter became required", _param_required, "breaking", "request-parameter-became-required"),
+    ("required parameter added", _required_param_added, "breaking", "request-required-parameter-added"),
+    ("optional parameter added", _optional_param_added, "compatible", "request-parameter-added"),
+    ("request maxLength narrowed", _narrowed, "breaking", "request-max-length-changed"),
+    ("request property became required", _request_property_required, "breaking", "request-property-became-required"),
+    ("request type changed", _request_type_changed, "breaking", "request-type-changed"),
+    ("request pattern added", _pattern_added, "breaking", "request-pattern-changed"),
+    ("request enum value removed", _enum_value_removed, "breaking", "request-enum-value-removed"),
+    ("response property removed", _response_property_removed, "breaking", "response-property-removed"),
+    ("default server changed", _server_changed, "potential", "default-server-changed"),
+    ("security requirement changed", _security_changed, "breaking", "security-requirement-removed"),
+    ("schema renamed", _model_renamed, "breaking", "sdk-model-renamed"),
+]
+
+
+@pytest.mark.parametrize(("label", "edit", "level", "code"), CASES, ids=[c[0] for c in CASES])
+def test_each_kind_of_change_is_found_and_classified(
+    label: str, edit: Edit, level: str, code: str, tmp_path: Path
+) -> None:
+    old, new = _pair(tmp_path, edit)
+    changes = diff_specs(old, new).changes
+    found = [c for c in changes if c.code == code]
+    assert found, f"{label}: no {code} among {[(c.level, c.code, c.message) for c in changes]}"
+    assert found[0].level == level, found[0]
+    place = found[0].new or found[0].old
+    assert place is not None and place.line >= 1 and place.file.endswith(".yaml")
+
+
+def test_no_changes(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, lambda d: None)
+    report = diff_specs(old, new)
+    assert report.changes == [] and report.bump == "none"
+    result = run_cli("diff", old, new)
+    assert result.returncode == 0
+    assert result.stdout.endswith("0 changes: 0 breaking, 0 potentially breaking, 0 compatible; "
+                                  "semantic version bump: none\n")  # fmt: skip
+
+
+def test_text_names_both_places_and_every_language(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, _param_required)
+    result = run_cli("diff", old, new)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "breaking: GET /pets: query parameter status became required" in lines
+    at = lines[lines.index("breaking: GET /pets: query parameter status became required") + 1]
+    assert at.startswith(f"    at {new}:") and f" ← {old}:" in at and "/paths/~1pets/get/parameters/2" in at
+    for surface in ["python: client.pets.list(status)", "typescript: client.pets.list(status)",
+                    "go: client.Pets.List(Status)", "rust: client.pets().list(status)",
+                    "java: client.pets().list(status)", "php: $client->pets->list(status)"]:  # fmt: skip
+        assert f"    {surface}" in lines
+    assert lines[-1].endswith("semantic version bump: major")
+
+
+def test_a_model_change_names_the_model_member(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, _narrowed)
+    (change,) = [c for c in diff_specs(old, new).changes if c.code == "request-max-length-changed"]
+    assert change.surface["python"] == "NewPet.name" and change.surface["go"] == "NewPet.Name"
+    assert change.surface["java"] == "NewPet.name()" and change.surface["php"] == "NewPet::$name"
+
+
+def test_json_and_markdown(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, lambda d: (_remove_operation(d), _operation_added(d)))
+    data = json.loads(run_cli("diff", old, new, "--format", "json", "--lang", "go").stdout)
+    assert data["bump"] == "major" and data["counts"] == {"breaking": 1, "potential": 0, "compatible": 1}
+    removed = next(c for c in data["changes"] if c["code"] == "operation-removed")
+    assert removed["old"]["pointer"] == "/paths/~1users~1{username}/delete" and removed["new"] is None
+    assert removed["surface"] == {"go": "client.Users.Delete() removed"}
+    markdown = run_cli("diff", old, new, "--format", "markdown", "--lang", "python").stdout
+    assert markdown.startswith("## API changes (major version)\n\n### Breaking changes\n\n- DELETE /users/{username}")
+    assert "### Compatible changes" in markdown and "  - python: `client.users.delete() removed`" in markdown
+
+
+@pytest.mark.parametrize(
+    ("edit", "fail_on", "code"),
+    [
+        (_param_required, "none", 0),
+        (_param_required, "breaking", 1),
+        (_server_changed, "breaking", 0),
+        (_server_changed, "potential", 1),
+        (_optional_param_added, "potential", 0),
+    ],
+)
+def test_fail_on(edit: Edit, fail_on: str, code: int, tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, edit)
+    assert run_cli("diff", old, new, "--fail-on", fail_on).returncode == code
+
+
+def test_bad_input_is_one_located_error(tmp_path: Path) -> None:
+    old, _ = _pair(tmp_path, lambda d: None)
+    missing = run_cli("diff", old, str(tmp_path / "none.yaml"))
+    assert missing.returncode == 2 and missing.stderr.endswith("none.yaml: file not found\n")
+    broken = run_cli("diff", old, str(FIXTURES / "bad" / "dangling-ref.yaml"))
+    assert broken.returncode == 1 and "dangling-ref.yaml:" in broken.stderr and ": error: " in broken.stderr
+    assert "Traceback" not in broken.stderr + missing.stderr
+    unknown = run_cli("diff", old, old, "--lang", "cobol")
+    assert unknown.returncode == 2 and "unknown language 'cobol'" in unknown.stderr
