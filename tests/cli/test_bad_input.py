@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES, ROOT, run_cli
 
 BAD = FIXTURES / "bad"
 LOCATED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): (?P<rest>.+)$")
@@ -33,11 +33,21 @@ def _errors(output: str) -> list[re.Match[str]]:
     return [m for m in matches if m and m["sev"] == "error"]
 
 
-@pytest.mark.parametrize("command", ["validate", "ir"])
+def _args(command: str, spec: str) -> list[str]:
+    """`command` run on the bad spec (as the new version, for diff)."""
+    petstore = str(ROOT / "specs" / "petstore.yaml")
+    return {
+        "check": ["check", "--lang", "go", "--spec", spec, "--out", "never-written"],
+        "diff": ["diff", petstore, spec],
+        "init": ["init", "--spec", spec, "-o", "-"],
+    }.get(command, [command, spec])
+
+
+@pytest.mark.parametrize("command", ["validate", "ir", "check", "diff", "init"])
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_bad_file_gives_one_located_error(name: str, command: str) -> None:
     line, text = CASES[name]
-    result = run_cli(command, str(BAD / name))
+    result = run_cli(*_args(command, str(BAD / name)))
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert result.returncode == 1
@@ -48,8 +58,9 @@ def test_bad_file_gives_one_located_error(name: str, command: str) -> None:
     assert text in error["rest"]
     if line is not None:
         assert int(error["line"]) == line, output
-    if command == "ir":
-        assert result.stdout == ""  # no partial IR
+    if command in ("ir", "init"):
+        assert result.stdout == ""  # no partial IR or zsdk.yaml
+    assert not (ROOT / "never-written").exists()
 
 
 def test_missing_file_is_a_usage_error() -> None:
