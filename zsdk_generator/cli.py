@@ -386,6 +386,7 @@ def diff(old: str, new: str, lang: str, output_format: str, fail_on: str, config
     usage errors.
     """
     from .config import load_config
+    from .console import Console
     from .diagnostics import SpecError
     from .specdiff.changes import at_least
     from .specdiff.report import as_json, as_markdown, as_text, diff_specs
@@ -394,11 +395,14 @@ def diff(old: str, new: str, lang: str, output_format: str, fail_on: str, config
         if _missing(path):
             _usage_error(f"{path}: file not found")
     languages = [language for language, _ in _outs(lang, ".")]
+    console = Console(json_output=output_format != "text")
     try:
-        report = diff_specs(old, new, load_config(config_path))
+        report = diff_specs(old, new, load_config(config_path), stage=console.stage)
     except SpecError as exc:
-        _print([exc.diagnostic], sys.stderr)
+        console.done()
+        console.diagnostics([exc.diagnostic])
         sys.exit(EXIT_FINDINGS)
+    console.done()
     render = {"json": as_json, "markdown": as_markdown}.get(output_format, as_text)
     sys.stdout.write(render(report, languages))
     failing = (

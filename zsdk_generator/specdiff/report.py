@@ -4,6 +4,7 @@ report as text, JSON or a markdown changelog entry."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..config import Config
@@ -35,18 +36,22 @@ class DiffReport:
         return {level: sum(change.level == level for change in self.changes) for level in LEVELS}
 
 
-def diff_specs(old: str, new: str, config: Config | None = None) -> DiffReport:
+def diff_specs(
+    old: str, new: str, config: Config | None = None, stage: Callable[[str], None] = lambda _: None
+) -> DiffReport:
     """Every change from the spec at `old` to the one at `new`. Raises SpecError (located) when either cannot be
     built."""
     config = config or Config()
     built = []
     for path in (old, new):
+        stage(f"loading {path}")
         result = run(path, method_names=config.method_names)
         if result.api is None or result.document is None:
             errors = result.errors or [Diagnostic("error", "the spec could not be built", None, path)]
             raise SpecError(errors[0])
         built.append(result)
     before, after = built
+    stage("comparing")
     assert before.api and before.document and after.api and after.document
     changes = Comparison(before.document, after.document, before.api, after.api).run()
     order = {level: i for i, level in enumerate(LEVELS)}
