@@ -57,19 +57,23 @@ def work_unit(nodeid: str) -> str:
 # with one of them at the end; every other unit follows in the order pytest collects it.
 SLOWEST_FIRST = (
     "tests/real/test_corpus_java.py",
-    "tests/real/test_real_rust.py",
-    "tests/real/test_corpus_rust.py",
-    "tests/real/test_real_java.py",
-    "tests/conformance/test_conformance.py:typescript",
-    "tests/conformance/test_conformance.py:python",
     "tests/realservers/test_real_servers.py",
-    "tests/real/test_corpus_php.py",
+    "tests/real/test_corpus_rust.py",
     "tests/real/test_corpus_typescript.py",
-    "tests/hostile/test_hostile.py:java",
-    "tests/conformance/test_conformance.py:java",
-    "tests/real/test_real_typescript.py",
-    "tests/cli/test_hostile_input.py",
+    "tests/real/test_corpus_php.py",
     "tests/toolchain/test_java_sdk.py",
+    "tests/conformance/test_conformance.py:typescript",
+    "tests/real/test_real_rust.py",
+    "tests/hostile/test_hostile.py:java",
+    "tests/real/test_real_java.py",
+    "tests/conformance/test_conformance.py:python",
+    "tests/real/test_real_python.py",
+    "tests/real/test_real_php.py",
+    "tests/real/test_real_go.py",
+    "tests/conformance/test_conformance.py:java",
+    "tests/conformance/test_conformance.py:go",
+    "tests/cli/test_hostile_input.py",
+    "tests/real/test_real_typescript.py",
 )
 
 

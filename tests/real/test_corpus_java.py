@@ -40,7 +40,7 @@ def test_every_corpus_spec_generates_or_stops_clearly(corpus: tuple[Path, list[s
 
 
 def test_corpus_sdks_are_google_java_format_clean(corpus: tuple[Path, list[str], list[str]]) -> None:
-    """One google-java-format run over the generated (not runtime) files of every sixth SDK."""
+    """One google-java-format run over the generated (not runtime) files of a sample of the SDKs (real_specs.EVERY_FORMATTED)."""
     generated = [
         source
         for sdk in sample(_sdks(corpus[0]), EVERY_FORMATTED)
@@ -52,7 +52,7 @@ def test_corpus_sdks_are_google_java_format_clean(corpus: tuple[Path, list[str],
 
 
 def test_a_sample_of_corpus_sdks_compiles(corpus: tuple[Path, list[str], list[str]]) -> None:
-    """javac on every eighteenth SDK (24), every lint warning an error."""
+    """javac on a sample of the SDKs (real_specs.EVERY_COMPILED), every lint warning an error."""
     failed = []
     for sdk in sample(_sdks(corpus[0]), EVERY_COMPILED):
         result = java_tools.javac(java_tools.sources(sdk / "src" / "main"), sdk / "classes")

@@ -48,7 +48,7 @@ def test_corpus_sdks_are_rustfmt_clean(corpus: tuple[Path, list[str], list[str]]
 
 
 def test_a_sample_of_corpus_sdks_compiles(corpus: tuple[Path, list[str], list[str]]) -> None:
-    """`cargo check` on every eighteenth SDK, warnings included (they share one target folder: the dependencies
+    """`cargo check` on a sample of the SDKs (real_specs.EVERY_COMPILED), warnings included (they share one target folder: the dependencies
     compile once)."""
     folder = corpus[0]
     cargo = rust_tools.cargo()
