@@ -59,9 +59,13 @@ def _operations(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 
 def _deref(spec: Spec, node: Any) -> Any:
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+    for _ in range(32):
+        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/")):
+            break
+        target: Any = spec
         for part in node["$ref"][2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
     return node
 
 

@@ -194,3 +194,9 @@ def test_bad_input_is_one_located_error(tmp_path: Path) -> None:
     assert "Traceback" not in broken.stderr + missing.stderr
     unknown = run_cli("diff", old, old, "--lang", "cobol")
     assert unknown.returncode == 2 and "unknown language 'cobol'" in unknown.stderr
+
+
+@pytest.mark.parametrize("name", ["petstore", "vibedasher", "vibecaas", "vibefollow", "zatabase", "edge-cases"])
+def test_a_spec_has_no_changes_from_itself(name: str) -> None:
+    spec = str(SPECS / f"{name}.yaml")
+    assert [c.message for c in diff_specs(spec, spec).changes] == []

@@ -252,8 +252,8 @@ class SchemaComparer:
                         f"{oa}/{key}/{i}",
                         f"{na}/{key}",
                     )
-                else:
-                    j = new_names.index(name)
+                else:  # the same place when it still has that name (two variants may share a title)
+                    j = i if i < len(new_names) and new_names[i] == name else new_names.index(name)
                     self._compare(
                         before[i],
                         after[j],
