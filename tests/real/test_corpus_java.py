@@ -53,9 +53,11 @@ def test_corpus_sdks_are_google_java_format_clean(corpus: tuple[Path, list[str],
 
 def test_a_sample_of_corpus_sdks_compiles(corpus: tuple[Path, list[str], list[str]]) -> None:
     """javac on a sample of the SDKs (real_specs.EVERY_COMPILED), every lint warning an error."""
-    failed = []
-    for sdk in sample(_sdks(corpus[0]), EVERY_COMPILED):
-        result = java_tools.javac(java_tools.sources(sdk / "src" / "main"), sdk / "classes")
-        if result.returncode != 0:
-            failed.append(f"{sdk.name}:\n{(result.stdout + result.stderr)[-1500:]}")
+    sdks = sample(_sdks(corpus[0]), EVERY_COMPILED)
+    builds = [(java_tools.sources(sdk / "src" / "main"), sdk / "classes") for sdk in sdks]
+    failed = [
+        f"{sdk.name}:\n{output[-1500:]}"
+        for sdk, (code, output) in zip(sdks, java_tools.javac_each(builds), strict=True)
+        if code != 0
+    ]
     assert not failed, f"{len(failed)} SDKs do not compile cleanly:\n" + "\n".join(failed[:5])
