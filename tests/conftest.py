@@ -62,6 +62,7 @@ SLOWEST_FIRST = (
     "tests/real/test_corpus_typescript.py",
     "tests/real/test_corpus_php.py",
     "tests/toolchain/test_java_sdk.py",
+    "tests/unit/test_python_layout.py",
     "tests/conformance/test_conformance.py:typescript",
     "tests/real/test_real_rust.py",
     "tests/hostile/test_hostile.py:java",

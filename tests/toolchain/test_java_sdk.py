@@ -29,10 +29,26 @@ def _ok(result: object, what: str) -> None:
     assert returncode == 0, f"{what} failed:\n{(stdout + stderr)[-8000:]}"
 
 
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str]]:
+    """javac's exit code and output for every golden SDK, compiled in one JVM."""
+    out = tmp_path_factory.mktemp("javac")
+    builds = [(java_tools.sources(_sdk(spec) / "src" / "main"), out / spec / "classes") for spec in GOLDEN_SPECS]
+    return dict(zip(GOLDEN_SPECS, java_tools.javac_each(builds), strict=True))
+
+
+@pytest.fixture(scope="module")
+def unformatted() -> list[str]:
+    """The files of the golden SDKs google-java-format would change (one run over all of them)."""
+    return java_tools.gjf_changed(
+        [source for spec in GOLDEN_SPECS for source in java_tools.sources(_sdk(spec) / "src")]
+    )
+
+
 @pytest.mark.parametrize("spec", GOLDEN_SPECS)
-def test_javac_clean(spec: str, tmp_path: Path) -> None:
-    sources = java_tools.sources(_sdk(spec) / "src" / "main")
-    _ok(java_tools.javac(sources, tmp_path / "classes"), f"javac ({spec})")
+def test_javac_clean(spec: str, compiled: dict[str, tuple[int, str]]) -> None:
+    code, output = compiled[spec]
+    assert code == 0, f"javac ({spec}) failed:\n{output[-8000:]}"
 
 
 @pytest.mark.parametrize("spec", GOLDEN_SPECS)
@@ -42,8 +58,9 @@ def test_javadoc_clean(spec: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("spec", GOLDEN_SPECS)
-def test_google_java_format_clean(spec: str) -> None:
-    changed = java_tools.gjf_changed(java_tools.sources(_sdk(spec) / "src"))
+def test_google_java_format_clean(spec: str, unformatted: list[str]) -> None:
+    folder = str(_sdk(spec)) + "/"
+    changed = [path for path in unformatted if path.startswith(folder)]
     if changed:
         first = Path(changed[0])
         text = first.read_text(encoding="utf-8")
