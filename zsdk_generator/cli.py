@@ -14,8 +14,10 @@ from . import __version__
 from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:
+    from .check import Staleness
     from .config import Config
     from .console import Console
+    from .diagnostics import SpecError
     from .ir.model import Api
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -245,7 +247,6 @@ def generate(
     from .diagnostics import SpecError
     from .generate import generate as generate_all
     from .generate import summary, summary_data
-    from .writer import WriteRefused
 
     if _missing(spec):
         _usage_error(f"{spec}: file not found")
@@ -265,9 +266,7 @@ def generate(
             stage=console.stage,
         )
     except SpecError as exc:
-        console.done()
-        console.diagnostics(exc.diagnostics if isinstance(exc, WriteRefused) else [config.locate(exc.diagnostic)])
-        sys.exit(EXIT_FINDINGS)
+        _stopped(console, config, exc)
     console.done()
     if output_format == "json":
         found = warnings + [w for r in done for w in r.report.warnings]
@@ -309,7 +308,6 @@ def check(
     from .check import check as check_all
     from .console import Console
     from .diagnostics import SpecError
-    from .writer import WriteRefused
 
     if _missing(spec):
         _usage_error(f"{spec}: file not found")
@@ -319,9 +317,7 @@ def check(
     try:
         results = check_all(api, outs, config, Path(templates) if templates else None, stage=console.stage)
     except SpecError as exc:
-        console.done()
-        console.diagnostics(exc.diagnostics if isinstance(exc, WriteRefused) else [config.locate(exc.diagnostic)])
-        sys.exit(EXIT_FINDINGS)
+        _stopped(console, config, exc)
     console.done()
     current = all(result.current for result in results)
     if output_format == "json":
@@ -339,7 +335,17 @@ def check(
     sys.exit(EXIT_OK if current else EXIT_FINDINGS)
 
 
-def _check_line(result: Any) -> str:
+def _stopped(console: Console, config: Config, exc: SpecError) -> NoReturn:
+    """generate or check stopped by a template (located in zsdk.yaml when a setting caused it) or by the output
+    folder (one line per problem)."""
+    from .writer import WriteRefused
+
+    console.done()
+    console.diagnostics(exc.diagnostics if isinstance(exc, WriteRefused) else [config.locate(exc.diagnostic)])
+    sys.exit(EXIT_FINDINGS)
+
+
+def _check_line(result: Staleness) -> str:
     if result.current:
         return f"{result.language}: {result.out} is current ({len(result.files)} files)"
     counts = [f"{len(paths)} to {verb}" for verb, paths in

@@ -3,8 +3,11 @@ what it changes in each language's SDK."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+_PATH_PARAMETER = re.compile(r"\{[^}]*\}")
 
 Level = Literal["breaking", "potential", "compatible"]
 LEVELS: tuple[Level, ...] = ("breaking", "potential", "compatible")  # most severe first
@@ -53,6 +56,12 @@ def _place(place: Place | None) -> dict[str, object] | None:
     if place is None:
         return None
     return {"pointer": place.pointer, "file": place.file, "line": place.line}
+
+
+def operation_key(method: str, path: str) -> tuple[str, str]:
+    """One operation in either version: its method, and its path with the parameters' names blanked (renaming
+    `{id}` to `{pet_id}` keeps the operation)."""
+    return method.lower(), _PATH_PARAMETER.sub("{}", path)
 
 
 def bump(changes: list[Change]) -> Literal["major", "minor", "patch", "none"]:

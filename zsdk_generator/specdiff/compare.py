@@ -3,7 +3,6 @@ security, servers, pagination and envelopes (from the IR), and the names the SDK
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -11,10 +10,8 @@ from ..ir.model import Api, Operation
 from ..spec.load import Document
 from ..spec.pointer import escape, get, split
 from ..spec.walk import HTTP_METHODS
-from .changes import Change, Level, Place
-from .schemas import SchemaComparer, resolve
-
-_PARAM = re.compile(r"\{[^}]*\}")
+from .changes import Change, Level, Place, operation_key
+from .schemas import Direction, SchemaComparer, resolve
 
 
 class Comparison:
@@ -198,27 +195,7 @@ class Comparison:
             self.add(
                 "breaking", "request-body-became-required", f"{self.operation}: request body became required", oa, na
             )
-        old_media, new_media = old.get("content") or {}, new.get("content") or {}
-        for media, content in old_media.items():
-            at = f"{oa}/content/{escape(media)}"
-            if media not in new_media:
-                self.add(
-                    "breaking",
-                    "request-media-type-removed",
-                    f"{self.operation}: request body {media} no longer accepted",
-                    at,
-                    None,
-                )
-            elif isinstance(content, dict) and isinstance(new_media[media], dict):
-                new_at = f"{na}/content/{escape(media)}"
-                self.schemas.compare(
-                    content.get("schema"),
-                    new_media[media].get("schema"),
-                    at + "/schema",
-                    new_at + "/schema",
-                    f"{self.operation}: request body",
-                    "request",
-                )
+        self._contents(old, new, oa, na, "request")
 
     def _responses(self, old: Any, new: Any, oa: str, na: str) -> None:
         if not isinstance(old, dict) or not isinstance(new, dict):
@@ -239,27 +216,7 @@ class Comparison:
             before, after = _deref(self.old.data, response), _deref(self.new.data, new[status])
             if not success or not isinstance(before, dict) or not isinstance(after, dict):
                 continue
-            new_at = f"{na}/{escape(str(status))}"
-            old_media, new_media = before.get("content") or {}, after.get("content") or {}
-            for media, content in old_media.items():
-                media_at = f"{at}/content/{escape(media)}"
-                if media not in new_media:
-                    self.add(
-                        "breaking",
-                        "response-media-type-removed",
-                        f"{self.operation}: response {status} no longer {media}",
-                        media_at,
-                        None,
-                    )
-                elif isinstance(content, dict) and isinstance(new_media[media], dict):
-                    self.schemas.compare(
-                        content.get("schema"),
-                        new_media[media].get("schema"),
-                        media_at + "/schema",
-                        f"{new_at}/content/{escape(media)}/schema",
-                        f"{self.operation}: response {status}",
-                        "response",
-                    )
+            self._contents(before, after, at, f"{na}/{escape(str(status))}", "response", str(status))
         for status in new:
             if status not in old and str(status).startswith("2"):
                 self.add(
@@ -268,6 +225,24 @@ class Comparison:
                     f"{self.operation}: response {status} added",
                     None,
                     f"{na}/{escape(str(status))}",
+                )
+
+    def _contents(
+        self, old: dict[str, Any], new: dict[str, Any], oa: str, na: str, direction: Direction, status: str = ""
+    ) -> None:
+        """A request body's or a success response's media types: one removed breaks; a kept one's schema is
+        compared in the direction the data flows."""
+        what = f"{self.operation}: response {status}" if status else f"{self.operation}: request body"
+        old_media, new_media = old.get("content") or {}, new.get("content") or {}
+        for media, content in old_media.items():
+            at = f"{oa}/content/{escape(media)}"
+            if media not in new_media:
+                gone = f"response {status} no longer {media}" if status else f"request body {media} no longer accepted"
+                self.add("breaking", f"{direction}-media-type-removed", f"{self.operation}: {gone}", at, None)
+            elif isinstance(content, dict) and isinstance(new_media[media], dict):
+                new_at = f"{na}/content/{escape(media)}/schema"
+                self.schemas.compare(
+                    content.get("schema"), new_media[media].get("schema"), at + "/schema", new_at, what, direction
                 )
 
     def _security(self, old: dict[str, Any], new: dict[str, Any], oa: str, na: str) -> None:
@@ -300,8 +275,8 @@ class Comparison:
 
     def _sdk_names(self) -> None:
         """What the IR makes of the spec that the SDKs spell: method names, pagination, envelopes, model names."""
-        old_ops = {_key(op): op for op in self.old_api.all_operations()}
-        new_ops = {_key(op): op for op in self.new_api.all_operations()}
+        old_ops = {operation_key(op.http_method, op.path): op for op in self.old_api.all_operations()}
+        new_ops = {operation_key(op.http_method, op.path): op for op in self.new_api.all_operations()}
         for key, op in old_ops.items():
             new = new_ops.get(key)
             if new is None:
@@ -386,7 +361,7 @@ def _operations(data: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str, d
                 merged = dict(op)
                 if isinstance(item.get("parameters"), list):  # path-level parameters, unless the operation's own
                     merged["parameters"] = [*item["parameters"], *(op.get("parameters") or [])]
-                found[(method, _PARAM.sub("{}", str(path)))] = (str(path), method, merged)
+                found[operation_key(method, str(path))] = (str(path), method, merged)
     return found
 
 
@@ -433,10 +408,6 @@ def _requirements(security: Any) -> list[tuple[tuple[str, tuple[str, ...]], ...]
                 )
             )
     return found
-
-
-def _key(op: Operation) -> tuple[str, str]:
-    return op.http_method.lower(), _PARAM.sub("{}", op.path)
 
 
 def _op_pointer(op: Operation) -> str:

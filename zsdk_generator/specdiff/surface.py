@@ -3,15 +3,12 @@ that language's SDK spells it (from the SDK plan's names: the same words every t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..ir.naming import words
 from ..plan.model import CallPlan, Name, SdkPlan
 from ..spec.pointer import split
-from .changes import Change
-
-_PARAM = re.compile(r"\{[^}]*\}")
+from .changes import Change, operation_key
 
 
 @dataclass(frozen=True)
@@ -65,7 +62,7 @@ def calls(plan: SdkPlan) -> dict[tuple[str, str], _Call]:
     for top in plan.resources:
         for resource in top.walk():
             for call in resource.calls:
-                found[(call.http_method.lower(), _PARAM.sub("{}", call.path))] = _Call(resource.path, call)
+                found[operation_key(call.http_method, call.path)] = _Call(resource.path, call)
     return found
 
 
@@ -102,7 +99,7 @@ def _model_member(change: Change, plan: SdkPlan) -> tuple[str, str] | None:
         return None
     parts = split(place.pointer)
     models = {model.source: model.name for model in plan.models}
-    name = models.get("/components/schemas/" + place.pointer.split("/")[3])
+    name = models.get("/".join(place.pointer.split("/")[:4]))  # /components/schemas/<name>
     if name is None:
         return None
     field = parts[4] if len(parts) > 4 and parts[3] == "properties" else ""
@@ -121,7 +118,7 @@ def annotate(changes: list[Change], old_plan: SdkPlan, new_plan: SdkPlan) -> Non
         if not change.operation:
             continue
         http, _, path = change.operation.partition(" ")
-        key = (http.lower(), _PARAM.sub("{}", path))
+        key = operation_key(http, path)
         before, after = old_calls.get(key), new_calls.get(key)
         found = before or after
         if found is None:
