@@ -7,6 +7,10 @@ required, a success response removed. Both tools run on every pair as command-li
 whether each found the edit, and how many breaking changes each reported; then agreement (pairs where one
 found the edit and the other did not) and the time each took on Stripe (median of --runs fresh processes).
 
+Then oasdiff's own test documents (its module's data/checker `X_base.yaml` → `X_*.yaml` pairs and data/
+`X1.yaml` → `X2.yaml`, read from the Go module cache the build fills): how many pairs each tool flags as
+breaking, the pairs flagged by one tool only, and the pairs our tool refuses as invalid (with the reason).
+
 oasdiff is built from the Go module proxy into benchmarks/.peers/oasdiff on first use. Usage:
 
     python benchmarks/diff_oasdiff.py [--runs 3] [--specs real/stripe-2022-04.json ...]
@@ -220,6 +224,56 @@ def run_ours(old: Path, new: Path) -> tuple[float, list[dict[str, Any]]]:
     return seconds, [c for c in json.loads(result.stdout)["changes"] if c["level"] == "breaking"]
 
 
+def oasdiff_test_pairs() -> list[tuple[Path, Path]]:
+    """oasdiff's own test documents, as (base, revision) pairs."""
+    cache = subprocess.run(["go", "env", "GOMODCACHE"], capture_output=True, text=True, check=True).stdout.strip()
+    data = Path(cache) / "github.com" / "oasdiff" / f"oasdiff@{OASDIFF_VERSION}" / "data"
+    checker = data / "checker"
+    stems = {base.name.removesuffix("_base.yaml") for base in checker.glob("*_base.yaml")}
+    pairs = []
+    for revision in sorted(checker.glob("*.yaml")):
+        matching = [stem for stem in stems if revision.name.startswith(stem + "_")]
+        if matching and not revision.name.endswith("_base.yaml"):
+            pairs.append((checker / f"{max(matching, key=len)}_base.yaml", revision))
+    for first in sorted(data.glob("*1.yaml")):
+        second = first.with_name(first.name.removesuffix("1.yaml") + "2.yaml")
+        if second.exists():
+            pairs.append((first, second))
+    return pairs
+
+
+def compare_on_test_documents(binary: str) -> None:
+    pairs = oasdiff_test_pairs()
+    both = neither = 0
+    only_theirs, only_ours, refused = [], [], []
+    for base, revision in pairs:
+        _, theirs = run_oasdiff(binary, base, revision)
+        zsdk = str(Path(sys.executable).with_name("zsdk-generator"))
+        result = subprocess.run([zsdk, "diff", str(base), str(revision), "--format", "json", "--fail-on", "none"],
+                                capture_output=True, text=True)  # fmt: skip
+        if result.returncode != 0:
+            refused.append(f"{revision.name}: {result.stderr.strip().splitlines()[0].split(': error: ')[-1]}")
+            continue
+        ours = [c for c in json.loads(result.stdout)["changes"] if c["level"] == "breaking"]
+        if theirs and ours:
+            both += 1
+        elif not theirs and not ours:
+            neither += 1
+        elif theirs:
+            only_theirs.append(f"{revision.name}: {', '.join(sorted({t.get('id', '') for t in theirs}))}")
+        else:
+            only_ours.append(f"{revision.name}: {', '.join(sorted({c['code'] for c in ours}))}")
+    print(f"\noasdiff's test documents: {len(pairs)} pairs; both flag breaking {both}, neither {neither}, "
+          f"oasdiff only {len(only_theirs)}, zsdk-generator only {len(only_ours)}, refused by zsdk-generator "
+          f"{len(refused)}")  # fmt: skip
+    for line in only_theirs:
+        print("  missed by zsdk-generator:", line)
+    for line in only_ours:
+        print("  breaking for zsdk-generator only:", line)
+    for line in refused:
+        print("  refused by zsdk-generator:", line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
@@ -258,6 +312,7 @@ def main() -> None:
             print("  missed by zsdk-generator:", line)
         for line in missed_by_them:
             print("  missed by oasdiff:", line)
+        compare_on_test_documents(binary)
         stripe = SHARED / "real/stripe-2022-04.json"
         if stripe.exists():
             old = Path(tmp) / "stripe-2022-04.json"

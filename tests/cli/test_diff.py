@@ -19,11 +19,14 @@ PETSTORE: dict[str, Any] = yaml.safe_load((SPECS / "petstore.yaml").read_text())
 Edit = Callable[[dict[str, Any]], None]
 
 
-def _pair(tmp_path: Path, edit: Edit) -> tuple[str, str]:
+def _pair(tmp_path: Path, edit: Edit, before: Edit = lambda d: None) -> tuple[str, str]:
+    """The petstore spec as `before` leaves it, and then changed by `edit`."""
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
-    changed = copy.deepcopy(PETSTORE)
+    original = copy.deepcopy(PETSTORE)
+    before(original)
+    changed = copy.deepcopy(original)
     edit(changed)
-    old.write_text(yaml.safe_dump(PETSTORE, sort_keys=False))
+    old.write_text(yaml.safe_dump(original, sort_keys=False))
     new.write_text(yaml.safe_dump(changed, sort_keys=False))
     return str(old), str(new)
 
@@ -95,6 +98,74 @@ def _model_renamed(d: dict[str, Any]) -> None:
     _schemas(d)["Picture"] = _schemas(d).pop("PetImage")
 
 
+def _const_added(d: dict[str, Any]) -> None:
+    _schemas(d)["NewPet"]["properties"]["tag"]["const"] = "tabby"
+
+
+def _response_bound_widened(d: dict[str, Any]) -> None:
+    _schemas(d)["Cat"]["allOf"][1]["properties"]["lives_left"]["maximum"] = 99
+
+
+def _response_variant_added(d: dict[str, Any]) -> None:
+    _schemas(d)["Pet"]["oneOf"].append({"$ref": "#/components/schemas/PetImage"})
+
+
+def _response_became_nullable(d: dict[str, Any]) -> None:
+    _schemas(d)["PetImage"]["properties"]["url"] = {"oneOf": [{"type": "null"}, {"type": "string"}]}
+
+
+def _response_enum_dropped(d: dict[str, Any]) -> None:
+    del _schemas(d)["OrderStatus"]["enum"]
+
+
+def _extensible_enum(d: dict[str, Any]) -> None:
+    _schemas(d)["NewPet"]["properties"]["tag"]["x-extensible-enum"] = ["tabby", "calico"]
+
+
+def _extensible_enum_value_removed(d: dict[str, Any]) -> None:
+    _schemas(d)["NewPet"]["properties"]["tag"]["x-extensible-enum"] = ["tabby"]
+
+
+def _anonymous_access_removed(d: dict[str, Any]) -> None:
+    _list_pets(d)["security"] = [{"apiKeyAuth": []}]
+
+
+def _anonymous_before(d: dict[str, Any]) -> None:
+    _list_pets(d)["security"] = [{}]
+
+
+def _request_body_removed(d: dict[str, Any]) -> None:
+    del d["paths"]["/pets"]["post"]["requestBody"]
+
+
+def _tuple_property(d: dict[str, Any]) -> None:
+    d["openapi"] = "3.1.0"
+    _schemas(d)["NewPet"]["properties"]["tags"] = {"type": "array", "prefixItems": [{"type": "string"}]}
+
+
+def _items_became_false(d: dict[str, Any]) -> None:
+    _schemas(d)["NewPet"]["properties"]["tags"]["items"] = False
+
+
+def _all_of_part_added(d: dict[str, Any]) -> None:
+    _schemas(d)["NewPet"] = {"allOf": [copy.deepcopy(_schemas(d)["NewPet"]), {"minProperties": 2}]}
+
+
+def _became_union(d: dict[str, Any]) -> None:
+    pet = d["paths"]["/pets"]["post"]["requestBody"]["content"]["application/json"]
+    pet["schema"] = {"oneOf": [{"$ref": "#/components/schemas/NewPet"}, {"$ref": "#/components/schemas/NewUser"}]}
+
+
+def _webhook_removed(d: dict[str, Any]) -> None:
+    del d["webhooks"]
+
+
+def _webhook_before(d: dict[str, Any]) -> None:
+    d["openapi"] = "3.1.0"
+    d["webhooks"] = {"petAdopted": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+        "$ref": "#/components/schemas/PetImage"}}}}, "responses": {"200": {"description": "received"}}}}}  # fmt: skip
+
+
 CASES: list[tuple[str, Edit, str, str]] = [
     ("operation removed", _remove_operation, "breaking", "operation-removed"),
     ("operation added", _operation_added, "compatible", "operation-added"),
@@ -110,14 +181,32 @@ CASES: list[tuple[str, Edit, str, str]] = [
     ("default server changed", _server_changed, "potential", "default-server-changed"),
     ("security requirement changed", _security_changed, "breaking", "security-requirement-removed"),
     ("schema renamed", _model_renamed, "breaking", "sdk-model-renamed"),
+    ("request const added", _const_added, "breaking", "request-const-added"),
+    ("response maximum widened", _response_bound_widened, "breaking", "response-maximum-changed"),
+    ("response variant added", _response_variant_added, "breaking", "response-variant-added"),
+    ("response property became nullable", _response_became_nullable, "breaking", "response-nullable-changed"),
+    ("response enum dropped", _response_enum_dropped, "breaking", "response-enum-removed"),
+    ("request body removed", _request_body_removed, "breaking", "request-body-removed"),
+    ("request allOf part added", _all_of_part_added, "breaking", "request-all-of-added"),
+    ("request body became a union", _became_union, "breaking", "request-union-changed"),
 ]
+# Changes to a spec first made to have what they change: (label, edit before, edit, level, code).
+SET_UP_CASES: list[tuple[str, Edit, Edit, str, str]] = [
+    ("x-extensible-enum value removed", _extensible_enum, _extensible_enum_value_removed, "breaking",
+     "request-x-extensible-enum-value-removed"),
+    ("anonymous access removed", _anonymous_before, _anonymous_access_removed, "breaking",
+     "security-requirement-removed"),
+    ("request items became false", _tuple_property, _items_became_false, "breaking", "request-schema-became-false"),
+    ("webhook removed", _webhook_before, _webhook_removed, "breaking", "operation-removed"),
+]  # fmt: skip
+ALL_CASES = [(label, lambda d: None, edit, level, code) for label, edit, level, code in CASES] + SET_UP_CASES
 
 
-@pytest.mark.parametrize(("label", "edit", "level", "code"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("label", "before", "edit", "level", "code"), ALL_CASES, ids=[c[0] for c in ALL_CASES])
 def test_each_kind_of_change_is_found_and_classified(
-    label: str, edit: Edit, level: str, code: str, tmp_path: Path
+    label: str, before: Edit, edit: Edit, level: str, code: str, tmp_path: Path
 ) -> None:
-    old, new = _pair(tmp_path, edit)
+    old, new = _pair(tmp_path, edit, before)
     changes = diff_specs(old, new).changes
     found = [c for c in changes if c.code == code]
     assert found, f"{label}: no {code} among {[(c.level, c.code, c.message) for c in changes]}"

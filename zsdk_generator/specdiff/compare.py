@@ -12,6 +12,7 @@ from ..spec.pointer import escape, get, split
 from ..spec.walk import HTTP_METHODS
 from .changes import Change, Level, Place, operation_key
 from .schemas import Direction, SchemaComparer, resolve
+from .unchanged import Unchanged
 
 
 class Comparison:
@@ -21,26 +22,25 @@ class Comparison:
         self.changes: list[Change] = []
         self.operation = ""
         self.parameter = ""  # the wire name of the parameter being compared
-        self.schemas = SchemaComparer(old.data, new.data, self._schema_change)
+        self.unchanged = Unchanged(old.data, new.data)
+        self.schemas = SchemaComparer(old.data, new.data, self._schema_change, self.unchanged.at)
 
     def run(self) -> list[Change]:
         self._servers()
         self._security_schemes()
         old_ops, new_ops = _operations(self.old.data), _operations(self.new.data)
-        for key, (path, method, op) in old_ops.items():
-            self.operation, self.parameter = f"{method.upper()} {path}", ""
-            at = f"/paths/{escape(path)}/{method}"
+        for key, (label, at, op) in old_ops.items():
+            self.operation, self.parameter = label, ""
             if key not in new_ops:
-                self.add("breaking", "operation-removed", f"{self.operation} removed", at, None)
+                self.add("breaking", "operation-removed", f"{label} removed", at, None)
                 continue
-            new_path, _, new_op = new_ops[key]
-            self._operation(op, new_op, at, f"/paths/{escape(new_path)}/{method}")
-        for key, (path, method, _) in new_ops.items():
+            _, new_at, new_op = new_ops[key]
+            if new_at != at or not self.unchanged.operation(op, new_op):
+                self._operation(op, new_op, at, new_at)
+        for key, (label, at, _) in new_ops.items():
             if key not in old_ops:
-                self.operation, self.parameter = f"{method.upper()} {path}", ""
-                self.add(
-                    "compatible", "operation-added", f"{self.operation} added", None, f"/paths/{escape(path)}/{method}"
-                )
+                self.operation, self.parameter = label, ""
+                self.add("compatible", "operation-added", f"{label} added", None, at)
         self.operation = self.parameter = ""
         self._sdk_names()
         return self.changes
@@ -189,7 +189,7 @@ class Comparison:
             self.add(level, "request-body-added", f"{self.operation}: request body added", None, na)
             return
         if not isinstance(new, dict):
-            self.add("potential", "request-body-removed", f"{self.operation}: request body removed", oa, None)
+            self.add("breaking", "request-body-removed", f"{self.operation}: request body removed", oa, None)
             return
         if not old.get("required") and new.get("required"):
             self.add(
@@ -252,21 +252,21 @@ class Comparison:
         new_at = na + "/security" if "security" in new else "/security"
         for requirement in before:
             if requirement not in after:
-                shown = " + ".join(f"{n} {list(s)}" if s else n for n, s in requirement) or "none"
+                shown = _shown(requirement)
                 self.add(
                     "breaking",
                     "security-requirement-removed",
-                    f"{self.operation}: security {shown} no longer accepted",
+                    f"{self.operation}: {shown} no longer accepted",
                     old_at,
                     new_at,
                 )
         for requirement in after:
             if requirement not in before:
-                shown = " + ".join(f"{n} {list(s)}" if s else n for n, s in requirement) or "none"
+                shown = _shown(requirement)
                 self.add(
                     "compatible",
                     "security-requirement-added",
-                    f"{self.operation}: security {shown} also accepted",
+                    f"{self.operation}: {shown} also accepted",
                     old_at,
                     new_at,
                 )
@@ -349,19 +349,25 @@ class Comparison:
 
 
 def _operations(data: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str, dict[str, Any]]]:
-    """(method, path with its parameters' names blanked) → (path, method, operation)."""
+    """Each operation and webhook: its key in either version → (what it is called, where, the operation with its
+    path's parameters)."""
     found = {}
-    paths = data.get("paths") or {}
-    for path, item in paths.items() if isinstance(paths, dict) else ():
-        if not isinstance(item, dict):
-            continue
-        for method in HTTP_METHODS:
-            op = item.get(method)
-            if isinstance(op, dict):
-                merged = dict(op)
-                if isinstance(item.get("parameters"), list):  # path-level parameters, unless the operation's own
-                    merged["parameters"] = [*item["parameters"], *(op.get("parameters") or [])]
-                found[operation_key(method, str(path))] = (str(path), method, merged)
+    for group in ("paths", "webhooks"):
+        items = data.get(group)
+        for name, item in items.items() if isinstance(items, dict) else ():
+            if not isinstance(item, dict):
+                continue
+            for method in HTTP_METHODS:
+                op = item.get(method)
+                if isinstance(op, dict):
+                    merged = dict(op)
+                    if isinstance(item.get("parameters"), list):  # path-level parameters, then the operation's own
+                        merged["parameters"] = [*item["parameters"], *(op.get("parameters") or [])]
+                    at = f"/{group}/{escape(str(name))}/{method}"
+                    if group == "paths":
+                        found[operation_key(method, str(name))] = (f"{method.upper()} {name}", at, merged)
+                    else:
+                        found[(method, f"webhook {name}")] = (f"webhook {name} ({method.upper()})", at, merged)
     return found
 
 
@@ -397,8 +403,9 @@ def _urls(servers: Any) -> list[str]:
 
 
 def _requirements(security: Any) -> list[tuple[tuple[str, tuple[str, ...]], ...]]:
-    if not isinstance(security, list):
-        return []
+    """Each way to authenticate, as sorted (scheme, scopes) pairs; () is anonymous access, as no security is."""
+    if not isinstance(security, list) or not security:
+        return [()]
     found = []
     for requirement in security:
         if isinstance(requirement, dict):
@@ -408,6 +415,12 @@ def _requirements(security: Any) -> list[tuple[tuple[str, tuple[str, ...]], ...]
                 )
             )
     return found
+
+
+def _shown(requirement: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    if not requirement:
+        return "anonymous access"
+    return "security " + " + ".join(f"{n} {list(s)}" if s else n for n, s in requirement)
 
 
 def _op_pointer(op: Operation) -> str:

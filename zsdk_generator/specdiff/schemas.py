@@ -30,8 +30,15 @@ _MAX_DEPTH = 64
 
 
 class SchemaComparer:
-    def __init__(self, old_doc: dict[str, Any], new_doc: dict[str, Any], report: Report) -> None:
-        self.old_doc, self.new_doc, self.report = old_doc, new_doc, report
+    def __init__(
+        self,
+        old_doc: dict[str, Any],
+        new_doc: dict[str, Any],
+        report: Report,
+        unchanged: Callable[[str], bool] = lambda pointer: False,
+    ) -> None:
+        """`unchanged(pointer)` says whether the schema at a pointer is the same in both documents."""
+        self.old_doc, self.new_doc, self.report, self.unchanged = old_doc, new_doc, report, unchanged
         self.seen: set[tuple[str, str, Direction]] = set()
 
     def compare(self, old: Any, new: Any, old_at: str, new_at: str, what: str, direction: Direction) -> None:
@@ -44,9 +51,18 @@ class SchemaComparer:
     ) -> None:
         old, old_at, old_ref = resolve(self.old_doc, old, old_at)
         new, new_at, new_ref = resolve(self.new_doc, new, new_at)
-        if not isinstance(old, dict) or not isinstance(new, dict) or depth > _MAX_DEPTH:
+        if depth > _MAX_DEPTH:
             return
+        if old is not False and new is False:  # the boolean schema that matches nothing
+            level: Level = "breaking" if direction == "request" or old is not None else "compatible"
+            self.report(level, f"{direction}-schema-became-false", f"{what}: now accepts no value", old_at, new_at)
+            return
+        if not isinstance(old, dict) or not isinstance(new, dict):
+            return
+        (old, old_at), (new, new_at) = _unwrapped(self.old_doc, old, old_at), _unwrapped(self.new_doc, new, new_at)
         if old_ref and new_ref:  # a shared schema: compared once per direction, named by its component
+            if old_at == new_at and self.unchanged(old_at):
+                return
             seen = (old_at, new_at, direction)
             if seen in self.seen:
                 return
@@ -59,12 +75,16 @@ class SchemaComparer:
         self._bounds(old, new, what, direction, *args)
         self._properties(old, new, what, direction, depth, *args)
         for key in ("items", "additionalProperties"):
-            if isinstance(old.get(key), dict) and isinstance(new.get(key), dict):
+            before, after = old.get(key), new.get(key)
+            if key == "items" and before is None and after is False:
+                before = {}  # any item before; none now
+            if isinstance(before, dict) and (isinstance(after, dict) or after is False):
                 item = "items" if key == "items" else "values"
                 self._compare(
-                    old[key], new[key], f"{old_at}/{key}", f"{new_at}/{key}", f"{what} {item}", direction, depth + 1
+                    before, after, f"{old_at}/{key}", f"{new_at}/{key}", f"{what} {item}", direction, depth + 1
                 )
         self._variants(old, new, what, direction, depth, *args)
+        self._keywords(old, new, what, direction, *args)
 
     def _type(
         self, old: dict[str, Any], new: dict[str, Any], what: str, direction: Direction, oa: str, na: str
@@ -109,32 +129,40 @@ class SchemaComparer:
     def _enum(
         self, old: dict[str, Any], new: dict[str, Any], what: str, direction: Direction, oa: str, na: str
     ) -> None:
-        if not isinstance(old.get("enum"), list) or not isinstance(new.get("enum"), list):
-            if isinstance(new.get("enum"), list) and not isinstance(old.get("enum"), list) and direction == "request":
+        for key in ("enum", "x-extensible-enum"):
+            before, after = old.get(key), new.get(key)
+            if not isinstance(before, list) or not isinstance(after, list):
+                if isinstance(after, list) and direction == "request":
+                    self.report(
+                        "breaking",
+                        f"request-{key}-added",
+                        f"{what}: now limited to {_values(after)}",
+                        oa,
+                        na + "/" + key,
+                    )
+                elif isinstance(before, list) and direction == "response":  # the SDK's enum type becomes a string
+                    self.report("breaking", f"response-{key}-removed", f"{what}: no longer an enum", oa + "/" + key, na)
+                continue
+            removed = [v for v in before if v not in after]
+            added = [v for v in after if v not in before]
+            if removed:
+                level: Level = "breaking" if direction == "request" else "compatible"
                 self.report(
-                    "breaking", "request-enum-added", f"{what}: now limited to {_values(new['enum'])}", oa, na + "/enum"
+                    level,
+                    f"{direction}-{key}-value-removed",
+                    f"{what}: value {_values(removed)} removed",
+                    f"{oa}/{key}",
+                    f"{na}/{key}",
                 )
-            return
-        removed = [v for v in old["enum"] if v not in new["enum"]]
-        added = [v for v in new["enum"] if v not in old["enum"]]
-        if removed:
-            level: Level = "breaking" if direction == "request" else "compatible"
-            self.report(
-                level,
-                f"{direction}-enum-value-removed",
-                f"{what}: value {_values(removed)} removed",
-                oa + "/enum",
-                na + "/enum",
-            )
-        if added:
-            level = "compatible" if direction == "request" else "potential"
-            self.report(
-                level,
-                f"{direction}-enum-value-added",
-                f"{what}: value {_values(added)} added",
-                oa + "/enum",
-                na + "/enum",
-            )
+            if added:
+                level = "compatible" if direction == "request" else "potential"
+                self.report(
+                    level,
+                    f"{direction}-{key}-value-added",
+                    f"{what}: value {_values(added)} added",
+                    f"{oa}/{key}",
+                    f"{na}/{key}",
+                )
 
     def _bounds(
         self, old: dict[str, Any], new: dict[str, Any], what: str, direction: Direction, oa: str, na: str
@@ -149,7 +177,7 @@ class SchemaComparer:
             level: Level = (
                 ("breaking" if narrower else "compatible")
                 if direction == "request"
-                else ("compatible" if narrower else "potential")
+                else ("compatible" if narrower else "breaking")
             )
             self.report(
                 level,
@@ -236,6 +264,11 @@ class SchemaComparer:
     def _variants(
         self, old: dict[str, Any], new: dict[str, Any], what: str, direction: Direction, depth: int, oa: str, na: str
     ) -> None:
+        if _is_union(old) != _is_union(new):  # the SDK's type turns from one kind into a union, or back
+            state = "now one of several schemas" if _is_union(new) else "no longer one of several schemas"
+            self.report("breaking", f"{direction}-union-changed", f"{what}: {state}", oa, na)
+            return
+        self._parts_added(old, new, what, direction, oa, na)
         for key in ("oneOf", "anyOf"):
             before, after = old.get(key), new.get(key)
             if not isinstance(before, list) or not isinstance(after, list):
@@ -264,8 +297,8 @@ class SchemaComparer:
                         depth + 1,
                     )
             for j, name in enumerate(new_names):
-                if name not in old_names:
-                    level = "compatible" if direction == "request" else "potential"
+                if name not in old_names:  # a response may now be of a kind the client cannot decode
+                    level = "compatible" if direction == "request" else "breaking"
                     self.report(
                         level,
                         f"{direction}-variant-added",
@@ -274,8 +307,76 @@ class SchemaComparer:
                         f"{na}/{key}/{j}",
                     )
 
+    def _parts_added(
+        self, old: dict[str, Any], new: dict[str, Any], what: str, direction: Direction, oa: str, na: str
+    ) -> None:
+        """allOf parts added: a request must now match each of them too."""
+        before, after = old.get("allOf"), new.get("allOf")
+        before = before if isinstance(before, list) else []
+        for j, part in enumerate(after if isinstance(after, list) else []):
+            if part not in before and direction == "request" and not _annotation_only(part):
+                name = _variant_name(part, j)
+                self.report(
+                    "breaking", "request-all-of-added", f"{what}: allOf part {name} added", oa, f"{na}/allOf/{j}"
+                )
+
+    def _keywords(
+        self, old: dict[str, Any], new: dict[str, Any], what: str, direction: Direction, oa: str, na: str
+    ) -> None:
+        """Every other validation keyword (const, not, if/then/else, contains, prefixItems, patternProperties,
+        dependentRequired, unevaluatedProperties, …): one added or changed restricts what a request may send;
+        one removed or changed widens what a response may hold."""
+        for key in sorted((old.keys() | new.keys()) - _COMPARED):
+            if key.startswith("x-") or old.get(key) == new.get(key):
+                continue
+            before, after = key in old, key in new
+            restricts = after and direction == "request"
+            widens = before and direction == "response"
+            state = "changed" if before and after else "added" if after else "removed"
+            self.report(
+                "breaking" if restricts or widens else "compatible",
+                f"{direction}-{_kebab(key)}-{state}",
+                f"{what}: {key} {state}",
+                f"{oa}/{key}" if before else oa,
+                f"{na}/{key}" if after else na,
+            )
+
 
 # ---------------------------------------------------------------------------------------------- helpers
+
+# Keywords that do not restrict values, and those the comparer looks at one by one.
+_ANNOTATIONS = {
+    "title", "description", "default", "example", "examples", "deprecated", "readOnly", "writeOnly", "xml",
+    "externalDocs", "$comment", "$id", "$schema", "$anchor", "$defs", "definitions",
+}  # fmt: skip
+_COMPARED = _ANNOTATIONS | {
+    "$ref", "type", "format", "nullable", "enum", "pattern", "properties", "required", "items",
+    "additionalProperties", "oneOf", "anyOf", "allOf", "discriminator", "uniqueItems", *(key for key, _ in _NARROWING),
+}  # fmt: skip
+
+
+def _annotation_only(schema: Any) -> bool:
+    return isinstance(schema, dict) and not set(schema) - _ANNOTATIONS
+
+
+def _is_union(schema: dict[str, Any]) -> bool:
+    return any(isinstance(schema.get(key), list) and len(schema[key]) > 1 for key in ("oneOf", "anyOf"))
+
+
+def _unwrapped(doc: dict[str, Any], schema: dict[str, Any], at: str) -> tuple[dict[str, Any], str]:
+    """A nullable wrapper (`anyOf`/`oneOf` of one schema and `{type: null}`) as that schema made nullable."""
+    for key in ("anyOf", "oneOf"):
+        parts = schema.get(key)
+        if not isinstance(parts, list) or len(parts) != 2:
+            continue
+        others = [i for i, part in enumerate(parts) if not (isinstance(part, dict) and part.get("type") == "null")]
+        if len(others) != 1:
+            continue
+        inner, inner_at, _ = resolve(doc, parts[others[0]], f"{at}/{key}/{others[0]}")
+        if isinstance(inner, dict):
+            outside = {k: v for k, v in schema.items() if k != key}
+            return {**inner, **outside, "nullable": True}, inner_at
+    return schema, at
 
 
 def resolve(doc: dict[str, Any], schema: Any, at: str) -> tuple[Any, str, bool]:
