@@ -222,6 +222,12 @@ def _json_summary(command: str, spec: str, languages: list[dict[str, object]], *
     metavar="SECONDS",
     help="How long to wait for another run writing the same folder (0: stop at once).",
 )
+@click.option(
+    "--timings",
+    is_flag=True,
+    help="Also report how long each stage took (load, checks, upgrade, IR, each language's plan, render and "
+    "format, write): a line on standard error, or `timings` in the JSON summary.",
+)
 def generate(
     lang: str,
     spec: str,
@@ -232,6 +238,7 @@ def generate(
     output_format: str,
     force: bool,
     lock_timeout: float,
+    timings: bool,
 ) -> None:
     """Generate SDKs from SPEC into OUT.
 
@@ -243,6 +250,7 @@ def generate(
     unless --force. Exit 0 when written, 1 when the spec, zsdk.yaml, a
     template or the output folder stopped it, 2 for usage errors.
     """
+    from . import timing
     from .console import Console
     from .diagnostics import SpecError
     from .generate import generate as generate_all
@@ -268,19 +276,25 @@ def generate(
     except SpecError as exc:
         _stopped(console, config, exc)
     console.done()
+    laps = {name: round(seconds, 4) for name, seconds in timing.laps().items()} if timings else None
     if output_format == "json":
         found = warnings + [w for r in done for w in r.report.warnings]
+        more: dict[str, object] = {"timings": laps} if laps is not None else {}
         _json_summary(
             "generate",
             spec,
             [summary_data(api, r, warnings) for r in done],
             diagnostics=[_diagnostic_data(d) for d in found],
+            **more,
         )
         return
     for language_result in done:
         if not quiet:
             console.diagnostics(language_result.report.warnings)
             click.echo(summary(api, language_result, warnings))
+    if laps is not None:
+        sys.stdout.flush()
+        console.line("timings: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in laps.items()))
 
 
 @cli.command()

@@ -18,6 +18,7 @@ from .spec.load import Document, load_document
 from .spec.structure import check_structure
 from .spec.upgrade import upgrade
 from .spec.validate import spec_validator_findings
+from .timing import stage
 
 # Python frames the stages may need per level of nesting (the builder recurses into nested schemas).
 _FRAMES_PER_LEVEL = 12
@@ -46,21 +47,26 @@ def _run(path: str, full_validation: bool, method_names: MethodNames) -> Result:
     result = Result()
     try:
         limits = Limits.from_environment()
-        document = result.document = load_document(path, limits)
+        with stage("load"):
+            document = result.document = load_document(path, limits)
     except SpecError as exc:
         result.diagnostics.append(exc.diagnostic)
         return result
     result.diagnostics += document.warnings
     try:
         with _recursion_room(limits.max_depth * _FRAMES_PER_LEVEL):
-            if full_validation:
-                result.diagnostics += spec_validator_findings(document.data, limits.max_validator_seconds)
-            result.diagnostics += check_structure(document.data)
+            with stage("checks"):
+                if full_validation:
+                    result.diagnostics += spec_validator_findings(document.data, limits.max_validator_seconds)
+                result.diagnostics += check_structure(document.data)
             if not result.errors:
-                upgrade(document)
-                result.diagnostics += semantic_checks(document)
+                with stage("upgrade"):
+                    upgrade(document)
+                with stage("checks"):
+                    result.diagnostics += semantic_checks(document)
             if not result.errors:
-                result.api, warnings = build_api(document, method_names)
+                with stage("IR"):
+                    result.api, warnings = build_api(document, method_names)
                 result.diagnostics += warnings
     except SpecError as exc:
         result.diagnostics.append(exc.diagnostic)

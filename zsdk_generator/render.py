@@ -12,9 +12,12 @@ import jinja2
 
 from .config import LanguageConfig
 from .diagnostics import error
+from .forked import in_child
 from .ir.model import Api
 from .plan.build import build_plan
+from .plan.model import SdkPlan
 from .targets.base import Target, with_header
+from .timing import stage
 
 
 def environment(target: Target, override_dir: Path | None = None) -> jinja2.Environment:
@@ -54,7 +57,27 @@ def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path 
     env = environment(target, override_dir)
     files: dict[str, str] = {}
     rendered: dict[str, str] = {}
-    for job in target.lower(build_plan(api, config), config):
+    with stage(f"{target.name} plan"):
+        sdk = build_plan(api, config)
+    with stage(f"{target.name} render"):
+        _render_jobs(target, sdk, config, env, files, rendered)
+    with stage(f"{target.name} format"):
+        formatted = _format_all(target, rendered)
+    for path, text in formatted.items():
+        files[path] = with_header(path, text)
+    return dict(sorted(files.items()))
+
+
+def _render_jobs(
+    target: Target,
+    sdk: SdkPlan,
+    config: LanguageConfig,
+    env: jinja2.Environment,
+    files: dict[str, str],
+    rendered: dict[str, str],
+) -> None:
+    """The target's jobs: copied files into `files`, rendered templates (not yet formatted) into `rendered`."""
+    for job in target.lower(sdk, config):
         if job.path in files or job.path in rendered:
             raise error(f"{target.name}: two files would be written to {job.path}", None)
         if job.source is not None:
@@ -67,9 +90,6 @@ def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path 
             line = getattr(exc, "lineno", None)
             where = f"{getattr(exc, 'filename', None) or job.template}:{line}" if line else job.template
             raise error(f"template {where} failed for {job.path}: {exc}", None) from None
-    for path, text in _format_all(target, rendered).items():
-        files[path] = with_header(path, text)
-    return dict(sorted(files.items()))
 
 
 _PARALLEL_BYTES = 400_000  # below this, starting worker processes costs more than it saves
@@ -81,7 +101,7 @@ def _format_one(target: Target, path: str, text: str) -> str:
 
 def _format_all(target: Target, rendered: dict[str, str]) -> dict[str, str]:
     """The target's formatter over every rendered file; large trees are formatted on every core."""
-    workers = min(os.cpu_count() or 1, 8)
+    workers = 1 if in_child() else min(os.cpu_count() or 1, 8)  # in a worker, the other languages use the CPUs
     if workers < 2 or sum(len(t) for t in rendered.values()) < _PARALLEL_BYTES:
         return {path: target.format(path, text) for path, text in rendered.items()}
     # Biggest files first so the pool stays busy; results are keyed by path, so the order is irrelevant.

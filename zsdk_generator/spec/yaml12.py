@@ -113,6 +113,17 @@ class Yaml12Loader(_BaseLoader):  # type: ignore[misc]
     yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
     long_integers = False  # set when an integer literal became a LongInteger
 
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        """The tag of an untagged node (libyaml's composer asks once per node): BaseResolver.resolve without the
+        path resolvers and wildcard resolvers this loader does not have."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1] if value else "", ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _MAP if kind is yaml.MappingNode else _SEQ
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         for key in mapping:
@@ -144,9 +155,54 @@ def parse_yaml(text: str) -> Loaded:
     """The document's data (an alias is the anchored mapping or list itself, not a copy: see bounds.py)."""
     loader = Yaml12Loader(text)
     try:
-        return Loaded(loader.get_single_data(), loader.long_integers)
+        node = loader.get_single_node()
+        return Loaded(None if node is None else _Builder(loader).build(node), loader.long_integers)
     finally:
         loader.dispose()
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Builder:
+    """Python data from composed nodes: plain mappings, sequences and strings directly (most of a document), every
+    other node through the loader's constructors. The same data as `loader.construct_document`, several times
+    faster; a node reached twice (an alias) gives the same object both times, as there."""
+
+    def __init__(self, loader: Yaml12Loader) -> None:
+        self.loader = loader
+        self.built: dict[int, Any] = {}
+
+    def build(self, node: yaml.Node) -> Any:
+        kind, tag = type(node), node.tag
+        if kind is yaml.ScalarNode and tag == _STR:
+            return node.value
+        done = self.built.get(id(node))
+        if done is not None:
+            return done
+        if kind is yaml.MappingNode and tag == _MAP and not any(key.tag == _MERGE for key, _ in node.value):
+            mapping: dict[Any, Any] = {}
+            self.built[id(node)] = mapping
+            for key_node, value_node in node.value:
+                key = self.build(key_node)
+                try:
+                    hash(key)
+                except TypeError:
+                    raise ConstructorError(
+                        "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                    ) from None
+                mapping[key if type(key) is str else _key_text(key)] = self.build(value_node)
+            return mapping
+        if kind is yaml.SequenceNode and tag == _SEQ:
+            items: list[Any] = []
+            self.built[id(node)] = items
+            items.extend(self.build(item) for item in node.value)
+            return items
+        value = self.loader.construct_object(node, deep=True)  # scalars of other types, tags, merge keys
+        if kind is not yaml.ScalarNode:
+            self.built[id(node)] = value
+        return value
 
 
 def load_yaml(text: str) -> Any:

@@ -49,7 +49,7 @@ class Expr(str):
 
 def columns(text: str) -> int:
     """How wide google-java-format counts `text`: Java's String.length(), in UTF-16 code units (an emoji is 2)."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
 
 def _fits(line: str) -> bool:
@@ -381,18 +381,25 @@ def _paragraphs(parts: Iterable[str]) -> list[list[str]]:
 
 def _fill(words: list[str], first: str, rest: str, width: int) -> list[str]:
     """Words filled greedily into lines: the first line starts with `first`, the others with `rest`."""
+    joined = " ".join(words)
+    if joined.isascii() and first.isascii() and len(first) + len(joined) <= width:
+        return [first + joined]  # one line (the common case)
+    measure = len if joined.isascii() and first.isascii() and rest.isascii() else columns
     lines: list[str] = []
-    line = first
+    line, used = first, measure(first)
     empty = True
     for word in words:
+        size = measure(word)
         if empty:
             line += word
+            used += size
             empty = False
-        elif columns(line) + 1 + columns(word) <= width:
+        elif used + 1 + size <= width:
             line += " " + word
+            used += 1 + size
         else:
             lines.append(line)
-            line = rest + word
+            line, used = rest + word, measure(rest) + size
     lines.append(line)
     return lines
 

@@ -13,6 +13,8 @@ def quoted(text: str, quote: str, spell: Callable[[int], str]) -> str:
     """`text` between `quote`s: backslash, the quote, newline, CR and tab escaped, and every other character
     no source file may carry verbatim (`text.unsafe_in_literal`: controls, NUL, line separators, BOM, bidi
     controls, lone surrogates) written as `spell(code point)`. The value is kept exactly: nothing is dropped."""
+    if text.isascii() and text.isprintable() and quote not in text and "\\" not in text:
+        return quote + text + quote  # nothing to escape (the common case)
     out = [quote]
     for char in text:
         common = _COMMON.get(char)

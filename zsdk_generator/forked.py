@@ -1,0 +1,107 @@
+"""Independent jobs run side by side in forked processes, one per CPU: each child inherits what the parent has
+built (no copying in), and sends its result back pickled through a temporary file.
+
+Where the platform cannot fork, with one CPU, or for one job, the jobs run here, one after another. An exception
+a job raises is raised again in the parent (the first one, in job order).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
+from typing import IO, Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+_in_child = False
+
+
+def in_child() -> bool:
+    """Whether this process is a worker map_forked started (which then runs its own work one job at a time)."""
+    return _in_child
+
+
+def workers() -> int:
+    """How many jobs run at once: the CPUs this process may use (ZSDK_WORKERS overrides; 1 runs them here)."""
+    configured = os.environ.get("ZSDK_WORKERS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def map_forked(job: Callable[[T], R], items: Sequence[T], most: int | None = None) -> list[R]:
+    """`job(item)` for every item, in item order; up to `most` (default: workers()) at once."""
+    most = most or workers()
+    if most < 2 or _in_child or len(items) < 2 or not hasattr(os, "fork"):
+        return [job(item) for item in items]
+    outcomes: list[tuple[bool, Any]] = [(False, None)] * len(items)
+    running: dict[int, tuple[int, int, IO[bytes]]] = {}  # end of a pipe → (pid, item index, its result's file)
+    queue = list(enumerate(items))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    while queue or running:
+        while queue and len(running) < most:
+            index, item = queue.pop(0)
+            channel: IO[bytes] = tempfile.TemporaryFile(prefix="zsdk-job-")  # noqa: SIM115 - _outcome closes it
+            done, child_end = os.pipe()  # closes when the child exits: how the parent learns it has
+            with warnings.catch_warnings():  # Python 3.12+ warns of fork beside a thread (the progress timer)
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
+            if pid == 0:  # the child: run the job, write its outcome, leave without the parent's exit handlers
+                os.close(done)
+                _child(job, item, channel)
+            os.close(child_end)
+            running[done] = (pid, index, channel)
+        ended, _, _ = select.select(list(running), [], [])
+        for done in ended:
+            pid, index, result = running.pop(done)
+            os.close(done)
+            _, status = os.waitpid(pid, 0)
+            outcomes[index] = _outcome(result, status)
+    results = []
+    for ok, value in outcomes:
+        if not ok:
+            raise value
+        results.append(value)
+    return results
+
+
+def _child(job: Callable[[T], Any], item: T, channel: IO[bytes]) -> None:
+    global _in_child
+    _in_child = True
+    code = 0
+    try:
+        try:
+            outcome: tuple[bool, Any] = (True, job(item))
+        except BaseException as exc:  # every failure goes back to the parent to raise there
+            outcome = (False, exc)
+        try:
+            pickle.dump(outcome, channel, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # an outcome that cannot be pickled is reported as text
+            channel.seek(0)
+            channel.truncate()
+            pickle.dump((False, RuntimeError(f"a job's result could not be passed back: {exc}")), channel)
+        channel.flush()
+    except BaseException:  # the child must never return into the parent's code
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _outcome(channel: IO[bytes], status: int) -> tuple[bool, Any]:
+    with channel:
+        channel.seek(0)
+        try:
+            outcome: tuple[bool, Any] = pickle.load(channel)
+            return outcome
+        except (EOFError, pickle.UnpicklingError):
+            code = os.waitstatus_to_exitcode(status)
+            return False, RuntimeError(f"a job's process ended without a result (exit status {code})")
