@@ -45,33 +45,60 @@ def map_forked(job: Callable[[T], R], items: Sequence[T], most: int | None = Non
     outcomes: list[tuple[bool, Any]] = [(False, None)] * len(items)
     running: dict[int, tuple[int, int, IO[bytes]]] = {}  # end of a pipe → (pid, item index, its result's file)
     queue = list(enumerate(items))
-    sys.stdout.flush()
-    sys.stderr.flush()
     while queue or running:
         while queue and len(running) < most:
             index, item = queue.pop(0)
-            channel: IO[bytes] = tempfile.TemporaryFile(prefix="zsdk-job-")  # noqa: SIM115 - _outcome closes it
-            done, child_end = os.pipe()  # closes when the child exits: how the parent learns it has
-            with warnings.catch_warnings():  # Python 3.12+ warns of fork beside a thread (the progress timer)
-                warnings.simplefilter("ignore", DeprecationWarning)
-                pid = os.fork()
-            if pid == 0:  # the child: run the job, write its outcome, leave without the parent's exit handlers
-                os.close(done)
-                _child(job, item, channel)
-            os.close(child_end)
+            done, pid, channel = _start(job, item)
             running[done] = (pid, index, channel)
         ended, _, _ = select.select(list(running), [], [])
         for done in ended:
-            pid, index, result = running.pop(done)
-            os.close(done)
-            _, status = os.waitpid(pid, 0)
-            outcomes[index] = _outcome(result, status)
-    results = []
-    for ok, value in outcomes:
-        if not ok:
-            raise value
-        results.append(value)
-    return results
+            pid, index, channel = running.pop(done)
+            outcomes[index] = _collect(done, pid, channel)
+    return [_value(outcome) for outcome in outcomes]
+
+
+def beside(here: Callable[[], R], there: Callable[[], T]) -> tuple[R, T]:
+    """`there()` in a forked worker while `here()` runs in this process: both results, as if run in turn."""
+    if workers() < 2 or _in_child or not hasattr(os, "fork"):
+        return here(), there()
+    done, pid, channel = _start(lambda _: there(), None)
+    try:
+        mine = here()
+    finally:
+        theirs = _collect(done, pid, channel)
+    return mine, _value(theirs)
+
+
+def _start(job: Callable[[T], Any], item: T) -> tuple[int, int, IO[bytes]]:
+    """A forked worker running `job(item)`: (the end of a pipe that closes when it exits, its pid, the file its
+    outcome comes back in)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    channel: IO[bytes] = tempfile.TemporaryFile(prefix="zsdk-job-")  # noqa: SIM115 - _collect closes it
+    done, child_end = os.pipe()
+    with warnings.catch_warnings():  # Python 3.12+ warns of fork beside a thread (the progress timer)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child: run the job, write its outcome, leave without the parent's exit handlers
+        os.close(done)
+        _child(job, item, channel)
+    os.close(child_end)
+    return done, pid, channel
+
+
+def _collect(done: int, pid: int, channel: IO[bytes]) -> tuple[bool, Any]:
+    """A worker's outcome, once it has ended: (True, its result) or (False, the exception to raise)."""
+    select.select([done], [], [])
+    os.close(done)
+    _, status = os.waitpid(pid, 0)
+    return _outcome(channel, status)
+
+
+def _value(outcome: tuple[bool, Any]) -> Any:
+    ok, value = outcome
+    if not ok:
+        raise value
+    return value
 
 
 def _child(job: Callable[[T], Any], item: T, channel: IO[bytes]) -> None:

@@ -20,6 +20,7 @@ class Staging:
     temps: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary file, target), in commit order
     aside: list[tuple[Path, Path, Path]] = field(default_factory=list)  # (moved-aside file, its path, its root)
     created: list[Path] = field(default_factory=list)  # folders we made, outermost first
+    folders: set[Path] = field(default_factory=set)  # folders known to be there
 
     def stage(self, root: Path, writes: Iterable[tuple[str, bytes]], removals: Iterable[str]) -> None:
         """Stage changes below `root`; on an OSError, call undo()."""
@@ -36,6 +37,9 @@ class Staging:
             self.temps.append((temp, target))
 
     def _make_dirs(self, folder: Path) -> None:
+        if folder in self.folders:
+            return
+        self.folders.add(folder)
         missing = []
         while not os.path.lexists(folder):
             missing.append(folder)
@@ -80,11 +84,16 @@ def temporary(path: Path) -> Path:
     return path.with_name(f".{path.name}{SUFFIX}")
 
 
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
 def _write_new(path: Path, data: bytes) -> None:
     """Create `path` afresh, never through a symbolic link; a stray left by a killed run is replaced."""
-    with contextlib.suppress(FileNotFoundError):
+    try:
+        fd = os.open(path, _CREATE, 0o666)
+    except FileExistsError:
         os.unlink(path)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+        fd = os.open(path, _CREATE, 0o666)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
 

@@ -98,6 +98,20 @@ class _Plan:
     removals: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    kinds: dict[str, str] = field(default_factory=dict)  # what is at a path below the root, as found
+
+    def kind(self, relative: str) -> str:
+        """_kind of a path below the root ("" is the root), looked up once; below a missing folder, missing."""
+        known = self.kinds.get(relative)
+        if known is None:
+            parent = relative.rpartition("/")[0] if relative else None
+            if parent is not None and self.kind(parent) == "missing":
+                known = "missing"
+            else:
+                known = _kind(self.root / relative if relative else self.root)
+            self.kinds[relative] = known
+        return known
+
     def warn(self, message: str) -> None:
         """A warning about an entry of the previous manifest, located at the manifest."""
         self.report.warnings.append(Diagnostic("warning", message, None, str(self.tree.out / MANIFEST)))
@@ -118,7 +132,7 @@ def _plan(tree: Tree, force: bool) -> _Plan:
 
 
 def _plan_folder(plan: _Plan, force: bool) -> None:
-    kind = _kind(plan.root)
+    kind = plan.kind("")
     if kind not in ("dir", "missing"):
         plan.problems.append("the output folder exists and is not a folder")
         return
@@ -151,7 +165,7 @@ def _plan_folder(plan: _Plan, force: bool) -> None:
 def _plan_manifest(plan: _Plan) -> None:
     text = manifest_text(plan.tree.language, list(plan.tree.files)).encode("utf-8")
     target = plan.root / MANIFEST
-    kind = _kind(target)
+    kind = plan.kind(MANIFEST)
     if kind == "dir":
         plan.problems.append(f"cannot write {MANIFEST}: a folder is in the way")
     elif kind != "file" or target.read_bytes() != text:
@@ -161,12 +175,12 @@ def _plan_manifest(plan: _Plan) -> None:
 
 def _plan_removal(plan: _Plan, relative: str) -> None:
     """A file we made and no longer make: removed, unless it is no longer a plain file inside the folder."""
-    blocked = _blocked(plan.root, relative)
+    blocked = _blocked(plan, relative)
     if blocked is not None:
         if blocked[1] == "link":
             plan.warn(f"not removing {relative}: it is reached through the symbolic link {blocked[0]}")
         return
-    kind = _kind(plan.root / relative)
+    kind = plan.kind(relative)
     if kind == "file":
         plan.removals.append(relative)
         plan.report.removed.append(relative)
@@ -179,7 +193,7 @@ def _plan_write(plan: _Plan, relative: str, data: bytes, ours: set[str], foreign
     if problem is not None:
         plan.problems.append(f"refusing to write {relative!r}: {problem}")
         return
-    blocked = _blocked(plan.root, relative)
+    blocked = _blocked(plan, relative)
     if blocked is not None:
         where, kind = blocked
         if kind == "link":
@@ -192,7 +206,7 @@ def _plan_write(plan: _Plan, relative: str, data: bytes, ours: set[str], foreign
             _will_write(plan, relative, data)
         return
     target = plan.root / relative
-    kind = _kind(target)
+    kind = plan.kind(relative)
     if kind in ("dir", "other"):
         plan.problems.append(f"cannot write {relative}: {_KINDS[kind]} is in the way")
     elif kind == "link" or (kind == "file" and relative not in ours):
@@ -208,7 +222,7 @@ def _plan_write(plan: _Plan, relative: str, data: bytes, ours: set[str], foreign
 def _will_write(plan: _Plan, relative: str, data: bytes) -> None:
     plan.writes.append((relative, data))
     plan.report.written.append(relative)
-    if _kind(plan.root / relative) == "missing":
+    if plan.kind(relative) == "missing":
         plan.report.created.append(relative)
 
 
@@ -231,12 +245,12 @@ def _is_empty(folder: Path) -> bool:
         return next(entries, None) is None
 
 
-def _blocked(root: Path, relative: str) -> tuple[str, str] | None:
+def _blocked(plan: _Plan, relative: str) -> tuple[str, str] | None:
     """The first folder on the way to `relative` that is not a real folder (a link, a file), as (path, kind)."""
     parts = relative.split("/")
     for end in range(1, len(parts)):
         where = "/".join(parts[:end])
-        kind = _kind(root / where)
+        kind = plan.kind(where)
         if kind == "missing":
             return None
         if kind != "dir":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from importlib.metadata import entry_points
 
 from ..diagnostics import error
@@ -10,6 +11,7 @@ from .base import Target
 GROUP = "zsdk_generator.targets"
 
 
+@functools.cache
 def _entries() -> dict[str, object]:
     return {entry.name: entry for entry in entry_points(group=GROUP)}
 
