@@ -24,7 +24,7 @@ class Own(str):
 def php_string(text: str) -> str:
     """A PHP string literal holding `text` exactly: single-quoted, or double-quoted with `\\u{…}` escapes when it
     carries a character no source file may hold verbatim (a control, a line separator, a bidi control…)."""
-    if not any(unsafe_in_literal(ord(c)) for c in text):
+    if (text.isascii() and text.isprintable()) or not any(unsafe_in_literal(ord(c)) for c in text):
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
     out = ['"']
     for char in text:
@@ -71,7 +71,13 @@ def _paragraphs(parts: Iterable[str]) -> list[list[str]]:
 def _fill(words: Sequence[str], first: str, rest: str, width: int = DOC_WIDTH) -> list[str]:
     """Words filled into lines of at most `width` columns; a word longer than a line is cut."""
     room = max(width - len(rest), 16)
-    pieces = [piece for w in words for piece in _cut(w, room)]
+    if not words or max(map(len, words)) <= room:
+        joined = " ".join(words)
+        if len(first) + len(joined) <= width:
+            return [(first + joined).rstrip()]  # one line (the common case)
+        pieces = list(words)
+    else:
+        pieces = [piece for w in words for piece in _cut(w, room)]
     lines: list[str] = []
     line, empty = first, True
     for word in pieces:
