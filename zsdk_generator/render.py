@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
-import multiprocessing
 import os
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import jinja2
 
 from .config import LanguageConfig
 from .diagnostics import error
-from .forked import in_child
+from .forked import in_child, map_forked, workers
 from .ir.model import Api
 from .plan.build import build_plan
 from .plan.model import SdkPlan
@@ -95,17 +93,23 @@ def _render_jobs(
 _PARALLEL_BYTES = 400_000  # below this, starting worker processes costs more than it saves
 
 
-def _format_one(target: Target, path: str, text: str) -> str:
-    return target.format(path, text)
-
-
 def _format_all(target: Target, rendered: dict[str, str]) -> dict[str, str]:
-    """The target's formatter over every rendered file; large trees are formatted on every core."""
-    workers = 1 if in_child() else min(os.cpu_count() or 1, 8)  # in a worker, the other languages use the CPUs
-    if workers < 2 or sum(len(t) for t in rendered.values()) < _PARALLEL_BYTES:
+    """The target's formatter over every rendered file; a large tree is cut into one batch per CPU (balanced by
+    size, biggest files first) formatted side by side in forked workers."""
+    count = 1 if in_child() else workers()
+    if count < 2 or sum(len(t) for t in rendered.values()) < _PARALLEL_BYTES:
         return {path: target.format(path, text) for path, text in rendered.items()}
-    # Biggest files first so the pool stays busy; results are keyed by path, so the order is irrelevant.
-    order = sorted(rendered, key=lambda p: -len(rendered[p]))
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = {path: pool.submit(_format_one, target, path, rendered[path]) for path in order}
-        return {path: futures[path].result() for path in rendered}
+    batches: list[list[str]] = [[] for _ in range(count)]
+    sizes = [0] * count
+    for path in sorted(rendered, key=lambda p: -len(rendered[p])):
+        smallest = sizes.index(min(sizes))
+        batches[smallest].append(path)
+        sizes[smallest] += len(rendered[path])
+
+    def batch(paths: list[str]) -> dict[str, str]:
+        return {path: target.format(path, rendered[path]) for path in paths}
+
+    formatted: dict[str, str] = {}
+    for done in map_forked(batch, [b for b in batches if b]):
+        formatted.update(done)
+    return {path: formatted[path] for path in rendered}
