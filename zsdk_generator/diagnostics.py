@@ -61,7 +61,7 @@ class SpecError(Exception):
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
 
-    def __reduce__(self) -> tuple[type[SpecError], tuple[Diagnostic]]:  # travels back from format workers
+    def __reduce__(self) -> tuple[type[SpecError], tuple[object, ...]]:  # travels back from forked workers
         return (SpecError, (self.diagnostic,))
 
 

@@ -132,3 +132,5 @@ def _outcome(channel: IO[bytes], status: int) -> tuple[bool, Any]:
         except (EOFError, pickle.UnpicklingError):
             code = os.waitstatus_to_exitcode(status)
             return False, RuntimeError(f"a job's process ended without a result (exit status {code})")
+        except Exception as exc:  # a result (or exception) that pickles but does not unpickle
+            return False, RuntimeError(f"a job's result could not be read back: {type(exc).__name__}: {exc}")

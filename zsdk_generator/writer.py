@@ -46,6 +46,9 @@ class WriteRefused(SpecError):
         self.diagnostics = diagnostics
         self.args = ("\n".join(d.message for d in diagnostics),)
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[object, ...]]:
+        return WriteRefused, (self.diagnostics,)
+
 
 def write_tree(out: Path, files: Mapping[str, str], *, language: str, force: bool = False) -> WriteReport:
     return write_trees([Tree(out, files, language)], force=force)[0]

@@ -49,3 +49,18 @@ def test_a_worker_that_dies_without_a_result_is_an_error() -> None:
 def test_a_closure_sees_the_parents_data() -> None:
     big = {"key": list(range(1000))}
     assert map_forked(lambda k: len(big[k]), ["key", "key"], most=2) == [1000, 1000]
+
+
+def _refuses(n: int) -> int:
+    from zsdk_generator.diagnostics import Diagnostic
+    from zsdk_generator.writer import WriteRefused
+
+    raise WriteRefused([Diagnostic("error", f"refused {n}", None, "out")])
+
+
+def test_the_generators_own_errors_come_back_whole() -> None:
+    from zsdk_generator.writer import WriteRefused
+
+    with pytest.raises(WriteRefused) as caught:
+        map_forked(_refuses, [1, 2], most=2)
+    assert [d.message for d in caught.value.diagnostics] == ["refused 1"]
