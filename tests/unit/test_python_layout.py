@@ -89,6 +89,13 @@ CASES = {
     "escaped quote": 'x = "a\\"b"\n',
     "exponent": "x = 1e+20\n",
     "dedented docstring body": 'class A:\n    """Doc\n\n      indented\n    """\n',
+    **{
+        f"assigned call, a {n}-letter name": f"class A:\n    def f(self):\n        self.{'x' * n} = wrap(resource.{'x' * n})\n"
+        for n in (40, 60, 75, 80)
+    },
+    "a long string argument": 'def f():\n    return g(\n        path="'
+    + "p" * 90
+    + '",\n        method="GET",\n    )\n',
 }
 
 

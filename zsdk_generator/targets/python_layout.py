@@ -497,21 +497,39 @@ _ASSIGN = re.compile(r"( *)([A-Za-z_]\w*) = (.+)")
 
 def _assigned_call(line: str) -> list[str] | None:
     """`NAME = Call(a=1, b=2)` too long (a Paginator) → black splits the call: its arguments on one line when
-    they fit, else one per line with a trailing comma."""
+    they fit, else one per line with a trailing comma. When `NAME = Call(` itself is too long and the call has
+    one argument (`self.x = to_raw_response_wrapper(resource.x)`), black wraps the call in parentheses if
+    `NAME = (` fits — the call on one line inside, or split again — and else splits the call anyway."""
     match = _ASSIGN_CALL.fullmatch(line)
     if not match:
         return None
     pad, name, call, args = match.groups()
     head = f"{pad}{name} = {call}("
-    if width(head) > LINE_LENGTH or not args:
-        return None
     inner = pad + INDENT
+    if width(head) > LINE_LENGTH:
+        return _assigned_long_call(pad, name, call, args) if args and ", " not in args else None
+    if not args:
+        return None
     if width(inner + args) <= LINE_LENGTH:
         return [head, inner + args, pad + ")"]
     lines = [inner + arg + "," for arg in _top_level_split(args, ", ")]
     if any(width(line) > LINE_LENGTH for line in lines):
         return None
     return [head, *lines, pad + ")"]
+
+
+def _assigned_long_call(pad: str, name: str, call: str, arg: str) -> list[str] | None:
+    inner = pad + INDENT
+    wrapped = f"{pad}{name} = ("
+    if width(wrapped) > LINE_LENGTH:
+        return [f"{pad}{name} = {call}(", inner + arg, pad + ")"] if width(inner + arg) <= LINE_LENGTH else None
+    one = f"{inner}{call}({arg})"
+    if width(one) <= LINE_LENGTH:
+        return [wrapped, one, pad + ")"]
+    deep = inner + INDENT + arg
+    if width(deep) > LINE_LENGTH:
+        return None
+    return [wrapped, f"{inner}{call}(", deep, inner + ")", pad + ")"]
 
 
 def _assigned_union(line: str) -> list[str] | None:
@@ -586,8 +604,17 @@ def _keyword_collection(line: str) -> list[str] | None:
     return [pad + keyword + opening, *lines, pad + closing + ","]
 
 
+_KEYWORD_STRING = re.compile(r' +[A-Za-z_]\w*="(?:[^"\\]|\\.)*",')
+
+
+def _keyword_string(line: str) -> list[str] | None:
+    """An argument `name="a long string",` inside an exploded call: black has nowhere to split it and keeps it."""
+    return [line] if _KEYWORD_STRING.fullmatch(line) else None
+
+
 LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [
     _class_bases,
+    _keyword_string,
     _parameter,
     _keyword_collection,
     _annotated_field,
