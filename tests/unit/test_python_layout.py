@@ -93,6 +93,7 @@ CASES = {
         f"assigned call, a {n}-letter name": f"class A:\n    def f(self):\n        self.{'x' * n} = wrap(resource.{'x' * n})\n"
         for n in (40, 60, 75, 80)
     },
+    "a long dict argument with brackets in a key": 'def f():\n    return g(\n        query={"limit": limit, "order": order, "after": after, "before": before, "include[]": include},\n    )\n',
     "a long string argument": 'def f():\n    return g(\n        path="'
     + "p" * 90
     + '",\n        method="GET",\n    )\n',

@@ -593,8 +593,9 @@ def _keyword_collection(line: str) -> list[str] | None:
     if not match:
         return None
     pad, keyword, opening, body, closing = match.groups()
-    if _closing(opening) != closing or re.search(r"[\[\](){}]", body) or "#" in body:
-        return None  # nested brackets (or something that looks like them inside a string): left to black
+    code = _STRING_OR_COMMENT.sub('""', body)  # brackets inside a string do not nest
+    if _closing(opening) != closing or re.search(r"[\[\](){}]", code) or "#" in code:
+        return None  # nested brackets, or a comment: left to black
     inner = pad + INDENT
     elements = _top_level_split(body, ", ")
     # One element: no comma to split at, so it stays as it is, with no comma added.
