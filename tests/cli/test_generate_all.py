@@ -40,3 +40,15 @@ def test_timings_name_every_stage(tmp_path: Path) -> None:
     text = run_cli("generate", "--lang", "go", "--spec", str(SPECS / "petstore.yaml"), "--out", str(tmp_path / "t"),
                    "--timings")  # fmt: skip
     assert text.returncode == 0 and "timings: load " in text.stderr and "go render " in text.stderr
+
+
+def test_a_template_error_in_one_worker_stops_every_language(tmp_path: Path) -> None:
+    broken = tmp_path / "templates" / "python"
+    broken.mkdir(parents=True)
+    (broken / "README.md.jinja").write_text("{{ nope.nothing }}\n")
+    out = tmp_path / "out"
+    result = run_cli("generate", "--lang", "python,go,typescript", "--spec", str(SPECS / "petstore.yaml"), "--out",
+                     str(out), "--templates", str(tmp_path / "templates"))  # fmt: skip
+    assert result.returncode == 1
+    assert "template README.md.jinja failed for README.md: 'nope' is undefined" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
