@@ -33,7 +33,7 @@ from go_generate import GO  # noqa: E402 - sibling scripts
 from java_generate import JAVA  # noqa: E402
 from openapi_generator import Comparison, ensure_peer, files_counted, peer_command  # noqa: E402
 from php_generate import PHP  # noqa: E402
-from python_generate import DEFAULT_SPECS, OUT, Run, last_line, resolve_specs, timed_run  # noqa: E402
+from python_generate import DEFAULT_SPECS, OUT, Result, last_line, resolve_specs, timed_run  # noqa: E402
 from rust_generate import RUST  # noqa: E402
 
 PYTHON = Comparison("python", "python", files_counted("openapi_client/api/*_api.py", "openapi_client/models/*.py"))
@@ -48,23 +48,11 @@ _KEPT_OUTPUT = 4000
 
 
 @dataclass
-class Measured:
-    """The runs of one command: wall times, peak memory, and the stages `--timings` reported."""
+class Measured(Result):
+    """The runs of one command (median wall time and peak memory: python_generate.Result), and the stages
+    `--timings` reported."""
 
-    runs: list[Run] = field(default_factory=list)
     stages: list[dict[str, float]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.runs) and all(run.returncode == 0 for run in self.runs)
-
-    @property
-    def seconds(self) -> float:
-        return statistics.median(run.seconds for run in self.runs)
-
-    @property
-    def peak_mb(self) -> float:
-        return statistics.median(run.peak_mb for run in self.runs)
 
     def stage_medians(self) -> dict[str, float]:
         names = dict.fromkeys(name for laps in self.stages for name in laps)

@@ -216,12 +216,25 @@ def run_oasdiff(binary: str, old: Path, new: Path) -> tuple[float, list[dict[str
     return seconds, [item for item in items if item.get("level") == 3]
 
 
-def run_ours(old: Path, new: Path) -> tuple[float, list[dict[str, Any]]]:
+def _zsdk_diff(old: Path, new: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
     zsdk = str(Path(sys.executable).with_name("zsdk-generator"))
-    seconds, result = _timed([zsdk, "diff", str(old), str(new), "--format", "json", "--fail-on", "none"])
+    return _timed([zsdk, "diff", str(old), str(new), "--format", "json", "--fail-on", "none"])
+
+
+def _breaking(result: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
+    return [c for c in json.loads(result.stdout)["changes"] if c["level"] == "breaking"]
+
+
+def run_ours(old: Path, new: Path) -> tuple[float, list[dict[str, Any]]]:
+    seconds, result = _zsdk_diff(old, new)
     if result.returncode != 0:
         raise SystemExit(f"zsdk-generator diff failed on {new.name}: {result.stderr[-2000:]}")
-    return seconds, [c for c in json.loads(result.stdout)["changes"] if c["level"] == "breaking"]
+    return seconds, _breaking(result)
+
+
+def _print_each(label: str, lines: list[str]) -> None:
+    for line in lines:
+        print(f"  {label}:", line)
 
 
 def oasdiff_test_pairs() -> list[tuple[Path, Path]]:
@@ -248,13 +261,11 @@ def compare_on_test_documents(binary: str) -> None:
     only_theirs, only_ours, refused = [], [], []
     for base, revision in pairs:
         _, theirs = run_oasdiff(binary, base, revision)
-        zsdk = str(Path(sys.executable).with_name("zsdk-generator"))
-        result = subprocess.run([zsdk, "diff", str(base), str(revision), "--format", "json", "--fail-on", "none"],
-                                capture_output=True, text=True)  # fmt: skip
+        _, result = _zsdk_diff(base, revision)
         if result.returncode != 0:
             refused.append(f"{revision.name}: {result.stderr.strip().splitlines()[0].split(': error: ')[-1]}")
             continue
-        ours = [c for c in json.loads(result.stdout)["changes"] if c["level"] == "breaking"]
+        ours = _breaking(result)
         if theirs and ours:
             both += 1
         elif not theirs and not ours:
@@ -266,12 +277,9 @@ def compare_on_test_documents(binary: str) -> None:
     print(f"\noasdiff's test documents: {len(pairs)} pairs; both flag breaking {both}, neither {neither}, "
           f"oasdiff only {len(only_theirs)}, zsdk-generator only {len(only_ours)}, refused by zsdk-generator "
           f"{len(refused)}")  # fmt: skip
-    for line in only_theirs:
-        print("  missed by zsdk-generator:", line)
-    for line in only_ours:
-        print("  breaking for zsdk-generator only:", line)
-    for line in refused:
-        print("  refused by zsdk-generator:", line)
+    _print_each("missed by zsdk-generator", only_theirs)
+    _print_each("breaking for zsdk-generator only", only_ours)
+    _print_each("refused by zsdk-generator", refused)
 
 
 def main() -> None:
@@ -308,10 +316,8 @@ def main() -> None:
         print(f"\n{len(rows)} pairs; both found a breaking change in "
               f"{sum(1 for r in rows if r[3] and r[4])}; oasdiff only: {len(missed_by_us)}; zsdk only: "
               f"{len(missed_by_them)}")  # fmt: skip
-        for line in missed_by_us:
-            print("  missed by zsdk-generator:", line)
-        for line in missed_by_them:
-            print("  missed by oasdiff:", line)
+        _print_each("missed by zsdk-generator", missed_by_us)
+        _print_each("missed by oasdiff", missed_by_them)
         compare_on_test_documents(binary)
         stripe = SHARED / "real/stripe-2022-04.json"
         if stripe.exists():

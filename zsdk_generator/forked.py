@@ -57,18 +57,6 @@ def map_forked(job: Callable[[T], R], items: Sequence[T], most: int | None = Non
     return [_value(outcome) for outcome in outcomes]
 
 
-def beside(here: Callable[[], R], there: Callable[[], T]) -> tuple[R, T]:
-    """`there()` in a forked worker while `here()` runs in this process: both results, as if run in turn."""
-    if workers() < 2 or _in_child or not hasattr(os, "fork"):
-        return here(), there()
-    done, pid, channel = _start(lambda _: there(), None)
-    try:
-        mine = here()
-    finally:
-        theirs = _collect(done, pid, channel)
-    return mine, _value(theirs)
-
-
 def _start(job: Callable[[T], Any], item: T) -> tuple[int, int, IO[bytes]]:
     """A forked worker running `job(item)`: (the end of a pipe that closes when it exits, its pid, the file its
     outcome comes back in)."""

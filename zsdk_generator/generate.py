@@ -57,11 +57,10 @@ def render_trees(
         files = render_language(api, outs[i][0], config, templates)
         return files, timing.laps() if in_child() else {}
 
-    trees: list[Tree | None] = [None] * len(outs)
-    for i, (files, laps) in zip(order, map_forked(job, order), strict=True):
+    rendered = dict(zip(order, map_forked(job, order), strict=True))
+    for _, laps in rendered.values():
         timing.add(laps)
-        trees[i] = Tree(outs[i][1], files, outs[i][0])
-    return [tree for tree in trees if tree is not None]
+    return [Tree(out, rendered[i][0], language) for i, (language, out) in enumerate(outs)]
 
 
 def generate(

@@ -3,6 +3,7 @@ security, servers, pagination and envelopes (from the IR), and the names the SDK
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -352,23 +353,29 @@ def _operations(data: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str, d
     """Each operation and webhook: its key in either version → (what it is called, where, the operation with its
     path's parameters)."""
     found = {}
+    for group, name, item in _path_items(data):
+        for method in HTTP_METHODS:
+            op = item.get(method)
+            if not isinstance(op, dict):
+                continue
+            merged = dict(op)
+            if isinstance(item.get("parameters"), list):  # path-level parameters, then the operation's own
+                merged["parameters"] = [*item["parameters"], *(op.get("parameters") or [])]
+            at = f"/{group}/{escape(name)}/{method}"
+            if group == "paths":
+                found[operation_key(method, name)] = (f"{method.upper()} {name}", at, merged)
+            else:
+                found[(method, f"webhook {name}")] = (f"webhook {name} ({method.upper()})", at, merged)
+    return found
+
+
+def _path_items(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(`paths` or `webhooks`, the path or webhook name, its path item) for every path item of the document."""
     for group in ("paths", "webhooks"):
         items = data.get(group)
         for name, item in items.items() if isinstance(items, dict) else ():
-            if not isinstance(item, dict):
-                continue
-            for method in HTTP_METHODS:
-                op = item.get(method)
-                if isinstance(op, dict):
-                    merged = dict(op)
-                    if isinstance(item.get("parameters"), list):  # path-level parameters, then the operation's own
-                        merged["parameters"] = [*item["parameters"], *(op.get("parameters") or [])]
-                    at = f"/{group}/{escape(str(name))}/{method}"
-                    if group == "paths":
-                        found[operation_key(method, str(name))] = (f"{method.upper()} {name}", at, merged)
-                    else:
-                        found[(method, f"webhook {name}")] = (f"webhook {name} ({method.upper()})", at, merged)
-    return found
+            if isinstance(item, dict):
+                yield group, str(name), item
 
 
 def _params(data: dict[str, Any], op: dict[str, Any], at: str) -> dict[tuple[str, str], tuple[dict[str, Any], str]]:

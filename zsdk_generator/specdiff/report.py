@@ -6,11 +6,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from ..config import Config
 from ..diagnostics import Diagnostic, SpecError
-from ..forked import beside
 from ..pipeline import run
 from ..plan.build import build_plan
 from .changes import LEVELS, Change, bump
@@ -44,14 +42,14 @@ def diff_specs(
     """Every change from the spec at `old` to the one at `new`. Raises SpecError (located) when either cannot be
     built."""
     config = config or Config()
-    stage(f"loading {old} and {new}")
-    built = beside(
-        partial(run, old, method_names=config.method_names), partial(run, new, method_names=config.method_names)
-    )
-    for path, result in zip((old, new), built, strict=True):
+    built = []
+    for path in (old, new):
+        stage(f"loading {path}")
+        result = run(path, method_names=config.method_names)
         if result.api is None or result.document is None:
             errors = result.errors or [Diagnostic("error", "the spec could not be built", None, path)]
             raise SpecError(errors[0])
+        built.append(result)
     before, after = built
     stage("comparing")
     assert before.api and before.document and after.api and after.document
