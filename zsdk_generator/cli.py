@@ -56,8 +56,9 @@ def _configured_run(
     from .config import load_config
     from .console import Console
     from .diagnostics import SpecError
-    from .pipeline import run
+    from .pipeline import keep_results, run
 
+    keep_results()
     console = console or Console()
     try:
         config = load_config(config_path)
@@ -408,6 +409,9 @@ def diff(old: str, new: str, lang: str, output_format: str, fail_on: str, config
     from .config import load_config
     from .console import Console
     from .diagnostics import SpecError
+    from .pipeline import keep_results
+
+    keep_results()
     from .specdiff.changes import at_least
     from .specdiff.report import as_json, as_markdown, as_text, diff_specs
 
