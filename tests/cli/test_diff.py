@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,9 @@ import pytest
 import yaml
 
 from tests.conftest import FIXTURES, SPECS, run_cli
+from zsdk_generator import pipeline
+from zsdk_generator.config import Config
+from zsdk_generator.generate import render_language
 from zsdk_generator.specdiff.report import diff_specs
 
 PETSTORE: dict[str, Any] = yaml.safe_load((SPECS / "petstore.yaml").read_text())
@@ -245,6 +249,38 @@ def test_a_model_change_names_the_model_member(tmp_path: Path) -> None:
     (change,) = [c for c in diff_specs(old, new).changes if c.code == "request-max-length-changed"]
     assert change.surface["python"] == "NewPet.name" and change.surface["go"] == "NewPet.Name"
     assert change.surface["java"] == "NewPet.name()" and change.surface["php"] == "NewPet::$name"
+
+
+def _reserved_names(d: dict[str, Any]) -> None:
+    _list_pets(d)["parameters"].append({"name": "page_size", "in": "query", "schema": {"type": "integer"}})
+    _schemas(d)["NewPet"]["properties"]["type"] = {"type": "string"}
+
+
+def _reserved_names_changed(d: dict[str, Any]) -> None:
+    _list_pets(d)["parameters"][-1]["required"] = True
+    _schemas(d)["NewPet"]["properties"]["type"]["maxLength"] = 8
+
+
+def test_surface_names_are_the_ones_each_sdk_spells(tmp_path: Path) -> None:
+    """Keyword escapes and each SDK's own conventions: Python's `type_`, Rust's `r#type`, TypeScript's wire-named
+    params object; every name shown is found in that language's generated SDK."""
+    old, new = _pair(tmp_path, _reserved_names_changed, _reserved_names)
+    changes = diff_specs(old, new).changes
+    (param,) = [c for c in changes if c.code == "request-parameter-became-required"]
+    (field,) = [c for c in changes if c.code == "request-max-length-changed"]
+    expected_params = {"python": "page_size", "typescript": "page_size", "go": "PageSize", "rust": "page_size",
+                       "java": "pageSize", "php": "pageSize"}  # fmt: skip
+    expected_fields = {"python": "NewPet.type_", "typescript": "NewPet.type", "go": "NewPet.Type",
+                       "rust": "NewPet.r#type", "java": "NewPet.type()", "php": "NewPet::$type"}  # fmt: skip
+    assert {lang: text.rsplit("(", 1)[1].rstrip(")") for lang, text in param.surface.items()} == expected_params
+    assert field.surface == expected_fields
+    result = pipeline.run(new)
+    assert result.api is not None
+    for language in expected_params:
+        sdk = "\n".join(render_language(result.api, language, Config()).values())
+        member = expected_fields[language].split(".", 1)[-1].split("::", 1)[-1].removesuffix("()")
+        for name in (expected_params[language], member):
+            assert re.search(rf"(?<!\w){re.escape(name)}\b", sdk), f"{language}: {name} is not in the SDK"
 
 
 def test_json_and_markdown(tmp_path: Path) -> None:

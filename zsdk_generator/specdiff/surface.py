@@ -3,51 +3,102 @@ that language's SDK spells it (from the SDK plan's names: the same words every t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..ir.model import Model
 from ..ir.naming import words
-from ..plan.model import CallPlan, Name, SdkPlan
+from ..plan.model import CallPlan, Name, ParamPlan, SdkPlan
 from ..spec.pointer import split
-from .changes import Change, operation_key
+from ..targets import (
+    go_names,
+    java_names,
+    php_names,
+    python_data,
+    python_names,
+    rust_names,
+    typescript_data,
+    typescript_names,
+)
+from .changes import Change, Place, operation_key
 
 
 @dataclass(frozen=True)
 class Spelling:
-    """How one language writes a call on a resource, a parameter and a model member."""
+    """How one language's SDK writes a call on a resource, its parameters and a model's members: each name spelled
+    by that target's own rules (python_names, go_names, …), keyword escapes included."""
 
-    resource: str  # how a resource hangs off the client: "{parent}.{name}"
-    resource_case: str
-    method_case: str
-    param_case: str
-    client: str = "client"
+    client: str
+    resource: str  # how a resource hangs off its parent: "{parent}.{name}"
+    top: Callable[[Name], str]  # a resource on the client
+    nested: Callable[[Name], str]  # a resource on a resource
+    method: Callable[[Name], str]
+    param: Callable[[ParamPlan], str]
+    member: str  # how a model's field is read: "{model}.{field}"
+    field: Callable[[str], str]  # a field's name (its x-zsdk-name or wire name) → the member
+
+
+def _ts_param(p: ParamPlan) -> str:
+    """A path parameter is a positional argument; the others keep their wire names in the params object."""
+    return typescript_names.spelled(p.name, typescript_names.POSITIONAL, "param") if p.location == "path" else p.wire
 
 
 LANGUAGES = {
-    "python": Spelling("{parent}.{name}", "snake", "snake", "snake"),
-    "typescript": Spelling("{parent}.{name}", "camel", "camel", "camel"),
-    "go": Spelling("{parent}.{name}", "pascal", "pascal", "pascal"),
-    "rust": Spelling("{parent}.{name}()", "snake", "snake", "snake"),
-    "java": Spelling("{parent}.{name}()", "camel", "camel", "camel"),
-    "php": Spelling("{parent}->{name}", "camel", "camel", "camel", "$client"),
-}
-# How each language reads a model's field: the model class, then the member (TypeScript keeps wire names).
-MEMBERS = {
-    "python": "{model}.{snake}",
-    "typescript": "{model}.{wire}",
-    "go": "{model}.{pascal}",
-    "rust": "{model}.{snake}",
-    "java": "{model}.{camel}()",
-    "php": "{model}::${camel}",
-}
-
-
-def spell(words: tuple[str, ...], case: str) -> str:
-    if not words:
-        return ""
-    if case == "snake":
-        return "_".join(words)
-    pascal = "".join(word[:1].upper() + word[1:] for word in words)
-    return pascal if case == "pascal" else pascal[:1].lower() + pascal[1:]
+    "python": Spelling(
+        "client", "{parent}.{name}",
+        top=lambda n: python_names.identifier(n, python_data.CLIENT_ATTRIBUTES, "resource"),
+        nested=lambda n: python_names.identifier(n, python_data.RESOURCE_ATTRIBUTES, "resource"),
+        method=lambda n: python_names.identifier(n, python_data.RESOURCE_ATTRIBUTES, "call"),
+        param=lambda p: python_names.identifier(p.name, python_data.PARAM_RESERVED, "param"),
+        member="{model}.{field}",
+        field=lambda f: python_names.identifier(f, python_data.FIELD_RESERVED, "field"),
+    ),
+    "typescript": Spelling(
+        "client", "{parent}.{name}",
+        top=lambda n: typescript_names.spelled(n, typescript_data.CLIENT_MEMBERS, "resource"),
+        nested=lambda n: typescript_names.spelled(n, typescript_data.RESOURCE_MEMBERS, "resource"),
+        method=lambda n: typescript_names.spelled(n, typescript_data.RESOURCE_MEMBERS, "call"),
+        param=_ts_param,
+        member="{model}.{field}",
+        field=lambda f: f,
+    ),
+    "go": Spelling(
+        "client", "{parent}.{name}",
+        top=lambda n: go_names.exported(n.words, "Resource"),
+        nested=lambda n: go_names.exported(n.words, "Resource"),
+        method=lambda n: go_names.exported(n.words, "Call"),
+        param=lambda p: (go_names.unexported if p.location == "path" else go_names.exported)(p.name.words, "Param"),
+        member="{model}.{field}",
+        field=lambda f: go_names.exported(words(f), "Field"),
+    ),
+    "rust": Spelling(
+        "client", "{parent}.{name}()",
+        top=lambda n: rust_names.identifier(n.words, "resource", rust_names.CLIENT_METHODS),
+        nested=lambda n: rust_names.identifier(n.words, "resource"),
+        method=lambda n: rust_names.method_name(n.words),
+        param=lambda p: rust_names.identifier(p.name.words, "param"),
+        member="{model}.{field}",
+        field=lambda f: rust_names.identifier(words(f), "field"),
+    ),
+    "java": Spelling(
+        "client", "{parent}.{name}()",
+        top=lambda n: java_names.identifier(n.words, "resource"),
+        nested=lambda n: java_names.identifier(n.words, "resource"),
+        method=lambda n: java_names.identifier(n.words, "call", java_names.SERVICE_MEMBERS),
+        param=lambda p: java_names.identifier(p.name.words, "param"),
+        member="{model}.{field}()",
+        field=lambda f: java_names.identifier(words(f), "field", java_names.MODEL_MEMBERS),
+    ),
+    "php": Spelling(
+        "$client", "{parent}->{name}",
+        top=lambda n: php_names.identifier(n.words, "resource", php_names.CLIENT_MEMBERS),
+        nested=lambda n: php_names.identifier(n.words, "resource"),
+        method=lambda n: php_names.identifier(n.words, "call", php_names.SERVICE_MEMBERS),
+        param=lambda p: php_names.identifier(p.name.words, "param"),
+        member="{model}::${field}",
+        field=lambda f: php_names.identifier(words(f), "field", php_names.MODEL_MEMBERS),
+    ),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -69,48 +120,49 @@ def calls(plan: SdkPlan) -> dict[tuple[str, str], _Call]:
 def method(language: str, found: _Call) -> str:
     spelling = LANGUAGES[language]
     text = spelling.client
-    for name in found.resource:
-        text = spelling.resource.format(parent=text, name=spell(name.words, spelling.resource_case))
+    for depth, name in enumerate(found.resource):
+        spelled = (spelling.nested if depth else spelling.top)(name)
+        text = spelling.resource.format(parent=text, name=spelled)
     separator = "->" if language == "php" else "."
-    return f"{text}{separator}{spell(found.call.name.words, spelling.method_case)}()"
+    return f"{text}{separator}{spelling.method(found.call.name)}()"
 
 
 def parameter(language: str, found: _Call, wire: str) -> str | None:
     params = [*found.call.path_params, *found.call.query, *found.call.headers, *found.call.cookies]
     match = next((p for p in params if p.wire == wire), None)
-    if match is None:
-        return None
-    return spell(match.name.words, LANGUAGES[language].param_case)
+    return None if match is None else LANGUAGES[language].param(match)
 
 
 def member(language: str, model: str, field: str) -> str:
     if not field:
         return model
-    found = tuple(words(field)) or (field,)
-    return MEMBERS[language].format(model=model, wire=field, snake=spell(found, "snake"), camel=spell(found, "camel"),
-                                    pascal=spell(found, "pascal"))  # fmt: skip
+    spelling = LANGUAGES[language]
+    return spelling.member.format(model=model, field=spelling.field(field))
 
 
-def _model_member(change: Change, plan: SdkPlan) -> tuple[str, str] | None:
-    """(model, field wire name or "") when the change is inside a component schema that is one of the SDK's
-    models."""
-    place = change.new or change.old
+def _model_member(place: Place | None, models: dict[str, Model]) -> tuple[str, str] | None:
+    """(model, the field's name — its x-zsdk-name or wire name — or "") when `place` is inside a component schema
+    that is one of the SDK's models (`models`: by their schema's pointer)."""
     if place is None or not place.pointer.startswith("/components/schemas/"):
         return None
     parts = split(place.pointer)
-    models = {model.source: model.name for model in plan.models}
-    name = models.get("/".join(place.pointer.split("/")[:4]))  # /components/schemas/<name>
-    if name is None:
+    model = models.get("/".join(place.pointer.split("/")[:4]))  # /components/schemas/<name>
+    if model is None:
         return None
-    field = parts[4] if len(parts) > 4 and parts[3] == "properties" else ""
-    return name, field
+    wire = parts[4] if len(parts) > 4 and parts[3] == "properties" else ""
+    field = next((f for f in model.fields if f.name == wire), None)
+    return model.name, (field.ident if field and field.ident else wire)
 
 
 def annotate(changes: list[Change], old_plan: SdkPlan, new_plan: SdkPlan) -> None:
     """Fill each change's `surface`: per language, the model member or the method (and parameter) it changes."""
     old_calls, new_calls = calls(old_plan), calls(new_plan)
+    old_models = {model.source: model for model in old_plan.models}
+    new_models = {model.source: model for model in new_plan.models}
     for change in changes:
-        inside = _model_member(change, new_plan if change.new else old_plan)
+        # a removed field is found in the old document only (the new place is the object that held it)
+        places = [_model_member(change.new, new_models), _model_member(change.old, old_models)]
+        inside = next((p for p in places if p and p[1]), None) or next((p for p in places if p), None)
         if inside is not None and not change.parameter and change.code not in ("sdk-model-renamed",):
             for language in LANGUAGES:
                 change.surface[language] = member(language, *inside)

@@ -16,7 +16,7 @@ from ..config import LanguageConfig
 from ..diagnostics import error
 from ..ir.encoding import default
 from ..ir.model import Encoding, Field, Model, Pagination
-from ..ir.naming import snake, words
+from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Name, ParamPlan, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
 from .clashes import numbered
@@ -39,6 +39,7 @@ from .python_data import (
     RESOURCE_IMPORTS,
     THIRD_PARTY,
 )
+from .python_names import identifier
 from .python_text import (
     comment,
     docstring,
@@ -57,17 +58,6 @@ from .types import Import, TypeExpr, combine, imports_of
 TEMPLATES = templates_root() / "python"
 
 # ---------------------------------------------------------------------------------------------- names
-
-
-def identifier(text: str | Name, reserved: frozenset[str] = frozenset(), fallback: str = "value") -> str:
-    """snake_case identifier: keywords and reserved names get a trailing `_`, digits a prefix."""
-    name = "_".join(text.words) if isinstance(text, Name) else snake(text)
-    name = name or fallback
-    if name[0].isdigit():
-        name = f"{fallback}_{name}"
-    if name in KEYWORDS or name in reserved:
-        name += "_"
-    return name
 
 
 def resource_class_name(path: tuple[Name, ...]) -> str:

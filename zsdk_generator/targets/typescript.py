@@ -43,26 +43,10 @@ from .typescript_layout import (
     tsdoc_line,
     type_member,
 )
+from .typescript_names import POSITIONAL as _POSITIONAL
+from .typescript_names import camel, identifier, spelled
 from .typescript_npm import npm_version, package_name
 from .typescript_wire import encodings
-
-
-def camel(text: str) -> str:
-    parts = words(text)
-    return (parts[0] + "".join(w[:1].upper() + w[1:] for w in parts[1:])) if parts else ""
-
-
-def identifier(text: str, reserved: frozenset[str] = data.RESERVED, fallback: str = "value") -> str:
-    """camelCase name; a reserved one gets a trailing `_`, a leading digit a prefix."""
-    name = camel(text) or fallback
-    if name[0].isdigit():
-        name = fallback + name[:1].upper() + name[1:]
-    return name + "_" if name in reserved else name
-
-
-def spelled(name: Name, reserved: frozenset[str] = data.RESERVED, fallback: str = "value") -> str:
-    return identifier(" ".join(name.words), reserved, fallback)
-
 
 # ---------------------------------------------------------------------------------------------- views
 
@@ -533,10 +517,6 @@ class _Spelling:
             "shared_auth": shared_auth,  # (the option `auth` stands for, what it is sent as), or None
             "shared_options": [name for name, _ in (*credentials.values(), *variables)] + ["auth"] * bool(shared_auth),
         }
-
-
-# A positional argument never takes the name of the params object or the call options after it.
-_POSITIONAL = data.RESERVED | {"params", "options"}
 
 
 def _key(path: tuple[Name, ...]) -> str:
