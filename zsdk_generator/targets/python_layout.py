@@ -453,6 +453,9 @@ def _annotated_field(line: str) -> list[str] | None:
         wrapped = f"{pad}{name}: {annotation} = ("
         if width(wrapped) <= LINE_LENGTH and width(inner + value) <= LINE_LENGTH:
             return [wrapped, inner + value, pad + ")"]
+        tail = f"{pad}) = {value}"
+        if _NAME.fullmatch(annotation) and width(inner + annotation) <= LINE_LENGTH and width(tail) <= LINE_LENGTH:
+            return [f"{pad}{name}: (", inner + annotation, tail]  # then the annotation in parentheses
         return None
     if value is not None and not _ATOM.fullmatch(value):
         return None
@@ -460,19 +463,39 @@ def _annotated_field(line: str) -> list[str] | None:
         return [f"{pad}{name}: {annotation} = (", inner + value, pad + ")"]  # black wraps the value first
     terms = _top_level_split(annotation, " | ")
     if len(terms) == 1 and "[" in annotation:
-        return None  # black splits a lone subscript (`list[\n    X\n]`) rather than adding parentheses
+        # black splits a lone subscript (`list[\n    X\n]`) rather than adding parentheses
+        return _subscript(pad, f"{name}: ", annotation, "") if value is None else None
     if width(inner + annotation) <= LINE_LENGTH:
         body = [inner + annotation]
     elif len(terms) == 1:
-        return None  # parentheses would not make it fit: black's choice here is not modelled
+        # parentheses would not make it fit: with no value, black leaves the line as it is
+        return [line] if value is None and _NAME.fullmatch(annotation) else None
     else:
-        body = [inner + terms[0]] + [inner + "| " + term for term in terms[1:]]
-        if len(terms) > 1 and any(width(b) > LINE_LENGTH and "[" in b for b in body):
-            return None  # black would split inside that term's brackets
+        union = _union_lines(inner, terms)
+        if union is None:
+            return None
+        body = union
     tail = pad + (f") = {value}" if value is not None else ")")
     if width(tail) > LINE_LENGTH:
         return None
     return [f"{pad}{name}: ("] + body + [tail]
+
+
+_NAME = re.compile(r"[A-Za-z_][\w.]*")
+_SUBSCRIPT = re.compile(r"([A-Za-z_][\w.]*\[)([A-Za-z_][\w.]*)\]")
+
+
+def _subscript(pad: str, lead: str, term: str, tail: str) -> list[str] | None:
+    """`Outer[Name]` too long, split as black splits at its last opening bracket: `Outer[` / the name one level
+    deeper (however long: it cannot be split) / `]`; None for any other term or when `Outer[` or `]` would still
+    be too long."""
+    match = _SUBSCRIPT.fullmatch(term)
+    if not match:
+        return None
+    head, close = pad + lead + match.group(1), pad + "]" + tail
+    if width(head) > LINE_LENGTH or width(close) > LINE_LENGTH:
+        return None
+    return [head, pad + INDENT + match.group(2), close]
 
 
 _ASSIGN_ATOM = re.compile(r"( *)([A-Za-z_]\w*) = (\"(?:[^\"\\]|\\.)*\"|-?\d+(?:\.\d+)?)")
@@ -543,13 +566,25 @@ def _assigned_union(line: str) -> list[str] | None:
     if len(terms) < 2:
         return None
     inner = pad + INDENT
-    if width(inner + value) <= LINE_LENGTH:
-        body = [inner + value]
-    else:
-        body = [inner + terms[0]] + [inner + "| " + term for term in terms[1:]]
-        if any(width(b) > LINE_LENGTH and "[" in b for b in body):
+    body = [inner + value] if width(inner + value) <= LINE_LENGTH else _union_lines(inner, terms)
+    return None if body is None else [f"{pad}{name} = (", *body, pad + ")"]
+
+
+def _union_lines(pad: str, terms: list[str]) -> list[str] | None:
+    """A union too long for one line inside its parentheses, as black lays it out: one `| term` per line; a term
+    still too long stays as it is when it is a name and is split at its bracket when it is `Outer[Name]`; None
+    for any other long term (left to black)."""
+    lines: list[str] = []
+    for i, term in enumerate(terms):
+        lead = "| " if i else ""
+        if width(pad + lead + term) <= LINE_LENGTH or _NAME.fullmatch(term):
+            lines.append(pad + lead + term)
+            continue
+        split = _subscript(pad, lead, term, "")
+        if split is None:
             return None
-    return [f"{pad}{name} = (", *body, pad + ")"]
+        lines += split
+    return lines
 
 
 _PARAMETER = re.compile(r"( +)(\w+): (.+),")
@@ -613,7 +648,21 @@ def _keyword_string(line: str) -> list[str] | None:
     return [line] if _KEYWORD_STRING.fullmatch(line) else None
 
 
+_FROM_IMPORT = re.compile(r"(from \S+ import) (\w+(?: as \w+)?(?:, \w+(?: as \w+)?)*)")
+
+
+def _from_import(line: str) -> list[str] | None:
+    """`from x import A, B` too long → black puts the names in parentheses, one per line with a trailing comma
+    (an import it splits always gets one, which then keeps it exploded)."""
+    match = _FROM_IMPORT.fullmatch(line)
+    if not match:
+        return None
+    lines = [match.group(1) + " (", *(INDENT + name + "," for name in match.group(2).split(", ")), ")"]
+    return lines if all(width(line) <= LINE_LENGTH for line in lines) else None
+
+
 LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [
+    _from_import,
     _class_bases,
     _keyword_string,
     _parameter,
