@@ -11,7 +11,7 @@ runtime) is copied with its package rewritten to `<package>.core`; notes/java-co
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
 from .clashes import client_options, numbered, settle
+from .doc_cache import cached_doc
 from .java_layout import (
     Expr,
     Own,
@@ -224,22 +225,7 @@ def _import_lines(imports: Iterable[Import], package: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------- filters
 
 
-_DOCS: dict[Hashable, str] = {}  # laid-out doc comments: a large spec repeats most of its descriptions
-
-
-def _doc(parts: Iterable[str] | str, indent: int = 0, tags: Sequence[tuple[str, str]] = ()) -> str:
-    found = [parts] if isinstance(parts, str) else list(parts)
-    # Own text and spec text with the same characters are escaped differently: the key keeps each one's type
-    key = (indent, *((type(p), p) for p in found), None, *((tag, type(text), text) for tag, text in tags))
-    try:
-        return _DOCS[key]
-    except KeyError:
-        if len(_DOCS) >= 100_000:
-            _DOCS.clear()
-        text = _DOCS[key] = "\n".join(javadoc(indent, found, tags)).lstrip(" ")
-        return text
-    except TypeError:  # a tag's text given as a list
-        return "\n".join(javadoc(indent, found, tags)).lstrip(" ")
+_doc = cached_doc(javadoc)
 
 
 def _decl(head: str, params: Sequence[str], indent: int = 2, tail: str = " {") -> str:

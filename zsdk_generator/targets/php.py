@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan
 from .base import RenderJob, Target, templates_root
 from .clashes import client_options, numbered, settle
+from .doc_cache import cached_doc
 from .markdown import markdown_code, markdown_lines, markdown_text
 from .php_calls import OPTIONS_TAG, CallLowering, MethodView, security, strings
 from .php_layout import (
@@ -188,8 +189,7 @@ def _uses(imports: Iterable[Import], namespace: str, here: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------- filters
 
 
-def _doc(parts: Iterable[str] | str, indent: int = 0, tags: Sequence[tuple[str, Any]] = ()) -> str:
-    return "\n".join(doc(indent, parts, tags)).lstrip(" ")
+_doc = cached_doc(doc)
 
 
 def _lines(lines: Iterable[str]) -> str:
