@@ -3,7 +3,10 @@
 Every run is a fresh process writing into a fresh, empty output folder (so nothing
 is "unchanged"); the figures printed are the median of --runs runs. Peak memory is
 the largest resident set size of any process in the run's tree (the child and the
-descendants it waited for, as reported by wait4), not their sum.
+descendants it waited for, as reported by wait4), not their sum. The command is started
+by a small launcher process (`_LAUNCH`), not by this one: Linux counts the resident set
+of the process a child is forked from into the child's peak, so a benchmark that has
+grown would otherwise inflate every figure after it.
 
 The peer, openapi-python-client, is installed on first use into its own venv at
 benchmarks/.peers/venv (gitignored), pinned to PEER_VERSION, and run with its
@@ -31,7 +34,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,15 +97,33 @@ def timed_run(command: list[str], env: dict[str, str] | None = None, inspect: In
         out = Path(tmp) / "out"
         log_path = Path(tmp) / "log.txt"
         argv = [str(out) if a == OUT else a for a in command]
+        figures_path = Path(tmp) / "figures.txt"
+        launcher = [sys.executable, "-S", "-c", _LAUNCH, str(figures_path), *argv]
         with log_path.open("w") as log:
-            start = time.perf_counter()
-            proc = subprocess.Popen(argv, stdout=log, stderr=log, stdin=subprocess.DEVNULL, cwd=tmp, env=env)
-            _, status, usage = os.wait4(proc.pid, 0)
-            seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+            subprocess.run(launcher, stdout=log, stderr=log, stdin=subprocess.DEVNULL, cwd=tmp, env=env, check=False)
+        seconds_text, peak_kb, code = figures_path.read_text().split()
         output = log_path.read_text(errors="replace")
-        found = inspect(out) if proc.returncode == 0 and inspect is not None else ""
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, output, found)
+        found = inspect(out) if int(code) == 0 and inspect is not None else ""
+    return Run(float(seconds_text), int(peak_kb) / 1024, int(code), output, found)
+
+
+# The launcher: forks and execs the command, waits for it, and writes its wall time, peak resident set (KB, the
+# largest of it and the descendants it waited for) and exit code to the file named first.
+_LAUNCH = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(sys.argv[2], sys.argv[2:])
+    except OSError as exc:
+        print(f"cannot run {sys.argv[2]}: {exc}", file=sys.stderr, flush=True)
+    os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(sys.argv[1], "w") as figures:
+    figures.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
 
 
 def count_peer_endpoints(out: Path) -> str:

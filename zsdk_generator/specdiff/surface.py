@@ -67,7 +67,8 @@ LANGUAGES = {
         top=lambda n: go_names.exported(n.words, "Resource"),
         nested=lambda n: go_names.exported(n.words, "Resource"),
         method=lambda n: go_names.exported(n.words, "Call"),
-        param=lambda p: (go_names.unexported if p.location == "path" else go_names.exported)(p.name.words, "Param"),
+        param=lambda p: (go_names.unexported(p.name.words, "param") if p.location == "path"
+                         else go_names.exported(p.name.words, "Param")),
         member="{model}.{field}",
         field=lambda f: go_names.exported(words(f), "Field"),
     ),
