@@ -410,11 +410,10 @@ def diff(old: str, new: str, lang: str, output_format: str, fail_on: str, config
     from .console import Console
     from .diagnostics import SpecError
     from .pipeline import keep_results
-
-    keep_results()
     from .specdiff.changes import at_least
     from .specdiff.report import as_json, as_markdown, as_text, diff_specs
 
+    keep_results()
     for path in (old, new):
         if _missing(path):
             _usage_error(f"{path}: file not found")

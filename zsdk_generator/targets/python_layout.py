@@ -464,7 +464,7 @@ def _annotated_field(line: str) -> list[str] | None:
     terms = _top_level_split(annotation, " | ")
     if len(terms) == 1 and "[" in annotation:
         # black splits a lone subscript (`list[\n    X\n]`) rather than adding parentheses
-        return _subscript(pad, f"{name}: ", annotation, "") if value is None else None
+        return _subscript(pad, f"{name}: ", annotation) if value is None else None
     if width(inner + annotation) <= LINE_LENGTH:
         body = [inner + annotation]
     elif len(terms) == 1:
@@ -485,14 +485,14 @@ _NAME = re.compile(r"[A-Za-z_][\w.]*")
 _SUBSCRIPT = re.compile(r"([A-Za-z_][\w.]*\[)([A-Za-z_][\w.]*)\]")
 
 
-def _subscript(pad: str, lead: str, term: str, tail: str) -> list[str] | None:
+def _subscript(pad: str, lead: str, term: str) -> list[str] | None:
     """`Outer[Name]` too long, split as black splits at its last opening bracket: `Outer[` / the name one level
     deeper (however long: it cannot be split) / `]`; None for any other term or when `Outer[` or `]` would still
     be too long."""
     match = _SUBSCRIPT.fullmatch(term)
     if not match:
         return None
-    head, close = pad + lead + match.group(1), pad + "]" + tail
+    head, close = pad + lead + match.group(1), pad + "]"
     if width(head) > LINE_LENGTH or width(close) > LINE_LENGTH:
         return None
     return [head, pad + INDENT + match.group(2), close]
@@ -580,7 +580,7 @@ def _union_lines(pad: str, terms: list[str]) -> list[str] | None:
         if width(pad + lead + term) <= LINE_LENGTH or _NAME.fullmatch(term):
             lines.append(pad + lead + term)
             continue
-        split = _subscript(pad, lead, term, "")
+        split = _subscript(pad, lead, term)
         if split is None:
             return None
         lines += split
