@@ -43,8 +43,7 @@ from .typescript_layout import (
     tsdoc_line,
     type_member,
 )
-from .typescript_names import POSITIONAL as _POSITIONAL
-from .typescript_names import camel, identifier, spelled
+from .typescript_names import POSITIONAL, camel, identifier, spelled
 from .typescript_npm import npm_version, package_name
 from .typescript_wire import encodings
 
@@ -372,7 +371,7 @@ class _Spelling:
         required = any(not p.key.endswith("?") for p in members) or (body_required and needs_body)
         optional = not required and needs_body
         params = m.params if members else extends
-        positional = [(spelled(p.name, _POSITIONAL, "param"), self.param(p).parts) for p in c.path_params]
+        positional = [(spelled(p.name, POSITIONAL, "param"), self.param(p).parts) for p in c.path_params]
         path = Obj(tuple((prop_key(p.wire), ident) for p, (ident, _) in zip(c.path_params, positional, strict=True)))
         args = Obj(((("path", path),) if c.path_params else ()) + ((("params", "params"),) if params else ()))
         layout = None
@@ -505,7 +504,7 @@ class _Spelling:
             "client_imports": self.client_imports(files, bool(credentials), bool(variables), lifted),
             "client_calls": lifted,
             "flat_arguments": self.flat,
-            "login_args": [(spelled(n, _POSITIONAL, "credential"), w) for n, w in zip(client.login.credentials,
+            "login_args": [(spelled(n, POSITIONAL, "credential"), w) for n, w in zip(client.login.credentials,
                            client.login.wire, strict=True)] if client.login else [],  # fmt: skip
             "client_export": imports([("client", self.client), ("client", f"type {self.client}Options")], "./"),
             "function_imports": self.function_imports(files),
