@@ -141,6 +141,36 @@ def test_long_shapes_need_no_black() -> None:
     assert calls == []
 
 
+def _discriminated_alias(variants: int, length: int, default: bool) -> str:
+    """A discriminated union alias as the models template writes it (OpenAI has about a hundred)."""
+    names = [("Chat" + "Completion" * 8)[:length] + f"V{i}" for i in range(variants)]
+    union = " | ".join(f'Annotated[{name}, pydantic.Tag("{name}")]' for name in names)
+    tags = ", ".join(f'"{name.lower()[: length // 2]}": "{name}"' for name in names)
+    tail = f', "{names[0]}"' if default else ""
+    return f'ChatCompletionRequestMessage = Annotated[{union}, discriminator("type", {{{tags}}}{tail})]\n'
+
+
+@pytest.mark.parametrize("variants", [1, 2, 3, 5])
+@pytest.mark.parametrize("default", [True, False])
+def test_discriminated_aliases_are_laid_out_like_black(variants: int, default: bool) -> None:
+    for length in range(4, 70, 3):
+        text = _discriminated_alias(variants, length, default)
+        assert PythonTarget().format("m.py", text) == black.format_str(text, mode=black.Mode()), length
+
+
+def test_a_discriminated_alias_needs_no_black() -> None:
+    calls: list[str] = []
+
+    def fake_black(chunk: str) -> str:
+        calls.append(chunk)
+        return black.format_str(chunk, mode=black.Mode())
+
+    for variants, length in ((2, 30), (3, 30), (4, 50)):
+        text = _discriminated_alias(variants, length, True)
+        assert python_layout.format_module(text, fake_black) == black.format_str(text, mode=black.Mode())
+    assert calls == []
+
+
 def test_most_of_a_module_is_laid_out_without_black() -> None:
     calls: list[str] = []
 

@@ -661,8 +661,104 @@ def _from_import(line: str) -> list[str] | None:
     return lines if all(width(line) <= LINE_LENGTH for line in lines) else None
 
 
+_ANNOTATED_ALIAS = re.compile(r"([A-Za-z_]\w*) = (Annotated\[.*\])")
+
+
+def _annotated_alias(line: str) -> list[str] | None:
+    """`Alias = Annotated[A | B, discriminator(…)]` too long (a discriminated union): black splits at
+    `Annotated[` and then what is inside, as `_split_like_black` does."""
+    match = _ANNOTATED_ALIAS.fullmatch(line)
+    if not match:
+        return None
+    return _split_like_black("", f"{match.group(1)} = {match.group(2)}", inside=False)
+
+
+def _split_like_black(pad: str, code: str, inside: bool) -> list[str] | None:
+    """Black's lines for `code` at indent `pad`, when it is made of names, strings, brackets, `, ` and ` | `;
+    None where black's choice is not modelled here.
+
+    Too long, inside brackets, it is split at its commas (each part ends with one) or else before its `|`s; else
+    at the bracket that closes it: `head[` / the inside one level deeper / `]`, the inside of a display
+    (`{…}`, a list) one element per line even when it would fit. Each line is split again the same way; one with
+    nothing to split at (`"key": "value",`) stays long."""
+    if width(pad + code) <= LINE_LENGTH:
+        return [pad + code]
+    comma = "," if code.endswith(",") else ""
+    bare = code.removesuffix(",")
+    lines: list[str] | None = None
+    if inside:
+        items = _top_level_split(bare, ", ")
+        terms = _top_level_split(bare, " | ")
+        if len(items) > 1:
+            lines = [item + "," for item in items]
+        elif len(terms) > 1:
+            lines = [terms[0], *("| " + term for term in terms[1:-1]), "| " + terms[-1] + comma]
+    if lines is None:
+        if len(_top_level_split(bare, ".")) > 2:  # a method chain: black splits it at its dots
+            return None
+        opening = _opening_of_last(bare)
+        if opening is None:
+            return None if _splittable(bare) else [pad + code]  # nothing to split at: black leaves it long
+        head, body = bare[: opening + 1], bare[opening + 1 : -1]
+        items = _top_level_split(body, ", ")
+        display = opening == 0 or not (bare[opening - 1].isalnum() or bare[opening - 1] in "_)]")
+        if width(pad + head) > LINE_LENGTH or not body or (len(items) == 1 and not _splittable(body)):
+            return None
+        inner = [item + "," for item in items] if display and len(items) > 1 else [body]
+        laid = [_split_like_black(pad + INDENT, line, True) for line in inner]
+        if any(part is None for part in laid):
+            return None
+        return [pad + head, *(line for part in laid if part for line in part), pad + bare[-1] + comma]
+    out: list[str] = []
+    for line in lines:
+        part = _split_like_black(pad, line, True)
+        if part is None:
+            return None
+        out += part
+    return out
+
+
+def _opening_of_last(code: str) -> int | None:
+    """Where the bracket that closes `code` (its last character) opens, outside strings; None if it does not end
+    with one."""
+    if not code or code[-1] not in _CLOSE:
+        return None
+    openings: list[int] = []
+    quote = ""
+    index = 0
+    while index < len(code):
+        char = code[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in _OPEN:
+            openings.append(index)
+        elif char in _CLOSE:
+            if not openings:
+                return None
+            start = openings.pop()
+            if index == len(code) - 1:
+                return start
+        index += 1
+    return None
+
+
+def _splittable(code: str) -> bool:
+    """Whether black could split `code` further: it has brackets, commas or `|`s outside its strings."""
+    return (
+        len(_top_level_split(code, ", ")) > 1
+        or len(_top_level_split(code, " | ")) > 1
+        or any(char in _OPEN for char in _STRING_OR_COMMENT.sub("", code))
+    )
+
+
 LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [
     _from_import,
+    _annotated_alias,
     _class_bases,
     _keyword_string,
     _parameter,
