@@ -30,6 +30,7 @@ class Spelling:
 
     client: str
     resource: str  # how a resource hangs off its parent: "{parent}.{name}"
+    call: str  # how a method is called on its resource: "{parent}.{name}()"
     top: Callable[[Name], str]  # a resource on the client
     nested: Callable[[Name], str]  # a resource on a resource
     method: Callable[[Name], str]
@@ -45,7 +46,7 @@ def _ts_param(p: ParamPlan) -> str:
 
 LANGUAGES = {
     "python": Spelling(
-        "client", "{parent}.{name}",
+        "client", "{parent}.{name}", "{parent}.{name}()",
         top=lambda n: python_names.identifier(n, python_data.CLIENT_ATTRIBUTES, "resource"),
         nested=lambda n: python_names.identifier(n, python_data.RESOURCE_ATTRIBUTES, "resource"),
         method=lambda n: python_names.identifier(n, python_data.RESOURCE_ATTRIBUTES, "call"),
@@ -54,7 +55,7 @@ LANGUAGES = {
         field=lambda f: python_names.identifier(f, python_data.FIELD_RESERVED, "field"),
     ),
     "typescript": Spelling(
-        "client", "{parent}.{name}",
+        "client", "{parent}.{name}", "{parent}.{name}()",
         top=lambda n: typescript_names.spelled(n, typescript_data.CLIENT_MEMBERS, "resource"),
         nested=lambda n: typescript_names.spelled(n, typescript_data.RESOURCE_MEMBERS, "resource"),
         method=lambda n: typescript_names.spelled(n, typescript_data.RESOURCE_MEMBERS, "call"),
@@ -63,7 +64,7 @@ LANGUAGES = {
         field=lambda f: f,
     ),
     "go": Spelling(
-        "client", "{parent}.{name}",
+        "client", "{parent}.{name}", "{parent}.{name}()",
         top=lambda n: go_names.exported(n.words, "Resource"),
         nested=lambda n: go_names.exported(n.words, "Resource"),
         method=lambda n: go_names.exported(n.words, "Call"),
@@ -73,7 +74,7 @@ LANGUAGES = {
         field=lambda f: go_names.exported(words(f), "Field"),
     ),
     "rust": Spelling(
-        "client", "{parent}.{name}()",
+        "client", "{parent}.{name}()", "{parent}.{name}()",
         top=lambda n: rust_names.identifier(n.words, "resource", rust_names.CLIENT_METHODS),
         nested=lambda n: rust_names.identifier(n.words, "resource"),
         method=lambda n: rust_names.method_name(n.words),
@@ -82,7 +83,7 @@ LANGUAGES = {
         field=lambda f: rust_names.identifier(words(f), "field"),
     ),
     "java": Spelling(
-        "client", "{parent}.{name}()",
+        "client", "{parent}.{name}()", "{parent}.{name}()",
         top=lambda n: java_names.identifier(n.words, "resource"),
         nested=lambda n: java_names.identifier(n.words, "resource"),
         method=lambda n: java_names.identifier(n.words, "call", java_names.SERVICE_MEMBERS),
@@ -91,7 +92,7 @@ LANGUAGES = {
         field=lambda f: java_names.identifier(words(f), "field", java_names.MODEL_MEMBERS),
     ),
     "php": Spelling(
-        "$client", "{parent}->{name}",
+        "$client", "{parent}->{name}", "{parent}->{name}()",
         top=lambda n: php_names.identifier(n.words, "resource", php_names.CLIENT_MEMBERS),
         nested=lambda n: php_names.identifier(n.words, "resource"),
         method=lambda n: php_names.identifier(n.words, "call", php_names.SERVICE_MEMBERS),
@@ -124,8 +125,7 @@ def method(language: str, found: _Call) -> str:
     for depth, name in enumerate(found.resource):
         spelled = (spelling.nested if depth else spelling.top)(name)
         text = spelling.resource.format(parent=text, name=spelled)
-    separator = "->" if language == "php" else "."
-    return f"{text}{separator}{spelling.method(found.call.name)}()"
+    return spelling.call.format(parent=text, name=spelling.method(found.call.name))
 
 
 def parameter(language: str, found: _Call, wire: str) -> str | None:

@@ -19,15 +19,17 @@ def cached_doc(layout: Layout) -> Callable[..., str]:
 
     def doc(parts: Iterable[str] | str, indent: int = 0, tags: Sequence[tuple[str, Any]] = ()) -> str:
         found = [parts] if isinstance(parts, str) else list(parts)
-        key = (indent, *((type(p), p) for p in found), None, *((tag, type(text), text) for tag, text in tags))
+        key: Hashable | None = (indent, *((type(p), p) for p in found), None, *((tag, type(t), t) for tag, t in tags))
         try:
-            return cache[key]
-        except KeyError:
-            if len(cache) >= _LIMIT:
-                cache.clear()
-            text = cache[key] = "\n".join(layout(indent, found, tags)).lstrip(" ")
-            return text
-        except TypeError:  # a tag's text given as a list
-            return "\n".join(layout(indent, found, tags)).lstrip(" ")
+            text = cache.get(key)
+        except TypeError:  # a tag's text given as a list: not kept
+            key, text = None, None
+        if text is None:
+            text = "\n".join(layout(indent, found, tags)).lstrip(" ")
+            if key is not None:
+                if len(cache) >= _LIMIT:
+                    cache.clear()
+                cache[key] = text
+        return text
 
     return doc

@@ -704,11 +704,13 @@ def _split_like_black(pad: str, code: str, inside: bool) -> list[str] | None:
         display = opening == 0 or not (bare[opening - 1].isalnum() or bare[opening - 1] in "_)]")
         if width(pad + head) > LINE_LENGTH or not body or (len(items) == 1 and not _splittable(body)):
             return None
-        inner = [item + "," for item in items] if display and len(items) > 1 else [body]
-        laid = [_split_like_black(pad + INDENT, line, True) for line in inner]
-        if any(part is None for part in laid):
-            return None
-        return [pad + head, *(line for part in laid if part for line in part), pad + bare[-1] + comma]
+        inner = _each_like_black(pad + INDENT, [item + "," for item in items] if display and len(items) > 1 else [body])
+        return None if inner is None else [pad + head, *inner, pad + bare[-1] + comma]
+    return _each_like_black(pad, lines)
+
+
+def _each_like_black(pad: str, lines: list[str]) -> list[str] | None:
+    """`_split_like_black` on each line inside brackets, joined; None if black's choice for one is not modelled."""
     out: list[str] = []
     for line in lines:
         part = _split_like_black(pad, line, True)
@@ -721,29 +723,15 @@ def _split_like_black(pad: str, code: str, inside: bool) -> list[str] | None:
 def _opening_of_last(code: str) -> int | None:
     """Where the bracket that closes `code` (its last character) opens, outside strings; None if it does not end
     with one."""
-    if not code or code[-1] not in _CLOSE:
-        return None
     openings: list[int] = []
-    quote = ""
-    index = 0
-    while index < len(code):
-        char = code[index]
-        if quote:
-            if char == "\\":
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in _OPEN:
-            openings.append(index)
-        elif char in _CLOSE:
-            if not openings:
-                return None
+    for match in _TOKEN.finditer(code):
+        token = match.group()
+        if token in _OPEN:
+            openings.append(match.start())
+        elif token in _CLOSE and openings:
             start = openings.pop()
-            if index == len(code) - 1:
+            if match.end() == len(code):
                 return start
-        index += 1
     return None
 
 
