@@ -1,6 +1,11 @@
 """Independent jobs run side by side in forked processes, one per CPU: each child inherits what the parent has
 built (no copying in), and sends its result back pickled through a temporary file.
 
+map_forked gives each job a process of its own (a few large jobs: one language each); map_pulled starts one
+worker per CPU that takes the next few items as it finishes the last (thousands of small jobs of uneven cost:
+one file each), and adds the stage laps (timing.py) the workers took to the parent's, each stage counted as
+long as its longest worker took.
+
 Where the platform cannot fork, with one CPU, or for one job, the jobs run here, one after another. An exception
 a job raises is raised again in the parent (the first one, in job order).
 """
@@ -10,11 +15,14 @@ from __future__ import annotations
 import os
 import pickle
 import select
+import struct
 import sys
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from typing import IO, Any, TypeVar
+
+from . import timing
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,6 +63,49 @@ def map_forked(job: Callable[[T], R], items: Sequence[T], most: int | None = Non
             pid, index, channel = running.pop(done)
             outcomes[index] = _collect(done, pid, channel)
     return [_value(outcome) for outcome in outcomes]
+
+
+_INDEX = struct.Struct("=I")  # the first item of a chunk, as a pipe carries it (a write of 4 bytes is atomic)
+_MOST_CHUNKS = 8192  # what a pipe's buffer holds (64 KiB), so the parent writes every chunk before forking
+
+
+def map_pulled(job: Callable[[T], R], items: Sequence[T], chunk: int = 16) -> list[R]:
+    """`job(item)` for every item, in item order, by one worker per CPU, each taking the next `chunk` items from
+    a queue (a pipe) as it finishes the last, so the workers end together however uneven the items are. A
+    worker stops at its first failing item; the failure raised is the first in item order."""
+    most = workers()
+    if most < 2 or _in_child or len(items) <= chunk or not hasattr(os, "fork"):
+        return [job(item) for item in items]
+    chunk = max(chunk, -(-len(items) // _MOST_CHUNKS))
+    taken, queue = os.pipe()
+    try:
+        os.write(queue, b"".join(_INDEX.pack(first) for first in range(0, len(items), chunk)))
+    finally:
+        os.close(queue)
+
+    def worker(_: int) -> tuple[dict[int, R], tuple[int, BaseException] | None, dict[str, float]]:
+        timing.reset()
+        done: dict[int, R] = {}
+        while message := os.read(taken, _INDEX.size):
+            (first,) = _INDEX.unpack(message)
+            for index in range(first, min(first + chunk, len(items))):
+                try:
+                    done[index] = job(items[index])
+                except Exception as exc:  # the parent raises the first in item order
+                    return done, (index, exc), timing.laps()
+        return done, None, timing.laps()
+
+    try:
+        parts = map_forked(worker, list(range(min(most, -(-len(items) // chunk)))))
+    finally:
+        os.close(taken)
+    for name in dict.fromkeys(name for _, _, laps in parts for name in laps):
+        timing.add({name: max(laps.get(name, 0.0) for _, _, laps in parts)})
+    failures = [failure for _, failure, _ in parts if failure is not None]
+    if failures:
+        raise min(failures, key=lambda failure: failure[0])[1]
+    results = {index: result for done, _, _ in parts for index, result in done.items()}
+    return [results[index] for index in range(len(items))]
 
 
 def _start(job: Callable[[T], Any], item: T) -> tuple[int, int, IO[bytes]]:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
 
 from .config import LanguageConfig
 from .diagnostics import error
-from .forked import in_child, map_forked, workers
+from .forked import in_child, map_forked, map_pulled, workers
 from .ir.model import Api
 from .plan.build import build_plan
 from .plan.model import SdkPlan
-from .targets.base import Target, with_header
+from .targets.base import RenderJob, Target, with_header
 from .timing import stage
 
 
@@ -53,41 +54,71 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path | None = None) -> dict[str, str]:
     """Every file of the SDK, path → text, in path order. Raises SpecError when a template fails."""
     env = environment(target, override_dir)
-    files: dict[str, str] = {}
-    rendered: dict[str, str] = {}
     with stage(f"{target.name} plan"):
         sdk = build_plan(api, config)
     with stage(f"{target.name} render"):
-        _render_jobs(target, sdk, config, env, files, rendered)
-    with stage(f"{target.name} format"):
-        formatted = _format_all(target, rendered)
+        files, jobs = _jobs(target, sdk, config)
+    count = 1 if in_child() else workers()
+    if count < 2 or len(jobs) < SIDE_BY_SIDE_JOBS:
+        with stage(f"{target.name} render"):
+            rendered = _render_here(env, jobs)
+        with stage(f"{target.name} format"):
+            formatted = _format_all(target, rendered)
+    else:
+        formatted = _render_side_by_side(target, env, jobs)
     for path, text in formatted.items():
         files[path] = with_header(path, text)
     return dict(sorted(files.items()))
 
 
-def _render_jobs(
-    target: Target,
-    sdk: SdkPlan,
-    config: LanguageConfig,
-    env: jinja2.Environment,
-    files: dict[str, str],
-    rendered: dict[str, str],
-) -> None:
-    """The target's jobs: copied files into `files`, rendered templates (not yet formatted) into `rendered`."""
+def _jobs(target: Target, sdk: SdkPlan, config: LanguageConfig) -> tuple[dict[str, str], list[RenderJob]]:
+    """The target's jobs: the copied files (path → text, with their header) and the templates to render."""
+    files: dict[str, str] = {}
+    jobs: list[RenderJob] = []
+    paths: set[str] = set()
     for job in target.lower(sdk, config):
-        if job.path in files or job.path in rendered:
+        if job.path in paths:
             raise error(f"{target.name}: two files would be written to {job.path}", None)
+        paths.add(job.path)
         if job.source is not None:
             files[job.path] = with_header(job.path, job.source.read_text(encoding="utf-8"))
-            continue
-        assert job.template is not None
-        try:
-            rendered[job.path] = env.get_template(job.template).render(job.context)
-        except jinja2.TemplateError as exc:
-            line = getattr(exc, "lineno", None)
-            where = f"{getattr(exc, 'filename', None) or job.template}:{line}" if line else job.template
-            raise error(f"template {where} failed for {job.path}: {exc}", None) from None
+        else:
+            assert job.template is not None
+            jobs.append(job)
+    return files, jobs
+
+
+def _render_here(env: jinja2.Environment, jobs: Sequence[RenderJob]) -> dict[str, str]:
+    """Each job's template rendered (not yet formatted), path → text."""
+    return {job.path: _render_one(env, job) for job in jobs}
+
+
+def _render_one(env: jinja2.Environment, job: RenderJob) -> str:
+    assert job.template is not None
+    try:
+        return env.get_template(job.template).render(job.context if job.more is None else {**job.context, **job.more()})
+    except jinja2.TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"{getattr(exc, 'filename', None) or job.template}:{line}" if line else job.template
+        raise error(f"template {where} failed for {job.path}: {exc}", None) from None
+
+
+# A target with this many templates to render (Java's and PHP's file per class, on a large spec) renders and
+# formats them in forked workers, one per CPU; below it, starting the workers costs more than it saves.
+SIDE_BY_SIDE_JOBS = 400
+
+
+def _render_side_by_side(target: Target, env: jinja2.Environment, jobs: Sequence[RenderJob]) -> dict[str, str]:
+    """Each job rendered and formatted by forked workers that pull the next jobs as they finish, path → text in
+    job order. A template error is the first failing job's, as if they had run one after another."""
+
+    def render_and_format(job: RenderJob) -> str:
+        with stage(f"{target.name} render"):
+            text = _render_one(env, job)
+        with stage(f"{target.name} format"):
+            return target.format(job.path, text)
+
+    return dict(zip((job.path for job in jobs), map_pulled(render_and_format, jobs), strict=True))
 
 
 _PARALLEL_BYTES = 400_000  # below this, starting worker processes costs more than it saves

@@ -1,13 +1,16 @@
-"""forked.map_forked: results in item order from forked workers, a job's exception raised in the parent, and the
-same results in this process when there is one worker."""
+"""forked.map_forked and map_pulled: results in item order from forked workers, a job's exception raised in the
+parent (the first in item order), the same results in this process when there is one worker, and a pulling
+worker's stage laps counted as the longest worker's."""
 
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
-from zsdk_generator.forked import in_child, map_forked
+from zsdk_generator import timing
+from zsdk_generator.forked import in_child, map_forked, map_pulled
 
 
 def _square_and_pid(n: int) -> tuple[int, int, bool]:
@@ -64,3 +67,42 @@ def test_the_generators_own_errors_come_back_whole() -> None:
     with pytest.raises(WriteRefused) as caught:
         map_forked(_refuses, [1, 2], most=2)
     assert [d.message for d in caught.value.diagnostics] == ["refused 1"]
+
+
+def _slow_on_small(n: int) -> tuple[int, int]:
+    with timing.stage("square"):
+        if n < 4:  # the first chunk costs far more than the rest: the other worker takes them meanwhile
+            time.sleep(0.02)
+        return n * n, os.getpid()
+
+
+def test_pulled_items_come_back_in_item_order_from_workers_that_share_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZSDK_WORKERS", "2")
+    timing.reset()
+    results = map_pulled(_slow_on_small, list(range(100)), chunk=4)
+    assert [square for square, _ in results] == [n * n for n in range(100)]
+    pids = [pid for _, pid in results]
+    assert os.getpid() not in pids and len(set(pids)) == 2
+    # the worker that took the slow chunk ran fewer items than half (a fixed share would have been half)
+    assert pids.count(pids[0]) < 50
+    laps = timing.laps()
+    assert set(laps) == {"square"} and laps["square"] >= 0.08  # the longest worker's
+
+
+def _fails_from(n: int) -> int:
+    if n in (5, 37, 70):
+        raise ValueError(f"item {n} failed")
+    return n
+
+
+def test_the_first_failing_pulled_item_is_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZSDK_WORKERS", "2")
+    with pytest.raises(ValueError, match="item 5 failed"):
+        map_pulled(_fails_from, list(range(100)), chunk=4)
+
+
+def test_one_worker_or_few_items_pull_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZSDK_WORKERS", "1")
+    assert map_pulled(_square_and_pid, [1, 2, 3], chunk=1) == [(n * n, os.getpid(), False) for n in (1, 2, 3)]
+    monkeypatch.setenv("ZSDK_WORKERS", "2")
+    assert map_pulled(_square_and_pid, [1, 2], chunk=2) == [(1, os.getpid(), False), (4, os.getpid(), False)]

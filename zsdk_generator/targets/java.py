@@ -10,6 +10,7 @@ runtime) is copied with its package rewritten to `<package>.core`; notes/java-co
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from typing import Any
 
 from ..config import LanguageConfig
 from ..diagnostics import error
-from ..ir.model import Encoding
+from ..ir.model import Encoding, Model
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
 from .base import RenderJob, Target, templates_root
@@ -121,9 +122,9 @@ class JavaTarget(Target):
         client = context["client"]
         yield RenderJob(f"{base}/{client}.java", "client.java.jinja", {**context, "async": False})
         yield RenderJob(f"{base}/{client}Async.java", "client.java.jinja", {**context, "async": True})
-        for model in context["models"]:
-            yield RenderJob(f"{base}/models/{model.name}.java", "model.java.jinja",
-                            {**context, "model": model, "imports": _import_lines(model.imports, package)})  # fmt: skip
+        for model, name in lowering.models.classes_of():
+            yield RenderJob(f"{base}/models/{name}.java", "model.java.jinja", context,
+                            more=functools.partial(lowering.model_context, model))  # fmt: skip
         for resource in context["all_resources"]:
             for is_async in (False, True):
                 name = resource.type + ("Async" if is_async else "")
@@ -610,9 +611,6 @@ class _Lowering:
 
     def context(self) -> dict[str, Any]:
         sdk, client = self.sdk, self.sdk.client
-        models = self.models.views()
-        for m in models:
-            self._model_imports(m)
         resources = []
         taken = set(CLIENT_METHODS)
         for r in sdk.resources:
@@ -666,7 +664,7 @@ class _Lowering:
                                "credentials and token cache.")],
             "readme_title": markdown_text(f"{title} — Java SDK"), "readme_doc": markdown_lines(sdk.description),
             "server_url": markdown_code(client.base_url) if client.base_url else "",
-            "models": models, "resources": resources, "all_resources": all_resources,
+            "resources": resources, "all_resources": all_resources,
             "base_url": java_string(client.base_url), "default_security": _security(client.default_security),
             "retries": {"timeout": _duration(retries.timeout), "timeout_text": f"{retries.timeout:g} s",
                         "max_retries": retries.max_retries, "base_delay": _duration(retries.base_delay),
@@ -736,6 +734,12 @@ class _Lowering:
                 "scheme": java_string(login.scheme), "method": java_string(login.http_method),
                 "path": java_string(login.path), "settings": settings,
                 "security": _security(security) if security is not None else None}  # fmt: skip
+
+    def model_context(self, model: Model) -> dict[str, Any]:
+        """What model.java.jinja needs of one model besides the SDK's context."""
+        view = self.models.view(model)
+        self._model_imports(view)
+        return {"model": view, "imports": _import_lines(view.imports, self.package)}
 
     def _model_imports(self, m: ModelView) -> None:
         if m.kind == "object":

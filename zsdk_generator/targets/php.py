@@ -9,6 +9,7 @@ rewritten to `<namespace>\\Core`; docs/php-runtime.md is what the generated code
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -18,6 +19,7 @@ from typing import Any
 
 from ..config import LanguageConfig
 from ..diagnostics import error
+from ..ir.model import Model
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan
 from .base import RenderJob, Target, templates_root
@@ -39,7 +41,7 @@ from .php_layout import (
     php_string,
     signature,
 )
-from .php_models import ModelView, PhpModels, implemented, php_classes
+from .php_models import PhpModels, implemented, php_classes
 from .php_names import (
     CLIENT_MEMBERS,
     CLIENT_OPTIONS,
@@ -103,15 +105,15 @@ class PhpTarget(Target):
         client = context["client"]
         yield RenderJob(f"src/{client}.php", "client.php.jinja",
                         {**context, "uses": _uses(context["client_imports"], namespace, "")})  # fmt: skip
-        for model in context["models"]:
-            ctx = {**context, "model": model, "uses": _uses(model.imports, namespace, "models")}
+        for model, name in lowering.models.classes_of():
+            more = functools.cache(functools.partial(lowering.model_context, model))  # a union's two files share it
             if model.kind == "object":
-                yield RenderJob(f"src/Models/{model.name}.php", "model.php.jinja", ctx)
+                yield RenderJob(f"src/Models/{name}.php", "model.php.jinja", context, more=more)
             elif model.kind == "enum":
-                yield RenderJob(f"src/Models/{model.name}.php", "enum.php.jinja", ctx)
+                yield RenderJob(f"src/Models/{name}.php", "enum.php.jinja", context, more=more)
             else:
-                yield RenderJob(f"src/Models/{model.name}.php", "union.php.jinja", ctx)
-                yield RenderJob(f"src/Models/{model.name}Unknown.php", "unknown.php.jinja", ctx)
+                yield RenderJob(f"src/Models/{name}.php", "union.php.jinja", context, more=more)
+                yield RenderJob(f"src/Models/{name}Unknown.php", "unknown.php.jinja", context, more=more)
         for resource in context["all_resources"]:
             for kind in ("service", "raw", "calls") if resource.methods else ("service",):
                 name = {"service": resource.type, "raw": resource.raw, "calls": resource.calls}[kind]
@@ -285,9 +287,13 @@ class _Lowering:
 
     # ------------------------------------------------------------------ client
 
+    def model_context(self, model: Model) -> dict[str, Any]:
+        """What a model's templates need of it besides the SDK's context."""
+        view = self.models.view(model)
+        return {"model": view, "uses": _uses(view.imports, self.namespace, "models")}
+
     def context(self) -> dict[str, Any]:
         sdk, client = self.sdk, self.sdk.client
-        models: list[ModelView] = self.models.views()
         members = set(CLIENT_MEMBERS)
         resources = [self._resource(r, None, members) for r in sdk.resources]
         all_resources = [x for root in resources for x in _flat(root)]
@@ -405,7 +411,7 @@ class _Lowering:
             "client_doc": [Own(f"The {escape_doc(title)} client."), sdk.description],
             "readme_title": markdown_text(f"{title} — PHP SDK"), "readme_doc": markdown_lines(sdk.description),
             "server_url": markdown_code(client.base_url) if client.base_url else "",
-            "models": models, "resources": resources, "all_resources": all_resources,
+            "resources": resources, "all_resources": all_resources,
             "signature": signature(4, "public function __construct", params, ""),
             "constructor_tags": tags, "construct": construct,
             "defaults": lay(8, "return ", Expr("new ClientDefaults", defaults)),

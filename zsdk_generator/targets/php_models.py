@@ -91,8 +91,9 @@ class PhpModels:
     def __init__(self, types: PhpTypes) -> None:
         self.types = types
 
-    def views(self) -> list[ModelView]:
-        return [self.view(m) for m in self.types.models.values() if m.name in self.types.classes]
+    def classes_of(self) -> list[tuple[Model, str]]:
+        """The models that are classes, each with its class name, in the IR's order."""
+        return [(m, self.types.classes[m.name]) for m in self.types.models.values() if m.name in self.types.classes]
 
     def view(self, model: Model) -> ModelView:
         name = self.types.classes[model.name]
