@@ -33,7 +33,15 @@ from go_generate import GO  # noqa: E402 - sibling scripts
 from java_generate import JAVA  # noqa: E402
 from openapi_generator import Comparison, ensure_peer, files_counted, peer_command  # noqa: E402
 from php_generate import PHP  # noqa: E402
-from python_generate import DEFAULT_SPECS, OUT, Result, last_line, resolve_specs, timed_run  # noqa: E402
+from python_generate import (  # noqa: E402
+    DEFAULT_SPECS,
+    OUT,
+    Result,
+    compile_tool,
+    last_line,
+    resolve_specs,
+    timed_run,
+)
 from rust_generate import RUST  # noqa: E402
 
 PYTHON = Comparison("python", "python", files_counted("openapi_client/api/*_api.py", "openapi_client/models/*.py"))
@@ -152,6 +160,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.runs < 3:
         parser.error("--runs must be at least 3 (the figures are medians)")
+    compile_tool()
     specs = resolve_specs(args.specs)
     version = None if args.skip_peers else ensure_peer()
     print(f"all languages: medians of {args.runs} fresh-process runs (OpenAPI Generator: {args.peer_runs}); "

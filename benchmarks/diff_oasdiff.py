@@ -19,6 +19,7 @@ oasdiff is built from the Go module proxy into benchmarks/.peers/oasdiff on firs
 from __future__ import annotations
 
 import argparse
+import compileall
 import copy
 import json
 import os
@@ -289,6 +290,7 @@ def main() -> None:
     args = parser.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"the shared specs are not here: {SHARED}")
+    compileall.compile_dir(str(ROOT / "zsdk_generator"), quiet=1)  # as pip install leaves the tool: no run compiles it
     binary = oasdiff()
     rows, missed_by_us, missed_by_them = [], [], []
     with tempfile.TemporaryDirectory(prefix="zsdk-diff-bench-") as tmp:

@@ -25,7 +25,7 @@ from .refs import iter_refs
 from .sources import SourceFile, Sources, display_path
 
 # Quick test for "could there be a non-local $ref at all?" so the common single-file case skips the walk.
-_EXTERNAL_REF = re.compile(r"""["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"',}]""")
+_EXTERNAL_REF = re.compile(r"""\$ref["']?\s*:\s*["']?(?!#)[^\s"',}]""")  # a $ref not to this document (quoted or not)
 _SCHEMA_SLOTS = frozenset(
     {"schema", "items", "additionalProperties", "not", "if", "then", "else", "contains",
      "propertyNames", "unevaluatedProperties", "unevaluatedItems", "additionalItems"}

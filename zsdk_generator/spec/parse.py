@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
-import re
 from dataclasses import replace
 
 import yaml
@@ -133,12 +133,14 @@ def _parse(source: SourceFile, limits: Limits) -> Loaded:
 
 
 def _flow_depth(text: str) -> int:
-    """Deepest `[`/`{` nesting (quotes ignored: a rough but safe upper bound)."""
-    depth = deepest = 0
-    for char in re.findall(r"[\[\]{}]", text):
-        depth += 1 if char in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
+    """Deepest `[`/`{` nesting (quotes ignored: a rough but safe upper bound). UTF-8 spells these four characters
+    as single bytes no other character's bytes contain, so the brackets are taken out of the encoded text."""
+    brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
+    return max(itertools.accumulate(map(_NESTING.__getitem__, brackets)), default=0)
+
+
+_NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
+_NESTING = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 
 def _parse_yaml(source: SourceFile) -> Loaded:
