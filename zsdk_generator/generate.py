@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +12,8 @@ from .diagnostics import Diagnostic
 from .forked import in_child, map_forked
 from .ir.model import Api
 from .outlock import Waiting, hold
-from .render import render
+from .render import Sink, render
+from .staging import Prepared
 from .targets.registry import load_target
 from .writer import Tree, WriteReport, write_trees
 
@@ -25,13 +26,15 @@ class LanguageResult:
     files: int
 
 
-def render_language(api: Api, language: str, config: Config, templates: Path | None = None) -> dict[str, str]:
-    """The SDK for one language, path → text. Raises SpecError when a template fails."""
+def render_language(
+    api: Api, language: str, config: Config, templates: Path | None = None, sink: Sink | None = None
+) -> dict[str, str]:
+    """The SDK for one language, path → text (each file also to `sink`). Raises SpecError when a template fails."""
     target = load_target(language)
     override = None
     if templates is not None:
         override = templates / language if (templates / language).is_dir() else templates
-    return render(target, api, config.for_language(language, api), override)
+    return render(target, api, config.for_language(language, api), override, sink)
 
 
 # Roughly how long each language takes to render a large spec (benchmarks/all.py): the slowest start first, so
@@ -45,22 +48,37 @@ def render_trees(
     config: Config,
     templates: Path | None = None,
     stage: Callable[[str], None] = lambda _: None,
+    prepare: bool = False,
 ) -> list[Tree]:
     """Every (language, output folder)'s SDK, rendered in memory, the languages side by side on every CPU
-    (forked.py); `stage` is told which languages are being rendered."""
+    (forked.py); `stage` is told which languages are being rendered. With `prepare`, an output folder that does
+    not exist yet is filled beside it while its files are made (staging.Prepared), for the writer to rename
+    into place; on an error the prepared folders are removed."""
     stage(f"rendering {', '.join(language for language, _ in outs)}")
     order = sorted(range(len(outs)), key=lambda i: -_RENDER_COST.get(outs[i][0], 1))
+    prepared = [Prepared.beside(out) if prepare else None for _, out in outs]
 
     def job(i: int) -> tuple[dict[str, str], dict[str, float]]:
         if in_child():  # a forked worker: its own stages go back to the parent
             timing.reset()
-        files = render_language(api, outs[i][0], config, templates)
+        folder = prepared[i]
+        files = render_language(api, outs[i][0], config, templates, folder.write if folder is not None else None)
         return files, timing.laps() if in_child() else {}
 
-    rendered = dict(zip(order, map_forked(job, order), strict=True))
+    try:
+        rendered = dict(zip(order, map_forked(job, order), strict=True))
+    except BaseException:
+        remove_prepared(prepared)
+        raise
     for _, laps in rendered.values():
         timing.add(laps)
-    return [Tree(out, rendered[i][0], language) for i, (language, out) in enumerate(outs)]
+    return [Tree(out, rendered[i][0], language, prepared[i]) for i, (language, out) in enumerate(outs)]
+
+
+def remove_prepared(folders: Iterable[Prepared | None]) -> None:
+    for folder in folders:
+        if folder is not None:
+            folder.remove()
 
 
 def generate(
@@ -75,10 +93,13 @@ def generate(
     stage: Callable[[str], None] = lambda _: None,
 ) -> list[LanguageResult]:
     """Render every (language, output folder), then write them all or none. Raises SpecError; nothing is written."""
-    trees = render_trees(api, outs, config, templates, stage)
+    trees = render_trees(api, outs, config, templates, stage, prepare=True)
     stage("writing")
-    with hold([tree.out for tree in trees], timeout=lock_timeout, waiting=waiting), timing.stage("write"):
-        reports = write_trees(trees, force=force)
+    try:
+        with hold([tree.out for tree in trees], timeout=lock_timeout, waiting=waiting), timing.stage("write"):
+            reports = write_trees(trees, force=force)
+    finally:
+        remove_prepared(tree.prepared for tree in trees)  # those not renamed into place
     return [LanguageResult(t.language, t.out, r, len(t.files)) for t, r in zip(trees, reports, strict=True)]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import jinja2
@@ -51,8 +51,14 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
-def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path | None = None) -> dict[str, str]:
-    """Every file of the SDK, path → text, in path order. Raises SpecError when a template fails."""
+Sink = Callable[[str, str], None]  # takes each finished file (path, text) as soon as it is made, in any process
+
+
+def render(
+    target: Target, api: Api, config: LanguageConfig, override_dir: Path | None = None, sink: Sink | None = None
+) -> dict[str, str]:
+    """Every file of the SDK, path → text, in path order; each also goes to `sink` (timed as `write`) as soon as
+    it is finished, by whichever process finished it. Raises SpecError when a template fails."""
     env = environment(target, override_dir)
     with stage(f"{target.name} plan"):
         sdk = build_plan(api, config)
@@ -64,11 +70,20 @@ def render(target: Target, api: Api, config: LanguageConfig, override_dir: Path 
             rendered = _render_here(env, jobs)
         with stage(f"{target.name} format"):
             formatted = _format_all(target, rendered)
+        files.update((path, with_header(path, text)) for path, text in formatted.items())
+        _send(files, sink)
     else:
-        formatted = _render_side_by_side(target, env, jobs)
-    for path, text in formatted.items():
-        files[path] = with_header(path, text)
+        copied = dict(files)
+        files.update(_render_side_by_side(target, env, jobs, sink))  # the workers send theirs
+        _send(copied, sink)
     return dict(sorted(files.items()))
+
+
+def _send(files: dict[str, str], sink: Sink | None) -> None:
+    if sink is not None:
+        with stage("write"):
+            for path, text in files.items():
+                sink(path, text)
 
 
 def _jobs(target: Target, sdk: SdkPlan, config: LanguageConfig) -> tuple[dict[str, str], list[RenderJob]]:
@@ -108,17 +123,24 @@ def _render_one(env: jinja2.Environment, job: RenderJob) -> str:
 SIDE_BY_SIDE_JOBS = 400
 
 
-def _render_side_by_side(target: Target, env: jinja2.Environment, jobs: Sequence[RenderJob]) -> dict[str, str]:
-    """Each job rendered and formatted by forked workers that pull the next jobs as they finish, path → text in
-    job order. A template error is the first failing job's, as if they had run one after another."""
+def _render_side_by_side(
+    target: Target, env: jinja2.Environment, jobs: Sequence[RenderJob], sink: Sink | None
+) -> dict[str, str]:
+    """Each job rendered, formatted and given its header (and sent to `sink`) by forked workers that pull the
+    next jobs as they finish, path → text in job order. A template error is the first failing job's, as if they
+    had run one after another."""
 
-    def render_and_format(job: RenderJob) -> str:
+    def finished(job: RenderJob) -> str:
         with stage(f"{target.name} render"):
             text = _render_one(env, job)
         with stage(f"{target.name} format"):
-            return target.format(job.path, text)
+            text = with_header(job.path, target.format(job.path, text))
+        if sink is not None:
+            with stage("write"):
+                sink(job.path, text)
+        return text
 
-    return dict(zip((job.path for job in jobs), map_pulled(render_and_format, jobs), strict=True))
+    return dict(zip((job.path for job in jobs), map_pulled(finished, jobs), strict=True))
 
 
 _PARALLEL_BYTES = 400_000  # below this, starting worker processes costs more than it saves

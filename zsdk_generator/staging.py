@@ -1,6 +1,10 @@
 """Changing files so that it can be undone: stage (new files as temporary files beside their targets, files to
 remove moved aside, folders made as needed), then commit (rename into place) or undo (put everything back).
 
+An output folder that does not exist yet can be filled before that, while its files are still being rendered:
+a Prepared folder beside it takes each file as soon as it is made (in whichever process makes it), and staging
+then adopts the whole folder, committed by renaming it into place at once.
+
 Callers check paths first: staging never follows a symbolic link when creating a file, but trusts the folders.
 """
 
@@ -8,9 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .diagnostics import error
+from .manifest import path_problem
 
 SUFFIX = ".zsdk-tmp"
 
@@ -21,6 +30,7 @@ class Staging:
     aside: list[tuple[Path, Path, Path]] = field(default_factory=list)  # (moved-aside file, its path, its root)
     created: list[Path] = field(default_factory=list)  # folders we made, outermost first
     folders: set[Path] = field(default_factory=set)  # folders known to be there
+    adopted: list[tuple[Path, Path]] = field(default_factory=list)  # (prepared folder, the folder it becomes)
 
     def stage(self, root: Path, writes: Iterable[tuple[str, bytes]], removals: Iterable[str]) -> None:
         """Stage changes below `root`; on an OSError, call undo()."""
@@ -35,6 +45,12 @@ class Staging:
             temp = temporary(target)
             _write_new(temp, data)
             self.temps.append((temp, target))
+
+    def adopt(self, prepared: Path, root: Path, manifest: tuple[str, bytes]) -> None:
+        """Stage a prepared folder holding every file of `root` (which does not exist): its manifest is added, and
+        commit renames it to `root`. Undo leaves it to its Prepared owner to remove."""
+        _write_new(prepared / manifest[0], manifest[1])
+        self.adopted.append((prepared, root))
 
     def _make_dirs(self, folder: Path) -> None:
         if folder in self.folders:
@@ -74,6 +90,8 @@ class Staging:
                     with contextlib.suppress(OSError):
                         rest.unlink()
                 raise
+        for prepared, root in self.adopted:
+            os.rename(prepared, root)  # fails, rather than replaces, if a folder appeared there meanwhile
         for aside, path, root in self.aside:
             with contextlib.suppress(FileNotFoundError):
                 aside.unlink()
@@ -105,3 +123,42 @@ def _prune_empty_dirs(folder: Path, root: Path) -> None:
         except OSError:
             return
         folder = folder.parent
+
+
+class Prepared:
+    """A new folder beside `out` (which does not exist) that receives each file of `out` as it is made, from this
+    process or a forked worker; see Staging.adopt. `remove` takes away whatever was not adopted."""
+
+    def __init__(self, out: Path, path: Path) -> None:
+        self.out, self.path = out, path
+        self._folders: set[str] = {""}
+
+    @classmethod
+    def beside(cls, out: Path) -> Prepared | None:
+        """A prepared folder for `out`, or None when `out` exists (or is a link) or its parent is no folder we can
+        write in: the writer then plans every file against what is there."""
+        try:
+            parent = out.absolute().parent
+            if os.path.lexists(out) or not parent.is_dir():
+                return None
+            return cls(out, Path(tempfile.mkdtemp(prefix=f".{out.name}.zsdk-new-", dir=parent)))
+        except OSError:
+            return None
+
+    def write(self, relative: str, text: str) -> None:
+        """Add one file (a plain relative path: see manifest.path_problem; any other is left to the writer to
+        refuse)."""
+        if path_problem(relative) is not None:
+            return
+        folder = relative.rpartition("/")[0]
+        try:
+            if folder not in self._folders:
+                os.makedirs(self.path / folder, exist_ok=True)  # a worker beside this one may be making it too
+                self._folders.add(folder)
+            _write_new(self.path / relative, text.encode("utf-8"))
+        except OSError as exc:
+            message = f"cannot write: {exc.strerror or exc} ({relative}); nothing was written"
+            raise error(message, None, str(self.out)) from None
+
+    def remove(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)

@@ -2,8 +2,10 @@
 removed, files we did not make are never touched (unless `force`), and a failure leaves every folder as it was.
 
 Ours are listed in a manifest (`.zsdk-manifest.json`) inside each output folder. Three phases, over all trees:
-plan (every check, nothing touched), stage (undone on any error) and commit (see staging.py). Symbolic links
-below an output folder are never followed, for writing or for removing.
+plan (every check, nothing touched), stage (undone on any error) and commit (see staging.py). A folder that does
+not exist yet may come with a prepared folder holding its files already (staging.Prepared, filled while they
+were rendered): it is checked the same way, then renamed into place. Symbolic links below an output folder are
+never followed, for writing or for removing.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, SpecError
 from .manifest import MANIFEST, Manifest, manifest_text, path_problem, read_manifest
-from .staging import Staging
+from .staging import Prepared, Staging
 
 
 @dataclass
@@ -31,11 +33,14 @@ class WriteReport:
 
 @dataclass(frozen=True)
 class Tree:
-    """One SDK to write: its output folder, its files (path → text) and its language."""
+    """One SDK to write: its output folder, its files (path → text) and its language; `prepared`, a folder that
+    already holds every file, renamed into place if the output folder still does not exist (else the caller
+    removes it)."""
 
     out: Path
     files: Mapping[str, str]
     language: str
+    prepared: Prepared | None = None
 
 
 class WriteRefused(SpecError):
@@ -65,6 +70,9 @@ def write_trees(trees: Sequence[Tree], *, force: bool = False) -> list[WriteRepo
     staging = Staging()
     for plan in plans:
         try:
+            if plan.adopt is not None:
+                staging.adopt(plan.adopt, plan.root, plan.writes[-1])  # the manifest
+                continue
             staging.stage(plan.root, plan.writes, plan.removals)
         except OSError as exc:
             staging.undo()
@@ -100,6 +108,7 @@ class _Plan:
     writes: list[tuple[str, bytes]] = field(default_factory=list)  # the manifest last
     removals: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    adopt: Path | None = None  # the prepared folder that becomes the root, holding every file but the manifest
 
     kinds: dict[str, str] = field(default_factory=dict)  # what is at a path below the root, as found
 
@@ -136,6 +145,9 @@ def _plan(tree: Tree, force: bool) -> _Plan:
 
 def _plan_folder(plan: _Plan, force: bool) -> None:
     kind = plan.kind("")
+    if kind == "missing" and plan.tree.prepared is not None:
+        _plan_prepared(plan, plan.tree.prepared.path)
+        return
     if kind not in ("dir", "missing"):
         plan.problems.append("the output folder exists and is not a folder")
         return
@@ -163,6 +175,18 @@ def _plan_folder(plan: _Plan, force: bool) -> None:
             "to overwrite"
         )
     _plan_manifest(plan)
+
+
+def _plan_prepared(plan: _Plan, prepared: Path) -> None:
+    """A new folder whose files are all in the prepared folder already: every file is written and created."""
+    for relative in plan.tree.files:
+        problem = path_problem(relative)
+        if problem is not None:
+            plan.problems.append(f"refusing to write {relative!r}: {problem}")
+    plan.report.written, plan.report.created = list(plan.tree.files), list(plan.tree.files)
+    plan.writes.append((MANIFEST, manifest_text(plan.tree.language, list(plan.tree.files)).encode("utf-8")))
+    plan.report.manifest_changed = True
+    plan.adopt = prepared
 
 
 def _plan_manifest(plan: _Plan) -> None:

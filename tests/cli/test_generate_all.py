@@ -52,3 +52,4 @@ def test_a_template_error_in_one_worker_stops_every_language(tmp_path: Path) -> 
     assert result.returncode == 1
     assert "template README.md.jinja failed for README.md: 'nope' is undefined" in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["templates"]  # no folder prepared for out is left

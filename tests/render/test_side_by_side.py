@@ -1,6 +1,6 @@
 """A target with a file per model renders a large SDK's files side by side in forked workers (render.py,
 forked.map_pulled): the same files, in the same order, and the same first template error, as rendered one by
-one."""
+one; the workers write a new output folder's files as they finish them (staging.Prepared)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.conftest import SPECS
 from zsdk_generator import pipeline, render
 from zsdk_generator.config import Config
 from zsdk_generator.diagnostics import SpecError
-from zsdk_generator.generate import render_language
+from zsdk_generator.generate import generate, render_language
 from zsdk_generator.ir.model import Api
 
 
@@ -71,3 +71,13 @@ def test_the_first_failing_file_is_reported(api: Api, pulled: list[int], tmp_pat
     alone = _alone(monkeypatch, failure)
     assert "model.java.jinja" in alone and "/models/" in alone
     assert failure() == alone and pulled
+
+
+def test_the_workers_write_a_new_folder_as_they_go(api: Api, pulled: list[int], tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    result = generate(api, [("php", out)], Config())[0]
+    files = render_language(api, "php", Config())
+    written = {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*") if p.is_file()}
+    assert written.pop(".zsdk-manifest.json") and written == files
+    assert sorted(result.report.created) == sorted(files) and len(pulled) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sdk"]

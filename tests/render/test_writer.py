@@ -256,3 +256,59 @@ def test_two_trees_in_one_folder_are_refused(tmp_path: Path) -> None:
             [Tree(tmp_path / "go", {"a.go": "A\n"}, "go"), Tree(tmp_path / "python", {"a.py": "A\n"}, "python")]
         )
     assert not list((tmp_path / "go").iterdir())
+
+
+def _prepared(out: Path, files: dict[str, str]) -> staging.Prepared:
+    folder = staging.Prepared.beside(out)
+    assert folder is not None and folder.path.parent == out.parent and folder.path.name.startswith(f".{out.name}.")
+    for relative, text in files.items():
+        folder.write(relative, text)
+    return folder
+
+
+def test_a_prepared_new_folder_is_renamed_into_place_with_its_manifest(tmp_path: Path) -> None:
+    files = {"a.py": "A\n", "pkg/b.py": "B\n"}
+    out = tmp_path / "sdk"
+    folder = _prepared(out, files)
+    report = write_trees([Tree(out, files, "python", folder)])[0]
+    assert sorted(report.written) == sorted(report.created) == ["a.py", "pkg/b.py"] and report.manifest_changed
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == {"a.py", "pkg/b.py", MANIFEST}
+    assert (out / "pkg" / "b.py").read_text() == "B\n"
+    assert json.loads((out / MANIFEST).read_text())["files"] == ["a.py", "pkg/b.py"]
+    assert not folder.path.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["sdk"]
+
+
+def test_a_folder_that_appeared_meanwhile_is_planned_file_by_file(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    folder = _prepared(out, {"a.py": "A\n"})
+    out.mkdir()
+    (out / "mine.txt").write_text("not ours\n")
+    with pytest.raises(WriteRefused, match="not empty"):
+        write_trees([Tree(out, {"a.py": "A\n"}, "python", folder)])
+    assert sorted(p.name for p in out.iterdir()) == ["mine.txt"]
+    (out / "mine.txt").unlink()
+    report = write_trees([Tree(out, {"a.py": "A\n"}, "python", folder)])[0]
+    assert report.written == ["a.py"] and (out / "a.py").read_text() == "A\n" and folder.path.exists()
+    folder.remove()
+    assert not folder.path.exists()
+
+
+def test_no_folder_is_prepared_where_one_exists_or_cannot_be(tmp_path: Path) -> None:
+    assert staging.Prepared.beside(tmp_path) is None
+    assert staging.Prepared.beside(tmp_path / "missing" / "sdk") is None
+    (tmp_path / "link").symlink_to(tmp_path / "nowhere")
+    assert staging.Prepared.beside(tmp_path / "link") is None
+
+
+def test_a_prepared_file_that_cannot_be_written_is_a_located_error(tmp_path: Path) -> None:
+    folder = _prepared(tmp_path / "sdk", {"a": "A\n"})
+    with pytest.raises(SpecError) as caught:
+        folder.write("a/b.py", "B\n")  # a file is where its folder would be
+    assert caught.value.diagnostic.file == str(tmp_path / "sdk") and "cannot write" in str(caught.value)
+    assert "a/b.py" in caught.value.diagnostic.message
+    folder.write("../escape.py", "E\n")  # left to the writer to refuse, never written outside
+    assert not (tmp_path / "escape.py").exists()
+    with pytest.raises(WriteRefused, match="refusing to write '../escape.py'"):
+        write_trees([Tree(tmp_path / "sdk", {"a": "A\n", "../escape.py": "E\n"}, "python", folder)])
+    assert not (tmp_path / "sdk").exists()
+    folder.remove()
