@@ -89,6 +89,19 @@ CASES = {
     "escaped quote": 'x = "a\\"b"\n',
     "exponent": "x = 1e+20\n",
     "dedented docstring body": 'class A:\n    """Doc\n\n      indented\n    """\n',
+    "a method docstring indented further": 'class A:\n    def f(self):\n        """Doc\n         more\n\n           most\n        """\n',
+    "short docstrings": 'class A:\n    """Fee"""\n\n    x: int\n    """A"""\n    y: int\n    """\\\\"""\n',
+    "a long call in a dict display": 'def f():\n    return {\n        "apiKeyAuth": ApiKeyAuth("X-Api-Key", "header", first_given(api_key, "PETSTORE_API_KEY")),\n    }\n',
+    "a longer call in a dict display": 'def f():\n    return {\n        "basicAuth": BasicAuth(first_given(username, "STRIPE_USERNAME"), first_given(password, "STRIPE_PASSWORD")),\n    }\n',
+    "a long call as an argument": 'def f():\n    g(\n        Encoding("deepObject", explode=True, style="form", allow_reserved=False, content_type="x"),\n    )\n',
+    "a dict argument with an element too long for any line": 'def f():\n    return g(\n        RequestOptions(\n            query={"a": a, "subscription_billing_cycle_anchor": subscription_billing_cycle_anchor_xxxxxxxxx, "b": b},\n        ),\n    )\n',
+    "a one-element tuple argument": 'def f():\n    return g(\n        file_parts=("file",),\n        names=(name,),\n    )\n',
+    "conditional expressions": "def f():\n    x = a if b is None else c\n    return g(\n        REFRESH_BUFFER if buffer is None else buffer,\n        a or b,\n    )\n",
+    "an f-string": 'USER_AGENT = f"sdk/1.0 python/{platform.python_version()}"\n',
+    "a module docstring indented further": '"""Doc\n  more\n"""\n\nx = 1\n',
+    "a docstring after a comment": 'def f():\n    # note\n    """Doc\n      more\n    """\n',
+    "a field docstring indented further": 'class A:\n    x: int\n    """Doc\n      more\n    """\n',
+    "a field docstring after a comment": 'class A:\n    x: int\n    # note\n    """Doc\n      more\n    """\n',
     **{
         f"assigned call, a {n}-letter name": f"class A:\n    def f(self):\n        self.{'x' * n} = wrap(resource.{'x' * n})\n"
         for n in (40, 60, 75, 80)
@@ -135,7 +148,7 @@ def test_long_shapes_need_no_black() -> None:
 
     for name in ("Post" + "Payment" * 10, "Post" + "Payment" * 14):  # fits inside parentheses, and does not
         for label, text in _long_shapes(name).items():
-            if label in ("annotation before a Field", "import") and len(name) > 80:
+            if label == "import" and len(name) > 80:
                 continue  # a name too long for any line of black's layout: black's choice, not modelled
             assert python_layout.format_module(text, fake_black) == black.format_str(text, mode=black.Mode())
     assert calls == []
@@ -181,3 +194,29 @@ def test_most_of_a_module_is_laid_out_without_black() -> None:
     text = 'class A(BaseModel):\n    """Doc."""\n\n    x: int\n\n\nclass B(BaseModel):\n    y: str | None = None\n'
     assert python_layout.format_module(text, fake_black) == black.format_str(text, mode=black.Mode())
     assert calls == []
+
+
+def test_docstrings_indented_further_need_black_only_after_a_comment() -> None:
+    """Black dedents a docstring's body (the first statement of the module or a block) and leaves any other
+    string's alone; after a comment the layout does not know which it is and asks black."""
+    calls: list[str] = []
+
+    def fake_black(chunk: str) -> str:
+        calls.append(chunk)
+        return black.format_str(chunk, mode=black.Mode())
+
+    for name in ("a method docstring indented further", "a module docstring indented further",
+                 "a field docstring indented further", "a docstring after a comment"):  # fmt: skip
+        calls.clear()
+        assert python_layout.format_module(CASES[name], fake_black) == black.format_str(CASES[name], mode=black.Mode())
+        assert bool(calls) == name.endswith("after a comment"), name
+
+
+def test_call_elements_tuples_and_conditionals_need_no_black() -> None:
+    def no_black(chunk: str) -> str:
+        raise AssertionError(f"sent to black: {chunk}")
+
+    for name in ("a long call in a dict display", "a longer call in a dict display", "a long call as an argument",
+                 "a dict argument with an element too long for any line", "a one-element tuple argument",
+                 "conditional expressions", "an f-string"):  # fmt: skip
+        assert python_layout.format_module(CASES[name], no_black) == black.format_str(CASES[name], mode=black.Mode())

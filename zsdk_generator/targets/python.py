@@ -292,19 +292,18 @@ class PythonTarget(Target):
             return text
         import warnings
 
-        import black
-
         from .python_layout import format_module
 
-        # black's output, byte for byte: python_layout lays out the chunks it knows and hands the rest to black.
-        # It does not parse, so validity is checked here (black used to find a generator bug as a side effect):
-        # compiled, not parsed to an AST (the same syntax errors, and more, in about half the time).
+        # black's output, byte for byte: python_layout lays out the chunks it knows and hands the rest to black
+        # (imported only then: most SDKs need none of it). It does not parse, so validity is checked here (black
+        # used to find a generator bug as a side effect): compiled, not parsed to an AST (the same syntax errors,
+        # and more, in about half the time).
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 compile(text, path, "exec", dont_inherit=True)
-            return format_module(text, lambda chunk: black.format_str(chunk, mode=black.Mode()))
-        except (SyntaxError, black.parsing.InvalidInput) as exc:  # a generator bug: say where, never a traceback
+            return format_module(text, _black)
+        except SyntaxError as exc:  # a generator bug: say where, never a traceback
             raise error(f"generated {path} is not valid Python ({exc}); please report this", None) from None
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
@@ -334,6 +333,16 @@ class PythonTarget(Target):
                     for op in operation_modules(node, (context["client"], context["async_client"])):
                         yield RenderJob(f"{folder}/{op.module}.py", "operation.py.jinja", {**context, "op": op})
         yield from self.runtime_jobs(package)
+
+
+def _black(chunk: str) -> str:
+    """black's layout of a chunk python_layout does not know; black's refusal is a SyntaxError like compile's."""
+    import black
+
+    try:
+        return black.format_str(chunk, mode=black.Mode())
+    except black.parsing.InvalidInput as exc:
+        raise SyntaxError(str(exc)) from None
 
 
 TARGET = PythonTarget()

@@ -159,8 +159,10 @@ _SUSPICIOUS_CODE = re.compile(
     r"  |\t|\( | \)|\[ | \]|\{ | \}| ,|,[^ \n]|\s$|\\"  # spacing
     r"|[=:] \(|return \(|,\s*[)\]}]"  # parentheses black drops, magic trailing commas
     r"|\b\d[\d_]*[eE][+-]?\d|\b0[xXoObB]|\b\d+[jJlL]\b|\b\d+\.(?!\d)"  # numbers black normalises
-    r"|\*\*|\blambda\b|;|:=|\bif\b|\belse\b|\bfor\b|\bnot\b|\bin\b|\bis\b|\band\b|\bor\b|~|\^|<<|>>|//|%|@"
+    r"|\*\*|\blambda\b|;|:=|\bfor\b|\bnot\b|\bin\b|~|\^|<<|>>|//|%|@"
+    r"|\b(?:assert|await|del|if|elif|while) \(|^(?:if|elif|while|else)\b"  # parentheses black drops; blocks
 )
+_ONE_TUPLE = re.compile(r'(?<![\w)\]])\((?:""|\w+),\)')  # its comma is not one black keeps as "magic"
 _STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*')
 # Operators black surrounds with one space; checked on the code with strings blanked out.
 _OPERATOR = re.compile(r"\s*(->|==|!=|<=|>=|\+=|-=|\*=|/=|\|=|=|\||\+|<|>|-|\*|/|:|\.)\s*")
@@ -193,16 +195,24 @@ def _stripped_is_canonical(stripped: str, in_brackets: bool) -> bool:
             pieces.append(stripped[last : match.start()].rstrip(" "))
             last = len(stripped)
             break
-        if not _string_is_canonical(token) or (match.start() and _STRING_PREFIX.match(stripped, match.start() - 1)):
+        prefixed = match.start() and _STRING_PREFIX.match(stripped, match.start() - 1)
+        if not _string_is_canonical(token) or (prefixed and not _plain_f_string(stripped, match.start(), token)):
             return False
         pieces.append(stripped[last : match.start()])
         pieces.append('""')
         last = match.end()
     pieces.append(stripped[last:])
-    code = "".join(pieces)
+    code = _ONE_TUPLE.sub('""', "".join(pieces))
     if _SUSPICIOUS_CODE.search(code) or '"' in code.replace('""', ""):
         return False
     return all(_operator_spacing_ok(code, m, in_brackets) for m in _OPERATOR.finditer(code))
+
+
+def _plain_f_string(stripped: str, start: int, token: str) -> bool:
+    """An f-string black leaves alone: a lower-case `f` alone before the quote (`rf`, `F` are respelled), and no
+    backslash (black does not format the code of its replacement fields)."""
+    alone = start < 2 or not (stripped[start - 2].isalnum() or stripped[start - 2] == "_")
+    return stripped[start - 1] == "f" and alone and "\\" not in token
 
 
 def _spaced_equals(code: str, start: int, in_brackets: bool) -> bool:
@@ -217,9 +227,6 @@ def _spaced_equals(code: str, start: int, in_brackets: bool) -> bool:
                 in_brackets = True
                 break
             depth -= 1
-        elif depth == 0 and char == ",":
-            in_brackets = True
-            break
         elif depth == 0 and char == ":":
             return True  # an annotation
     return not in_brackets
@@ -270,10 +277,12 @@ def _comment_is_canonical(stripped: str) -> bool:
 # ---------------------------------------------------------------------------------------------- statements
 
 
-def layout(statement: Statement) -> list[str] | None:
-    """Black's lines for one statement, or None when this module does not know them."""
+def layout(statement: Statement, docstring: bool | None = None) -> list[str] | None:
+    """Black's lines for one statement, or None when this module does not know them. `docstring`: whether a string
+    statement is where black takes it for a docstring (the first statement of the module or of a block; None:
+    not known), which decides whether black re-indents its lines."""
     if statement.kind == "string":
-        return _string_statement(statement)
+        return _string_statement(statement, docstring)
     if statement.kind == "comment":
         return statement.lines if _comment_is_canonical(statement.lines[0].lstrip(" ")) else None
     if len(statement.lines) == 1:
@@ -349,8 +358,9 @@ def _elements(lines: list[str], indent: int) -> list[list[str]] | None:
     return out
 
 
-def _string_statement(statement: Statement) -> list[str] | None:
-    """A string on its own: a docstring black's docstring pass leaves as is, or a plain string expression."""
+def _string_statement(statement: Statement, docstring: bool | None) -> list[str] | None:
+    """A string on its own: a docstring black's docstring pass leaves as is or only dedents, or a plain string
+    expression (whose lines black never changes)."""
     lines = statement.lines
     pad = INDENT * statement.depth
     first = lines[0]
@@ -358,7 +368,7 @@ def _string_statement(statement: Statement) -> list[str] | None:
         return lines if len(lines) == 1 and code_is_canonical(first) else None
     text = first[len(pad) + 3 :]
     if len(lines) == 1:
-        if not text.endswith('"""') or len(text) < 7:
+        if not text.endswith('"""') or len(text) < 4:
             return None
         content = text[:-3]
         return lines if _docstring_edges_ok(content) and '"""' not in content else None
@@ -367,11 +377,15 @@ def _string_statement(statement: Statement) -> list[str] | None:
     body = lines[1:-1]
     if any(line != line.rstrip() or "\t" in line or (line and not line.startswith(pad)) for line in body):
         return None
-    if body and not any(line[len(pad)] != " " for line in body if line):
-        return None  # every body line indented further: black would dedent them
     if any('"""' in line for line in body) or '"""' in text:
         return None
-    return lines
+    extra = min((len(line) - len(line.lstrip(" ")) - len(pad) for line in body if line), default=0)
+    if not extra or docstring is False:
+        return lines
+    if docstring is None:
+        return None
+    # every body line indented further: black's docstring pass takes the common indent away (PEP 257)
+    return [first, *(pad + line[len(pad) + extra :] if line else "" for line in body), lines[-1]]
 
 
 def _docstring_edges_ok(body: str) -> bool:
@@ -454,8 +468,8 @@ def _annotated_field(line: str) -> list[str] | None:
         if width(wrapped) <= LINE_LENGTH and width(inner + value) <= LINE_LENGTH:
             return [wrapped, inner + value, pad + ")"]
         tail = f"{pad}) = {value}"
-        if _NAME.fullmatch(annotation) and width(inner + annotation) <= LINE_LENGTH and width(tail) <= LINE_LENGTH:
-            return [f"{pad}{name}: (", inner + annotation, tail]  # then the annotation in parentheses
+        if _NAME.fullmatch(annotation) and width(tail) <= LINE_LENGTH:
+            return [f"{pad}{name}: (", inner + annotation, tail]  # then the annotation in parentheses, however long
         return None
     if value is not None and not _ATOM.fullmatch(value):
         return None
@@ -635,11 +649,48 @@ def _keyword_collection(line: str) -> list[str] | None:
     elements = _top_level_split(body, ", ")
     # One element: no comma to split at, so it stays as it is, with no comma added.
     lines = [inner + body] if len(elements) == 1 else [inner + element + "," for element in elements]
-    if any(not element.strip(", ") or width(element) > LINE_LENGTH for element in lines):
+    if any(not line.strip(", ") or width(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(line) for line in lines):
         return None
     return [pad + keyword + opening, *lines, pad + closing + ","]
 
 
+_CALL_ELEMENT = re.compile(r'( +)((?:"[^"\\]*": )?[A-Za-z_][\w.]*\()(.*)\),')
+
+
+def _call_element(line: str) -> list[str] | None:
+    """An element `Call(args),` or `"key": Call(args),` too long inside an exploded bracket → black splits at the
+    call's brackets: its arguments on one line when they fit there, else one per line with a comma added."""
+    match = _CALL_ELEMENT.fullmatch(line)
+    if not match:
+        return None
+    pad, head, body = match.groups()
+    code = _STRING_OR_COMMENT.sub('""', body)
+    if not code or _depths_close_early(code) or "#" in code or width(pad + head) > LINE_LENGTH:
+        return None  # the call's own brackets do not enclose the rest, or a comment: left to black
+    inner = pad + INDENT
+    if width(inner + body) <= LINE_LENGTH:
+        return [pad + head, inner + body, pad + "),"]
+    arguments = [inner + argument + "," for argument in _top_level_split(body, ", ")]
+    if len(arguments) < 2 or any(width(a) > LINE_LENGTH or not code_is_canonical(a, True) for a in arguments):
+        return None  # one long argument: black splits it elsewhere
+    return [pad + head, *arguments, pad + "),"]
+
+
+def _depths_close_early(code: str) -> bool:
+    """Whether a bracket closes that `code` did not open (so it is not one call's whole argument list)."""
+    depth = 0
+    for char in code:
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return True
+    return depth != 0
+
+
+# An element black has nowhere to split, however long: a name or a string, or a string key and a name.
+_UNSPLITTABLE = re.compile(r' +(?:"[^"\\]*": )?(?:[A-Za-z_]\w*|"[^"\\]*"),?')
 _KEYWORD_STRING = re.compile(r' +[A-Za-z_]\w*="(?:[^"\\]|\\.)*",')
 
 
@@ -751,6 +802,7 @@ LONG_LINE_RULES: list[Callable[[str], list[str] | None]] = [
     _keyword_string,
     _parameter,
     _keyword_collection,
+    _call_element,
     _annotated_field,
     _assigned_atom,
     _assigned_call,
@@ -784,12 +836,16 @@ def format_module(text: str, black_format: Callable[[str], str]) -> str:
         return black_format(text)
     out: list[str] = []
     index = 0
+    comments_only = True  # the statements so far are all comments
     while index < len(stmts):
         end = index + 1
         while end < len(stmts) and stmts[end].depth > 0:
             end += 1
         chunk = stmts[index:end]
-        laid = _layout_chunk(chunk, black_format)
+        # the module's first statement; after comments only, not known (black reads them as the string's prefix)
+        first_in_module = True if not index else None if comments_only else False
+        comments_only = comments_only and all(statement.kind == "comment" for statement in chunk)
+        laid = _layout_chunk(chunk, black_format, first_in_module)
         STATS.chunks += 1
         if laid is None:
             source = _chunk_source(chunk)
@@ -803,14 +859,17 @@ def format_module(text: str, black_format: Callable[[str], str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _layout_chunk(chunk: list[Statement], black_format: Callable[[str], str]) -> list[str] | None:
+def _layout_chunk(
+    chunk: list[Statement], black_format: Callable[[str], str], first_in_module: bool | None
+) -> list[str] | None:
     """The chunk laid out here; a nested statement this module cannot lay out goes to black on its own."""
-    first = layout(chunk[0])
+    first = layout(chunk[0], first_in_module)
     if first is None:
         return None
     out = list(first)
-    for statement in chunk[1:]:
-        laid = layout(statement) or _black_statement(statement, black_format)
+    for previous, statement in zip(chunk, chunk[1:], strict=False):
+        opens = None if previous.kind == "comment" else previous.depth < statement.depth  # a comment: not known
+        laid = layout(statement, opens) or _black_statement(statement, black_format)
         if laid is None:
             return None
         out.extend([""] * statement.blank)
