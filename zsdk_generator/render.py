@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Callable, Sequence
@@ -140,6 +141,9 @@ def _render_side_by_side(
                 sink(job.path, text)
         return text
 
+    for template in dict.fromkeys(job.template for job in jobs if job.template):
+        with contextlib.suppress(jinja2.TemplateError):  # a broken one is reported for the first file using it
+            env.get_template(template)  # loaded once, here: the workers inherit it
     return dict(zip((job.path for job in jobs), map_pulled(finished, jobs), strict=True))
 
 

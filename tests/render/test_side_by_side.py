@@ -81,3 +81,12 @@ def test_the_workers_write_a_new_folder_as_they_go(api: Api, pulled: list[int], 
     assert written.pop(".zsdk-manifest.json") and written == files
     assert sorted(result.report.created) == sorted(files) and len(pulled) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sdk"]
+
+
+def test_a_template_that_does_not_compile_is_reported_for_its_first_file(
+    api: Api, pulled: list[int], tmp_path: Path
+) -> None:
+    (tmp_path / "model.java.jinja").write_text("{{ model.name\n")
+    with pytest.raises(SpecError, match=r"model\.java\.jinja:1 failed for src/main/java/.*/models/"):
+        render_language(api, "java", Config(), tmp_path)
+    assert pulled
