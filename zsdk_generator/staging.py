@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,9 +141,14 @@ class Prepared:
             parent = out.absolute().parent
             if os.path.lexists(out) or not parent.is_dir():
                 return None
-            return cls(out, Path(tempfile.mkdtemp(prefix=f".{out.name}.zsdk-new-", dir=parent)))
+            for _ in range(8):
+                path = parent / f".{out.name}.zsdk-new-{os.getpid()}-{secrets.token_hex(4)}"
+                with contextlib.suppress(FileExistsError):
+                    path.mkdir()  # as any folder we make: its mode is the umask's (mkdtemp's would be 0700)
+                    return cls(out, path)
         except OSError:
-            return None
+            pass
+        return None
 
     def write(self, relative: str, text: str) -> None:
         """Add one file (a plain relative path: see manifest.path_problem; any other is left to the writer to

@@ -276,6 +276,8 @@ def test_a_prepared_new_folder_is_renamed_into_place_with_its_manifest(tmp_path:
     assert (out / "pkg" / "b.py").read_text() == "B\n"
     assert json.loads((out / MANIFEST).read_text())["files"] == ["a.py", "pkg/b.py"]
     assert not folder.path.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["sdk"]
+    (tmp_path / "plain").mkdir()  # the folder has the mode any folder we make has
+    assert out.stat().st_mode == (tmp_path / "plain").stat().st_mode
 
 
 def test_a_folder_that_appeared_meanwhile_is_planned_file_by_file(tmp_path: Path) -> None:
