@@ -19,7 +19,6 @@ oasdiff is built from the Go module proxy into benchmarks/.peers/oasdiff on firs
 from __future__ import annotations
 
 import argparse
-import compileall
 import copy
 import json
 import os
@@ -31,6 +30,10 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from python_generate import compile_tool  # noqa: E402 - a sibling script
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "specs"
@@ -290,7 +293,7 @@ def main() -> None:
     args = parser.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"the shared specs are not here: {SHARED}")
-    compileall.compile_dir(str(ROOT / "zsdk_generator"), quiet=1)  # as pip install leaves the tool: no run compiles it
+    compile_tool()
     binary = oasdiff()
     rows, missed_by_us, missed_by_them = [], [], []
     with tempfile.TemporaryDirectory(prefix="zsdk-diff-bench-") as tmp:

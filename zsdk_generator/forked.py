@@ -12,6 +12,7 @@ a job raises is raised again in the parent (the first one, in job order).
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import select
@@ -45,9 +46,14 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
+def workers_here() -> int:
+    """How many jobs a map started here runs at once: workers(), or 1 inside a worker."""
+    return 1 if _in_child else workers()
+
+
 def map_forked(job: Callable[[T], R], items: Sequence[T], most: int | None = None) -> list[R]:
     """`job(item)` for every item, in item order; up to `most` (default: workers()) at once."""
-    most = most or workers()
+    most = most or workers_here()
     if most < 2 or _in_child or len(items) < 2 or not hasattr(os, "fork"):
         return [job(item) for item in items]
     outcomes: list[tuple[bool, Any]] = [(False, None)] * len(items)
@@ -73,10 +79,10 @@ def map_pulled(job: Callable[[T], R], items: Sequence[T], chunk: int = 16) -> li
     """`job(item)` for every item, in item order, by one worker per CPU, each taking the next `chunk` items from
     a queue (a pipe) as it finishes the last, so the workers end together however uneven the items are. A
     worker stops at its first failing item; the failure raised is the first in item order."""
-    most = workers()
-    if most < 2 or _in_child or len(items) <= chunk or not hasattr(os, "fork"):
+    most = workers_here()
+    if most < 2 or len(items) <= chunk or not hasattr(os, "fork"):
         return [job(item) for item in items]
-    chunk = max(chunk, -(-len(items) // _MOST_CHUNKS))
+    chunk = max(chunk, math.ceil(len(items) / _MOST_CHUNKS))
     taken, queue = os.pipe()
     try:
         os.write(queue, b"".join(_INDEX.pack(first) for first in range(0, len(items), chunk)))
@@ -96,7 +102,7 @@ def map_pulled(job: Callable[[T], R], items: Sequence[T], chunk: int = 16) -> li
         return done, None, timing.laps()
 
     try:
-        parts = map_forked(worker, list(range(min(most, -(-len(items) // chunk)))))
+        parts = map_forked(worker, list(range(min(most, math.ceil(len(items) / chunk)))))
     finally:
         os.close(taken)
     for name in dict.fromkeys(name for _, _, laps in parts for name in laps):

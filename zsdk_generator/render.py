@@ -12,7 +12,7 @@ import jinja2
 
 from .config import LanguageConfig
 from .diagnostics import error
-from .forked import in_child, map_forked, map_pulled, workers
+from .forked import map_forked, map_pulled, workers_here
 from .ir.model import Api
 from .plan.build import build_plan
 from .plan.model import SdkPlan
@@ -64,20 +64,18 @@ def render(
     with stage(f"{target.name} plan"):
         sdk = build_plan(api, config)
     with stage(f"{target.name} render"):
-        files, jobs = _jobs(target, sdk, config)
-    count = 1 if in_child() else workers()
-    if count < 2 or len(jobs) < SIDE_BY_SIDE_JOBS:
+        copied, jobs = _jobs(target, sdk, config)
+    if workers_here() > 1 and len(jobs) >= SIDE_BY_SIDE_JOBS:
+        files = _render_side_by_side(target, env, jobs, sink)  # the workers send theirs
+    else:
         with stage(f"{target.name} render"):
-            rendered = _render_here(env, jobs)
+            rendered = {job.path: _render_one(env, job) for job in jobs}
         with stage(f"{target.name} format"):
             formatted = _format_all(target, rendered)
-        files.update((path, with_header(path, text)) for path, text in formatted.items())
+        files = {path: with_header(path, text) for path, text in formatted.items()}
         _send(files, sink)
-    else:
-        copied = dict(files)
-        files.update(_render_side_by_side(target, env, jobs, sink))  # the workers send theirs
-        _send(copied, sink)
-    return dict(sorted(files.items()))
+    _send(copied, sink)
+    return dict(sorted({**copied, **files}.items()))
 
 
 def _send(files: dict[str, str], sink: Sink | None) -> None:
@@ -102,11 +100,6 @@ def _jobs(target: Target, sdk: SdkPlan, config: LanguageConfig) -> tuple[dict[st
             assert job.template is not None
             jobs.append(job)
     return files, jobs
-
-
-def _render_here(env: jinja2.Environment, jobs: Sequence[RenderJob]) -> dict[str, str]:
-    """Each job's template rendered (not yet formatted), path → text."""
-    return {job.path: _render_one(env, job) for job in jobs}
 
 
 def _render_one(env: jinja2.Environment, job: RenderJob) -> str:
@@ -153,7 +146,7 @@ _PARALLEL_BYTES = 400_000  # below this, starting worker processes costs more th
 def _format_all(target: Target, rendered: dict[str, str]) -> dict[str, str]:
     """The target's formatter over every rendered file; a large tree is cut into one batch per CPU (balanced by
     size, biggest files first) formatted side by side in forked workers."""
-    count = 1 if in_child() else workers()
+    count = workers_here()
     if count < 2 or sum(len(t) for t in rendered.values()) < _PARALLEL_BYTES:
         return {path: target.format(path, text) for path, text in rendered.items()}
     batches: list[list[str]] = [[] for _ in range(count)]

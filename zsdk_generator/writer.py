@@ -70,8 +70,8 @@ def write_trees(trees: Sequence[Tree], *, force: bool = False) -> list[WriteRepo
     staging = Staging()
     for plan in plans:
         try:
-            if plan.adopt is not None:
-                staging.adopt(plan.adopt, plan.root, plan.writes[-1])  # the manifest
+            if plan.adopted is not None:
+                staging.adopt(plan.adopted, plan.root, plan.writes[-1])  # the manifest
                 continue
             staging.stage(plan.root, plan.writes, plan.removals)
         except OSError as exc:
@@ -108,9 +108,14 @@ class _Plan:
     writes: list[tuple[str, bytes]] = field(default_factory=list)  # the manifest last
     removals: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    adopt: Path | None = None  # the prepared folder that becomes the root, holding every file but the manifest
 
     kinds: dict[str, str] = field(default_factory=dict)  # what is at a path below the root, as found
+
+    @property
+    def adopted(self) -> Path | None:
+        """The tree's prepared folder (every file but the manifest) when it becomes the root, which is missing."""
+        prepared = self.tree.prepared
+        return prepared.path if prepared is not None and self.kind("") == "missing" else None
 
     def kind(self, relative: str) -> str:
         """_kind of a path below the root ("" is the root), looked up once; below a missing folder, missing."""
@@ -144,10 +149,10 @@ def _plan(tree: Tree, force: bool) -> _Plan:
 
 
 def _plan_folder(plan: _Plan, force: bool) -> None:
-    kind = plan.kind("")
-    if kind == "missing" and plan.tree.prepared is not None:
-        _plan_prepared(plan, plan.tree.prepared.path)
+    if plan.adopted is not None:
+        _plan_prepared(plan)
         return
+    kind = plan.kind("")
     if kind not in ("dir", "missing"):
         plan.problems.append("the output folder exists and is not a folder")
         return
@@ -177,16 +182,17 @@ def _plan_folder(plan: _Plan, force: bool) -> None:
     _plan_manifest(plan)
 
 
-def _plan_prepared(plan: _Plan, prepared: Path) -> None:
+def _plan_prepared(plan: _Plan) -> None:
     """A new folder whose files are all in the prepared folder already: every file is written and created."""
-    for relative in plan.tree.files:
-        problem = path_problem(relative)
-        if problem is not None:
-            plan.problems.append(f"refusing to write {relative!r}: {problem}")
+    plan.problems += [problem for problem in map(_refusal, plan.tree.files) if problem is not None]
     plan.report.written, plan.report.created = list(plan.tree.files), list(plan.tree.files)
-    plan.writes.append((MANIFEST, manifest_text(plan.tree.language, list(plan.tree.files)).encode("utf-8")))
-    plan.report.manifest_changed = True
-    plan.adopt = prepared
+    _plan_manifest(plan)
+
+
+def _refusal(relative: str) -> str | None:
+    """Why the writer refuses a path (not a plain relative path inside the folder), or None."""
+    problem = path_problem(relative)
+    return None if problem is None else f"refusing to write {relative!r}: {problem}"
 
 
 def _plan_manifest(plan: _Plan) -> None:
@@ -216,9 +222,9 @@ def _plan_removal(plan: _Plan, relative: str) -> None:
 
 
 def _plan_write(plan: _Plan, relative: str, data: bytes, ours: set[str], foreign: list[str], force: bool) -> None:
-    problem = path_problem(relative)
-    if problem is not None:
-        plan.problems.append(f"refusing to write {relative!r}: {problem}")
+    refused = _refusal(relative)
+    if refused is not None:
+        plan.problems.append(refused)
         return
     blocked = _blocked(plan, relative)
     if blocked is not None:

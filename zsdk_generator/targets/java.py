@@ -60,7 +60,7 @@ from .markdown import markdown_code, markdown_lines, markdown_text
 from .pagers import pager_settings
 from .semver import semantic_version
 from .text import one_line, prose
-from .types import Import, TypeExpr
+from .types import Import, TypeExpr, class_models
 
 TEMPLATES = templates_root() / "java"
 RUNTIME_PACKAGE = "dev.zsdk.runtime"
@@ -122,7 +122,7 @@ class JavaTarget(Target):
         client = context["client"]
         yield RenderJob(f"{base}/{client}.java", "client.java.jinja", {**context, "async": False})
         yield RenderJob(f"{base}/{client}Async.java", "client.java.jinja", {**context, "async": True})
-        for model, name in lowering.models.classes_of():
+        for model, name in class_models(sdk.models, lowering.classes):
             yield RenderJob(f"{base}/models/{name}.java", "model.java.jinja", context,
                             more=functools.partial(lowering.model_context, model))  # fmt: skip
         for resource in context["all_resources"]:

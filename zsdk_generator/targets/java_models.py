@@ -101,10 +101,6 @@ class JavaModels:
                         if classes[m.name] not in owners:
                             owners.append(classes[m.name])
 
-    def classes_of(self) -> list[tuple[Model, str]]:
-        """The models that are classes, each with its class name, in the IR's order."""
-        return [(m, self.classes[m.name]) for m in self.types.models.values() if m.name in self.classes]
-
     def view(self, model: Model) -> ModelView:
         name = self.classes[model.name]
         notes = ["Deprecated: the API marks this schema as deprecated."] if model.deprecated else []

@@ -59,7 +59,7 @@ from .php_names import (
 from .php_types import PhpTypes
 from .semver import semantic_version
 from .text import one_line, prose
-from .types import Import
+from .types import Import, class_models
 
 TEMPLATES = templates_root() / "php"
 RUNTIME_NAMESPACE = "Zsdk\\Runtime"
@@ -105,7 +105,7 @@ class PhpTarget(Target):
         client = context["client"]
         yield RenderJob(f"src/{client}.php", "client.php.jinja",
                         {**context, "uses": _uses(context["client_imports"], namespace, "")})  # fmt: skip
-        for model, name in lowering.models.classes_of():
+        for model, name in class_models(sdk.models, lowering.classes):
             more = functools.cache(functools.partial(lowering.model_context, model))  # a union's two files share it
             if model.kind == "object":
                 yield RenderJob(f"src/Models/{name}.php", "model.php.jinja", context, more=more)

@@ -91,10 +91,6 @@ class PhpModels:
     def __init__(self, types: PhpTypes) -> None:
         self.types = types
 
-    def classes_of(self) -> list[tuple[Model, str]]:
-        """The models that are classes, each with its class name, in the IR's order."""
-        return [(m, self.types.classes[m.name]) for m in self.types.models.values() if m.name in self.types.classes]
-
     def view(self, model: Model) -> ModelView:
         name = self.types.classes[model.name]
         notes = ["Deprecated: the API marks this schema as deprecated."] if model.deprecated else []

@@ -664,8 +664,8 @@ def _call_element(line: str) -> list[str] | None:
     if not match:
         return None
     pad, head, body = match.groups()
-    code = _STRING_OR_COMMENT.sub('""', body)
-    if not code or _depths_close_early(code) or "#" in code or width(pad + head) > LINE_LENGTH:
+    encloses = _opening_of_last(head + body + ")") == len(head) - 1
+    if not body or not encloses or "#" in _STRING_OR_COMMENT.sub('""', body) or width(pad + head) > LINE_LENGTH:
         return None  # the call's own brackets do not enclose the rest, or a comment: left to black
     inner = pad + INDENT
     if width(inner + body) <= LINE_LENGTH:
@@ -674,19 +674,6 @@ def _call_element(line: str) -> list[str] | None:
     if len(arguments) < 2 or any(width(a) > LINE_LENGTH or not code_is_canonical(a, True) for a in arguments):
         return None  # one long argument: black splits it elsewhere
     return [pad + head, *arguments, pad + "),"]
-
-
-def _depths_close_early(code: str) -> bool:
-    """Whether a bracket closes that `code` did not open (so it is not one call's whole argument list)."""
-    depth = 0
-    for char in code:
-        if char in _OPEN:
-            depth += 1
-        elif char in _CLOSE:
-            depth -= 1
-            if depth < 0:
-                return True
-    return depth != 0
 
 
 # An element black has nowhere to split, however long: a name or a string, or a string key and a name.

@@ -8,7 +8,7 @@ How a pair is written is the target's templates' business.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +60,11 @@ def is_class(model: Model) -> bool:
     values = enum_values(model)
     kind = model.enum_type or "string"
     return bool(values) and (kind == "string" or kind == "integer" and all(v in INT64 for v in values))
+
+
+def class_models(models: Iterable[Model], classes: Mapping[str, str]) -> list[tuple[Model, str]]:
+    """The models that are classes (`classes`: model → class name, from is_class), with their names, in order."""
+    return [(m, classes[m.name]) for m in models if m.name in classes]
 
 
 def enum_values(model: Model) -> list[Any]:
