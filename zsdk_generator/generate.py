@@ -76,7 +76,8 @@ def render_trees(
 
 
 def remove_prepared(folders: Iterable[Prepared | None]) -> None:
-    for folder in folders:
+    """Remove the prepared folders (the last made first: a folder an earlier one made may hold a later one)."""
+    for folder in reversed(list(folders)):
         if folder is not None:
             folder.remove()
 

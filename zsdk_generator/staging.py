@@ -53,25 +53,16 @@ class Staging:
         self.adopted.append((prepared, root))
 
     def _make_dirs(self, folder: Path) -> None:
-        if folder in self.folders:
-            return
-        self.folders.add(folder)
-        missing = []
-        while not os.path.lexists(folder):
-            missing.append(folder)
-            folder = folder.parent
-        for path in reversed(missing):
-            path.mkdir()
-            self.created.append(path)
+        if folder not in self.folders:
+            self.folders.add(folder)
+            self.created += make_folders(folder)
 
     def undo(self) -> None:
         """Remove what was staged, so every folder is exactly as it was."""
         for temp, _ in self.temps:
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
-        for folder in reversed(self.created):
-            with contextlib.suppress(OSError):
-                folder.rmdir()
+        remove_empty(self.created)
         for aside, path, _ in reversed(self.aside):
             with contextlib.suppress(OSError):
                 os.rename(aside, path)
@@ -96,6 +87,31 @@ class Staging:
             with contextlib.suppress(FileNotFoundError):
                 aside.unlink()
             _prune_empty_dirs(path.parent, root)
+
+
+def make_folders(folder: Path) -> list[Path]:
+    """Make `folder` and the folders above it that are missing; returns those made, outermost first (on an
+    OSError, none: what it made is removed again)."""
+    missing = []
+    while not os.path.lexists(folder):
+        missing.append(folder)
+        folder = folder.parent
+    made: list[Path] = []
+    try:
+        for path in reversed(missing):
+            path.mkdir()
+            made.append(path)
+    except OSError:
+        remove_empty(made)
+        raise
+    return made
+
+
+def remove_empty(folders: list[Path]) -> None:
+    """Remove those of `folders` (outermost first) that are empty, innermost first."""
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def temporary(path: Path) -> Path:
@@ -129,25 +145,32 @@ class Prepared:
     """A new folder beside `out` (which does not exist) that receives each file of `out` as it is made, from this
     process or a forked worker; see Staging.adopt. `remove` takes away whatever was not adopted."""
 
-    def __init__(self, out: Path, path: Path) -> None:
-        self.out, self.path = out, path
+    def __init__(self, out: Path, path: Path, made: list[Path]) -> None:
+        self.out, self.path, self.made = out, path, made  # made: the folders above it we made, outermost first
         self._folders: set[str] = {""}
 
     @classmethod
     def beside(cls, out: Path) -> Prepared | None:
-        """A prepared folder for `out`, or None when `out` exists (or is a link) or its parent is no folder we can
-        write in: the writer then plans every file against what is there."""
+        """A prepared folder for `out`, or None when `out` exists (or is a link) or no folder can be made beside
+        it: the writer then plans every file against what is there. The folders above `out` that are missing
+        are made (`--lang all` writes each language below one new folder); `remove` takes them away again."""
+        parent = out.absolute().parent
+        if os.path.lexists(out):
+            return None
         try:
-            parent = out.absolute().parent
-            if os.path.lexists(out) or not parent.is_dir():
-                return None
-            for _ in range(8):
-                path = parent / f".{out.name}.zsdk-new-{os.getpid()}-{secrets.token_hex(4)}"
-                with contextlib.suppress(FileExistsError):
-                    path.mkdir()  # as any folder we make: its mode is the umask's (mkdtemp's would be 0700)
-                    return cls(out, path)
+            made = make_folders(parent)
         except OSError:
-            pass
+            return None
+        for _ in range(8):
+            path = parent / f".{out.name}.zsdk-new-{os.getpid()}-{secrets.token_hex(4)}"
+            try:
+                path.mkdir()  # as any folder we make: its mode is the umask's (mkdtemp's would be 0700)
+                return cls(out, path, made)
+            except FileExistsError:
+                continue
+            except OSError:
+                break
+        remove_empty(made)
         return None
 
     def write(self, relative: str, text: str) -> None:
@@ -166,4 +189,6 @@ class Prepared:
             raise error(message, None, str(self.out)) from None
 
     def remove(self) -> None:
+        """Remove the folder (unless renamed into place) and the folders made for it that are left empty."""
         shutil.rmtree(self.path, ignore_errors=True)
+        remove_empty(self.made)

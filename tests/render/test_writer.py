@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from zsdk_generator import staging
+from zsdk_generator import generate, staging
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.manifest import MANIFEST
 from zsdk_generator.writer import Tree, WriteRefused, write_tree, write_trees
@@ -297,9 +297,24 @@ def test_a_folder_that_appeared_meanwhile_is_planned_file_by_file(tmp_path: Path
 
 def test_no_folder_is_prepared_where_one_exists_or_cannot_be(tmp_path: Path) -> None:
     assert staging.Prepared.beside(tmp_path) is None
-    assert staging.Prepared.beside(tmp_path / "missing" / "sdk") is None
     (tmp_path / "link").symlink_to(tmp_path / "nowhere")
     assert staging.Prepared.beside(tmp_path / "link") is None
+    (tmp_path / "file").write_text("")
+    assert staging.Prepared.beside(tmp_path / "file" / "sdk") is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "link"]
+
+
+def test_the_folders_above_a_prepared_folder_are_made_and_removed_with_it(tmp_path: Path) -> None:
+    files = {"a.py": "A\n"}
+    first, second = _prepared(tmp_path / "all" / "go", files), _prepared(tmp_path / "all" / "python", files)
+    assert first.made == [tmp_path / "all"] and second.made == []
+    report = write_trees([Tree(tmp_path / "all" / "go", files, "go", first)])[0]
+    assert report.written == ["a.py"]
+    generate.remove_prepared([first, second])  # as generate does after writing: what was adopted stays
+    assert sorted(p.name for p in (tmp_path / "all").iterdir()) == ["go"]
+    third, fourth = _prepared(tmp_path / "new" / "go", files), _prepared(tmp_path / "new" / "python", files)
+    generate.remove_prepared([third, fourth])  # nothing adopted (an error): nothing is left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all"]
 
 
 def test_a_prepared_file_that_cannot_be_written_is_a_located_error(tmp_path: Path) -> None:

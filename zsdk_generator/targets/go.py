@@ -8,7 +8,6 @@ templates own every statement (templates/go/method.go.jinja holds a method's bod
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -18,6 +17,7 @@ from ..diagnostics import error
 from ..ir.model import Encoding, Model
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
+from . import blank_lines
 from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
 from .cycles import by_value_cycles
@@ -64,8 +64,8 @@ class GoTarget(Target):
     def format(self, path: str, text: str) -> str:
         if not path.endswith(".go"):
             return text
-        text = re.sub(r"\n{3,}", "\n\n", text)
-        return "\n" + text.lstrip("\n")  # a blank line between the header comment and the package clause
+        # a blank line between the header comment and the package clause
+        return "\n" + blank_lines.single(text).lstrip("\n")
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:
         go = _Lowering(sdk, config, package_name(self.package_words(config)))

@@ -22,6 +22,7 @@ from ..diagnostics import error
 from ..ir.model import Encoding, Model
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
+from . import blank_lines
 from .base import RenderJob, Target, templates_root
 from .clashes import client_options, numbered, settle
 from .doc_cache import cached_doc
@@ -104,10 +105,7 @@ class JavaTarget(Target):
 
     def format(self, path: str, text: str) -> str:
         if path.endswith(".java"):
-            text = re.sub(r"\n{3,}", "\n\n", text)
-            text = re.sub(r"{\n\n", "{\n", text)
-            text = re.sub(r"\n\n( *})", r"\n\1", text)
-            return text.strip("\n") + "\n"
+            return blank_lines.inside_braces(text).strip("\n") + "\n"
         return text
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:

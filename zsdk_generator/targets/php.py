@@ -22,6 +22,7 @@ from ..diagnostics import error
 from ..ir.model import Model
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan
+from . import blank_lines
 from .base import RenderJob, Target, templates_root
 from .clashes import client_options, numbered, settle
 from .doc_cache import cached_doc
@@ -86,10 +87,7 @@ class PhpTarget(Target):
         """Blank lines the templates leave around blocks removed; the runtime's files (src/Core, tests/Core) are
         kept as their author wrote them (a heredoc may hold blank lines)."""
         if path.endswith(".php") and not path.startswith(("src/Core/", "tests/Core/")):
-            text = re.sub(r"\n{3,}", "\n\n", text)
-            text = re.sub(r"{\n\n", "{\n", text)
-            text = re.sub(r"\n\n( *})", r"\n\1", text)
-            return text.strip("\n") + "\n"
+            return blank_lines.inside_braces(text).strip("\n") + "\n"
         return text
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:

@@ -19,6 +19,7 @@ from ..diagnostics import error
 from ..ir.model import Encoding
 from ..ir.naming import words
 from ..plan.model import AuthPlan, CallPlan, Credential, ResourcePlan, SdkPlan, ServerVariablePlan
+from . import blank_lines
 from .base import RenderJob, Target, templates_root
 from .clashes import numbered, settle
 from .cycles import by_value_cycles
@@ -100,8 +101,7 @@ class RustTarget(Target):
 
     def format(self, path: str, text: str) -> str:
         if path.endswith(".rs") or path.endswith(".toml"):
-            text = re.sub(r"\n{3,}", "\n\n", text)
-            return text.strip("\n") + "\n"
+            return blank_lines.single(text).strip("\n") + "\n"
         return text
 
     def lower(self, sdk: SdkPlan, config: LanguageConfig) -> Iterable[RenderJob]:

@@ -23,6 +23,7 @@ import re
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_UNUSUAL_ASCII = re.compile("[^\n -~]")  # in ASCII text, what `prose` may change
 
 # Characters no output context may carry verbatim, even inside a literal: a literal escaper writes them as
 # escapes (see `literals.quoted`).
@@ -34,6 +35,8 @@ UNSAFE_IN_LITERALS = frozenset(
 
 def prose(text: str) -> str:
     """`text` with line breaks unified, tabs as spaces, and invisible or unsafe characters removed."""
+    if text.isascii() and _UNUSUAL_ASCII.search(text) is None:  # most text: printable ASCII and line feeds
+        return text
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
     text = _DROPPED.sub("", text)
     return _SURROGATE.sub("\ufffd", text)
