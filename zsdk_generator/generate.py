@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,12 +58,15 @@ def render_trees(
     order = sorted(range(len(outs)), key=lambda i: -_RENDER_COST.get(outs[i][0], 1))
     prepared = [Prepared.beside(out) if prepare else None for _, out in outs]
 
-    def job(i: int) -> tuple[dict[str, str], dict[str, float]]:
-        if in_child():  # a forked worker: its own stages go back to the parent
+    def job(i: int) -> tuple[Mapping[str, str], dict[str, float]]:
+        child = in_child()  # a forked worker: its stages go back to the parent, and the files it wrote by name only
+        if child:
             timing.reset()
         folder = prepared[i]
         files = render_language(api, outs[i][0], config, templates, folder.write if folder is not None else None)
-        return files, timing.laps() if in_child() else {}
+        if not child:
+            return files, {}
+        return (files if folder is None else folder.holding(files)), timing.laps()
 
     try:
         rendered = dict(zip(order, map_forked(job, order), strict=True))

@@ -14,7 +14,7 @@ import contextlib
 import os
 import secrets
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -188,7 +188,31 @@ class Prepared:
             message = f"cannot write: {exc.strerror or exc} ({relative}); nothing was written"
             raise error(message, None, str(self.out)) from None
 
+    def holding(self, files: Mapping[str, str]) -> PreparedFiles:
+        """`files`, which were all sent to this folder, as a mapping that reads each text back from it only
+        when asked: what a forked worker sends its parent instead of the texts themselves."""
+        return PreparedFiles(self, {path: None if path_problem(path) is None else text for path, text in files.items()})
+
     def remove(self) -> None:
         """Remove the folder (unless renamed into place) and the folders made for it that are left empty."""
         shutil.rmtree(self.path, ignore_errors=True)
         remove_empty(self.made)
+
+
+class PreparedFiles(Mapping[str, str]):
+    """An SDK's files, path → text, whose texts are in a prepared folder (None) or kept here (the paths it
+    does not take). The writer reads none of them when it adopts the folder; when it cannot (the output folder
+    appeared meanwhile), it reads each one back."""
+
+    def __init__(self, folder: Prepared, texts: dict[str, str | None]) -> None:
+        self.folder, self.texts = folder, texts
+
+    def __getitem__(self, path: str) -> str:
+        text = self.texts[path]
+        return (self.folder.path / path).read_text(encoding="utf-8") if text is None else text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)

@@ -295,6 +295,21 @@ def test_a_folder_that_appeared_meanwhile_is_planned_file_by_file(tmp_path: Path
     assert not folder.path.exists()
 
 
+def test_files_held_by_a_prepared_folder_are_read_back_when_it_cannot_be_adopted(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    files = {"a.py": "A\n", "pkg/b.py": "B\n", "../escape.py": "E\n"}
+    folder = _prepared(out, files)
+    held = folder.holding(files)
+    assert held.texts == {"a.py": None, "pkg/b.py": None, "../escape.py": "E\n"}  # a refused path is kept
+    assert dict(held) == files and len(held) == 3
+    files.pop("../escape.py")
+    held = folder.holding(files)
+    out.mkdir()  # appeared meanwhile: planned file by file, each text read back from the prepared folder
+    report = write_trees([Tree(out, held, "python", folder)])[0]
+    assert sorted(report.written) == ["a.py", "pkg/b.py"] and (out / "pkg" / "b.py").read_text() == "B\n"
+    folder.remove()
+
+
 def test_no_folder_is_prepared_where_one_exists_or_cannot_be(tmp_path: Path) -> None:
     assert staging.Prepared.beside(tmp_path) is None
     (tmp_path / "link").symlink_to(tmp_path / "nowhere")
