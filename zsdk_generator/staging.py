@@ -209,7 +209,7 @@ class PreparedFiles(Mapping[str, str]):
 
     def __getitem__(self, path: str) -> str:
         text = self.texts[path]
-        return (self.folder.path / path).read_text(encoding="utf-8") if text is None else text
+        return (self.folder.path / path).read_bytes().decode("utf-8") if text is None else text  # as written
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.texts)

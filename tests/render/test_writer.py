@@ -297,7 +297,7 @@ def test_a_folder_that_appeared_meanwhile_is_planned_file_by_file(tmp_path: Path
 
 def test_files_held_by_a_prepared_folder_are_read_back_when_it_cannot_be_adopted(tmp_path: Path) -> None:
     out = tmp_path / "sdk"
-    files = {"a.py": "A\n", "pkg/b.py": "B\n", "../escape.py": "E\n"}
+    files = {"a.py": "A\r\n", "pkg/b.py": "B\n", "../escape.py": "E\n"}
     folder = _prepared(out, files)
     held = folder.holding(files)
     assert held.texts == {"a.py": None, "pkg/b.py": None, "../escape.py": "E\n"}  # a refused path is kept
