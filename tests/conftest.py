@@ -107,17 +107,18 @@ def pytest_configure(config: pytest.Config) -> None:
     if hasattr(config, "workerinput") or "ZSDK_TEST_CACHE" in os.environ:
         return
     memory = _memory_folder()
+    os.environ["ZSDK_TEST_CACHE"] = tempfile.mkdtemp(prefix="zsdk-test-cache-", dir=memory)
+    config.stash[_OWN_FOLDERS] = [os.environ["ZSDK_TEST_CACHE"]]
     if memory is not None and config.option.basetemp is None:
         config.option.basetemp = tempfile.mkdtemp(prefix="zsdk-tests-", dir=memory)
-        config.stash[_OWN_FOLDERS] = [config.option.basetemp]
-    os.environ["ZSDK_TEST_CACHE"] = tempfile.mkdtemp(prefix="zsdk-test-cache-", dir=memory)
-    config.stash[_OWN_FOLDERS] = [*config.stash.get(_OWN_FOLDERS, []), os.environ["ZSDK_TEST_CACHE"]]
+        config.stash[_OWN_FOLDERS].append(config.option.basetemp)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    for folder in config.stash.get(_OWN_FOLDERS, []):
+    owned = config.stash.get(_OWN_FOLDERS, [])
+    for folder in owned:
         shutil.rmtree(folder, ignore_errors=True)
-    if config.stash.get(_OWN_FOLDERS, []):
+    if owned:
         del os.environ["ZSDK_TEST_CACHE"]
 
 
