@@ -80,7 +80,7 @@ SLOWEST_FIRST = (
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """`pytest -n 2` (make test) hands each worker whole work units, slowest first. Our own scheduler, not
+    """`pytest -n 3` (make test) hands each worker whole work units, slowest first. Our own scheduler, not
     `--dist loadgroup`: loadgroup groups by rewriting node ids, which pytest 9.2 no longer lets a plugin do
     (pytest-xdist#1386)."""
     from xdist.scheduler import LoadScopeScheduling
