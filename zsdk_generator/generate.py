@@ -63,10 +63,11 @@ def render_trees(
         if child:
             timing.reset()
         folder = prepared[i]
-        files = render_language(api, outs[i][0], config, templates, folder.write if folder is not None else None)
-        if not child:
-            return files, {}
-        return (files if folder is None else folder.holding(files)), timing.laps()
+        sink = folder.write if folder is not None else None
+        files: Mapping[str, str] = render_language(api, outs[i][0], config, templates, sink)
+        if child and folder is not None:
+            files = folder.holding(files)
+        return files, timing.laps() if child else {}
 
     try:
         rendered = dict(zip(order, map_forked(job, order), strict=True))

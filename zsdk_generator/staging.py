@@ -173,10 +173,15 @@ class Prepared:
         remove_empty(made)
         return None
 
+    @staticmethod
+    def takes(relative: str) -> bool:
+        """Whether `write` puts the file here: a plain relative path (manifest.path_problem); any other is left
+        to the writer to refuse."""
+        return path_problem(relative) is None
+
     def write(self, relative: str, text: str) -> None:
-        """Add one file (a plain relative path: see manifest.path_problem; any other is left to the writer to
-        refuse)."""
-        if path_problem(relative) is not None:
+        """Add one file, if the folder takes it."""
+        if not self.takes(relative):
             return
         folder = relative.rpartition("/")[0]
         try:
@@ -191,7 +196,7 @@ class Prepared:
     def holding(self, files: Mapping[str, str]) -> PreparedFiles:
         """`files`, which were all sent to this folder, as a mapping that reads each text back from it only
         when asked: what a forked worker sends its parent instead of the texts themselves."""
-        return PreparedFiles(self, {path: None if path_problem(path) is None else text for path, text in files.items()})
+        return PreparedFiles(self, {path: None if self.takes(path) else text for path, text in files.items()})
 
     def remove(self) -> None:
         """Remove the folder (unless renamed into place) and the folders made for it that are left empty."""

@@ -307,6 +307,7 @@ def test_files_held_by_a_prepared_folder_are_read_back_when_it_cannot_be_adopted
     out.mkdir()  # appeared meanwhile: planned file by file, each text read back from the prepared folder
     report = write_trees([Tree(out, held, "python", folder)])[0]
     assert sorted(report.written) == ["a.py", "pkg/b.py"] and (out / "pkg" / "b.py").read_text() == "B\n"
+    assert (out / "a.py").read_bytes() == b"A\r\n"
     folder.remove()
 
 
