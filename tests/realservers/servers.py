@@ -14,7 +14,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-READY_TIMEOUT = 300.0  # seconds; Prism parses the OpenAI spec (3 MB) before it listens
+READY_TIMEOUT = 300.0  # seconds after the launch; Prism parses the OpenAI spec (3 MB) before it listens
+READY_GRACE = 30.0  # seconds still given when ready() is first asked after READY_TIMEOUT has passed
 
 
 def free_port() -> int:
@@ -53,7 +54,8 @@ class MockServer:
     def ready(self) -> MockServer:
         """Wait until the launched server answers; fail with its output when it exits or never answers."""
         assert self.process is not None, "launch() first"
-        deadline = self.launched + READY_TIMEOUT
+        # Counted from the launch, since the SDKs build meanwhile; a build that took longer still gets a few asks.
+        deadline = max(self.launched + READY_TIMEOUT, time.monotonic() + READY_GRACE)
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited with {self.process.returncode} before it was ready "
@@ -61,10 +63,10 @@ class MockServer:
             if self.answers():
                 return self
             time.sleep(0.3)
+        output = self.output()  # before stop() removes the log
         self.stop()
-        raise RuntimeError(
-            f"{self.name} did not answer on {self.address} within {READY_TIMEOUT:.0f} s:\n{self.output()}"
-        )
+        waited = time.monotonic() - self.launched
+        raise RuntimeError(f"{self.name} did not answer on {self.address} {waited:.0f} s after its launch:\n{output}")
 
     def answers(self) -> bool:
         try:
@@ -76,7 +78,10 @@ class MockServer:
         return True
 
     def output(self) -> str:
-        return self.log.read_text(errors="replace")[-4000:] if self.log is not None else ""
+        """The end of what the server printed ("" once stop() has removed its log)."""
+        if self.log is None or not self.log.exists():
+            return ""
+        return self.log.read_text(errors="replace")[-4000:]
 
     def stop(self) -> None:
         """End the server and whatever it started (its process group), and remove its log."""
