@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import signal
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from zsdk_generator.diagnostics import SpecError
+from zsdk_generator.spec import validate
 from zsdk_generator.spec.bounds import LongInteger, check_tree, count_values, integer
 from zsdk_generator.spec.limits import Limits
 from zsdk_generator.spec.surrogates import may_have_surrogates, replace_surrogates
@@ -118,3 +121,34 @@ def test_openapi_spec_validator_stops_at_its_time_limit() -> None:
         "openapi-spec-validator stopped after 1 s (the limit is set by ZSDK_MAX_VALIDATOR_SECONDS); "
         "its findings are incomplete"
     ]
+
+
+class _DeafValidator:
+    """Swallows the first ring, as a `__del__` running when it comes does; gives up by itself after 10 s."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.swallowed = 0
+
+    def iter_errors(self) -> Iterator[str]:
+        give_up = time.monotonic() + 10
+        while time.monotonic() < give_up:
+            try:
+                time.sleep(0.01)
+            except BaseException:
+                self.swallowed += 1
+                if self.swallowed > 1:
+                    raise
+        yield "never stopped"
+
+
+def test_a_swallowed_ring_rings_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(validate, "_validator_class", lambda data: _DeafValidator)
+    start = time.perf_counter()
+    found = spec_validator_findings({"openapi": "3.1.0"}, seconds=1)
+    assert time.perf_counter() - start < 5
+    assert [d.message for d in found] == [
+        "openapi-spec-validator stopped after 1 s (the limit is set by ZSDK_MAX_VALIDATOR_SECONDS); "
+        "its findings are incomplete"
+    ]
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no ring left behind
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL

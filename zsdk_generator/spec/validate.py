@@ -14,7 +14,6 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -42,24 +41,41 @@ class _OutOfTime(BaseException):  # not an Exception: nothing in the validator m
     pass
 
 
-@contextmanager
-def _deadline(seconds: int) -> Iterator[None]:
-    """Raise _OutOfTime in this block after `seconds` (main thread on Unix only, and no timer already set)."""
+# Past the time limit the alarm rings again this often: Python drops an exception that a signal handler raises
+# while a finalizer runs (a `__del__`, which openapi-spec-validator's caches have), so one ring can go unheard.
+_RING_AGAIN_SECONDS = 0.1
+
+
+def _errors_within(data: dict[str, Any], seconds: int) -> tuple[list[Any], bool]:
+    """openapi-spec-validator's errors on `data`, and whether it ran out of `seconds` before it finished.
+
+    The limit is a SIGALRM timer, so it holds on Unix in the main thread when no other timer is set; elsewhere
+    the validator runs to the end."""
+    errors: list[Any] = []
+    validator = _validator_class(data)(data)
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable or signal.getitimer(signal.ITIMER_REAL)[0]:
-        yield
-        return
+        errors.extend(validator.iter_errors())
+        return errors, False
+    ringing = [True]
 
-    def expire(_signum: int, _frame: Any) -> None:
-        raise _OutOfTime
+    def ring(_signum: int, _frame: Any) -> None:
+        if ringing[0]:
+            raise _OutOfTime
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGALRM, ring)
+    out_of_time = False
     try:
-        yield
+        signal.setitimer(signal.ITIMER_REAL, seconds, _RING_AGAIN_SECONDS)
+        for error in validator.iter_errors():
+            errors.append(error)
+    except _OutOfTime:
+        out_of_time = True
     finally:
+        ringing[0] = False  # first: no call before it, so no ring can come between (a later one does nothing)
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    return errors, out_of_time
 
 
 def spec_validator_findings(data: dict[str, Any], seconds: int = 120) -> list[Diagnostic]:
@@ -68,25 +84,20 @@ def spec_validator_findings(data: dict[str, Any], seconds: int = 120) -> list[Di
     It resolves `$ref`s afresh wherever they are used, so a small document whose schemas refer to each other
     level after level can keep it busy for ever: past the time limit it stops with a warning.
     """
-    errors: list[Any] = []
-    stopped: Diagnostic | None = None
     try:
-        with _deadline(seconds):
-            validator = _validator_class(data)(data)
-            for err in validator.iter_errors():
-                errors.append(err)
-    except _OutOfTime:
-        message = (
-            f"openapi-spec-validator stopped after {seconds} s (the limit is set by "
-            f"{variable('max_validator_seconds')}); its findings are incomplete"
-        )
-        stopped = Diagnostic("warning", message, "")
+        errors, out_of_time = _errors_within(data, seconds)
     except Exception as exc:  # the validator's own failures must not stop ours
         return [
             Diagnostic("warning", f"openapi-spec-validator stopped early: {type(exc).__name__}: {_short(str(exc))}", "")
         ]
+    out: list[Diagnostic] = []
+    if out_of_time:
+        message = (
+            f"openapi-spec-validator stopped after {seconds} s (the limit is set by "
+            f"{variable('max_validator_seconds')}); its findings are incomplete"
+        )
+        out.append(Diagnostic("warning", message, ""))
     finder = _NodeFinder(data)
-    out = [stopped] if stopped else []
     for err in errors:
         if _COVERED.match(str(getattr(err, "message", ""))):
             continue
