@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.conftest import mypy_cache
 from tests.toolchain import go_tools, java_tools, node_tools, php_tools, rust_tools
 
 HERE = Path(__file__).resolve().parent
@@ -49,7 +50,7 @@ def _python_package(sdk: Path) -> str:
 def _python_build(sdk: Path, scratch: Path) -> None:
     env = {
         **os.environ,
-        "MYPY_CACHE_DIR": str(scratch / "mypy"),
+        "MYPY_CACHE_DIR": mypy_cache(),
         "RUFF_NO_CACHE": "true",
         "PYTHONDONTWRITEBYTECODE": "1",
     }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED_SPECS
+from tests.conftest import SHARED_SPECS, mypy_cache
 from tests.real.real_specs import LARGEST, REAL, generate, needs_specs
 from zsdk_generator.diagnostics import SpecError
 from zsdk_generator.writer import write_tree
@@ -35,5 +35,5 @@ def test_largest_sdks_pass_mypy_strict(relative: str, tmp_path: Path) -> None:
     write_tree(tmp_path, files, language="python")
     package = next(p.split("/")[0] for p in files if p.endswith("/_client.py"))
     result = subprocess.run([sys.executable, "-m", "mypy", "--strict", package], cwd=tmp_path, capture_output=True,
-                            text=True, env={**os.environ, "MYPY_CACHE_DIR": str(tmp_path / ".mypy")}, timeout=900)  # fmt: skip
+                            text=True, env={**os.environ, "MYPY_CACHE_DIR": mypy_cache()}, timeout=900)  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import mypy_cache
 from tests.golden.golden import GOLDEN_SPECS, golden_dir
 
 
@@ -17,10 +18,10 @@ def _package(root: Path) -> str:
     return next(p.name for p in sorted(root.iterdir()) if p.is_dir() and (p / "__init__.py").exists())
 
 
-def _run(args: list[str], cwd: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "MYPY_CACHE_DIR": str(tmp_path / "mypy"),
+        "MYPY_CACHE_DIR": mypy_cache(),
         "RUFF_NO_CACHE": "true",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
@@ -28,29 +29,29 @@ def _run(args: list[str], cwd: Path, tmp_path: Path) -> subprocess.CompletedProc
 
 
 @pytest.mark.parametrize("spec", GOLDEN_SPECS)
-def test_mypy_strict(spec: str, tmp_path: Path) -> None:
+def test_mypy_strict(spec: str) -> None:
     root = golden_dir(spec, "python")
-    result = _run([sys.executable, "-m", "mypy", "--strict", _package(root)], root, tmp_path)
+    result = _run([sys.executable, "-m", "mypy", "--strict", _package(root)], root)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("spec", GOLDEN_SPECS)
-def test_ruff_and_black(spec: str, tmp_path: Path) -> None:
+def test_ruff_and_black(spec: str) -> None:
     root = golden_dir(spec, "python")
-    ruff = _run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], root, tmp_path)
+    ruff = _run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], root)
     assert ruff.returncode == 0, ruff.stdout + ruff.stderr
     # The SDK's own pyproject.toml as black's configuration: found on its own, black would take this repository's
     # (its .git is the nearer project root), which excludes golden/ and so checks nothing.
-    black = _run([sys.executable, "-m", "black", "--check", "--config", "pyproject.toml", "."], root, tmp_path)
+    black = _run([sys.executable, "-m", "black", "--check", "--config", "pyproject.toml", "."], root)
     assert black.returncode == 0 and "left unchanged" in black.stderr, black.stdout + black.stderr
 
 
 @pytest.mark.parametrize("spec", GOLDEN_SPECS)
-def test_imports_cleanly(spec: str, tmp_path: Path) -> None:
+def test_imports_cleanly(spec: str) -> None:
     root = golden_dir(spec, "python")
     package = _package(root)
     code = f"import {package}, {package}.models, {package}.resources; print({package}.__version__)"
-    result = _run([sys.executable, "-W", "error", "-c", code], root, tmp_path)
+    result = _run([sys.executable, "-W", "error", "-c", code], root)
     assert result.returncode == 0, result.stderr
 
 
@@ -77,8 +78,8 @@ print(json.dumps({"type": type(pet).__name__, "name": pet.name, "extra": pet.to_
 """
 
 
-def test_petstore_sdk_round_trip(tmp_path: Path) -> None:
-    result = _run([sys.executable, "-c", SMOKE], golden_dir("petstore", "python"), tmp_path)
+def test_petstore_sdk_round_trip() -> None:
+    result = _run([sys.executable, "-c", SMOKE], golden_dir("petstore", "python"))
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)
     assert seen == {"type": "Dog", "name": "Rex", "extra": 1, "key": "k", "ua": "petstore/1.4.0",
@@ -97,7 +98,7 @@ def test_user_code_names_fields_as_the_models_spell_them(tmp_path: Path) -> None
         "print(created.to_dict(), listed.to_dict())\n",
         encoding="utf-8",
     )
-    checked = _run([sys.executable, "-m", "mypy", "--strict", str(user)], root, tmp_path)
+    checked = _run([sys.executable, "-m", "mypy", "--strict", str(user)], root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     env = {**os.environ, "PYTHONPATH": str(root)}
     ran = subprocess.run([sys.executable, str(user)], capture_output=True, text=True, timeout=60, env=env)

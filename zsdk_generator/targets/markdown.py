@@ -11,6 +11,8 @@ All of them normalise with `text.prose` / `text.one_line` first.
 
 from __future__ import annotations
 
+import re
+
 from .text import one_line, prose
 
 # Characters with a meaning in CommonMark or GitHub's Markdown anywhere in a line: written as a backslash escape,
@@ -24,20 +26,23 @@ def markdown_text(text: str) -> str:
     strikethrough, and no line start that opens a heading, list or block or underlines a heading. An `_` between
     two letters or digits stays as it is (it cannot be emphasis there)."""
     line = one_line(text)
-    out = [_markdown_char(line, i) for i in range(len(line))]
+    out = _MARKDOWN_SPECIAL.sub(_markdown_escape, line)  # the characters before a line-start mark are not escaped
     if line[:1] in ("+", "-", "=", "#"):
-        out[0] = "\\" + out[0]
+        out = "\\" + out
     digits = len(line) - len(line.lstrip("0123456789"))
     if 0 < digits <= 9 and line[digits : digits + 1] in (".", ")") and line[digits + 1 : digits + 2] in ("", " "):
-        out[digits] = "\\" + out[digits]  # `1. ` or `1)` would start an ordered list; `1.4.0` does not
-    return "".join(out)
+        out = out[:digits] + "\\" + out[digits:]  # `1. ` or `1)` would start an ordered list; `1.4.0` does not
+    return out
 
 
-def _markdown_char(line: str, i: int) -> str:
-    char = line[i]
+_MARKDOWN_SPECIAL = re.compile("[" + re.escape("".join(_MARKDOWN_ESCAPES)) + "]")
+
+
+def _markdown_escape(found: re.Match[str]) -> str:
+    char, line, i = found.group(), found.string, found.start()
     if char == "_" and line[i - 1 : i].isalnum() and line[i + 1 : i + 2].isalnum():
         return char
-    return _MARKDOWN_ESCAPES.get(char, char)
+    return _MARKDOWN_ESCAPES[char]
 
 
 def markdown_lines(text: str) -> list[str]:
