@@ -44,8 +44,7 @@ def mypy_cache() -> str:
     """A MYPY_CACHE_DIR for this test process: each mypy run here reuses what the ones before it checked (the
     standard library's stubs: most of a small package's check), and no two processes write one cache at once.
     mypy checks every cached module against its source, so a cache never hides an error."""
-    folder = Path(os.environ.get("ZSDK_TEST_CACHE") or tempfile.gettempdir()) / f"mypy-{os.getpid()}"
-    return str(folder)
+    return os.path.join(os.environ.get("ZSDK_TEST_CACHE") or tempfile.gettempdir(), f"mypy-{os.getpid()}")
 
 
 # Files whose tests split by language across workers (the parameter id starts with the language).

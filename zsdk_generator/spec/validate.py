@@ -51,12 +51,11 @@ def _errors_within(data: dict[str, Any], seconds: int) -> tuple[list[Any], bool]
 
     The limit is a SIGALRM timer, so it holds on Unix in the main thread when no other timer is set; elsewhere
     the validator runs to the end."""
-    errors: list[Any] = []
     validator = _validator_class(data)(data)
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable or signal.getitimer(signal.ITIMER_REAL)[0]:
-        errors.extend(validator.iter_errors())
-        return errors, False
+        return list(validator.iter_errors()), False
+    errors: list[Any] = []
     ringing = [True]
 
     def ring(_signum: int, _frame: Any) -> None:

@@ -18,6 +18,7 @@ from .text import one_line, prose
 # Characters with a meaning in CommonMark or GitHub's Markdown anywhere in a line: written as a backslash escape,
 # or as an entity for the HTML characters (so no spec text is raw HTML, an autolink or an entity of its own).
 _MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]|~$"}}
+_MARKDOWN_SPECIAL = re.compile("[" + re.escape("".join(_MARKDOWN_ESCAPES)) + "]")
 
 
 def markdown_text(text: str) -> str:
@@ -26,16 +27,13 @@ def markdown_text(text: str) -> str:
     strikethrough, and no line start that opens a heading, list or block or underlines a heading. An `_` between
     two letters or digits stays as it is (it cannot be emphasis there)."""
     line = one_line(text)
-    out = _MARKDOWN_SPECIAL.sub(_markdown_escape, line)  # the characters before a line-start mark are not escaped
+    out = _MARKDOWN_SPECIAL.sub(_markdown_escape, line)  # digits and `+-=#` stay: `out` lines up with `line` there
     if line[:1] in ("+", "-", "=", "#"):
         out = "\\" + out
     digits = len(line) - len(line.lstrip("0123456789"))
     if 0 < digits <= 9 and line[digits : digits + 1] in (".", ")") and line[digits + 1 : digits + 2] in ("", " "):
         out = out[:digits] + "\\" + out[digits:]  # `1. ` or `1)` would start an ordered list; `1.4.0` does not
     return out
-
-
-_MARKDOWN_SPECIAL = re.compile("[" + re.escape("".join(_MARKDOWN_ESCAPES)) + "]")
 
 
 def _markdown_escape(found: re.Match[str]) -> str:
